@@ -1,0 +1,32 @@
+/** One problem in a user's file, located for a person and for an editor. */
+export interface Problem {
+  readonly file: string;
+  /** 1-based line and column of the offending value. */
+  readonly line: number;
+  readonly column: number;
+  /** RFC 6901 JSON pointer to the offending value ('' for the whole document). */
+  readonly pointer: string;
+  readonly severity: 'error' | 'warning';
+  /** `invalid X: Y` style, saying what was expected. */
+  readonly message: string;
+  /** What to do about it, where one helps: 'did you mean "monthsToEnd"?'. */
+  readonly hint?: string;
+}
+
+/** `file:line:column  /json/pointer  message` — one line per problem (DESIGN §5). */
+export function formatProblem(p: Problem): string {
+  const where = `${p.file}:${p.line}:${p.column}`;
+  const pointer = p.pointer === '' ? '/' : p.pointer;
+  const level = p.severity === 'warning' ? 'warning: ' : '';
+  const hint = p.hint ? ` (${p.hint})` : '';
+  return `${where}  ${pointer}  ${level}${p.message}${hint}`;
+}
+
+/** Escapes one JSON-pointer reference token (RFC 6901). */
+export function pointerToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function joinPointer(base: string, ...tokens: (string | number)[]): string {
+  return base + tokens.map((t) => '/' + pointerToken(t)).join('');
+}
