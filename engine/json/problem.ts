@@ -16,10 +16,24 @@ export interface Problem {
 /** `file:line:column  /json/pointer  message` — one line per problem (DESIGN §5). */
 export function formatProblem(p: Problem): string {
   const where = `${p.file}:${p.line}:${p.column}`;
-  const pointer = p.pointer === '' ? '/' : p.pointer;
+  const pointer = p.pointer === '' ? '/' : escapeControls(p.pointer);
   const level = p.severity === 'warning' ? 'warning: ' : '';
   const hint = p.hint ? ` (${p.hint})` : '';
   return `${where}  ${pointer}  ${level}${p.message}${hint}`;
+}
+
+/** A pointer may hold any key, line breaks included; the report stays one line per problem. */
+function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (ch) =>
+    ch === '\n'
+      ? '\\n'
+      : ch === '\r'
+        ? '\\r'
+        : ch === '\t'
+          ? '\\t'
+          : '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'),
+  );
 }
 
 /** Escapes one JSON-pointer reference token (RFC 6901). */

@@ -1,0 +1,111 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UserError } from './errors.ts';
+import { factsCommand } from './commands/facts.ts';
+import { rulesEvalCommand } from './commands/rules-eval.ts';
+import { validateCommand } from './commands/validate.ts';
+import { simulateCommand, type SimulateOptions } from './commands/simulate.ts';
+
+const out = (text: string): void => {
+  process.stdout.write(text);
+};
+
+function program(): Command {
+  const cli = new Command('cyclecast')
+    .description(
+      'Test captive-finance policies before you live with them: validate rule sets, simulate, compare.',
+    )
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  cli
+    .command('facts')
+    .description('list the facts and actions each policy kind can use')
+    .argument('[kind]', 'engagement, leads, dunning or remarketing (default: all)')
+    .option('--json', 'machine-readable output')
+    .action((kind: string | undefined, options: { json?: boolean }) => out(factsCommand(kind, options)));
+
+  cli
+    .command('validate')
+    .description('check rule sets: every problem as file:line:column  /json/pointer  message')
+    .argument('<files...>', 'rule-set files or folders')
+    .option('--strict', 'warnings fail too')
+    .action(async (files: string[], options: { strict?: boolean }) => {
+      const { output, exitCode } = await validateCommand(files, options);
+      (exitCode === 0 ? process.stdout : process.stderr).write(output);
+      process.exitCode = exitCode;
+    });
+
+  const rules = cli.command('rules').description('work with one rule set');
+  rules
+    .command('eval')
+    .description('evaluate a rule set on facts, one JSON object per line; prints the fired events per line')
+    .argument('<ruleset>', 'rule-set file')
+    .option('--facts <file>', 'NDJSON file of facts, or - for standard input', '-')
+    .addOption(
+      new Option('--engine <engine>', 'evaluator').choices(['compiled', 'reference']).default('compiled'),
+    )
+    .action(async (file: string, options: { facts?: string; engine?: string }) => {
+      process.exitCode = await rulesEvalCommand(file, options, (line) => out(line + '\n'));
+    });
+
+  const simulationOptions = (command: Command) =>
+    command
+      .option('--iterations <n>', "Monte Carlo iterations (default: the scenario's run.iterations)")
+      .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
+      .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+      .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices(['table', 'json', 'csv', 'md'])
+          .default('table'),
+      )
+      .option('--out <file>', 'write the output to a file (atomically) instead of standard output');
+
+  simulationOptions(
+    cli
+      .command('run')
+      .description('simulate one scenario and summarise every KPI with its 95% confidence interval')
+      .argument('[scenario]', 'scenario file', 'scenarios/baseline.json'),
+  ).action((file: string, options: SimulateOptions) => simulateCommand([file], options));
+
+  simulationOptions(
+    cli
+      .command('compare')
+      .description(
+        'simulate a baseline and challengers on the same random numbers; paired deltas with 95% CI',
+      )
+      .argument('<baseline>', 'baseline scenario file')
+      .argument('<challengers...>', 'challenger scenario files'),
+  ).action((baseline: string, challengers: string[], options: SimulateOptions) =>
+    simulateCommand([baseline, ...challengers], options),
+  );
+
+  return cli;
+}
+
+async function main(argv: string[]): Promise<void> {
+  // `cyclecast … | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  try {
+    await program().parseAsync(argv);
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander has already printed its message (unknown option, missing argument, --help).
+      process.exitCode = error.exitCode;
+      return;
+    }
+    if (error instanceof UserError) {
+      process.stderr.write(error.message + '\n');
+      process.exitCode = error.exitCode;
+      return;
+    }
+    process.stderr.write('cyclecast: internal error (please report it with the command you ran)\n');
+    process.stderr.write((error instanceof Error ? (error.stack ?? error.message) : String(error)) + '\n');
+    process.exitCode = 2;
+  }
+}
+
+await main(process.argv);

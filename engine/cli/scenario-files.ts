@@ -1,0 +1,93 @@
+import { promises as fs } from 'node:fs';
+import { parseJsonDocument } from '../json/document.ts';
+import type { Problem } from '../json/problem.ts';
+import { loadRuleSet } from '../policy/load.ts';
+import { isPlainObject } from '../scenario/merge.ts';
+import { loadScenario, type ReadFile, type ResolvedScenario } from '../scenario/load.ts';
+
+/** Keys only a scenario has: a file with one of them (and no `kind` or `rules`) is read as a scenario. */
+const SCENARIO_KEYS = ['policies', 'extends', 'portfolio', 'world', 'parameters', 'run', 'expect'];
+
+export type FileKind = 'rule-set' | 'scenario' | 'neither';
+
+/**
+ * What a parsed JSON file is meant to be: a rule set has `kind` or `rules`; a scenario has one of the
+ * scenario keys; anything else is neither.
+ */
+export function classify(value: unknown): FileKind {
+  if (!isPlainObject(value)) return 'neither';
+  if (Object.hasOwn(value, 'kind') || Object.hasOwn(value, 'rules')) return 'rule-set';
+  return SCENARIO_KEYS.some((k) => Object.hasOwn(value, k)) ? 'scenario' : 'neither';
+}
+
+/** The problem of a file that is neither a rule set nor a scenario. */
+export function neitherProblem(file: string, value: unknown): Problem {
+  const got = Array.isArray(value)
+    ? 'an array'
+    : value === null
+      ? 'null'
+      : typeof value === 'object'
+        ? `an object with ${Object.keys(value as object).length === 0 ? 'no properties' : `only ${Object.keys(value as object).map((k) => JSON.stringify(k)).join(', ')}`}`
+        : `a ${typeof value}`;
+  return {
+    file,
+    line: 1,
+    column: 1,
+    pointer: '',
+    severity: 'error',
+    message: `expected a rule set (an object with "kind" and "rules") or a scenario (an object with "policies" or "extends", and optionally "portfolio", "world", "parameters", "run" and "expect"), got ${got}`,
+  };
+}
+
+/**
+ * Reads files for `loadScenario` from disk, each once (rule sets shared by many scenarios, `vs` files),
+ * with OS errors as plain words.
+ */
+export function diskReader(): ReadFile {
+  const cache = new Map<string, Promise<string>>();
+  return (file) => {
+    let text = cache.get(file);
+    if (!text) {
+      text = fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+        throw new Error(
+          error.code === 'ENOENT'
+            ? 'no such file'
+            : error.code === 'EISDIR'
+              ? 'is a directory, expected a file'
+              : error.code === 'EACCES' || error.code === 'EPERM'
+                ? 'permission denied'
+                : error.message,
+        );
+      });
+      cache.set(file, text);
+    }
+    return text;
+  };
+}
+
+/** The outcome of checking one file named on the command line. */
+export interface CheckedFile {
+  readonly kind: FileKind | 'unparsed';
+  readonly problems: Problem[];
+  readonly scenario?: ResolvedScenario;
+}
+
+/**
+ * Checks one file as a rule set or a scenario, whichever it is meant to be; never throws for bad input.
+ * `text` is the file's content, already read.
+ */
+export async function checkFile(file: string, text: string, read: ReadFile): Promise<CheckedFile> {
+  const doc = parseJsonDocument(text, file);
+  if (!Object.hasOwn(doc, 'value')) return { kind: 'unparsed', problems: doc.problems };
+  const kind = classify(doc.value);
+  switch (kind) {
+    case 'rule-set':
+      return { kind, problems: loadRuleSet(text, file).problems };
+    case 'neither':
+      return { kind, problems: [...doc.problems, neitherProblem(file, doc.value)] };
+    case 'scenario': {
+      const { scenario, problems } = await loadScenario(file, read);
+      return { kind, problems, ...(scenario ? { scenario } : {}) };
+    }
+  }
+}

@@ -1,0 +1,234 @@
+import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import type { Num } from '../world/distributions.ts';
+import {
+  checkInteger,
+  checkMix,
+  checkNumber,
+  checkNumWithin,
+  child,
+  describe,
+  hint,
+  isPlainObject,
+  problem,
+  type Place,
+} from './check.ts';
+
+export type Region = (typeof REGIONS)[number];
+export type Segment = (typeof SEGMENTS)[number];
+export type CreditTier = (typeof CREDIT_TIERS)[number];
+export type Powertrain = (typeof POWERTRAINS)[number];
+export type Channel = (typeof CHANNELS)[number];
+
+/** The three cycles of a vehicle's life (DESIGN §2): 1 new subsidised lease, 2 used re-lease, 3 loan. */
+export const CYCLE_KEYS = ['cycle1', 'cycle2', 'cycle3'] as const;
+export type CycleKey = (typeof CYCLE_KEYS)[number];
+
+/** Shares (0–1) over the values of an enum, summing to 1. */
+export type Mix<K extends string> = Readonly<Record<K, number>>;
+
+/**
+ * Who is there at month 0 (DESIGN §3 "portfolio"): the starting book, its customers, vehicles and dealers.
+ *
+ * The distributions here (`engagementDiscipline`, `vehiclePrice`, `loyalty`, `mileagePerYearKm`) describe
+ * the spread over entities, one draw per dealer, vehicle or customer; they are not parameter uncertainty.
+ * The population is drawn once per seed, so every iteration and every scenario with the same portfolio
+ * and seed sees the same people.
+ *
+ * Defaults cite the row of `CALIBRATION.md` they come from; *assumption* marks a default with no public
+ * source there.
+ */
+export interface PortfolioSpec {
+  /** Starting book size: active contracts at month 0, one customer and one vehicle each (count). */
+  readonly contracts: number;
+  /** Dealers in the network (count). */
+  readonly dealers: number;
+  /** Shares of dealers by region; a customer's region is their dealer's. Default even, 0.2 each (*assumption*). */
+  readonly regionMix: Mix<Region>;
+  /**
+   * Share of dealers running a business development centre (BDC, contact centre), 0–1. Default 0.3
+   * (*assumption*: no public share found; CALIBRATION.md D only prices a BDC).
+   */
+  readonly bdcShare: number;
+  /**
+   * How well each dealer executes engagement, 0–1, one draw per dealer. Default beta(6, 4), mean 0.6, sd 0.15
+   * (*assumption*: DESIGN §2 "dealers execute engagement unevenly"; no public distribution).
+   */
+  readonly engagementDiscipline: Num;
+  /**
+   * Customers by payment behaviour. Default 80/15/5 reliable/occasional/habitual-late —
+   * CALIBRATION.md C "Payer mix" (*assumption*, consistent with the delinquency rows).
+   */
+  readonly segmentMix: Mix<Segment>;
+  /**
+   * Customers by credit tier at origination. Default 69/14/17 prime/near-prime/subprime —
+   * CALIBRATION.md C "Captive credit mix", GM Financial 10-Q Q1 2022 (FICO ≥680 / 620–679 / <620).
+   */
+  readonly creditMix: Mix<CreditTier>;
+  /**
+   * Starting contracts by cycle. Default 0.6/0.25/0.15 (*assumption*: a book that has run TCM for a few
+   * years, with fewer contracts in each later cycle as customers leave and vehicles are wholesaled).
+   */
+  readonly cycleMix: Mix<CycleKey>;
+  /**
+   * MSRP of a new vehicle, €, one draw per vehicle. Default lognormal mean €42,000, sd €12,000: KBB average
+   * transaction price $47,870 (Aug 2024, CALIBRATION.md A "OEM incentive") converted at ≈1.10 $/€ is
+   * ≈€43,500, rounded down for the lower European mix (*assumption*); the sd is an *assumption*.
+   */
+  readonly vehiclePrice: Num;
+  /**
+   * Vehicles by powertrain. Default 0.5/0.35/0.15 ice/hybrid/ev (*assumption*, not in CALIBRATION.md;
+   * roughly EU new registrations 2024 with plug-in hybrids counted as hybrids).
+   */
+  readonly powertrainMix: Mix<Powertrain>;
+  /** Customers by preferred contact channel. Default 0.3/0.35/0.15/0.05/0.15 phone/email/sms/letter/dealer-visit (*assumption*). */
+  readonly preferredChannelMix: Mix<Channel>;
+  /**
+   * Contract term by cycle, months. Default 36/24/48: cycle 1 lease 36 — CALIBRATION.md A "Lease term"
+   * (Experian SAFM Q2 2013, BMW FS "typically 36"); cycle 2 used lease 24 so that cycle 3 starts after
+   * 5 cumulative years (DESIGN §2: 5–6 years); cycle 3 loan 48 (DESIGN §2: 3–4 year loan).
+   */
+  readonly termMonths: Readonly<Record<CycleKey, number>>;
+  /** Share of contracts with credit insurance, 0–1. Default 0.25 (*assumption*; the seeds insure losses within a limit). */
+  readonly insuredShare: number;
+  /**
+   * Latent loyalty of each customer, 0–1 (the propensity the world's renewal response reads). Default
+   * beta(2, 2), mean 0.5 — CALIBRATION.md B "Household brand loyalty" 51% (S&P Global Mobility 2023).
+   */
+  readonly loyalty: Num;
+  /**
+   * Noise of the captive's loyalty score: the score is latent loyalty plus a normal error with this sd,
+   * clamped to 0–1. Default 0.1 (*assumption*: a useful but imperfect score).
+   */
+  readonly loyaltyScoreNoiseSd: number;
+  /** Kilometres driven per year by each vehicle, km, one draw per vehicle. Default lognormal mean 15,000, sd 5,000 (*assumption*). */
+  readonly mileagePerYearKm: Num;
+}
+
+/** The default portfolio: a mid-sized European captive book of 10,000 contracts and 40 dealers. */
+export function defaultPortfolio(): PortfolioSpec {
+  return {
+    contracts: 10_000,
+    dealers: 40,
+    regionMix: { north: 0.2, south: 0.2, east: 0.2, west: 0.2, central: 0.2 },
+    bdcShare: 0.3,
+    engagementDiscipline: { dist: 'beta', alpha: 6, beta: 4 },
+    segmentMix: { reliable: 0.8, occasional: 0.15, 'habitual-late': 0.05 },
+    creditMix: { prime: 0.69, 'near-prime': 0.14, subprime: 0.17 },
+    cycleMix: { cycle1: 0.6, cycle2: 0.25, cycle3: 0.15 },
+    vehiclePrice: { dist: 'lognormal', mean: 42_000, sd: 12_000 },
+    powertrainMix: { ice: 0.5, hybrid: 0.35, ev: 0.15 },
+    preferredChannelMix: { phone: 0.3, email: 0.35, sms: 0.15, letter: 0.05, 'dealer-visit': 0.15 },
+    termMonths: { cycle1: 36, cycle2: 24, cycle3: 48 },
+    insuredShare: 0.25,
+    loyalty: { dist: 'beta', alpha: 2, beta: 2 },
+    loyaltyScoreNoiseSd: 0.1,
+    mileagePerYearKm: { dist: 'lognormal', mean: 15_000, sd: 5_000 },
+  };
+}
+
+/** Bounds of the size settings: entities are indexed by 31-bit integers, and 10 million keeps runs feasible. */
+export const MAX_CONTRACTS = 10_000_000;
+export const MAX_DEALERS = 100_000;
+/** Longest contract term accepted, months. */
+export const MAX_TERM_MONTHS = 120;
+
+type Check = (x: unknown, place: Place) => string[];
+
+/** How each setting is checked, and how a user's value combines with the default. */
+const FIELDS: ReadonlyMap<keyof PortfolioSpec, Check> = new Map<keyof PortfolioSpec, Check>([
+  ['contracts', (x, at) => checkInteger(x, at, 1, MAX_CONTRACTS)],
+  ['dealers', (x, at) => checkInteger(x, at, 1, MAX_DEALERS)],
+  ['regionMix', (x, at) => checkMix(x, at, REGIONS)],
+  ['bdcShare', (x, at) => checkNumber(x, at, 0, 1)],
+  ['engagementDiscipline', (x, at) => checkNumWithin(x, at, 0, 1)],
+  ['segmentMix', (x, at) => checkMix(x, at, SEGMENTS)],
+  ['creditMix', (x, at) => checkMix(x, at, CREDIT_TIERS)],
+  ['cycleMix', (x, at) => checkMix(x, at, CYCLE_KEYS)],
+  ['vehiclePrice', (x, at) => checkNumWithin(x, at, 0, Infinity)],
+  ['powertrainMix', (x, at) => checkMix(x, at, POWERTRAINS)],
+  ['preferredChannelMix', (x, at) => checkMix(x, at, CHANNELS)],
+  ['termMonths', checkTermMonths],
+  ['insuredShare', (x, at) => checkNumber(x, at, 0, 1)],
+  ['loyalty', (x, at) => checkNumWithin(x, at, 0, 1)],
+  ['loyaltyScoreNoiseSd', (x, at) => checkNumber(x, at, 0, 1)],
+  ['mileagePerYearKm', (x, at) => checkNumWithin(x, at, 0, Infinity)],
+]);
+
+/** The setting names a portfolio accepts. */
+export const PORTFOLIO_KEYS: readonly (keyof PortfolioSpec)[] = [...FIELDS.keys()];
+
+/** Terms are merged per cycle over the defaults, so `{ "cycle1": 48 }` changes only cycle 1. */
+function checkTermMonths(x: unknown, place: Place): string[] {
+  if (!isPlainObject(x)) {
+    return [
+      problem(place, `expected an object of months per cycle, e.g. { "cycle1": 36 }, got ${describe(x)}`),
+    ];
+  }
+  const problems: string[] = [];
+  for (const key of Object.keys(x)) {
+    const at = child(place, key);
+    if (!(CYCLE_KEYS as readonly string[]).includes(key)) {
+      problems.push(
+        problem(
+          at,
+          `unknown cycle ${JSON.stringify(key)}${hint(key, CYCLE_KEYS)}: expected ${CYCLE_KEYS.join(', ')}`,
+        ),
+      );
+    } else {
+      problems.push(...checkInteger(x[key], at, 1, MAX_TERM_MONTHS));
+    }
+  }
+  return problems;
+}
+
+/**
+ * The portfolio of a scenario: the user's `partial` settings (the scenario's `portfolio` object, found at
+ * JSON pointer `pointer`) over {@link defaultPortfolio}. Settings not given keep their defaults; a mix
+ * given replaces the default mix as a whole (shares not named are 0, since a mix is stated as one unit);
+ * `termMonths` merges per cycle. Invalid settings keep their defaults and add one message each,
+ * `invalid portfolio.<setting> at <pointer>: <what is wrong>` (distributions: `invalid distribution at …`).
+ * @example resolvePortfolioSpec({ contracts: 2000, creditMix: { prime: 0.5, 'near-prime': 0.2, subprime: 0.3 } }, '/portfolio')
+ */
+export function resolvePortfolioSpec(
+  partial: unknown,
+  pointer: string,
+): { spec: PortfolioSpec; problems: string[] } {
+  const defaults = defaultPortfolio();
+  if (partial === undefined) return { spec: defaults, problems: [] };
+  const root: Place = { name: 'portfolio', pointer };
+  if (!isPlainObject(partial)) {
+    return {
+      spec: defaults,
+      problems: [problem(root, `expected an object of portfolio settings, got ${describe(partial)}`)],
+    };
+  }
+  const spec: Record<string, unknown> = { ...defaults };
+  const problems: string[] = [];
+  for (const key of Object.keys(partial)) {
+    const at = child(root, key);
+    const check = FIELDS.get(key as keyof PortfolioSpec);
+    if (check === undefined) {
+      problems.push(
+        problem(
+          at,
+          `unknown setting${hint(key, PORTFOLIO_KEYS)}: expected one of ${PORTFOLIO_KEYS.join(', ')}`,
+        ),
+      );
+      continue;
+    }
+    const value = partial[key];
+    const found = check(value, at);
+    if (found.length > 0) {
+      problems.push(...found);
+      continue;
+    }
+    spec[key] =
+      key === 'termMonths' ? { ...defaults.termMonths, ...(value as object) } : resolvedValue(value);
+  }
+  return { spec: spec as unknown as PortfolioSpec, problems };
+}
+
+/** A checked value, copied so that later edits of the user's object cannot change the spec. */
+function resolvedValue(value: unknown): unknown {
+  return isPlainObject(value) ? { ...value } : value;
+}

@@ -1,0 +1,119 @@
+import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
+import { resultTables, type Table } from './tables.ts';
+
+export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/**
+ * Renders a result in one of the CLI's formats. `json` is the full result (identical to what the
+ * workbench exports); the others render its tables.
+ */
+export function renderResult(result: MonteCarloResult, format: Format): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(result, null, 2) + '\n';
+    case 'csv':
+      return renderCsv(csvRows(result));
+    case 'md':
+      return resultTables(result).map(renderMarkdown).join('\n');
+    case 'table':
+      return resultTables(result).map(renderText).join('\n');
+  }
+}
+
+function renderText(table: Table): string {
+  const rows = [table.header, ...table.rows];
+  const widths = table.header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: readonly string[]) =>
+    r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return (
+    [
+      table.title,
+      line(table.header),
+      widths.map((w) => '─'.repeat(w)).join('  '),
+      ...table.rows.map(line),
+    ].join('\n') + '\n'
+  );
+}
+
+function renderMarkdown(table: Table): string {
+  const line = (r: readonly string[]) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
+  const rule = `|${table.header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`;
+  return [`### ${table.title}`, '', line(table.header), rule, ...table.rows.map(line)].join('\n') + '\n';
+}
+
+/** CSV carries raw numbers (€, 0–1, counts) for spreadsheets, one row per scenario or comparison and KPI. */
+function csvRows(result: MonteCarloResult): (string | number | null)[][] {
+  if (result.comparisons.length === 0) {
+    const header = [
+      'scenario',
+      'kpi',
+      'unit',
+      'n',
+      'mean',
+      'se',
+      'ci95_low',
+      'ci95_high',
+      'p05',
+      'p50',
+      'p95',
+    ];
+    return [
+      header,
+      ...result.scenarios.flatMap(({ name, summary }) =>
+        summary.kpis.map((k) => [
+          name,
+          k.id,
+          k.unit,
+          k.n,
+          k.mean,
+          k.se,
+          k.ci95?.[0] ?? null,
+          k.ci95?.[1] ?? null,
+          k.p05,
+          k.p50,
+          k.p95,
+        ]),
+      ),
+    ];
+  }
+  const header = [
+    'baseline',
+    'challenger',
+    'kpi',
+    'unit',
+    'n',
+    'baseline_mean',
+    'challenger_mean',
+    'delta_mean',
+    'delta_ci95_low',
+    'delta_ci95_high',
+    'p_better',
+  ];
+  return [
+    header,
+    ...result.comparisons.flatMap((c, ci) =>
+      c.summary.kpis.map((d, i) => [
+        c.baseline,
+        c.challenger,
+        d.id,
+        d.unit,
+        d.n,
+        result.scenarios[0]!.summary.kpis[i]!.mean,
+        result.scenarios[ci + 1]!.summary.kpis[i]!.mean,
+        d.meanDelta,
+        d.ci95?.[0] ?? null,
+        d.ci95?.[1] ?? null,
+        d.pBetter,
+      ]),
+    ),
+  ];
+}
+
+function renderCsv(rows: (string | number | null)[][]): string {
+  const cell = (c: string | number | null) => {
+    const text = c === null ? '' : String(c);
+    return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}

@@ -1,0 +1,33 @@
+import type { PolicyKind } from '../policy/catalogue/index.ts';
+import type { ParameterValue } from '../policy/rule-set.ts';
+
+/**
+ * A scenario file as written: the portfolio (who is there), the world (how customers and markets respond),
+ * the policies (what the company decides), policy parameter overrides, run settings and expectations.
+ * `extends` names another scenario whose values this one overrides (see merge.ts).
+ */
+export interface ScenarioFile {
+  $schema?: string;
+  name?: string;
+  description?: string;
+  extends?: string;
+  portfolio?: Record<string, unknown>;
+  world?: Record<string, unknown>;
+  /** One rule-set path per policy kind, relative to the scenario file that names it. */
+  policies?: Partial<Record<PolicyKind, string>>;
+  /** Per policy kind, overrides of the rule set's declared parameters. */
+  parameters?: Partial<Record<PolicyKind, Record<string, ParameterValue>>>;
+  run?: Partial<RunSettings>;
+  expect?: unknown[];
+}
+
+export interface RunSettings {
+  /** Months simulated, from month 0. */
+  horizonMonths: number;
+  /** Monte Carlo iterations. */
+  iterations: number;
+  /** Seed of every random stream (common random numbers across compared scenarios). */
+  seed: number;
+}
+
+export const DEFAULT_RUN: RunSettings = { horizonMonths: 120, iterations: 200, seed: 1 };

@@ -1,0 +1,122 @@
+import { exactRatio } from './exact-ratio.ts';
+import { ExactSum } from './exact-sum.ts';
+import { QuantileSketch, TINY } from './quantile-sketch.ts';
+import type { QuantileSketchJson } from './quantile-sketch.ts';
+import { studentTQuantile } from './student-t.ts';
+
+/** Largest magnitude a value may have (≈ 1.27e30): beyond it a value is a simulator bug, not a result. */
+export const MAX_MAGNITUDE = 2 ** 100;
+
+/**
+ * The distribution of one quantity over iterations (a KPI, a paired KPI delta, or a series month),
+ * in fixed memory: count, exact Σx (and Σx² when `withVariance`), and a quantile sketch.
+ * Non-finite values (NaN = undefined in that iteration, ±∞) are skipped and counted.
+ * Everything here is a function of the multiset of values added, so merge order never matters.
+ */
+export class Distribution {
+  n = 0;
+  undefinedCount = 0;
+  readonly sum = ExactSum.linear();
+  readonly sumOfSquares: ExactSum | null;
+  readonly sketch = new QuantileSketch();
+
+  constructor(readonly withVariance: boolean) {
+    this.sumOfSquares = withVariance ? ExactSum.squares() : null;
+  }
+
+  /** Adds one iteration's value; throws a RangeError for a finite value beyond ±MAX_MAGNITUDE. */
+  add(x: number): void {
+    if (!Number.isFinite(x)) {
+      this.undefinedCount++;
+      return;
+    }
+    if (Math.abs(x) > MAX_MAGNITUDE) {
+      throw new RangeError(`value ${x} is outside the supported range ±${MAX_MAGNITUDE.toPrecision(3)}`);
+    }
+    const v = Math.abs(x) < TINY ? 0 : x;
+    this.n++;
+    this.sum.add(v);
+    this.sumOfSquares?.addSquare(v);
+    this.sketch.add(x);
+  }
+
+  merge(other: Distribution): void {
+    this.n += other.n;
+    this.undefinedCount += other.undefinedCount;
+    this.sum.merge(other.sum);
+    if (this.sumOfSquares !== null && other.sumOfSquares !== null) {
+      this.sumOfSquares.merge(other.sumOfSquares);
+    }
+    this.sketch.merge(other.sketch);
+  }
+
+  /** Mean of the defined values (correctly rounded from the exact sum), NaN when there are none. */
+  mean(): number {
+    if (this.n === 0) return NaN;
+    return exactRatio(this.sum.scaled(), BigInt(this.n), this.sum.lowBit);
+  }
+
+  /** Sample variance (n − 1 denominator), correctly rounded from the exact sums; NaN when n < 2. */
+  variance(): number {
+    if (this.sumOfSquares === null) throw new Error('this distribution keeps no variance');
+    if (this.n < 2) return NaN;
+    const n = BigInt(this.n);
+    const s1 = this.sum.scaled();
+    // n·Σx² − (Σx)², in units of 2^(2·lowBit): exact, so never negative and never cancelled.
+    const spread = n * this.sumOfSquares.scaled() - s1 * s1;
+    return exactRatio(spread, n * (n - 1n), this.sumOfSquares.lowBit);
+  }
+
+  /**
+   * Mean, sample standard deviation, standard error of the mean and its 95% confidence interval
+   * mean ± t(0.975, n − 1)·se. Fields are NaN where undefined (no values; se and CI need n ≥ 2).
+   */
+  moments(): { mean: number; sd: number; se: number; ci95: [number, number] } {
+    const mean = this.mean();
+    const sd = Math.sqrt(this.variance());
+    const se = sd / Math.sqrt(this.n);
+    if (!(this.n >= 2)) return { mean, sd, se, ci95: [NaN, NaN] };
+    const half = se === 0 ? 0 : studentTQuantile(0.975, this.n - 1) * se;
+    return { mean, sd, se, ci95: [mean - half, mean + half] };
+  }
+
+  toJSON(): DistributionJson {
+    const json: DistributionJson = {
+      n: this.n,
+      undefined: this.undefinedCount,
+      sum: this.sum.toJSON(),
+      sketch: this.sketch.toJSON(),
+    };
+    if (this.sumOfSquares !== null) json.sumOfSquares = this.sumOfSquares.toJSON();
+    return json;
+  }
+
+  /** Reads `toJSON()` output into this empty distribution; throws a RangeError naming what was wrong. */
+  load(json: unknown): void {
+    if (typeof json !== 'object' || json === null) throw new RangeError('expected a distribution object');
+    if (this.n !== 0 || this.undefinedCount !== 0) throw new Error('load needs an empty distribution');
+    const o = json as Record<string, unknown>;
+    if (!Number.isSafeInteger(o.n) || (o.n as number) < 0) throw new RangeError('n must be a count');
+    if (!Number.isSafeInteger(o.undefined) || (o.undefined as number) < 0) {
+      throw new RangeError('undefined must be a count');
+    }
+    this.n = o.n as number;
+    this.undefinedCount = o.undefined as number;
+    this.sum.load(o.sum);
+    this.sumOfSquares?.load(o.sumOfSquares);
+    this.sketch.load(o.sketch);
+    if (this.sketch.count !== this.n) {
+      throw new RangeError(`sketch holds ${this.sketch.count} values, expected n = ${this.n}`);
+    }
+  }
+}
+
+export interface DistributionJson {
+  n: number;
+  undefined: number;
+  /** Exact Σx, see ExactSum.toJSON. */
+  sum: string;
+  /** Exact Σx², for KPIs and paired deltas. */
+  sumOfSquares?: string;
+  sketch: QuantileSketchJson;
+}

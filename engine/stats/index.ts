@@ -1,0 +1,26 @@
+/**
+ * Statistics over Monte Carlo iterations (DESIGN §3 Outputs): streaming, chunk-mergeable aggregates
+ * of one scenario and of a paired comparison, and the summaries the CLI and the workbench show.
+ */
+export { RunAccumulator, RUN_AGGREGATE_FORMAT } from './accumulator.ts';
+export type { RunAggregateJson, RunLayout } from './accumulator.ts';
+export { PairedAccumulator, PAIRED_AGGREGATE_FORMAT } from './paired.ts';
+export type { PairedAggregateJson } from './paired.ts';
+export { IterationResultError } from './iteration-check.ts';
+export { AggregateFormatError } from './json-read.ts';
+export { MAX_MAGNITUDE } from './distribution.ts';
+export { RELATIVE_ACCURACY } from './quantile-sketch.ts';
+export { studentTCdf, studentTQuantile } from './student-t.ts';
+export { findKpi } from './summary.ts';
+export type {
+  BreakdownGroupSummary,
+  BreakdownSummary,
+  CoverageSummary,
+  Interval,
+  KpiSummary,
+  PairedKpi,
+  PairedSummary,
+  RuleCoverageSummary,
+  RunSummary,
+  SeriesSummary,
+} from './summary.ts';

@@ -1,0 +1,203 @@
+import type { IterationResult } from '../sim/result.ts';
+import { Distribution, MAX_MAGNITUDE } from './distribution.ts';
+import type { DistributionJson } from './distribution.ts';
+import { IterationResultError } from './iteration-check.ts';
+import { failer, readArray, readCount, readObject, within } from './json-read.ts';
+import { interval } from './kpi-summary.ts';
+import { KPIS, kpiIndex } from './kpis.ts';
+import { orNull } from './summary.ts';
+import type { PairedKpi, PairedSummary } from './summary.ts';
+
+export const PAIRED_AGGREGATE_FORMAT = 'cyclecast.paired-aggregate';
+
+/** Per KPI: the delta distribution and the counts behind P(better) and allZero. */
+interface PairedTally {
+  /** challenger − baseline where both are defined; NaN (counted as undefined) otherwise. */
+  readonly delta: Distribution;
+  /** Pairs in which the challenger was strictly better in the KPI's direction. */
+  better: number;
+  /** Pairs with equal values. */
+  ties: number;
+  /** Pairs in which exactly one scenario defined the KPI. */
+  definedInOneOnly: number;
+}
+
+/**
+ * Streaming paired comparison of a challenger with a baseline over the same iterations (common
+ * random numbers): per KPI the exact moments and a quantile sketch of the per-iteration delta
+ * (challenger − baseline), and counts of better / tied iterations. Fixed memory; like
+ * RunAccumulator, every number depends only on the set of iteration pairs added, never on chunking.
+ *
+ * @example
+ * const paired = new PairedAccumulator();
+ * paired.add(baselineResult, challengerResult); // same iteration
+ * paired.summary().kpis.find((k) => k.id === 'profit.npv')?.pBetter
+ */
+export class PairedAccumulator {
+  iterations = 0;
+  private readonly tallies: PairedTally[] = KPIS.map(() => newTally());
+
+  /** Adds one iteration of both scenarios; throws an IterationResultError (adding nothing) when they do not pair. */
+  add(baseline: IterationResult, challenger: IterationResult): void {
+    const iteration = baseline.iteration;
+    if (challenger.iteration !== iteration) {
+      throw new IterationResultError(
+        iteration,
+        `paired with challenger iteration ${challenger.iteration}: a paired comparison needs the same iteration`,
+      );
+    }
+    for (const [side, r] of [
+      ['baseline', baseline],
+      ['challenger', challenger],
+    ] as const) {
+      if (r.kpis.length !== KPIS.length) {
+        throw new IterationResultError(
+          iteration,
+          `${side} kpis has ${r.kpis.length} values, expected ${KPIS.length}`,
+        );
+      }
+      // Half the range of a single value, so that every delta is within range too.
+      r.kpis.forEach((x, i) => {
+        if (Number.isFinite(x) && Math.abs(x) > MAX_MAGNITUDE / 2) {
+          throw new IterationResultError(
+            iteration,
+            `${side} KPI ${KPIS[i]!.id} is ${x}, outside ±${(MAX_MAGNITUDE / 2).toPrecision(3)}`,
+          );
+        }
+      });
+    }
+    KPIS.forEach((spec, i) => {
+      const b = baseline.kpis[i]!;
+      const c = challenger.kpis[i]!;
+      const t = this.tallies[i]!;
+      const bDefined = Number.isFinite(b);
+      const cDefined = Number.isFinite(c);
+      if (!bDefined || !cDefined) {
+        if (bDefined !== cDefined) t.definedInOneOnly++;
+        t.delta.add(NaN);
+        return;
+      }
+      // Compare the values, not the rounded delta: c > b exactly when the challenger is higher.
+      if (c === b) t.ties++;
+      else if (spec.better === 'higher' ? c > b : c < b) t.better++;
+      t.delta.add(c - b);
+    });
+    this.iterations++;
+  }
+
+  /** Appends a later chunk's aggregate. */
+  merge(other: PairedAccumulator): void {
+    this.tallies.forEach((t, i) => {
+      const o = other.tallies[i]!;
+      t.delta.merge(o.delta);
+      t.better += o.better;
+      t.ties += o.ties;
+      t.definedInOneOnly += o.definedInOneOnly;
+    });
+    this.iterations += other.iterations;
+  }
+
+  /** Mean delta, its paired standard error and 95% CI, P(challenger better) and delta quantiles per KPI. */
+  summary(): PairedSummary {
+    return { iterations: this.iterations, kpis: KPIS.map((spec, i) => pairedKpi(spec, this.tallies[i]!)) };
+  }
+
+  /**
+   * The q-quantile (0–1) of the per-iteration delta of KPI `id`, within 0.78% relative; NaN when none.
+   * @example paired.deltaQuantile('profit.npv', 0.05) // p5 of the NPV delta, €
+   */
+  deltaQuantile(id: string, q: number): number {
+    const i = kpiIndex(id);
+    if (i < 0) throw new RangeError(`unknown KPI: ${id}`);
+    return this.tallies[i]!.delta.sketch.quantile(q);
+  }
+
+  toJSON(): PairedAggregateJson {
+    return {
+      format: PAIRED_AGGREGATE_FORMAT,
+      version: 1,
+      iterations: this.iterations,
+      kpis: KPIS.map((spec, i) => {
+        const t = this.tallies[i]!;
+        return {
+          id: spec.id,
+          better: t.better,
+          ties: t.ties,
+          definedInOneOnly: t.definedInOneOnly,
+          delta: t.delta.toJSON(),
+        };
+      }),
+    };
+  }
+
+  /** Reads `toJSON()` output; throws AggregateFormatError naming the path. */
+  static fromJSON(json: unknown): PairedAccumulator {
+    const fail = failer('paired aggregate');
+    const o = readObject(json, '$', fail);
+    if (o.format !== PAIRED_AGGREGATE_FORMAT || o.version !== 1) {
+      fail('$.format', `expected format "${PAIRED_AGGREGATE_FORMAT}" version 1`);
+    }
+    const acc = new PairedAccumulator();
+    acc.iterations = readCount(o.iterations, '$.iterations', fail);
+    readArray(o.kpis, '$.kpis', fail, KPIS.length).forEach((entry, i) => {
+      const path = `$.kpis[${i}]`;
+      const k = readObject(entry, path, fail);
+      if (k.id !== KPIS[i]!.id) fail(`${path}.id`, `expected "${KPIS[i]!.id}" (KPIS order)`);
+      const delta = new Distribution(true);
+      within(`${path}.delta`, fail, () => delta.load(k.delta));
+      const t: PairedTally = {
+        delta,
+        better: readCount(k.better, `${path}.better`, fail),
+        ties: readCount(k.ties, `${path}.ties`, fail),
+        definedInOneOnly: readCount(k.definedInOneOnly, `${path}.definedInOneOnly`, fail),
+      };
+      if (delta.n + delta.undefinedCount !== acc.iterations) {
+        fail(`${path}.delta`, `n + undefined must equal ${acc.iterations} iterations`);
+      }
+      if (t.better + t.ties > delta.n) fail(path, `better + ties exceeds the ${delta.n} defined pairs`);
+      if (t.definedInOneOnly > delta.undefinedCount)
+        fail(path, 'definedInOneOnly exceeds the undefined pairs');
+      acc.tallies[i] = t;
+    });
+    return acc;
+  }
+}
+
+export interface PairedAggregateJson {
+  format: typeof PAIRED_AGGREGATE_FORMAT;
+  version: 1;
+  iterations: number;
+  kpis: { id: string; better: number; ties: number; definedInOneOnly: number; delta: DistributionJson }[];
+}
+
+function newTally(): PairedTally {
+  return { delta: new Distribution(true), better: 0, ties: 0, definedInOneOnly: 0 };
+}
+
+function pairedKpi(spec: (typeof KPIS)[number], t: PairedTally): PairedKpi {
+  const d = t.delta;
+  const n = d.n;
+  const allZero = t.ties === n && t.definedInOneOnly === 0;
+  const { mean, sd, se, ci95 } = d.moments();
+  const q = (p: number): number | null => orNull(d.sketch.quantile(p));
+  return {
+    id: spec.id,
+    unit: spec.unit,
+    better: spec.better,
+    n,
+    meanDelta: orNull(mean),
+    sd: orNull(sd),
+    se: orNull(se),
+    // Exact sums already give 0 ± 0 for identical runs; stated outright so it never depends on that.
+    ci95: allZero && n > 0 ? [0, 0] : interval(ci95),
+    pBetter: n === 0 ? null : (t.better + t.ties / 2) / n,
+    allZero,
+    p05: q(0.05),
+    p25: q(0.25),
+    p50: q(0.5),
+    p75: q(0.75),
+    p95: q(0.95),
+    undefinedCount: d.undefinedCount,
+    definedInOneOnly: t.definedInOneOnly,
+  };
+}
