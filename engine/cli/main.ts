@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from './errors.ts';
+import { checkCommand, REPORTERS, type CheckCommandOptions } from './commands/check.ts';
 import { factsCommand } from './commands/facts.ts';
 import { rulesEvalCommand } from './commands/rules-eval.ts';
 import { validateCommand } from './commands/validate.ts';
@@ -26,8 +27,8 @@ function program(): Command {
 
   cli
     .command('validate')
-    .description('check rule sets: every problem as file:line:column  /json/pointer  message')
-    .argument('<files...>', 'rule-set files or folders')
+    .description('check rule sets and scenarios: every problem as file:line:column  /json/pointer  message')
+    .argument('<files...>', 'rule-set or scenario files, or folders')
     .option('--strict', 'warnings fail too')
     .action(async (files: string[], options: { strict?: boolean }) => {
       const { output, exitCode } = await validateCommand(files, options);
@@ -79,6 +80,26 @@ function program(): Command {
   ).action((baseline: string, challengers: string[], options: SimulateOptions) =>
     simulateCommand([baseline, ...challengers], options),
   );
+
+  cli
+    .command('check')
+    .description(
+      'run every scenario that has an expect block and judge each assertion; exit 1 when one fails',
+    )
+    .argument('[files...]', 'scenario files or folders (default: scenarios/)')
+    .addOption(new Option('--reporter <reporter>', 'report format').choices([...REPORTERS]).default('text'))
+    .option(
+      '--out <file>',
+      'write the report to a file (atomically); the text report still goes to standard output',
+    )
+    .option(
+      '--iterations <n>',
+      "Monte Carlo iterations of every run (default: each baseline's run.iterations)",
+    )
+    .option('--workers <n>', 'worker threads (default: one per core); verdicts are identical for any number')
+    .action(async (files: string[], options: CheckCommandOptions) => {
+      process.exitCode = await checkCommand(files, options);
+    });
 
   return cli;
 }

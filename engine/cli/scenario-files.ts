@@ -27,7 +27,13 @@ export function neitherProblem(file: string, value: unknown): Problem {
     : value === null
       ? 'null'
       : typeof value === 'object'
-        ? `an object with ${Object.keys(value as object).length === 0 ? 'no properties' : `only ${Object.keys(value as object).map((k) => JSON.stringify(k)).join(', ')}`}`
+        ? `an object with ${
+            Object.keys(value as object).length === 0
+              ? 'no properties'
+              : `only ${Object.keys(value as object)
+                  .map((k) => JSON.stringify(k))
+                  .join(', ')}`
+          }`
         : `a ${typeof value}`;
   return {
     file,

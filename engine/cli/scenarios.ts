@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { formatProblem } from '../json/problem.ts';
 import { loadScenario, type ResolvedScenario } from '../scenario/load.ts';
-import type { ScenarioInput } from '../sim/montecarlo/spec.ts';
 import { UserError } from './errors.ts';
 
 /** Loads and validates a scenario from disk; every problem is a located line, and any error stops. */
@@ -21,18 +20,4 @@ export async function readScenario(file: string): Promise<ResolvedScenario> {
   return scenario;
 }
 
-/** The simulator's view of a loaded scenario: plain JSON, ready to cross to workers. */
-export function scenarioInput(scenario: ResolvedScenario): ScenarioInput {
-  return {
-    name: scenario.name,
-    ruleSets: {
-      engagement: scenario.policies.engagement.ruleSet,
-      leads: scenario.policies.leads.ruleSet,
-      dunning: scenario.policies.dunning.ruleSet,
-      remarketing: scenario.policies.remarketing.ruleSet,
-    },
-    parameters: scenario.parameters,
-    world: scenario.world,
-    portfolio: scenario.portfolio,
-  };
-}
+export { scenarioInput } from '../scenario/input.ts';

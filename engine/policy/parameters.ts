@@ -1,6 +1,6 @@
 import type { TypedSpec } from './catalogue/index.ts';
 import { checkValue } from './compile/check-value.ts';
-import { nearestName } from './compile/nearest.ts';
+import { suggest } from './validate/suggest.ts';
 import type { ParameterDecl, ParameterValue, RuleSet } from './rule-set.ts';
 
 /** A parameter declaration seen as a typed spec, so facts and parameters share one type check. */
@@ -41,7 +41,7 @@ export function resolveParameters(
   for (const [name, value] of overrides === undefined ? [] : Object.entries(overrides)) {
     const decl = declared.get(name);
     if (decl === undefined) {
-      const near = nearestName(name, declared.keys());
+      const near = suggest(name, declared.keys(), { limit: 1 })[0];
       const hint = near === undefined ? '' : ` (did you mean "${near}"?)`;
       const known =
         declared.size === 0 ? 'it declares none' : `it declares ${[...declared.keys()].join(', ')}`;

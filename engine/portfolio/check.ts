@@ -1,3 +1,4 @@
+import { didYouMean } from '../policy/validate/suggest.ts';
 import { checkNum, distSupport, type Num } from '../world/distributions.ts';
 
 /*
@@ -121,27 +122,6 @@ export function checkNumWithin(x: unknown, place: Place, lo: number, hi: number)
 
 /** `" (did you mean "x"?)"` for the closest of `known` within two edits of `name`, else `""`. */
 export function hint(name: string, known: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
-  }
-  return best === undefined ? '' : ` (did you mean "${best}"?)`;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
+  const text = didYouMean(name, known, { limit: 1 });
+  return text === undefined ? '' : ` (${text})`;
 }

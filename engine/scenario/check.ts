@@ -59,8 +59,14 @@ export function planCheck(
 ): CheckPlan {
   const key = options.key ?? ((file: string) => file);
   const problems: string[] = [];
-  const groups = new Map<string, { baseline: ResolvedScenario; challengers: Map<string, ResolvedScenario> }>();
-  const scenarios = unique(judged.filter((s) => s.expect.length > 0), key);
+  const groups = new Map<
+    string,
+    { baseline: ResolvedScenario; challengers: Map<string, ResolvedScenario> }
+  >();
+  const scenarios = unique(
+    judged.filter((s) => s.expect.length > 0),
+    key,
+  );
 
   for (const scenario of scenarios) {
     for (const assertion of scenario.expect) {
@@ -118,7 +124,10 @@ export function judgeCheck(
   const checked: CheckedScenario[] = [];
   let passed = 0;
   let failed = 0;
-  for (const scenario of unique(judged.filter((s) => s.expect.length > 0), key)) {
+  for (const scenario of unique(
+    judged.filter((s) => s.expect.length > 0),
+    key,
+  )) {
     const own = key(scenario.file);
     const home = homeOf(runKeys, own);
     const verdicts = scenario.expect.map((assertion): Verdict => {
@@ -184,10 +193,7 @@ function homeOf(runKeys: readonly (readonly string[])[], own: string): { run: nu
   return { run, position: runKeys[run]!.indexOf(own) };
 }
 
-function unique(
-  scenarios: readonly ResolvedScenario[],
-  key: (file: string) => string,
-): ResolvedScenario[] {
+function unique(scenarios: readonly ResolvedScenario[], key: (file: string) => string): ResolvedScenario[] {
   const seen = new Set<string>();
   return scenarios.filter((s) => {
     const k = key(s.file);

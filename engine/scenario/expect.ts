@@ -73,17 +73,20 @@ const CLAIM_KEYS = [...EXPECT_STATISTICS, 'delta'] as const;
 const EXAMPLE = '{"kpi": "retention.rate", "mean": {"min": 0.55}}';
 
 /**
- * Checks the `expect` block of a merged scenario and returns its assertions, or undefined when any is
- * invalid (each problem reported at its JSON pointer). `vs` paths must already be resolved.
+ * Checks the `expect` block of a merged scenario (`vs` paths already resolved). `expectations` holds
+ * every valid assertion; `ok` is false when any problem was reported (each at its JSON pointer).
  */
-export function parseExpectations(raw: unknown, report: Report): Expectation[] | undefined {
-  if (raw === undefined) return [];
+export function parseExpectations(
+  raw: unknown,
+  report: Report,
+): { expectations: Expectation[]; ok: boolean } {
+  if (raw === undefined) return { expectations: [], ok: true };
   if (!Array.isArray(raw)) {
     report('/expect', `invalid expect: expected an array of assertions, e.g. [${EXAMPLE}]`);
-    return undefined;
+    return { expectations: [], ok: false };
   }
   const parsed = raw.map((entry, index) => parseAssertion(entry, index, report));
-  return parsed.every((e) => e !== undefined) ? parsed : undefined;
+  return { expectations: parsed.filter((e) => e !== undefined), ok: parsed.every((e) => e !== undefined) };
 }
 
 function parseAssertion(entry: unknown, index: number, report: Report): Expectation | undefined {
@@ -110,7 +113,8 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
   }
 
   const kpi = entry.kpi;
-  if (kpi === undefined) fail(at, `missing ${name}.kpi: the KPI id the assertion is about, e.g. "retention.rate"`);
+  if (kpi === undefined)
+    fail(at, `missing ${name}.kpi: the KPI id the assertion is about, e.g. "retention.rate"`);
   else if (typeof kpi !== 'string') fail(joinPointer(at, 'kpi'), `invalid ${name}.kpi: expected a KPI id`);
   else if (!KPI_IDS.includes(kpi)) {
     fail(
@@ -133,7 +137,10 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
     );
   }
   const claim = claims[0];
-  const bounds = claim === undefined ? undefined : parseBounds(entry[claim], joinPointer(at, claim), `${name}.${claim}`, fail);
+  const bounds =
+    claim === undefined
+      ? undefined
+      : parseBounds(entry[claim], joinPointer(at, claim), `${name}.${claim}`, fail);
 
   const vs = entry.vs;
   if (vs !== undefined && typeof vs !== 'string') {
@@ -209,7 +216,11 @@ function parseBounds(
   let ok = true;
   for (const key of Object.keys(raw)) {
     if (key !== 'min' && key !== 'max') {
-      fail(joinPointer(at, key), `unknown bound "${key}" in ${name}: expected min or max`, didYouMean(key, ['min', 'max']));
+      fail(
+        joinPointer(at, key),
+        `unknown bound "${key}" in ${name}: expected min or max`,
+        didYouMean(key, ['min', 'max']),
+      );
       ok = false;
     }
   }

@@ -91,7 +91,10 @@ export function judgePaired(expectation: PairedExpectation, summary: PairedSumma
       reason: `${expectation.kpi} is not defined in both scenarios in any iteration (n = 0), so the claim cannot hold`,
     };
   }
-  return { ...base, ...judgeInterval(interval, expectation.confidence, n, expectation.bounds, unit, formatDelta) };
+  return {
+    ...base,
+    ...judgeInterval(interval, expectation.confidence, n, expectation.bounds, unit, formatDelta),
+  };
 }
 
 /**
@@ -187,6 +190,7 @@ function unitOf(kpi: string): KpiUnit {
   return UNITS.get(kpi) ?? 'count';
 }
 
-function percent(confidence: number): string {
+/** A confidence level as people write it: 0.95 → '95%', 0.999 → '99.9%'. */
+export function percent(confidence: number): string {
   return `${Number((confidence * 100).toPrecision(6))}%`;
 }

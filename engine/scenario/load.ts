@@ -1,5 +1,6 @@
 import { parseJsonDocument, type JsonDocument } from '../json/document.ts';
 import { joinPointer, type Problem } from '../json/problem.ts';
+import { sortProblems } from '../json/reporter.ts';
 import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
 import { loadRuleSet } from '../policy/load.ts';
 import { resolveParameters } from '../policy/parameters.ts';
@@ -53,8 +54,10 @@ interface ChainLink {
 
 /**
  * Loads a scenario: follows `extends` (objects merge deeply, arrays and scalars replace; see merge.ts),
- * resolves rule-set paths relative to the file that names them, and validates everything, each problem
- * located in the file that holds the offending value.
+ * resolves rule-set and `vs` paths relative to the file that names them, and validates everything —
+ * run settings, portfolio, world, rule sets, parameters, and the `expect` block (KPI ids, one claim per
+ * assertion, bounds, confidence, a readable `vs` file; see expect.ts) — each problem located in the file
+ * that holds the offending value.
  */
 export async function loadScenario(
   file: string,
@@ -91,17 +94,11 @@ export async function loadScenario(
   world.problems.forEach((text) => report(...splitLocated(text, '/world')));
   const policies = await loadPolicies(merged.policies, read, report, problems);
   const parameters = checkParameters(merged.parameters, policies, report);
-  const expect = parseExpectations(merged.expect, report);
-  if (expect) await checkComparedScenarios(expect, read, report);
+  const { expectations: expect, ok: expectOk } = parseExpectations(merged.expect, report);
+  await checkComparedScenarios(expect, read, report);
 
-  if (
-    problems.some((p) => p.severity === 'error') ||
-    !policies ||
-    !parameters ||
-    !run ||
-    !expect
-  ) {
-    return { problems };
+  if (problems.some((p) => p.severity === 'error') || !policies || !parameters || !run || !expectOk) {
+    return { problems: inFileOrder(problems) };
   }
   const name =
     typeof merged.name === 'string' ? merged.name : file.replace(/^.*\//, '').replace(/\.json$/, '');
@@ -117,8 +114,14 @@ export async function loadScenario(
       run,
       expect,
     },
-    problems,
+    problems: inFileOrder(problems),
   };
+}
+
+/** Problems grouped by file (in order of first appearance), each file's in line and column order. */
+function inFileOrder(problems: readonly Problem[]): Problem[] {
+  const files = [...new Set(problems.map((p) => p.file))];
+  return files.flatMap((file) => sortProblems(problems.filter((p) => p.file === file)));
 }
 
 async function loadChain(

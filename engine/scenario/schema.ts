@@ -117,10 +117,16 @@ export function scenarioSchema(): Schema {
       },
     },
     // A scenario that extends another inherits its policies; one that does not names all four.
-    if: { not: { required: ['extends'] } },
+    if: { properties: { extends: false } },
     then: {
       required: ['policies'],
-      properties: { policies: { required: [...POLICY_KINDS] } },
+      properties: {
+        policies: {
+          type: 'object',
+          required: [...POLICY_KINDS],
+          properties: Object.fromEntries(POLICY_KINDS.map((kind) => [kind, { type: 'string' }])),
+        },
+      },
     },
     definitions: {
       portfolio: portfolioSchema(),
@@ -188,12 +194,9 @@ function assertionSchema(): Schema {
           description: `${k.meaning} (${k.unit}; ${k.better} is better)`,
         })),
       },
-      ...Object.fromEntries(
-        EXPECT_STATISTICS.map((s) => [s, described(statistic[s]!, 'bounds')]),
-      ),
+      ...Object.fromEntries(EXPECT_STATISTICS.map((s) => [s, described(statistic[s]!, 'bounds')])),
       vs: {
-        description:
-          'the scenario compared with, relative to this file; both run on the same random numbers',
+        description: 'the scenario compared with, relative to this file; both run on the same random numbers',
         type: 'string',
       },
       delta: described(
@@ -209,12 +212,16 @@ function assertionSchema(): Schema {
       },
       description: { description: 'why the claim should hold: the mechanism behind it', type: 'string' },
     },
+    // Exactly one claim; `properties: {x: true}` beside `required` only names what is required (Ajv strict).
     oneOf: [
-      ...EXPECT_STATISTICS.map((s) => ({ required: [s] })),
-      { required: ['delta', 'vs'] },
+      ...EXPECT_STATISTICS.map((s) => ({ required: [s], properties: { [s]: true } })),
+      { required: ['delta', 'vs'], properties: { delta: true, vs: true } },
     ],
     dependencies: { vs: ['delta'], delta: ['vs'] },
-    allOf: quantiles.map((q) => ({ if: { required: [q] }, then: { not: { required: ['confidence'] } } })),
+    allOf: quantiles.map((q) => ({
+      if: { required: [q], properties: { [q]: true } },
+      then: { properties: { confidence: false } },
+    })),
   };
 }
 
@@ -257,7 +264,12 @@ function portfolioSchema(): Schema {
       maximum: 1,
       default: d.bdcShare,
     },
-    engagementDiscipline: numWithin(0, 1, 'how well each dealer executes engagement, 0–1', d.engagementDiscipline),
+    engagementDiscipline: numWithin(
+      0,
+      1,
+      'how well each dealer executes engagement, 0–1',
+      d.engagementDiscipline,
+    ),
     segmentMix: mix(SEGMENTS, 'customers by payment behaviour', d.segmentMix),
     creditMix: mix(CREDIT_TIERS, 'customers by credit tier at origination', d.creditMix),
     cycleMix: mix(CYCLE_KEYS, 'starting contracts by cycle', d.cycleMix),
@@ -269,7 +281,10 @@ function portfolioSchema(): Schema {
       type: 'object',
       additionalProperties: false,
       properties: Object.fromEntries(
-        CYCLE_KEYS.map((c) => [c, { type: 'integer', minimum: 1, maximum: MAX_TERM_MONTHS, default: d.termMonths[c] }]),
+        CYCLE_KEYS.map((c) => [
+          c,
+          { type: 'integer', minimum: 1, maximum: MAX_TERM_MONTHS, default: d.termMonths[c] },
+        ]),
       ),
     },
     insuredShare: {
@@ -287,7 +302,12 @@ function portfolioSchema(): Schema {
       maximum: 1,
       default: d.loyaltyScoreNoiseSd,
     },
-    mileagePerYearKm: numWithin(0, Infinity, 'kilometres driven per year by each vehicle, km', d.mileagePerYearKm),
+    mileagePerYearKm: numWithin(
+      0,
+      Infinity,
+      'kilometres driven per year by each vehicle, km',
+      d.mileagePerYearKm,
+    ),
   } satisfies Record<keyof PortfolioSpec, Schema>;
   return {
     description:
@@ -302,7 +322,12 @@ function portfolioSchema(): Schema {
  * One node of the world schema, with the default world's value at `pointer` as its default. Numbers
  * share one definition per unit and range (added to `shared`), which keeps the schema small.
  */
-function worldSchema(node: SchemaNode, pointer: string, defaults: unknown, shared: Record<string, Schema>): Schema {
+function worldSchema(
+  node: SchemaNode,
+  pointer: string,
+  defaults: unknown,
+  shared: Record<string, Schema>,
+): Schema {
   const fallback = valueAt(defaults, pointer);
   const withDefault = (schema: Schema): Schema =>
     fallback === undefined ? schema : { ...schema, default: fallback };
@@ -356,7 +381,12 @@ function worldSchema(node: SchemaNode, pointer: string, defaults: unknown, share
         properties: Object.fromEntries(
           [...node.fields].map(([key, child]) => [
             key,
-            worldSchema(child, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`, defaults, shared),
+            worldSchema(
+              child,
+              `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+              defaults,
+              shared,
+            ),
           ]),
         ),
       };

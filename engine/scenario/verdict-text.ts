@@ -1,7 +1,7 @@
 import { formatDelta, formatValue } from '../report/number.ts';
 import { KPIS, type KpiUnit } from '../stats/kpis.ts';
 import type { Bounds, Expectation } from './expect.ts';
-import { formatBound, type Verdict } from './judge.ts';
+import { formatBound, percent, type Verdict } from './judge.ts';
 
 /*
  * Assertions and verdicts as people read them, shared by the CLI's text and JUnit reports and the
@@ -46,8 +46,4 @@ function boundsText(bounds: Bounds, unit: KpiUnit, format: typeof formatValue): 
   const max = bounds.max === undefined ? undefined : formatBound(bounds.max, unit, format);
   if (min !== undefined && max !== undefined) return `in [${min}, ${max}]`;
   return min !== undefined ? `≥ ${min}` : `≤ ${max}`;
-}
-
-function percent(confidence: number): string {
-  return `${Number((confidence * 100).toPrecision(6))}%`;
 }

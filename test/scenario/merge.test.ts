@@ -26,7 +26,9 @@ describe('deepMerge (extends)', () => {
 
 describe('paths', () => {
   it('resolves relative to the folder of the file', () => {
-    expect(resolvePath(dirname('scenarios/tcm.json'), '../rules/engagement/tcm.json')).toBe('rules/engagement/tcm.json');
+    expect(resolvePath(dirname('scenarios/tcm.json'), '../rules/engagement/tcm.json')).toBe(
+      'rules/engagement/tcm.json',
+    );
     expect(resolvePath('/a/b', './c.json')).toBe('/a/b/c.json');
     expect(resolvePath('.', '../x.json')).toBe('../x.json');
     expect(dirname('/x.json')).toBe('/');

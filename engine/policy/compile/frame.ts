@@ -1,7 +1,7 @@
 import type { ParameterValue } from '../rule-set.ts';
 import { checkValue, describeValue } from './check-value.ts';
 import { emptyFrame } from './layout.ts';
-import { nearestName } from './nearest.ts';
+import { suggest } from '../validate/suggest.ts';
 import type { CompiledPolicy, FactFrame, FactLayout, Slot } from './types.ts';
 
 /** Stores a value in its slot: numbers as raw doubles, everything else as the JS value itself. */
@@ -61,7 +61,7 @@ export function frameFromFacts(
 }
 
 function unknownFact(policy: CompiledPolicy, name: string): string {
-  const near = nearestName(name, policy.layout.slots.keys());
+  const near = suggest(name, policy.layout.slots.keys(), { limit: 1 })[0];
   const hint = near === undefined ? '' : ` (did you mean "${near}"?)`;
   return `unknown fact ${name}: ${policy.kind} rule set "${policy.name}" has no such fact or parameter${hint}`;
 }

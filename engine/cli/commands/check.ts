@@ -1,0 +1,213 @@
+import { promises as fs } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { formatProblem, type Problem } from '../../json/problem.ts';
+import { CheckPlanError, runCheck, type CheckOutcome, type CheckRun } from '../../scenario/check.ts';
+import type { ResolvedScenario } from '../../scenario/load.ts';
+import { assertionLabel, observedText } from '../../scenario/verdict-text.ts';
+import { runMonteCarlo } from '../../sim/montecarlo/driver.ts';
+import { InProcessExecutor, type ChunkExecutor } from '../../sim/montecarlo/executor.ts';
+import { DEFAULT_CHUNK_SIZE } from '../../sim/montecarlo/spec.ts';
+import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
+import { UserError } from '../errors.ts';
+import { expandJsonFiles, readText, writeAtomic } from '../io.ts';
+import { renderJUnit } from '../junit.ts';
+import { progressBar } from '../progress.ts';
+import { checkFile, diskReader } from '../scenario-files.ts';
+import { scenarioInput } from '../scenarios.ts';
+
+export const REPORTERS = ['text', 'junit'] as const;
+export type Reporter = (typeof REPORTERS)[number];
+
+export interface CheckCommandOptions {
+  reporter?: string;
+  out?: string;
+  iterations?: string;
+  workers?: string;
+}
+
+/** Where `cyclecast check` looks when given no files. */
+export const DEFAULT_SCENARIO_FOLDER = 'scenarios';
+
+/**
+ * `cyclecast check [FILES|DIRS…]`: runs every scenario that has an `expect` block and judges each
+ * assertion; each scenario compared with runs once, with every scenario that compares with it.
+ * Prints the report (text or JUnit XML; with `--out`, the report goes to the file atomically and the
+ * text report to standard output). Returns the exit code: 0 when every assertion holds, 1 when one fails.
+ * Invalid scenarios are reported as located problems and nothing runs.
+ */
+export async function checkCommand(
+  inputs: readonly string[],
+  options: CheckCommandOptions,
+  write: (text: string) => void = (t) => process.stdout.write(t),
+): Promise<number> {
+  const reporter = parseReporter(options.reporter);
+  const iterations = parseWhole('--iterations', options.iterations, 1, 1_000_000);
+  const workers = parseWhole('--workers', options.workers, 1, 256) ?? availableParallelism();
+  const files = await scenarioFiles(inputs);
+  const { judged, lookup, vsNames } = await loadAll(files);
+
+  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
+  const bar = progressBar();
+  let outcome: CheckOutcome;
+  try {
+    outcome = await runCheck(
+      judged,
+      lookup,
+      (run: CheckRun) =>
+        runMonteCarlo(
+          {
+            scenarios: run.scenarios.map(scenarioInput),
+            iterations: run.settings.iterations,
+            seed: run.settings.seed,
+            horizonMonths: run.settings.horizonMonths,
+            chunkSize: DEFAULT_CHUNK_SIZE,
+          },
+          executor,
+          { onProgress: bar.update },
+        ),
+      { ...(iterations !== undefined ? { iterations } : {}), key: identity },
+    );
+  } catch (error) {
+    if (error instanceof CheckPlanError) throw new UserError(error.problems.join('\n'));
+    throw error;
+  } finally {
+    bar.done();
+    await executor.close();
+  }
+
+  const text = renderText(outcome, vsNames);
+  const report = reporter === 'junit' ? renderJUnit(outcome, vsNames) : text;
+  if (options.out) {
+    await writeAtomic(options.out, report);
+    write(text);
+  } else write(report);
+  return outcome.failed > 0 ? 1 : 0;
+}
+
+/**
+ * The text report: per scenario, one line per assertion with PASS or FAIL, the claim and what was
+ * observed; under a failure, why and the claim's description; a count at the end.
+ */
+export function renderText(outcome: CheckOutcome, vsNames: ReadonlyMap<string, string>): string {
+  const lines: string[] = [];
+  for (const { scenario, verdicts, settings } of outcome.scenarios) {
+    lines.push(
+      `${scenario.name}  (${scenario.file}; ${settings.iterations} iterations × ${settings.horizonMonths} months, seed ${settings.seed})`,
+    );
+    for (const verdict of verdicts) {
+      const { expectation } = verdict;
+      const vsName = expectation.kind === 'paired' ? vsNames.get(expectation.vs) : undefined;
+      lines.push(
+        `  ${verdict.passed ? 'PASS' : 'FAIL'}  ${assertionLabel(expectation, vsName)}:  ${observedText(verdict)}`,
+      );
+      if (!verdict.passed) {
+        lines.push(`        ${verdict.reason}`);
+        if (expectation.description) lines.push(`        claim: ${oneLine(expectation.description)}`);
+      }
+    }
+    lines.push('');
+  }
+  const total = outcome.passed + outcome.failed;
+  lines.push(
+    `${total} assertion${total === 1 ? '' : 's'} in ${outcome.scenarios.length} scenario${outcome.scenarios.length === 1 ? '' : 's'} ` +
+      `(${outcome.runs} run${outcome.runs === 1 ? '' : 's'}): ${outcome.passed} passed, ${outcome.failed} failed`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+/** The scenario files to check: the inputs expanded, or the scenarios/ folder; rule sets are skipped later. */
+async function scenarioFiles(inputs: readonly string[]): Promise<string[]> {
+  if (inputs.length === 0) {
+    const stat = await fs.stat(DEFAULT_SCENARIO_FOLDER).catch(() => undefined);
+    if (!stat?.isDirectory()) {
+      throw new UserError(
+        `nothing to check: there is no ${DEFAULT_SCENARIO_FOLDER}/ folder in ${process.cwd()}; name scenario files or folders: cyclecast check FILE|DIR…`,
+      );
+    }
+  }
+  const given = inputs.length === 0 ? [DEFAULT_SCENARIO_FOLDER] : inputs;
+  const files = (await expandJsonFiles(given)).map((f) => path.normalize(f));
+  if (files.length === 0) {
+    throw new UserError(`nothing to check: no scenario files (*.json) in ${given.join(', ')}`);
+  }
+  return files;
+}
+
+/**
+ * Loads every scenario among `files` and every scenario their paired claims compare with. Any error
+ * stops the check before anything runs: a verdict on a broken scenario would mislead.
+ */
+async function loadAll(files: readonly string[]): Promise<{
+  judged: ResolvedScenario[];
+  lookup: (file: string) => ResolvedScenario | undefined;
+  vsNames: Map<string, string>;
+}> {
+  const read = diskReader();
+  const loaded = new Map<string, ResolvedScenario>();
+  const problems: Problem[] = [];
+  const judged: ResolvedScenario[] = [];
+  let scenarios = 0;
+  for (const file of files) {
+    const checked = await checkFile(file, await readText(file), read);
+    if (checked.kind === 'rule-set' && checked.problems.every((p) => p.severity !== 'error')) continue;
+    if (checked.kind === 'scenario') scenarios++;
+    problems.push(...checked.problems.filter((p) => p.severity === 'error'));
+    if (checked.scenario) {
+      loaded.set(identity(file), checked.scenario);
+      judged.push(checked.scenario);
+    }
+  }
+  // The scenarios compared with, when not among the files given: load them (and report their problems).
+  const pending = judged.flatMap((s) => s.expect.flatMap((e) => (e.kind === 'paired' ? [e.vs] : [])));
+  for (const vs of pending) {
+    if (loaded.has(identity(vs))) continue;
+    const checked = await checkFile(vs, await read(vs).catch(() => ''), read);
+    problems.push(...checked.problems.filter((p) => p.severity === 'error'));
+    if (checked.kind !== 'scenario' && checked.kind !== 'unparsed') {
+      problems.push({
+        file: vs,
+        line: 1,
+        column: 1,
+        pointer: '',
+        severity: 'error',
+        message: `expected a scenario to compare with, got a ${checked.kind === 'rule-set' ? 'rule set' : 'file that is neither a rule set nor a scenario'}`,
+      });
+    }
+    if (checked.scenario) loaded.set(identity(vs), checked.scenario);
+  }
+  const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).keys()];
+  if (unique.length > 0) throw new UserError(unique.join('\n'));
+  if (!judged.some((s) => s.expect.length > 0)) {
+    throw new UserError(
+      `nothing to check: none of the ${scenarios} scenario${scenarios === 1 ? '' : 's'} in ${files.length === 1 ? files[0] : `${files.length} files`} has an "expect" block`,
+    );
+  }
+  const vsNames = new Map<string, string>();
+  for (const vs of pending) vsNames.set(vs, loaded.get(identity(vs))!.name);
+  return { judged, lookup: (file) => loaded.get(identity(file)), vsNames };
+}
+
+/** Two spellings of one file (relative, absolute, with `./`) are one scenario. */
+function identity(file: string): string {
+  return path.resolve(file);
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function parseReporter(reporter: string | undefined): Reporter {
+  if (reporter === undefined) return 'text';
+  if ((REPORTERS as readonly string[]).includes(reporter)) return reporter as Reporter;
+  throw new UserError(`invalid --reporter "${reporter}": expected one of ${REPORTERS.join(', ')}`);
+}
+
+function parseWhole(flag: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new UserError(`invalid ${flag} "${text}": expected a whole number from ${min} to ${max}`);
+  }
+  return value;
+}

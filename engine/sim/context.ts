@@ -1,0 +1,229 @@
+import { CHANNELS, CREDIT_TIERS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import type { Population, PortfolioSpec } from '../portfolio/index.ts';
+import type { World } from '../world/assumptions.ts';
+import { sample, type Num } from '../world/distributions.ts';
+import type { ResolvedWorld } from '../world/resolve.ts';
+import { SERIES } from './result.ts';
+import { Counters } from './counters.ts';
+import {
+  dunningSlots,
+  engagementSlots,
+  leadsSlots,
+  reads,
+  remarketingSlots,
+  type DunningSlots,
+  type EngagementSlots,
+  type LeadsSlots,
+  type RemarketingSlots,
+} from './facts.ts';
+import { Ledger } from './ledger.ts';
+import {
+  DunningPlan,
+  EngagementPlan,
+  LeadsPlan,
+  PolicyRuntime,
+  RemarketingPlan,
+  type Policies,
+} from './policies.ts';
+import { uniform } from './random.ts';
+import {
+  allocateState,
+  SlotList,
+  type ContractTable,
+  type CustomerTable,
+  type VehicleTable,
+} from './state.ts';
+
+/**
+ * Everything the monthly steps read and write for one setup: the tables, the policies ready for the
+ * loop, the ledger and counters, and the world of the current iteration. Allocated once per SimSetup
+ * and reset per iteration; one run at a time (a worker holds its own setup).
+ */
+export class Sim {
+  readonly population: Population;
+  readonly portfolio: PortfolioSpec;
+  readonly world: World;
+  readonly horizon: number;
+  readonly dealers: number;
+
+  // the current iteration
+  key = 0;
+  /** Set by runIteration before the first step. */
+  w!: ResolvedWorld;
+
+  readonly contracts: ContractTable;
+  readonly vehicles: VehicleTable;
+  readonly customers: CustomerTable;
+  readonly ledger: Ledger;
+  readonly counters = new Counters();
+
+  readonly engagement: PolicyRuntime;
+  readonly engagementPlan: EngagementPlan;
+  readonly engagementSlots: EngagementSlots;
+  readonly engagementReads: Readonly<Record<keyof EngagementSlots, boolean>>;
+  readonly leads: PolicyRuntime;
+  readonly leadsPlan: LeadsPlan;
+  readonly leadsSlots: LeadsSlots;
+  readonly dunning: PolicyRuntime;
+  readonly dunningPlan: DunningPlan;
+  readonly dunningSlots: DunningSlots;
+  readonly remarketing: PolicyRuntime;
+  readonly remarketingPlan: RemarketingPlan;
+  readonly remarketingSlots: RemarketingSlots;
+
+  /** Delinquent contracts this month, in slot order (listed by the payments step for dunning). */
+  readonly delinquent = new SlotList(256);
+  /** Contracts that mature this month (slots). */
+  readonly maturing = new SlotList(256);
+  /** Contracts whose customer upgrades early this month. */
+  readonly upgrading = new SlotList(64);
+  /** Vehicles back this month, waiting for the remarketing decision. */
+  readonly returned = new SlotList(256);
+  /** Vehicles in reconditioning or inventory. */
+  readonly stock = new SlotList(256);
+
+  // dealers
+  readonly dealerRegion: Uint8Array;
+  readonly dealerHasBdc: Uint8Array;
+  /** Probability that the dealer carries out an engagement contact (this iteration). */
+  readonly executeProbability: Float64Array;
+  /** Log of the dealer-discipline renewal multiplier (this iteration). */
+  readonly disciplineLogOdds: Float64Array;
+  /** BDC leads taken this month per dealer. */
+  readonly bdcUsed: Int32Array;
+  /** Log of the stress multiplier on miss odds, per month (this iteration). */
+  readonly stressLogOdds: Float64Array;
+
+  // portfolio mixes for new customers
+  readonly segmentWeights: Float64Array;
+  readonly tierWeights: Float64Array;
+  readonly channelWeights: Float64Array;
+  /** Term by cycle − 1, months. */
+  readonly termByCycle: Int32Array;
+
+  // outputs
+  /** `series[s * horizon + month]` in SERIES order. */
+  readonly series: Float64Array;
+  readonly endedByMonth: Float64Array;
+  readonly retainedByMonth: Float64Array;
+  /** Ended and retained contracts per breakdown group: [group · 2 + 0 ended | 1 retained]. */
+  readonly retentionBySegment = new Float64Array(3 * 2);
+  readonly retentionByTier = new Float64Array(3 * 2);
+  readonly retentionByRegion = new Float64Array(5 * 2);
+  readonly retentionByDealer: Float64Array;
+
+  constructor(
+    population: Population,
+    portfolio: PortfolioSpec,
+    world: World,
+    policies: Policies,
+    horizon: number,
+  ) {
+    this.population = population;
+    this.portfolio = portfolio;
+    this.world = world;
+    this.horizon = horizon;
+    this.dealers = population.dealers.count;
+    const state = allocateState(population.contracts.count);
+    this.contracts = state.contracts;
+    this.vehicles = state.vehicles;
+    this.customers = state.customers;
+    this.ledger = new Ledger(horizon, this.dealers);
+
+    this.engagement = new PolicyRuntime(policies.engagement);
+    this.engagementPlan = new EngagementPlan(this.engagement);
+    this.engagementSlots = engagementSlots(this.engagement);
+    this.engagementReads = reads(this.engagement, this.engagementSlots);
+    this.leads = new PolicyRuntime(policies.leads);
+    this.leadsPlan = new LeadsPlan(this.leads);
+    this.leadsSlots = leadsSlots(this.leads);
+    this.dunning = new PolicyRuntime(policies.dunning);
+    this.dunningPlan = new DunningPlan(this.dunning);
+    this.dunningSlots = dunningSlots(this.dunning);
+    this.remarketing = new PolicyRuntime(policies.remarketing);
+    this.remarketingPlan = new RemarketingPlan(this.remarketing);
+    this.remarketingSlots = remarketingSlots(this.remarketing);
+
+    this.dealerRegion = population.dealers.region;
+    this.dealerHasBdc = population.dealers.hasBdc;
+    this.executeProbability = new Float64Array(this.dealers);
+    this.disciplineLogOdds = new Float64Array(this.dealers);
+    this.bdcUsed = new Int32Array(this.dealers);
+    this.stressLogOdds = new Float64Array(horizon);
+
+    const weights = (mix: Readonly<Record<string, number>>, values: readonly string[]) =>
+      Float64Array.from(values, (v) => (Object.hasOwn(mix, v) ? mix[v]! : 0));
+    this.segmentWeights = weights(portfolio.segmentMix, SEGMENTS);
+    this.tierWeights = weights(portfolio.creditMix, CREDIT_TIERS);
+    this.channelWeights = weights(portfolio.preferredChannelMix, CHANNELS);
+    this.termByCycle = Int32Array.of(
+      portfolio.termMonths.cycle1,
+      portfolio.termMonths.cycle2,
+      portfolio.termMonths.cycle3,
+    );
+
+    this.series = new Float64Array(SERIES.length * horizon);
+    this.endedByMonth = new Float64Array(horizon);
+    this.retainedByMonth = new Float64Array(horizon);
+    this.retentionByDealer = new Float64Array(this.dealers * 2);
+  }
+
+  /** Clears everything an iteration writes. */
+  reset(): void {
+    this.contracts.reset();
+    this.vehicles.reset();
+    this.customers.reset();
+    this.ledger.reset();
+    this.counters.reset();
+    this.engagement.reset();
+    this.leads.reset();
+    this.dunning.reset();
+    this.remarketing.reset();
+    this.delinquent.clear();
+    this.maturing.clear();
+    this.upgrading.clear();
+    this.returned.clear();
+    this.stock.clear();
+    this.series.fill(0);
+    this.endedByMonth.fill(0);
+    this.retainedByMonth.fill(0);
+    this.retentionBySegment.fill(0);
+    this.retentionByTier.fill(0);
+    this.retentionByRegion.fill(0);
+    this.retentionByDealer.fill(0);
+  }
+
+  /** Books a ledger entry attributed to customer slot `customer` (−1 for none) and its dealer. */
+  book(category: number, cycle: number, amount: number, customer: number): void {
+    if (customer < 0) {
+      this.ledger.book(category, cycle, amount, -1, -1, -1);
+      return;
+    }
+    const K = this.customers;
+    this.ledger.book(category, cycle, amount, K.segment[customer]!, K.tier[customer]!, K.dealer[customer]!);
+  }
+
+  /** Books a ledger entry attributed only to a dealer (lead and BDC costs). */
+  bookDealer(category: number, amount: number, dealer: number): void {
+    this.ledger.book(category, 0, amount, -1, -1, dealer);
+  }
+
+  // A Num sampler over keyed draws without a closure per call: the entity, decision and month of the
+  // current sample live on the instance.
+  private sampleEntity = 0;
+  private sampleDecision = 0;
+  private sampleMonth = 0;
+  private sampleDraw = 0;
+  private readonly sampleU = (): number =>
+    uniform(this.key, this.sampleEntity, this.sampleDecision, this.sampleMonth, this.sampleDraw++);
+
+  /** Samples `x` from draws `firstDraw`, `firstDraw + 1`, … of (entity, decision, month). */
+  sample(x: Num, entity: number, decision: number, month: number, firstDraw: number): number {
+    if (typeof x === 'number') return x;
+    this.sampleEntity = entity;
+    this.sampleDecision = decision;
+    this.sampleMonth = month;
+    this.sampleDraw = firstDraw;
+    return sample(x, this.sampleU);
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * What happened in one iteration, counted: the flows the conservation invariants check (every contract,
+ * vehicle and customer accounted for) and the counts the KPIs derive from.
+ */
+export class Counters {
+  // contracts created
+  contractsInitial = 0;
+  /** Renewals at maturity or early upgrade (a new vehicle on a cycle-1 lease). */
+  renewals = 0;
+  /** Lead sales of a new vehicle. */
+  leadSalesNew = 0;
+  /** Lead sales of a refurbished vehicle from inventory. */
+  leadSalesUsed = 0;
+  /** Refurbished vehicles placed from inventory without a lead. */
+  placements = 0;
+  // contracts ended
+  /** Leases that matured and whose vehicle came back. */
+  maturedReturned = 0;
+  /** Leases that matured and were bought out. */
+  maturedBoughtOut = 0;
+  /** Loans paid off at maturity (the customer keeps the vehicle). */
+  maturedPaidOff = 0;
+  earlyUpgrades = 0;
+  repossessed = 0;
+  writtenOff = 0;
+  /** Written off by the world at chargeOffDays because the policy never terminated. */
+  chargedOff = 0;
+  /** Terms extended at maturity (the contract stays on book). */
+  extensions = 0;
+  // vehicles
+  vehiclesInitial = 0;
+  vehiclesNew = 0;
+  wholesaled = 0;
+  /** Refurbished vehicles wholesaled after maxInventoryDays. */
+  forcedWholesales = 0;
+  /** Vehicles that left with their customer (lease buy-out or paid-off loan). */
+  vehiclesSoldOff = 0;
+  /** Vehicles left with a customer whose contract was written off. */
+  vehiclesLost = 0;
+  refurbished = 0;
+  /** Sum over vehicles whose life with the captive ended of their contracts and refurbishments. */
+  exitedVehicles = 0;
+  exitedContracts = 0;
+  exitedRefurbishments = 0;
+  // customers
+  customersInitial = 0;
+  customersFromLeads = 0;
+  customersFromPlacements = 0;
+  // leads
+  leads = 0;
+  contacted = 0;
+  appointments = 0;
+  shows = 0;
+  sales = 0;
+  /** Lead and BDC costs, € (positive). */
+  leadSpend = 0;
+  // credit
+  episodes = 0;
+  cures = 0;
+  defaults = 0;
+  /** Σ over months of the financed balance of active contracts, € · months. */
+  balanceMonths = 0;
+  // retention
+  readonly ended = new Float64Array(3);
+  readonly retained = new Float64Array(3);
+
+  reset(): void {
+    const fresh = new Counters();
+    for (const key of Object.keys(fresh) as (keyof Counters)[]) {
+      const value = fresh[key];
+      if (typeof value === 'number') (this as Record<string, unknown>)[key] = value;
+    }
+    this.ended.fill(0);
+    this.retained.fill(0);
+  }
+}

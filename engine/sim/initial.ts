@@ -1,0 +1,92 @@
+import type { Sim } from './context.ts';
+import { deriveIdentity, IDENTITY } from './identity.ts';
+import { vehicleValueZ } from './origination.ts';
+import { LEASE, LOAN, VEHICLE_ON_CONTRACT } from './state.ts';
+import { annuity, attachParties, balanceAfter, guideValue } from './valuation.ts';
+
+/**
+ * Loads the starting book into the tables at the start of an iteration. The population fixes who is
+ * there; the iteration's world prices it: each contract is re-priced as it was originated (the APR of
+ * its product and tier, subvention on cycle-1 leases, the guide residual as balloon, a used contract
+ * financing the guide retail value at its start) and its balance amortised over its seasoning.
+ * Entity slots equal population indices, and identities are the population indices.
+ */
+export function loadStartingBook(sim: Sim): void {
+  const P = sim.population;
+  const K = sim.customers;
+  const V = sim.vehicles;
+  const C = sim.contracts;
+  const w = sim.w;
+  const counters = sim.counters;
+
+  for (let c = 0; c < P.customers.count; c++) {
+    const slot = K.add();
+    K.id[slot] = c;
+    K.segment[slot] = P.customers.segment[c]!;
+    K.tier[slot] = P.customers.creditTier[c]!;
+    K.loyalty[slot] = P.customers.loyalty[c]!;
+    K.loyaltyScore[slot] = P.customers.loyaltyScore[c]!;
+    K.channel[slot] = P.customers.preferredChannel[c]!;
+    K.dealer[slot] = P.customers.dealer[c]!;
+  }
+  counters.customersInitial = P.customers.count;
+
+  for (let v = 0; v < P.vehicles.count; v++) {
+    const slot = V.add();
+    V.id[slot] = v;
+    V.msrp[slot] = P.vehicles.msrp[v]!;
+    V.powertrain[slot] = P.vehicles.powertrain[v]!;
+    V.birthMonth[slot] = -P.vehicles.ageMonths[v]!;
+    V.kmPerMonth[slot] = P.vehicles.kmPerYear[v]! / 12;
+    V.valueZ[slot] = vehicleValueZ(sim, v);
+    V.status[slot] = 0;
+  }
+  counters.vehiclesInitial = P.vehicles.count;
+
+  for (let n = 0; n < P.contracts.count; n++) {
+    const i = C.add();
+    const c = P.contracts.customer[n]!;
+    const v = P.contracts.vehicle[n]!;
+    const cycle = P.contracts.cycle[n]!;
+    const product = cycle === 3 ? LOAN : LEASE;
+    const term = P.contracts.termMonths[n]!;
+    const seasoning = P.contracts.monthsOnBook[n]!;
+    const msrp = V.msrp[v]!;
+    const startAge = -V.birthMonth[v]! - seasoning;
+    const amount =
+      cycle === 1 ? msrp : (guideValue(sim, msrp, startAge) + w.refurbBaseCost) / (1 - w.retailFrontGross);
+    let rate = w.aprMonthly[product * 3 + K.tier[c]!]!;
+    if (cycle === 1) rate -= w.subventedAprReductionMonthly;
+    if (rate < 0) rate = 0;
+    let balloon = 0;
+    if (product === LEASE) {
+      balloon = guideValue(sim, msrp, startAge + term) + (cycle === 1 ? w.residualUplift * msrp : 0);
+      if (balloon > amount) balloon = amount;
+      if (balloon < 0) balloon = 0;
+    }
+    const payment = annuity(amount, rate, term, balloon);
+    const seq = K.contractSeq[c]!;
+    K.contractSeq[c] = seq + 1;
+    K.activeContracts[c]!++;
+    C.id[i] = deriveIdentity(IDENTITY.contract, K.id[c]!, seq);
+    attachParties(sim, i, c, v);
+    C.cycle[i] = cycle;
+    C.product[i] = product;
+    C.term[i] = term;
+    C.monthsOnBook[i] = seasoning;
+    C.startMonth[i] = -1 - seasoning;
+    C.lastDueMonth[i] = -1;
+    C.rate[i] = rate;
+    C.balloon[i] = balloon;
+    C.payment[i] = payment;
+    C.balance[i] = balanceAfter(amount, rate, payment, seasoning);
+    C.insured[i] = P.contracts.insured[n]!;
+    V.status[v] = VEHICLE_ON_CONTRACT;
+    // Its earlier cycles count: a vehicle in cycle 2 has had two contracts and one refurbishment.
+    V.contracts[v] = cycle;
+    V.refurbishments[v] = cycle - 1;
+    V.dealer[v] = K.dealer[c]!;
+    V.customer[v] = c;
+  }
+  counters.contractsInitial = P.contracts.count;
+}

@@ -1,0 +1,44 @@
+import {
+  PairedAccumulator,
+  RunAccumulator,
+  type PairedAggregateJson,
+  type RunAggregateJson,
+} from '../../stats/index.ts';
+import { prepareScenario, runIteration, type SimSetup } from '../iteration.ts';
+import type { ChunkTask, RunSpec } from './spec.ts';
+
+/** What a worker sends back for one chunk: per scenario, and per challenger against the baseline. */
+export interface ChunkResult {
+  readonly index: number;
+  readonly runs: RunAggregateJson[];
+  readonly paired: PairedAggregateJson[];
+}
+
+/** A run made ready on one worker: policies compiled, populations generated, state allocated. */
+export interface PreparedRun {
+  readonly spec: RunSpec;
+  readonly setups: readonly SimSetup[];
+}
+
+export function prepareRun(spec: RunSpec): PreparedRun {
+  return { spec, setups: spec.scenarios.map((s) => prepareScenario(s, spec.horizonMonths, spec.seed)) };
+}
+
+/**
+ * Runs one chunk of iterations for every scenario in lockstep (iteration i of each scenario uses the
+ * same random streams) and aggregates them. The same chunk gives the same result on any worker.
+ */
+export function runChunk(run: PreparedRun, task: ChunkTask): ChunkResult {
+  const runs = run.setups.map((setup) => new RunAccumulator(setup.layout));
+  const paired = run.setups.slice(1).map(() => new PairedAccumulator());
+  for (let i = task.first; i < task.first + task.count; i++) {
+    const baseline = runIteration(run.setups[0]!, i);
+    runs[0]!.add(baseline);
+    for (let s = 1; s < run.setups.length; s++) {
+      const challenger = runIteration(run.setups[s]!, i);
+      runs[s]!.add(challenger);
+      paired[s - 1]!.add(baseline, challenger);
+    }
+  }
+  return { index: task.index, runs: runs.map((r) => r.toJSON()), paired: paired.map((p) => p.toJSON()) };
+}

@@ -1,0 +1,118 @@
+import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
+import { compileRuleSet } from '../policy/compile/index.ts';
+import type { ParameterValue, RuleSet } from '../policy/rule-set.ts';
+import { generatePortfolio, type Population, type PortfolioSpec } from '../portfolio/index.ts';
+import type { RunLayout } from '../stats/accumulator.ts';
+import type { World } from '../world/assumptions.ts';
+import { checkWorld } from '../world/merge.ts';
+import { Sim } from './context.ts';
+import type { ScenarioInput } from './montecarlo/spec.ts';
+import type { Policies } from './policies.ts';
+
+/** The longest horizon a run may ask for, months (50 years). */
+export const MAX_HORIZON_MONTHS = 600;
+
+export interface SimSetupOptions {
+  /** The starting book, generated once per run (generatePortfolio) and shared by every iteration and scenario. */
+  readonly population: Population;
+  /** The portfolio spec the population came from: mixes and prices of the customers and vehicles born during the run. */
+  readonly portfolio: PortfolioSpec;
+  readonly world: World;
+  /** One validated rule set per policy kind… */
+  readonly ruleSets?: Readonly<Record<PolicyKind, RuleSet>>;
+  /** …with a scenario's parameter overrides per kind… */
+  readonly parameters?: Readonly<Partial<Record<PolicyKind, Readonly<Record<string, ParameterValue>>>>>;
+  /** …or policies compiled already (then `ruleSets` and `parameters` are ignored). */
+  readonly policies?: Policies;
+  /** Months to simulate, 1…600. */
+  readonly horizonMonths: number;
+  /** The run's seed: iteration k draws from iterationKey(seed, k). */
+  readonly seed: number | string;
+}
+
+/**
+ * Everything one iteration needs, prepared once per scenario and run: the compiled policies with their
+ * fact slots and decoded events, and the simulation tables (reused by each iteration; one iteration at
+ * a time per setup).
+ */
+export interface SimSetup {
+  readonly population: Population;
+  readonly portfolio: PortfolioSpec;
+  readonly world: World;
+  readonly policies: Policies;
+  readonly horizonMonths: number;
+  readonly seed: number | string;
+  /** Horizon and rule names per kind, for the run's aggregates. */
+  readonly layout: RunLayout;
+  /** The preallocated state. */
+  readonly sim: Sim;
+}
+
+/**
+ * Prepares a scenario for simulation. Throws an Error `invalid …: …` for a horizon out of range, a
+ * world that does not check, a rule set that does not compile, a parameter override the rule set does
+ * not declare, or an event the simulator does not know.
+ * @example
+ * const population = generatePortfolio(defaultPortfolio(), 42);
+ * const setup = createSimSetup({ population, portfolio: defaultPortfolio(), world: defaultWorld(),
+ *   ruleSets: { engagement: tcm, leads: speedToLead, dunning: segmented, remarketing: threeCycle },
+ *   parameters: { engagement: { contactWindowStart: 15 } }, horizonMonths: 120, seed: 42 });
+ * const result = runIteration(setup, 0);
+ */
+export function createSimSetup(options: SimSetupOptions): SimSetup {
+  const { population, portfolio, world, horizonMonths, seed } = options;
+  if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > MAX_HORIZON_MONTHS) {
+    throw new Error(
+      `invalid horizonMonths: expected an integer from 1 to ${MAX_HORIZON_MONTHS}, got ${horizonMonths}`,
+    );
+  }
+  const problems = checkWorld(world, '/world');
+  if (problems.length > 0) throw new Error(problems.join('\n'));
+  const policies = options.policies ?? compileAll(options);
+  for (const kind of POLICY_KINDS) {
+    if (policies[kind].kind !== kind) {
+      throw new Error(
+        `invalid ${kind} policy: rule set "${policies[kind].name}" is a ${policies[kind].kind} rule set`,
+      );
+    }
+  }
+  const sim = new Sim(population, portfolio, world, policies, horizonMonths);
+  const ruleNames = Object.fromEntries(
+    POLICY_KINDS.map((kind) => [kind, policies[kind].rules.map((r) => r.name)]),
+  );
+  const layout: RunLayout = { horizon: horizonMonths, ruleNames };
+  return Object.freeze({ population, portfolio, world, policies, horizonMonths, seed, layout, sim });
+}
+
+/**
+ * A scenario made ready to simulate: its population generated from its portfolio and the run's seed
+ * (the same spec and seed give the same people in every scenario and worker), its rule sets compiled
+ * with its parameter overrides.
+ */
+export function prepareScenario(
+  scenario: ScenarioInput,
+  horizonMonths: number,
+  seed: number | string,
+): SimSetup {
+  return createSimSetup({
+    population: generatePortfolio(scenario.portfolio, seed),
+    portfolio: scenario.portfolio,
+    world: scenario.world,
+    ruleSets: scenario.ruleSets,
+    parameters: scenario.parameters,
+    horizonMonths,
+    seed,
+  });
+}
+
+function compileAll(options: SimSetupOptions): Policies {
+  const ruleSets = options.ruleSets;
+  if (ruleSets === undefined) throw new Error('invalid setup: expected ruleSets or policies');
+  const compiled = {} as Record<PolicyKind, ReturnType<typeof compileRuleSet>>;
+  for (const kind of POLICY_KINDS) {
+    const ruleSet = ruleSets[kind];
+    if (ruleSet === undefined) throw new Error(`invalid setup: no ${kind} rule set`);
+    compiled[kind] = compileRuleSet(ruleSet, options.parameters?.[kind]);
+  }
+  return compiled;
+}

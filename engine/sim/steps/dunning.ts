@@ -1,0 +1,228 @@
+import { DUNNING_ACTIONS as DUNNING_ACTIONSBinding } from '../../policy/catalogue/dunning.ts';
+import {
+  CREDIT_TIERS as CREDIT_TIERSBinding,
+  PRODUCTS as PRODUCTSBinding,
+  SEGMENTS as SEGMENTSBinding,
+} from '../../policy/catalogue/shared.ts';
+import { logistic as logisticBinding, logit as logitBinding } from '../../world/resolve.ts';
+import type { Sim } from '../context.ts';
+import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
+import { ACTION_LISTS as ACTION_LISTSBinding } from '../facts.ts';
+import { CAT as CATBinding } from '../ledger.ts';
+import { uniform as uniformBinding } from '../random.ts';
+import {
+  CHARGE_OFF as CHARGE_OFFBinding,
+  REPOSSESS as REPOSSESSBinding,
+  terminate as terminateBinding,
+  WRITE_OFF as WRITE_OFFBinding,
+} from './termination.ts';
+
+/*
+ * Step 3: every delinquent contract gets this month's dunning decision. The actions are carried out in
+ * decision order (each costs money and may cost goodwill), then the month's outcome is drawn: the
+ * customer cures (pays the arrears) by themself or through an action, keeps or breaks a payment plan,
+ * or rolls one more instalment behind. A contract the policy terminates is repossessed or written off;
+ * one the policy never terminates is written off by the world at chargeOffDays.
+ *
+ * Days past due are 30 per month behind plus 15: an instalment missed this month is on average half a
+ * month overdue at month end (1–30 bucket), one missed last month 45 days (31–60), and so on.
+ */
+
+// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
+// reads; the hot paths read these module-level aliases instead.
+const DUNNING_ACTIONS = DUNNING_ACTIONSBinding;
+const CREDIT_TIERS = CREDIT_TIERSBinding;
+const PRODUCTS = PRODUCTSBinding;
+const SEGMENTS = SEGMENTSBinding;
+const logistic = logisticBinding;
+const logit = logitBinding;
+const DECISIONS = DECISIONSBinding;
+const ACTION_LISTS = ACTION_LISTSBinding;
+const CAT = CATBinding;
+const uniform = uniformBinding;
+const CHARGE_OFF = CHARGE_OFFBinding;
+const REPOSSESS = REPOSSESSBinding;
+const terminate = terminateBinding;
+const WRITE_OFF = WRITE_OFFBinding;
+
+const REMIND = DUNNING_ACTIONS.indexOf('remind');
+const CALL = DUNNING_ACTIONS.indexOf('call');
+const PLAN = DUNNING_ACTIONS.indexOf('payment-plan');
+const REVIEW = DUNNING_ACTIONS.indexOf('dispute-review');
+const AGENCY = DUNNING_ACTIONS.indexOf('collection-agency');
+const CLAIM = DUNNING_ACTIONS.indexOf('insurance-claim');
+const REPOSSESS_ACTION = DUNNING_ACTIONS.indexOf('repossess');
+const WRITE_OFF_ACTION = DUNNING_ACTIONS.indexOf('write-off');
+
+/** Days past due of a contract `monthsBehind` months after its oldest unpaid instalment. */
+export function daysPastDue(monthsBehind: number): number {
+  return 30 * monthsBehind + 15;
+}
+
+/** `p` with its odds multiplied by e^logOdds. */
+function withOdds(p: number, logOdds: number): number {
+  return logOdds === 0 ? p : logistic(logit(p) + logOdds);
+}
+
+export function dunningStep(sim: Sim, t: number): void {
+  const delinquent = sim.delinquent;
+  for (let k = 0; k < delinquent.length; k++) dunContract(sim, delinquent.items[k]!, t);
+  delinquent.clear();
+}
+
+function dunContract(sim: Sim, i: number, t: number): void {
+  const C = sim.contracts;
+  const K = sim.customers;
+  const w = sim.w;
+  const key = sim.key;
+  const c = C.customer[i]!;
+  const seg = K.segment[c]!;
+  const tier = K.tier[c]!;
+  const id = C.id[i]!;
+  const dpd = daysPastDue(t - C.delinquentSince[i]!);
+  const arrears = C.missed[i]! * C.payment[i]!;
+
+  const rt = sim.dunning;
+  const f = sim.dunningSlots;
+  const num = rt.num;
+  const ref = rt.ref;
+  num[f.daysPastDue] = dpd;
+  num[f.missedPayments] = C.missed[i]!;
+  num[f.outstanding] = C.balance[i]! + arrears;
+  num[f.brokenPromises] = C.brokenPromises[i]!;
+  num[f.cycle] = C.cycle[i]!;
+  ref[f.segment] = SEGMENTS[seg];
+  ref[f.creditTier] = CREDIT_TIERS[tier];
+  ref[f.disputeOpen] = C.dispute[i] === 1;
+  ref[f.insured] = C.insured[i] === 1;
+  ref[f.claimFiled] = C.claim[i]! > 0;
+  ref[f.agencyPlaced] = C.agencyPlaced[i] === 1;
+  ref[f.paymentPlanActive] = C.planMonthsLeft[i]! > 0;
+  ref[f.actionsTaken] = ACTION_LISTS[C.actionsTaken[i]!];
+  ref[f.product] = PRODUCTS[C.product[i]!];
+  const n = rt.decide();
+
+  const plan = sim.dunningPlan;
+  const tierOdds = w.tierCureLogOdds[tier]!;
+  const disputeOdds = C.dispute[i] === 1 ? w.disputeActionLogOdds : 0;
+  const cycle = C.cycle[i]!;
+  let cured = false;
+  let planStarted = false;
+  let termination = -1;
+  for (let k = 0; k < n && termination < 0; k++) {
+    const rule = rt.fired[k]!;
+    const a = plan.action[rule]!;
+    const cost = w.dunningCost[a * 3 + seg]!;
+    if (cost !== 0) sim.book(CAT.collectionCosts, cycle, -cost, c);
+    K.goodwillLogOdds[c]! += w.goodwillLogOdds[a * 3 + seg]!;
+    C.actionsTaken[i]! |= 1 << a;
+    // Each action type has its own draw, so the same action in two policies meets the same luck.
+    const u = uniform(key, id, DECISIONS.dunningCure, t, a);
+    switch (a) {
+      case REMIND:
+        if (
+          u <
+          withOdds(
+            w.cure[a * 3 + seg]!,
+            w.remindChannelLogOdds[plan.channel[rule]!]! + tierOdds + disputeOdds,
+          )
+        ) {
+          cured = true;
+        }
+        break;
+      case CALL:
+        if (u < withOdds(w.cure[a * 3 + seg]!, tierOdds + disputeOdds)) cured = true;
+        break;
+      case PLAN:
+        // A plan spreads arrears the customer owes; a disputed amount needs a review first.
+        if (C.planMonthsLeft[i] === 0 && C.dispute[i] === 0 && u < withOdds(w.cure[a * 3 + seg]!, tierOdds)) {
+          C.planMonthsLeft[i] = plan.months[rule]!;
+          planStarted = true;
+        }
+        break;
+      case REVIEW:
+        if (C.dispute[i] === 1) {
+          if (uniform(key, id, DECISIONS.disputeResolve, t, 1) < w.disputeReviewResolve) {
+            C.dispute[i] = 0;
+            cured = true;
+          }
+        } else if (u < withOdds(w.cure[a * 3 + seg]!, tierOdds)) cured = true;
+        break;
+      case AGENCY:
+        C.agencyPlaced[i] = 1;
+        break;
+      case CLAIM:
+        // Before the waiting period the insurer rejects the claim; after the window it is filed but void.
+        if (C.insured[i] === 1 && C.claim[i] === 0 && dpd >= w.claimWaitingDays) {
+          C.claim[i] = dpd <= w.claimWindowDays ? 1 : 2;
+        }
+        break;
+      case REPOSSESS_ACTION:
+        termination = REPOSSESS;
+        break;
+      case WRITE_OFF_ACTION:
+        termination = WRITE_OFF;
+        break;
+      default:
+        break; // hold
+    }
+  }
+  if (termination < 0 && dpd >= w.chargeOffDays) {
+    termination = CHARGE_OFF;
+    const cost = w.dunningCost[WRITE_OFF_ACTION * 3 + seg]!;
+    if (cost !== 0) sim.book(CAT.collectionCosts, cycle, -cost, c);
+  }
+  if (termination >= 0) {
+    terminate(sim, i, t, termination);
+    return;
+  }
+
+  // The month's outcome for the customer.
+  if (C.dispute[i] === 1) {
+    if (uniform(key, id, DECISIONS.disputeResolve, t, 0) < w.disputeSelfResolve) {
+      C.dispute[i] = 0;
+      cured = true;
+    }
+  } else if (!cured && uniform(key, id, DECISIONS.selfCure, t) < withOdds(w.selfCure[seg]!, tierOdds)) {
+    cured = true;
+  }
+  if (!cured && C.agencyPlaced[i] === 1) {
+    const p = withOdds(w.cure[AGENCY * 3 + seg]!, tierOdds + disputeOdds);
+    if (uniform(key, id, DECISIONS.agencyCure, t) < p) {
+      cured = true;
+      sim.book(CAT.agencyFees, cycle, -w.agencyFeeShare * arrears, c);
+    }
+  }
+  if (cured) {
+    cure(sim, i);
+    return;
+  }
+  if (C.planMonthsLeft[i]! > 0) {
+    if (!planStarted && uniform(key, id, DECISIONS.planBreak, t) < w.planBreak[seg]!) {
+      C.planMonthsLeft[i] = 0;
+      C.brokenPromises[i]!++;
+    } else {
+      // A kept plan month: the instalment is paid and the arrears shrink, so days past due stand still.
+      C.delinquentSince[i]!++;
+      if (!planStarted && --C.planMonthsLeft[i]! === 0) {
+        cure(sim, i);
+        return;
+      }
+      return;
+    }
+  }
+  // Rolls one instalment further behind if one fell due this month (none does past the term).
+  if (C.delinquentSince[i]! < t && C.lastDueMonth[i] === t) C.missed[i]!++;
+}
+
+function cure(sim: Sim, i: number): void {
+  const C = sim.contracts;
+  C.missed[i] = 0;
+  C.dispute[i] = 0;
+  C.planMonthsLeft[i] = 0;
+  C.agencyPlaced[i] = 0;
+  C.claim[i] = 0;
+  C.actionsTaken[i] = 0;
+  C.brokenPromises[i] = 0;
+  sim.counters.cures++;
+}

@@ -1,0 +1,196 @@
+import {
+  HANDLERS as HANDLERSBinding,
+  LEAD_SOURCES as LEAD_SOURCESBinding,
+} from '../../policy/catalogue/leads.ts';
+import { REGIONS as REGIONSBinding } from '../../policy/catalogue/shared.ts';
+import { interpolate as interpolateBinding } from '../../world/curve.ts';
+import { logistic as logisticBinding, logit as logitBinding } from '../../world/resolve.ts';
+import type { Sim } from '../context.ts';
+import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
+import { deriveIdentity as deriveIdentityBinding, IDENTITY as IDENTITYBinding } from '../identity.ts';
+import { CAT as CATBinding } from '../ledger.ts';
+import {
+  newCustomer as newCustomerBinding,
+  placeVehicle as placeVehicleBinding,
+  sellNewVehicle as sellNewVehicleBinding,
+  takeFromStock as takeFromStockBinding,
+} from '../origination.ts';
+import { EVENT_ROUTE as EVENT_ROUTEBinding } from '../policies.ts';
+import { poisson as poissonBinding, uniform as uniformBinding } from '../random.ts';
+import { DAYS_PER_MONTH as DAYS_PER_MONTHBinding } from './remarketing.ts';
+
+/*
+ * Step 1 of the month: leads arrive at each dealer from each source, the leads policy routes them, and
+ * the handler works them: first call after the response time, further attempts as the handler actually
+ * makes them, then appointment, show and sale. A sale creates a customer and a contract.
+ *
+ * Everything a lead's outcome depends on is the world, the lead's own luck and the leads policy (BDC
+ * capacity is used only by leads), so a change to any other policy leaves every lead KPI unchanged.
+ * Only which vehicle a used-interest sale takes depends on the rest of the book: a refurbished one when
+ * inventory has one, else a new one.
+ */
+
+// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
+// reads; the hot paths read these module-level aliases instead.
+const HANDLERS = HANDLERSBinding;
+const LEAD_SOURCES = LEAD_SOURCESBinding;
+const REGIONS = REGIONSBinding;
+const interpolate = interpolateBinding;
+const logistic = logisticBinding;
+const logit = logitBinding;
+const DECISIONS = DECISIONSBinding;
+const deriveIdentity = deriveIdentityBinding;
+const IDENTITY = IDENTITYBinding;
+const CAT = CATBinding;
+const newCustomer = newCustomerBinding;
+const placeVehicle = placeVehicleBinding;
+const sellNewVehicle = sellNewVehicleBinding;
+const takeFromStock = takeFromStockBinding;
+const EVENT_ROUTE = EVENT_ROUTEBinding;
+const DAYS_PER_MONTH = DAYS_PER_MONTHBinding;
+const poisson = poissonBinding;
+const uniform = uniformBinding;
+
+const SALESPERSON = HANDLERS.indexOf('salesperson');
+const BDC = HANDLERS.indexOf('bdc');
+const INTEREST = ['new', 'used'] as const;
+
+/** Draw indices of a lead's attributes under DECISIONS.leadAttributes. */
+const ATTRIBUTE = { hour: 0, day: 1, used: 2, existing: 3, score1: 4, score2: 5, reachable: 6 } as const;
+
+export function leadsStep(sim: Sim, t: number): void {
+  const w = sim.w;
+  const key = sim.key;
+  const bdcCapacity = w.bdcAgentsPerDealer * w.bdcCapacityPerAgentMonth;
+  const bdcCost = w.bdcAgentsPerDealer * w.bdcCostPerAgentMonth;
+  sim.bdcUsed.fill(0);
+  for (let d = 0; d < sim.dealers; d++) {
+    if (sim.dealerHasBdc[d] === 1 && bdcCost !== 0) {
+      sim.bookDealer(CAT.bdcCosts, -bdcCost, d);
+      sim.counters.leadSpend += bdcCost;
+    }
+    for (let s = 0; s < LEAD_SOURCES.length; s++) {
+      const n = poisson(w.arrivals[s]!, key, d * 8 + s, DECISIONS.leadArrivals, t);
+      for (let k = 0; k < n; k++) workLead(sim, t, d, s, k, bdcCapacity);
+    }
+  }
+}
+
+function workLead(
+  sim: Sim,
+  t: number,
+  dealer: number,
+  source: number,
+  index: number,
+  bdcCapacity: number,
+): void {
+  const w = sim.w;
+  const key = sim.key;
+  const counters = sim.counters;
+  const lead = deriveIdentity(IDENTITY.lead, t, dealer * 8 + source, index);
+  counters.leads++;
+  const cost = w.costPerLead[source]!;
+  if (cost !== 0) {
+    sim.bookDealer(CAT.leadCosts, -cost, dealer);
+    counters.leadSpend += cost;
+  }
+
+  const A = DECISIONS.leadAttributes;
+  const hour = pick(w.hourCumulative, uniform(key, lead, A, t, ATTRIBUTE.hour));
+  const day = pick(w.dayCumulative, uniform(key, lead, A, t, ATTRIBUTE.day)) + 1;
+  const closing = day <= 5 ? w.closingHour : day === 6 ? w.saturdayClosingHour : -1;
+  const open = hour >= w.openingHour && hour < closing;
+  const used = uniform(key, lead, A, t, ATTRIBUTE.used) < w.usedInterestShare[source]!;
+  const existing = uniform(key, lead, A, t, ATTRIBUTE.existing) < w.existingCustomerShare[source]!;
+  const score = (uniform(key, lead, A, t, ATTRIBUTE.score1) + uniform(key, lead, A, t, ATTRIBUTE.score2)) / 2;
+  const reachable = uniform(key, lead, A, t, ATTRIBUTE.reachable) < w.reachableShare[source]!;
+  const hasBdc = sim.dealerHasBdc[dealer] === 1;
+  const bdcAvailable = hasBdc && sim.bdcUsed[dealer]! < bdcCapacity;
+
+  const rt = sim.leads;
+  const f = sim.leadsSlots;
+  const num = rt.num;
+  const ref = rt.ref;
+  ref[f.source] = LEAD_SOURCES[source];
+  num[f.hourOfDay] = hour;
+  num[f.dayOfWeek] = day;
+  ref[f.withinOpeningHours] = open;
+  ref[f.interest] = INTEREST[used ? 1 : 0];
+  ref[f.isExistingCustomer] = existing;
+  num[f.leadScore] = score;
+  ref[f.bdcAvailable] = bdcAvailable;
+  ref[f.dealerHasBdc] = hasBdc;
+  ref[f.region] = REGIONS[sim.dealerRegion[dealer]!];
+  // One lead is worked once: under `collect` too, the first event in decision order decides.
+  if (rt.decide() === 0) return;
+  const rule = rt.fired[0]!;
+  const plan = sim.leadsPlan;
+  if (plan.type[rule] !== EVENT_ROUTE) return;
+
+  // A lead routed to a BDC the dealer does not have, or that is full, falls back to a salesperson.
+  let handler = plan.handler[rule]!;
+  if (handler === BDC) {
+    if (bdcAvailable) sim.bdcUsed[dealer]!++;
+    else handler = SALESPERSON;
+  }
+  const prepared = plan.prepareFirst[rule] === 1;
+  const minutes = plan.responseMinutes[rule]! + (prepared ? w.prepareDelayMinutes : 0);
+  const maxAttempts = plan.maxAttempts[rule]!;
+
+  let reached = false;
+  if (reachable) {
+    let p = interpolate(w.firstContactByResponseMinutes, minutes);
+    const inbound = w.inboundContactLogOdds[source]!;
+    if (inbound !== 0) p = logistic(logit(p) + inbound);
+    reached = uniform(key, lead, DECISIONS.leadContact, t, 0) < p;
+  }
+  const later = w.laterAttemptContact;
+  const keepGoing = w.continueProbability[handler]!;
+  for (let attempt = 1; !reached && attempt < maxAttempts; attempt++) {
+    if (!(uniform(key, lead, DECISIONS.leadContinue, t, attempt) < keepGoing)) break;
+    const p = later[attempt - 1 < later.length ? attempt - 1 : later.length - 1]!;
+    reached = reachable && uniform(key, lead, DECISIONS.leadContact, t, attempt) < p;
+  }
+  if (!reached) return;
+  counters.contacted++;
+
+  let x =
+    w.appointmentLogit +
+    Math.log(interpolate(w.appointmentOddsByResponseMinutes, minutes)) +
+    w.sourceAppointmentLogOdds[source]! +
+    Math.log(interpolate(w.scoreOdds, score));
+  if (prepared) x += w.prepareAppointmentLogOdds;
+  if (!(uniform(key, lead, DECISIONS.leadAppointment, t) < logistic(x))) return;
+  counters.appointments++;
+  if (!(uniform(key, lead, DECISIONS.leadShow, t) < w.showProbability)) return;
+  counters.shows++;
+  if (!(uniform(key, lead, DECISIONS.leadSale, t) < w.showToSale)) return;
+  counters.sales++;
+
+  const c = newCustomer(sim, deriveIdentity(IDENTITY.leadCustomer, lead, 0), dealer);
+  counters.customersFromLeads++;
+  const v = used ? takeFromStock(sim, t) : -1;
+  if (v >= 0) {
+    // Sold mid-month on average: half a month of holding.
+    sim.book(
+      CAT.holdingCosts,
+      sim.vehicles.cycleEnded[v]!,
+      (-DAYS_PER_MONTH / 2) * w.holdingCostPerDay,
+      sim.vehicles.customer[v]!,
+    );
+    placeVehicle(sim, v, c, t);
+    counters.leadSalesUsed++;
+  } else {
+    sellNewVehicle(sim, c, t, 0, false);
+    counters.leadSalesNew++;
+  }
+}
+
+/** The index chosen by `u` in [0, 1) from running sums of weights (zero weights are never chosen). */
+function pick(cumulative: Float64Array, u: number): number {
+  const last = cumulative.length - 1;
+  const target = u * cumulative[last]!;
+  let i = 0;
+  while (i < last && target >= cumulative[i]!) i++;
+  return i;
+}

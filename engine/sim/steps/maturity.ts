@@ -1,0 +1,231 @@
+import { OFFERS as OFFERSBinding } from '../../policy/catalogue/engagement.ts';
+import { interpolate as interpolateBinding } from '../../world/curve.ts';
+import { logistic as logisticBinding } from '../../world/resolve.ts';
+import type { Sim } from '../context.ts';
+import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
+import { CAT as CATBinding } from '../ledger.ts';
+import {
+  endContract as endContractBinding,
+  exitVehicle as exitVehicleBinding,
+  sellNewVehicle as sellNewVehicleBinding,
+} from '../origination.ts';
+import { uniform as uniformBinding } from '../random.ts';
+import { LEASE as LEASEBinding, VEHICLE_RETURNED as VEHICLE_RETURNEDBinding } from '../state.ts';
+import {
+  annuity as annuityBinding,
+  appraise as appraiseBinding,
+  cleanValue as cleanValueBinding,
+  guideValue as guideValueBinding,
+} from '../valuation.ts';
+
+/*
+ * Step 5: contracts end. A customer who upgrades early renews now; a contract that reached its term with
+ * nothing unpaid matures: the customer renews with probability
+ *   logistic(logit(base[cycle]) + best contact + best offer + incentive + positive equity + dealer
+ *            discipline + latent loyalty + goodwill lost to dunning),
+ * or, offered an extension and not renewing, may extend the lease; at a lease's end the equity decides
+ * between buy-out and return. Renewal puts the customer in a new vehicle on a new cycle-1 lease; a
+ * returned vehicle goes to remarketing; a bought-out or paid-off vehicle leaves with its customer.
+ */
+
+// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
+// reads; the hot paths read these module-level aliases instead.
+const OFFERS = OFFERSBinding;
+const interpolate = interpolateBinding;
+const logistic = logisticBinding;
+const DECISIONS = DECISIONSBinding;
+const CAT = CATBinding;
+const endContract = endContractBinding;
+const exitVehicle = exitVehicleBinding;
+const sellNewVehicle = sellNewVehicleBinding;
+const uniform = uniformBinding;
+const LEASE = LEASEBinding;
+const VEHICLE_RETURNED = VEHICLE_RETURNEDBinding;
+const annuity = annuityBinding;
+const appraise = appraiseBinding;
+const cleanValue = cleanValueBinding;
+const guideValue = guideValueBinding;
+
+const EXTENSION = 1 << OFFERS.indexOf('extension');
+const LOYALTY_RATE = 1 << OFFERS.indexOf('loyalty-rate');
+const SERVICE_PACKAGE = 1 << OFFERS.indexOf('service-package');
+
+export function maturityStep(sim: Sim, t: number): void {
+  listMaturing(sim, t);
+  const upgrading = sim.upgrading;
+  const maturing = sim.maturing;
+  for (let k = 0; k < upgrading.length; k++) upgradeEarly(sim, upgrading.items[k]!, t);
+  for (let k = 0; k < maturing.length; k++) mature(sim, maturing.items[k]!, t);
+  upgrading.clear();
+  maturing.clear();
+}
+
+// The scan is its own function: compiled on its own, it is not thrown away each time the rarer
+// ending paths meet a case they have not seen yet.
+function listMaturing(sim: Sim, t: number): void {
+  const C = sim.contracts;
+  const maturing = sim.maturing;
+  const active = C.active;
+  const startMonth = C.startMonth;
+  const monthsOnBook = C.monthsOnBook;
+  const term = C.term;
+  const missed = C.missed;
+  for (let i = 0, end = C.end; i < end; i++) {
+    if (active[i] === 1 && startMonth[i]! < t && monthsOnBook[i]! >= term[i]! && missed[i] === 0)
+      maturing.push(i);
+  }
+}
+
+/** The customer's renewal log-odds at the end of contract `i`, with `equity` € at the end. */
+export function renewalLogOdds(sim: Sim, i: number, equity: number): number {
+  const C = sim.contracts;
+  const K = sim.customers;
+  const w = sim.w;
+  const c = C.customer[i]!;
+  let x = w.renewalBaseLogit[C.cycle[i]! - 1]!;
+  if (C.contacts[i]! > 0) x += C.bestContactLogOdds[i]!;
+  const offers = C.offersMade[i]!;
+  if (offers !== 0) {
+    let bestOffer = -Infinity;
+    for (let o = 0; o < OFFERS.length; o++) {
+      if ((offers & (1 << o)) !== 0 && w.offerLogOdds[o]! > bestOffer) bestOffer = w.offerLogOdds[o]!;
+    }
+    x += bestOffer;
+  }
+  x += C.incentive[i]! * w.incentiveLogOddsPerEuro;
+  if (equity > 0) x += equity * w.equityLogOddsPerEuro;
+  x += sim.disciplineLogOdds[K.dealer[c]!]!;
+  x += Math.log(interpolate(w.loyaltyOdds, K.loyalty[c]!));
+  x += K.goodwillLogOdds[c]!;
+  return x;
+}
+
+function mature(sim: Sim, i: number, t: number): void {
+  const C = sim.contracts;
+  const K = sim.customers;
+  const w = sim.w;
+  const key = sim.key;
+  const counters = sim.counters;
+  const c = C.customer[i]!;
+  const v = C.vehicle[i]!;
+  const cycle = C.cycle[i]!;
+  const customerId = K.id[c]!;
+  const equity = cleanValue(sim, v, t) - C.balance[i]!;
+  const renews = uniform(key, customerId, DECISIONS.renewal, t) < logistic(renewalLogOdds(sim, i, equity));
+  const offers = C.offersMade[i]!;
+  if (
+    !renews &&
+    C.product[i] === LEASE &&
+    (offers & EXTENSION) !== 0 &&
+    C.extended[i] === 0 &&
+    w.extensionMonths > 0 &&
+    uniform(key, customerId, DECISIONS.extension, t) < w.extensionTakeUp
+  ) {
+    extend(sim, i, t);
+    counters.extensions++;
+    return;
+  }
+  recordEnding(sim, i, t, renews);
+  if (C.product[i] === LEASE) {
+    if (uniform(key, customerId, DECISIONS.buyOut, t) < interpolate(w.buyOutByEquity, equity)) {
+      exitVehicle(sim, v);
+      counters.vehiclesSoldOff++;
+      counters.maturedBoughtOut++;
+    } else {
+      returnVehicle(sim, v, t, cycle, C.balance[i]!);
+      counters.maturedReturned++;
+    }
+  } else {
+    exitVehicle(sim, v);
+    counters.vehiclesSoldOff++;
+    counters.maturedPaidOff++;
+  }
+  const incentive = C.incentive[i]!;
+  endContract(sim, i);
+  if (renews) renew(sim, c, t, cycle, offers, incentive, 0);
+}
+
+/**
+ * An early upgrade: the customer trades the vehicle in at its clean value, the equity (value − payoff)
+ * goes towards the new vehicle, and the waived instalments are the captive's cost.
+ */
+function upgradeEarly(sim: Sim, i: number, t: number): void {
+  const C = sim.contracts;
+  const counters = sim.counters;
+  const c = C.customer[i]!;
+  const v = C.vehicle[i]!;
+  const cycle = C.cycle[i]!;
+  const value = cleanValue(sim, v, t);
+  const equity = value - C.balance[i]!;
+  const toEnd = C.term[i]! - C.monthsOnBook[i]!;
+  const waived = Math.min(C.waiveMonths[i]!, toEnd) * C.payment[i]!;
+  if (waived > 0) sim.book(CAT.incentives, cycle, -waived, c);
+  recordEnding(sim, i, t, true);
+  returnVehicle(sim, v, t, cycle, value);
+  counters.earlyUpgrades++;
+  const offers = C.offersMade[i]!;
+  const incentive = C.incentive[i]!;
+  endContract(sim, i);
+  renew(sim, c, t, cycle, offers, incentive, equity);
+}
+
+function renew(
+  sim: Sim,
+  c: number,
+  t: number,
+  cycle: number,
+  offers: number,
+  incentive: number,
+  equity: number,
+): void {
+  if (incentive > 0) sim.book(CAT.incentives, cycle, -incentive, c);
+  if ((offers & SERVICE_PACKAGE) !== 0) sim.book(CAT.incentives, cycle, -sim.w.servicePackageCost, c);
+  sellNewVehicle(sim, c, t, equity, (offers & LOYALTY_RATE) !== 0);
+  sim.counters.renewals++;
+}
+
+/** Vehicle `v` comes back at the end of a cycle-`cycle` contract with `bookValue` € on the books. */
+function returnVehicle(sim: Sim, v: number, t: number, cycle: number, bookValue: number): void {
+  const V = sim.vehicles;
+  appraise(sim, v, t, cycle, false);
+  V.bookValue[v] = bookValue;
+  V.status[v] = VEHICLE_RETURNED;
+  sim.returned.push(v);
+}
+
+/** Extends lease `i` by the world's extension months, re-amortising to the guide residual at the new end. */
+function extend(sim: Sim, i: number, t: number): void {
+  const C = sim.contracts;
+  const V = sim.vehicles;
+  const months = sim.w.extensionMonths;
+  const v = C.vehicle[i]!;
+  const balance = C.balance[i]!;
+  let balloon = guideValue(sim, V.msrp[v]!, t - V.birthMonth[v]! + months);
+  if (balloon > balance) balloon = balance;
+  C.extended[i] = 1;
+  C.term[i]! += months;
+  C.balloon[i] = balloon;
+  C.payment[i] = annuity(balance, C.rate[i]!, months, balloon);
+}
+
+function recordEnding(sim: Sim, i: number, t: number, renewed: boolean): void {
+  const C = sim.contracts;
+  const K = sim.customers;
+  const counters = sim.counters;
+  const c = C.customer[i]!;
+  const cycle = C.cycle[i]! - 1;
+  const dealer = K.dealer[c]!;
+  const r = renewed ? 1 : 0;
+  counters.ended[cycle]!++;
+  counters.retained[cycle]! += r;
+  sim.endedByMonth[t]!++;
+  sim.retainedByMonth[t]! += r;
+  sim.retentionBySegment[K.segment[c]! * 2]!++;
+  sim.retentionBySegment[K.segment[c]! * 2 + 1]! += r;
+  sim.retentionByTier[K.tier[c]! * 2]!++;
+  sim.retentionByTier[K.tier[c]! * 2 + 1]! += r;
+  sim.retentionByRegion[sim.dealerRegion[dealer]! * 2]!++;
+  sim.retentionByRegion[sim.dealerRegion[dealer]! * 2 + 1]! += r;
+  sim.retentionByDealer[dealer * 2]!++;
+  sim.retentionByDealer[dealer * 2 + 1]! += r;
+}

@@ -1,0 +1,102 @@
+import { logistic as logisticBinding, logit as logitBinding } from '../../world/resolve.ts';
+import type { Sim } from '../context.ts';
+import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
+import { CAT as CATBinding } from '../ledger.ts';
+import { uniform as uniformBinding } from '../random.ts';
+
+/*
+ * Step 2: this month's instalment falls due on every contract that started before this month and has
+ * not reached its term. The scheduled balance amortises, the financing margin (customer interest minus
+ * funding cost on the balance) and the credit-insurance premium are booked, and a current contract
+ * misses the instalment with the world's miss probability for its segment and tier (times the macro
+ * stress odds of the month). A miss opens a delinquency, possibly a dispute; dunning takes it from there
+ * (every delinquent contract is listed, in slot order, for the dunning step).
+ */
+
+// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
+// reads; the hot paths read these module-level aliases instead.
+const logistic = logisticBinding;
+const logit = logitBinding;
+const DECISIONS = DECISIONSBinding;
+const CAT = CATBinding;
+const uniform = uniformBinding;
+
+export function paymentsStep(sim: Sim, t: number): void {
+  const C = sim.contracts;
+  const w = sim.w;
+  const key = sim.key;
+  const ledger = sim.ledger;
+  const counters = sim.counters;
+  const active = C.active;
+  const startMonth = C.startMonth;
+  const monthsOnBook = C.monthsOnBook;
+  const term = C.term;
+  const balance = C.balance;
+  const rate = C.rate;
+  const payment = C.payment;
+  const missed = C.missed;
+  const cycle = C.cycle;
+  const insured = C.insured;
+  const id = C.id;
+  const lastDue = C.lastDueMonth;
+  const segment = C.segment;
+  const tier = C.tier;
+  const dealer = C.dealer;
+  const fund = w.fundingMonthly;
+  const premiumRate = w.insurancePremiumRate;
+  const miss = w.missProbability;
+  const stress = sim.stressLogOdds[t]!;
+  const margin = CAT.financingMargin;
+  const premium = CAT.insurancePremiums;
+  const delinquent = sim.delinquent;
+  delinquent.clear();
+  let balances = 0;
+
+  for (let i = 0, end = C.end; i < end; i++) {
+    if (active[i] === 0 || startMonth[i]! >= t) continue;
+    const bal = balance[i]!;
+    const m = monthsOnBook[i]!;
+    balances += bal + missed[i]! * payment[i]!;
+    // Past its term only a delinquent contract stays on book: nothing more falls due.
+    if (m >= term[i]!) {
+      if (missed[i]! > 0) delinquent.push(i);
+      continue;
+    }
+    const r = rate[i]!;
+    const s = segment[i]!;
+    const g = tier[i]!;
+    const d = dealer[i]!;
+    const k = cycle[i]!;
+    ledger.book(margin, k, bal * (r - fund), s, g, d);
+    balance[i] = bal * (1 + r) - payment[i]!;
+    monthsOnBook[i] = m + 1;
+    lastDue[i] = t;
+    if (insured[i] === 1 && premiumRate !== 0) ledger.book(premium, k, -premiumRate * payment[i]!, s, g, d);
+    if (missed[i] === 0) {
+      let p = miss[s * 3 + g]!;
+      if (stress !== 0) p = withStress(p, stress);
+      if (uniform(key, id[i]!, DECISIONS.paymentMiss, t) < p) {
+        openDelinquency(sim, i, t);
+        counters.episodes++;
+        delinquent.push(i);
+      }
+    } else delinquent.push(i);
+  }
+  counters.balanceMonths += balances;
+}
+
+function openDelinquency(sim: Sim, i: number, t: number): void {
+  const C = sim.contracts;
+  C.missed[i] = 1;
+  C.delinquentSince[i] = t;
+  C.dispute[i] = uniform(sim.key, C.id[i]!, DECISIONS.paymentDispute, t) < sim.w.disputeShare ? 1 : 0;
+  C.brokenPromises[i] = 0;
+  C.claim[i] = 0;
+  C.agencyPlaced[i] = 0;
+  C.planMonthsLeft[i] = 0;
+  C.actionsTaken[i] = 0;
+}
+
+function withStress(p: number, stress: number): number {
+  return logistic(logit(p) + stress);
+}

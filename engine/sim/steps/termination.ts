@@ -1,0 +1,65 @@
+import type { Sim } from '../context.ts';
+import { CAT as CATBinding } from '../ledger.ts';
+import { endContract as endContractBinding, exitVehicle as exitVehicleBinding } from '../origination.ts';
+import { VEHICLE_RETURNED as VEHICLE_RETURNEDBinding } from '../state.ts';
+import { appraise as appraiseBinding } from '../valuation.ts';
+
+/*
+ * Default: the end of a contract terminated for non-payment. The whole exposure (scheduled balance plus
+ * arrears) is written off as credit loss; a repossessed vehicle is recovered at its appraised value
+ * (the world's repossession recovery share of its market value) and goes to remarketing; the agency, if
+ * the debt was placed, recovers its share of what is left (less its fee); a valid insurance claim pays
+ * the indemnity of the remaining loss within the limit. The customer leaves.
+ */
+
+// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
+// reads; the hot paths read these module-level aliases instead.
+const CAT = CATBinding;
+const endContract = endContractBinding;
+const exitVehicle = exitVehicleBinding;
+const VEHICLE_RETURNED = VEHICLE_RETURNEDBinding;
+const appraise = appraiseBinding;
+
+export const REPOSSESS = 0;
+export const WRITE_OFF = 1;
+export const CHARGE_OFF = 2;
+
+export function terminate(sim: Sim, i: number, t: number, how: number): void {
+  const C = sim.contracts;
+  const V = sim.vehicles;
+  const w = sim.w;
+  const counters = sim.counters;
+  const c = C.customer[i]!;
+  const v = C.vehicle[i]!;
+  const cycle = C.cycle[i]!;
+  const exposure = C.balance[i]! + C.missed[i]! * C.payment[i]!;
+  sim.book(CAT.creditLoss, cycle, -exposure, c);
+
+  let left = exposure;
+  if (how === REPOSSESS) {
+    appraise(sim, v, t, cycle, true);
+    const recovered = V.marketValue[v]!;
+    V.bookValue[v] = recovered;
+    V.status[v] = VEHICLE_RETURNED;
+    sim.returned.push(v);
+    sim.book(CAT.recoveries, cycle, recovered, c);
+    left -= recovered;
+    counters.repossessed++;
+  } else {
+    exitVehicle(sim, v);
+    counters.vehiclesLost++;
+    if (how === WRITE_OFF) counters.writtenOff++;
+    else counters.chargedOff++;
+  }
+  if (left > 0 && C.agencyPlaced[i] === 1) {
+    const collected = w.agencyRecoveryShare * left;
+    sim.book(CAT.recoveries, cycle, collected, c);
+    sim.book(CAT.agencyFees, cycle, -w.agencyFeeShare * collected, c);
+    left -= collected;
+  }
+  if (left > 0 && C.claim[i] === 1) {
+    sim.book(CAT.insurancePayouts, cycle, w.insuranceIndemnity * Math.min(left, w.insuranceLimit), c);
+  }
+  counters.defaults++;
+  endContract(sim, i);
+}

@@ -1,0 +1,349 @@
+import { OFFERS } from '../policy/catalogue/engagement.ts';
+import { DUNNING_ACTIONS } from '../policy/catalogue/dunning.ts';
+import { HANDLERS, LEAD_SOURCES } from '../policy/catalogue/leads.ts';
+import { CONDITIONS, DAMAGE } from '../policy/catalogue/remarketing.ts';
+import { CHANNELS, CREDIT_TIERS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import { DECISIONS } from '../sim/decisions.ts';
+import { uniform } from '../sim/random.ts';
+import type { World } from './assumptions.ts';
+import { interpolate, type Curve } from './curve.ts';
+import { sample, type Num } from './distributions.ts';
+
+/** Vehicle ages the residual table covers, months (older vehicles read the last entry). */
+export const MAX_VEHICLE_AGE = 480;
+/** Months to the end the contact-timing table covers. */
+export const MAX_MONTHS_TO_END = 120;
+/** Remind channels in the order of `remindChannelLogOdds`. */
+export const REMIND_CHANNELS = ['sms', 'email', 'letter', 'phone'] as const;
+
+/**
+ * The world of one iteration: every `Num` drawn, probabilities turned into the log-odds the loop adds
+ * effects to, tables flattened into typed arrays indexed by the catalogue's enum order
+ * (segment · 3 + tier, action · 3 + segment, …). Rates are per month.
+ */
+export interface ResolvedWorld {
+  // economics
+  /** Customer rate per month, [product · 3 + tier], product 0 lease, 1 loan. */
+  readonly aprMonthly: Float64Array;
+  readonly fundingMonthly: number;
+  readonly subsidyShare: number;
+  readonly subventedAprReductionMonthly: number;
+  readonly residualUplift: number;
+  /** Discount factor of one month: (1 + annual)^(−1/12). */
+  readonly monthlyDiscount: number;
+  // market
+  /** Clean value as a fraction of MSRP by age in months, 0…MAX_VEHICLE_AGE. */
+  readonly residualByAge: Float64Array;
+  readonly marketShift: number;
+  readonly marketNoiseSd: number;
+  readonly expectedKmPerMonth: number;
+  /** Fraction of MSRP lost per km above the expected odometer. */
+  readonly mileageEffectPerKm: number;
+  /** Grade probabilities in CONDITIONS order (weights). */
+  readonly conditionAtReturn: Float64Array;
+  readonly conditionAtRepossession: Float64Array;
+  readonly conditionValue: Float64Array;
+  readonly damageProbability: Float64Array;
+  readonly serviceHistoryComplete: number;
+  readonly incompleteHistoryDiscount: number;
+  readonly refurbBaseCost: number;
+  readonly refurbConditionMultiplier: Float64Array;
+  /** In DAMAGE order. */
+  readonly damageCost: Float64Array;
+  readonly refurbCostNoiseSd: number;
+  readonly refurbDays: number;
+  readonly retailFrontGross: number;
+  readonly wholesaleGross: number;
+  readonly holdingCostPerDay: number;
+  readonly inventoryPlacementProbability: number;
+  readonly maxInventoryDays: number;
+  readonly buyOutByEquity: Curve;
+  // renewal
+  /** Base renewal log-odds by cycle − 1. */
+  readonly renewalBaseLogit: Float64Array;
+  /** Log of the contact-timing multiplier by months to the end, 0…MAX_MONTHS_TO_END. */
+  readonly timingLogOdds: Float64Array;
+  /** In CHANNELS order. */
+  readonly channelWeight: Float64Array;
+  readonly preferredChannelBonus: number;
+  readonly contactCost: Float64Array;
+  /** In OFFERS order. */
+  readonly offerLogOdds: Float64Array;
+  readonly loyaltyRateDiscountMonthly: number;
+  readonly servicePackageCost: number;
+  readonly incentiveLogOddsPerEuro: number;
+  readonly equityLogOddsPerEuro: number;
+  readonly disciplineOdds: Curve;
+  readonly bdcDisciplineLift: number;
+  readonly loyaltyOdds: Curve;
+  /** [action · 3 + segment], action in DUNNING_ACTIONS order. */
+  readonly goodwillLogOdds: Float64Array;
+  readonly earlyUpgradeByEquity: Curve;
+  readonly extensionTakeUp: number;
+  readonly extensionMonths: number;
+  // payments
+  /** [segment · 3 + tier]. */
+  readonly missProbability: Float64Array;
+  readonly stressOdds: Curve;
+  readonly disputeShare: number;
+  /** By segment. */
+  readonly selfCure: Float64Array;
+  /** By tier. */
+  readonly tierCureLogOdds: Float64Array;
+  readonly disputeSelfResolve: number;
+  // dunning
+  /** [action · 3 + segment]. */
+  readonly cure: Float64Array;
+  /** In REMIND_CHANNELS order. */
+  readonly remindChannelLogOdds: Float64Array;
+  /** [action · 3 + segment], €. */
+  readonly dunningCost: Float64Array;
+  readonly planBreak: Float64Array;
+  readonly disputeReviewResolve: number;
+  readonly disputeActionLogOdds: number;
+  readonly agencyFeeShare: number;
+  readonly agencyRecoveryShare: number;
+  readonly insuranceIndemnity: number;
+  readonly insuranceLimit: number;
+  readonly claimWaitingDays: number;
+  readonly claimWindowDays: number;
+  readonly insurancePremiumRate: number;
+  readonly repossessionRecoveryShare: number;
+  readonly chargeOffDays: number;
+  // leads
+  /** Mean arrivals per dealer-month in LEAD_SOURCES order. */
+  readonly arrivals: Float64Array;
+  /** Cumulative arrival weights by hour 0–23 (last entry = total). */
+  readonly hourCumulative: Float64Array;
+  /** Cumulative arrival weights by day Monday…Sunday. */
+  readonly dayCumulative: Float64Array;
+  readonly openingHour: number;
+  readonly closingHour: number;
+  readonly saturdayClosingHour: number;
+  readonly usedInterestShare: Float64Array;
+  readonly existingCustomerShare: Float64Array;
+  readonly costPerLead: Float64Array;
+  readonly reachableShare: Float64Array;
+  readonly firstContactByResponseMinutes: Curve;
+  readonly laterAttemptContact: Float64Array;
+  readonly inboundContactLogOdds: Float64Array;
+  /** In HANDLERS order. */
+  readonly continueProbability: Float64Array;
+  readonly prepareDelayMinutes: number;
+  readonly prepareAppointmentLogOdds: number;
+  readonly appointmentLogit: number;
+  readonly appointmentOddsByResponseMinutes: Curve;
+  readonly sourceAppointmentLogOdds: Float64Array;
+  readonly scoreOdds: Curve;
+  readonly showProbability: number;
+  readonly showToSale: number;
+  readonly grossPerSale: number;
+  readonly bdcAgentsPerDealer: number;
+  readonly bdcCostPerAgentMonth: number;
+  readonly bdcCapacityPerAgentMonth: number;
+}
+
+/**
+ * Draws every `Num` of `world` once for the iteration whose key is `key` and precomputes the tables the
+ * monthly loop reads. Each field draws from its own stream, `uniform(key, 0, DECISIONS.world, j, k)`
+ * with k a hash of the field's path and j the j-th uniform the distribution needs, so adding a field or
+ * changing another field's distribution never moves a field's draw (common random numbers across
+ * scenarios with different worlds).
+ * @example resolveWorld(defaultWorld(), iterationKey(42, 0)).fundingMonthly // 0.04 / 12
+ */
+export function resolveWorld(world: World, key: number): ResolvedWorld {
+  const draw = (path: string, x: Num): number => {
+    if (typeof x === 'number') return x;
+    const k = fieldHash(path);
+    let j = 0;
+    return sample(x, () => uniform(key, 0, DECISIONS.world, j++, k));
+  };
+  /** Draws `table[name]` for each name, in that order, under `path.name`. */
+  const tableOf = (
+    path: string,
+    table: object,
+    names: readonly string[],
+    f = (v: number) => v,
+  ): Float64Array =>
+    Float64Array.from(names, (name) => f(draw(`${path}.${name}`, (table as Record<string, Num>)[name]!)));
+  const nested = (
+    path: string,
+    table: object,
+    outer: readonly string[],
+    inner: readonly string[],
+    f = (v: number) => v,
+  ): Float64Array => {
+    const out = new Float64Array(outer.length * inner.length);
+    outer.forEach((o, i) => {
+      out.set(tableOf(`${path}.${o}`, (table as Record<string, object>)[o]!, inner, f), i * inner.length);
+    });
+    return out;
+  };
+
+  const e = world.economics;
+  const m = world.market;
+  const r = world.renewal;
+  const p = world.payments;
+  const d = world.dunning;
+  const l = world.leads;
+
+  const residualByAge = new Float64Array(MAX_VEHICLE_AGE + 1);
+  for (let age = 0; age <= MAX_VEHICLE_AGE; age++) residualByAge[age] = interpolate(m.residualCurve, age);
+  const timingLogOdds = new Float64Array(MAX_MONTHS_TO_END + 1);
+  for (let k = 0; k <= MAX_MONTHS_TO_END; k++)
+    timingLogOdds[k] = safeLog(interpolate(r.contactTimingOdds, k));
+
+  const perMonth = (v: number) => v / 12;
+  const expectedKmPerYear = draw('market.expectedKmPerYear', m.expectedKmPerYear);
+
+  return {
+    aprMonthly: nested('economics.apr', e.apr, ['lease', 'loan'], CREDIT_TIERS, perMonth),
+    fundingMonthly: draw('economics.fundingRate', e.fundingRate) / 12,
+    subsidyShare: draw('economics.subsidyShareOfMsrp', e.subsidyShareOfMsrp),
+    subventedAprReductionMonthly: draw('economics.subventedAprReduction', e.subventedAprReduction) / 12,
+    residualUplift: draw('economics.subventedResidualUplift', e.subventedResidualUplift),
+    monthlyDiscount: Math.pow(1 + draw('economics.discountRate', e.discountRate), -1 / 12),
+
+    residualByAge,
+    marketShift: draw('market.marketShift', m.marketShift),
+    marketNoiseSd: draw('market.marketNoiseSd', m.marketNoiseSd),
+    expectedKmPerMonth: expectedKmPerYear / 12,
+    mileageEffectPerKm: draw('market.mileageValueEffect', m.mileageValueEffect) / 10_000,
+    conditionAtReturn: tableOf('market.conditionAtReturn', m.conditionAtReturn, CONDITIONS),
+    conditionAtRepossession: tableOf('market.conditionAtRepossession', m.conditionAtRepossession, CONDITIONS),
+    conditionValue: tableOf('market.conditionValueEffect', m.conditionValueEffect, CONDITIONS),
+    damageProbability: tableOf('market.damageProbability', m.damageProbability, CONDITIONS),
+    serviceHistoryComplete: draw('market.serviceHistoryComplete', m.serviceHistoryComplete),
+    incompleteHistoryDiscount: draw('market.incompleteHistoryDiscount', m.incompleteHistoryDiscount),
+    refurbBaseCost: draw('market.refurbishment.baseCost', m.refurbishment.baseCost),
+    refurbConditionMultiplier: tableOf(
+      'market.refurbishment.conditionCostMultiplier',
+      m.refurbishment.conditionCostMultiplier,
+      CONDITIONS,
+    ),
+    damageCost: tableOf('market.refurbishment.damageCost', m.refurbishment.damageCost, DAMAGE),
+    refurbCostNoiseSd: draw('market.refurbishment.costNoiseSd', m.refurbishment.costNoiseSd),
+    refurbDays: draw('market.refurbishment.days', m.refurbishment.days),
+    retailFrontGross: draw('market.retailFrontGross', m.retailFrontGross),
+    wholesaleGross: draw('market.wholesaleGross', m.wholesaleGross),
+    holdingCostPerDay: draw('market.holdingCostPerDay', m.holdingCostPerDay),
+    inventoryPlacementProbability: draw(
+      'market.inventoryPlacementProbability',
+      m.inventoryPlacementProbability,
+    ),
+    maxInventoryDays: draw('market.maxInventoryDays', m.maxInventoryDays),
+    buyOutByEquity: m.buyOutByEquity,
+
+    renewalBaseLogit: tableOf(
+      'renewal.baseProbability',
+      r.baseProbability,
+      ['cycle1', 'cycle2', 'cycle3'],
+      logit,
+    ),
+    timingLogOdds,
+    channelWeight: tableOf('renewal.channelWeight', r.channelWeight, CHANNELS),
+    preferredChannelBonus: draw('renewal.preferredChannelBonus', r.preferredChannelBonus),
+    contactCost: tableOf('renewal.contactCost', r.contactCost, CHANNELS),
+    offerLogOdds: tableOf('renewal.offerOdds', r.offerOdds, OFFERS, safeLog),
+    loyaltyRateDiscountMonthly: draw('renewal.loyaltyRateDiscount', r.loyaltyRateDiscount) / 12,
+    servicePackageCost: draw('renewal.servicePackageCost', r.servicePackageCost),
+    incentiveLogOddsPerEuro: safeLog(draw('renewal.incentiveOddsPer1000', r.incentiveOddsPer1000)) / 1_000,
+    equityLogOddsPerEuro: safeLog(draw('renewal.equityOddsPer1000', r.equityOddsPer1000)) / 1_000,
+    disciplineOdds: r.disciplineOdds,
+    bdcDisciplineLift: draw('renewal.bdcDisciplineLift', r.bdcDisciplineLift),
+    loyaltyOdds: r.loyaltyOdds,
+    goodwillLogOdds: nested('renewal.goodwillOdds', r.goodwillOdds, DUNNING_ACTIONS, SEGMENTS, safeLog),
+    earlyUpgradeByEquity: r.earlyUpgradeByEquity,
+    extensionTakeUp: draw('renewal.extensionTakeUp', r.extensionTakeUp),
+    extensionMonths: Math.round(draw('renewal.extensionMonths', r.extensionMonths)),
+
+    missProbability: nested('payments.missProbability', p.missProbability, SEGMENTS, CREDIT_TIERS),
+    stressOdds: p.stressOdds,
+    disputeShare: draw('payments.disputeShare', p.disputeShare),
+    selfCure: tableOf('payments.selfCure', p.selfCure, SEGMENTS),
+    tierCureLogOdds: tableOf('payments.tierCureOdds', p.tierCureOdds, CREDIT_TIERS, safeLog),
+    disputeSelfResolve: draw('payments.disputeSelfResolve', p.disputeSelfResolve),
+
+    cure: nested('dunning.cure', d.cure, DUNNING_ACTIONS, SEGMENTS),
+    remindChannelLogOdds: tableOf('dunning.remindChannelOdds', d.remindChannelOdds, REMIND_CHANNELS, safeLog),
+    dunningCost: nested('dunning.cost', d.cost, DUNNING_ACTIONS, SEGMENTS),
+    planBreak: tableOf('dunning.planBreak', d.planBreak, SEGMENTS),
+    disputeReviewResolve: draw('dunning.disputeReviewResolve', d.disputeReviewResolve),
+    disputeActionLogOdds: safeLog(draw('dunning.disputeActionOdds', d.disputeActionOdds)),
+    agencyFeeShare: draw('dunning.agencyFeeShare', d.agencyFeeShare),
+    agencyRecoveryShare: draw('dunning.agencyRecoveryShare', d.agencyRecoveryShare),
+    insuranceIndemnity: draw('dunning.insuranceIndemnity', d.insuranceIndemnity),
+    insuranceLimit: draw('dunning.insuranceLimit', d.insuranceLimit),
+    claimWaitingDays: draw('dunning.claimWaitingDays', d.claimWaitingDays),
+    claimWindowDays: draw('dunning.claimWindowDays', d.claimWindowDays),
+    insurancePremiumRate: draw('dunning.insurancePremiumRate', d.insurancePremiumRate),
+    repossessionRecoveryShare: draw('dunning.repossessionRecoveryShare', d.repossessionRecoveryShare),
+    chargeOffDays: draw('dunning.chargeOffDays', d.chargeOffDays),
+
+    arrivals: tableOf('leads.arrivals', l.arrivals, LEAD_SOURCES),
+    hourCumulative: cumulative(l.hourProfile),
+    dayCumulative: cumulative(l.dayProfile),
+    openingHour: l.openingHour,
+    closingHour: l.closingHour,
+    saturdayClosingHour: l.saturdayClosingHour,
+    usedInterestShare: tableOf('leads.usedInterestShare', l.usedInterestShare, LEAD_SOURCES),
+    existingCustomerShare: tableOf('leads.existingCustomerShare', l.existingCustomerShare, LEAD_SOURCES),
+    costPerLead: tableOf('leads.costPerLead', l.costPerLead, LEAD_SOURCES),
+    reachableShare: tableOf('leads.reachableShare', l.reachableShare, LEAD_SOURCES),
+    firstContactByResponseMinutes: l.firstContactByResponseMinutes,
+    laterAttemptContact: Float64Array.from(l.laterAttemptContact),
+    inboundContactLogOdds: tableOf('leads.inboundContactOdds', l.inboundContactOdds, LEAD_SOURCES, safeLog),
+    continueProbability: tableOf('leads.continueProbability', l.continueProbability, HANDLERS),
+    prepareDelayMinutes: draw('leads.prepareDelayMinutes', l.prepareDelayMinutes),
+    prepareAppointmentLogOdds: safeLog(draw('leads.prepareAppointmentOdds', l.prepareAppointmentOdds)),
+    appointmentLogit: logit(draw('leads.appointmentGivenContact', l.appointmentGivenContact)),
+    appointmentOddsByResponseMinutes: l.appointmentOddsByResponseMinutes,
+    sourceAppointmentLogOdds: tableOf(
+      'leads.sourceAppointmentOdds',
+      l.sourceAppointmentOdds,
+      LEAD_SOURCES,
+      safeLog,
+    ),
+    scoreOdds: l.scoreOdds,
+    showProbability: draw('leads.showProbability', l.showProbability),
+    showToSale: draw('leads.showToSale', l.showToSale),
+    grossPerSale: draw('leads.grossPerSale', l.grossPerSale),
+    bdcAgentsPerDealer: draw('leads.bdcAgentsPerDealer', l.bdcAgentsPerDealer),
+    bdcCostPerAgentMonth: draw('leads.bdcCostPerAgentMonth', l.bdcCostPerAgentMonth),
+    bdcCapacityPerAgentMonth: draw('leads.bdcCapacityPerAgentMonth', l.bdcCapacityPerAgentMonth),
+  };
+}
+
+/** Running sums of `weights`. */
+function cumulative(weights: readonly number[]): Float64Array {
+  const out = new Float64Array(weights.length);
+  let sum = 0;
+  weights.forEach((w, i) => (out[i] = sum += w));
+  return out;
+}
+
+/** Log-odds of a probability, finite at 0 and 1 (±36.7: e^±36.7 is beyond double resolution of 1). */
+export function logit(p: number): number {
+  const q = p < 1e-16 ? 1e-16 : p > 1 - 1e-16 ? 1 - 1e-16 : p;
+  return Math.log(q / (1 - q));
+}
+
+/** The probability of log-odds `x`. */
+export function logistic(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** Log of an odds multiplier, finite at 0 (a multiplier of 0 acts as "never"). */
+function safeLog(x: number): number {
+  return x > 1e-300 ? Math.log(x) : -690;
+}
+
+/** FNV-1a of a field path: the stable draw index of that field's stream. */
+function fieldHash(path: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) {
+    h ^= path.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}

@@ -1,0 +1,99 @@
+/**
+ * `npm run bench [-- --json] [--quick] [--suite policy|random|simulation]… [--scenarios DIR]`: every
+ * figure of BENCHMARKS.md, measured side by side in one run. Progress goes to standard error, the
+ * report (Markdown, or one JSON object with --json) to standard output.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadAverage, machineInfo } from './machine.ts';
+import { runPolicySuite } from './policy.bench.ts';
+import { runRandomSuite } from './random-suite.ts';
+import { formatReport, type BenchReport } from './report.ts';
+import { runSimulationSuite } from './simulation.bench.ts';
+
+const SUITES = ['policy', 'random', 'simulation'] as const;
+type Suite = (typeof SUITES)[number];
+
+interface Options {
+  json: boolean;
+  quick: boolean;
+  suites: Suite[];
+  scenarios: string;
+}
+
+const USAGE =
+  'usage: npm run bench -- [--json] [--quick] [--suite policy|random|simulation]… [--scenarios DIR]';
+
+function parseArgs(args: readonly string[]): Options {
+  const options: Options = {
+    json: false,
+    quick: false,
+    suites: [],
+    scenarios: fileURLToPath(new URL('../../scenarios/', import.meta.url)),
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--json') options.json = true;
+    else if (arg === '--quick') options.quick = true;
+    else if (arg === '--suite' || arg === '--scenarios') {
+      const value = args[++i];
+      if (value === undefined) throw new UsageError(`invalid ${arg}: expected a value`);
+      if (arg === '--scenarios') options.scenarios = resolve(value);
+      else
+        for (const name of value.split(',')) {
+          if (!(SUITES as readonly string[]).includes(name))
+            throw new UsageError(`invalid --suite "${name}": expected one of ${SUITES.join(', ')}`);
+          options.suites.push(name as Suite);
+        }
+    } else if (arg === '-h' || arg === '--help') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else throw new UsageError(`invalid argument "${arg}"`);
+  }
+  if (options.suites.length === 0) options.suites = [...SUITES];
+  return options;
+}
+
+class UsageError extends Error {}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const machine = machineInfo();
+  const start = performance.now();
+  const progress = (line: string) => process.stderr.write(`${line}\n`);
+  const results: { -readonly [S in Suite]?: BenchReport[S] } = {};
+  for (const suite of SUITES) {
+    if (!options.suites.includes(suite)) continue;
+    if (suite === 'policy') results.policy = await runPolicySuite({ quick: options.quick }, progress);
+    if (suite === 'random') {
+      progress('random: streams');
+      results.random = await runRandomSuite({ quick: options.quick });
+    }
+    if (suite === 'simulation') {
+      results.simulation = await runSimulationSuite(
+        { quick: options.quick, scenarios: options.scenarios },
+        progress,
+      );
+      if ('skipped' in results.simulation) progress(`simulation: skipped — ${results.simulation.skipped}`);
+    }
+  }
+  const report: BenchReport = {
+    machine,
+    quick: options.quick,
+    suites: options.suites,
+    loadAverageAtEnd: loadAverage(),
+    durationSeconds: (performance.now() - start) / 1000,
+    ...results,
+  };
+  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report));
+}
+
+try {
+  await main();
+} catch (error) {
+  if (error instanceof UsageError) {
+    process.stderr.write(`${error.message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  throw error;
+}

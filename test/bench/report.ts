@@ -1,0 +1,253 @@
+/**
+ * The human report of `npm run bench`: Markdown tables, so a run's output can be pasted into
+ * BENCHMARKS.md as it is.
+ */
+import { formatRate } from './harness.ts';
+import type { MachineInfo } from './machine.ts';
+import type { PolicySuiteResult } from './policy.bench.ts';
+import type { RandomSuiteResult } from './random-suite.ts';
+import type { SimulationSuiteResult } from './simulation.bench.ts';
+
+export interface BenchReport {
+  readonly machine: MachineInfo;
+  readonly quick: boolean;
+  readonly suites: readonly string[];
+  readonly loadAverageAtEnd: number;
+  readonly durationSeconds: number;
+  readonly policy?: PolicySuiteResult;
+  readonly random?: RandomSuiteResult;
+  readonly simulation?: SimulationSuiteResult;
+}
+
+export function formatReport(report: BenchReport): string {
+  const m = report.machine;
+  const out: string[] = [
+    `## npm run bench${report.quick ? ' --quick (smoke run: not figures to quote)' : ''}`,
+    '',
+    `- node ${m.node}, nproc ${m.nproc}, ${m.cpuModel}, ${(m.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB`,
+    `- started ${m.startedAt}; 1-minute load average ${m.loadAverageAtStart.toFixed(2)} at the start, ` +
+      `${report.loadAverageAtEnd.toFixed(2)} at the end${m.loadAverageAtStart > 0.5 || report.loadAverageAtEnd > 1.5 ? ' (the machine was shared)' : ''}`,
+    `- ${report.durationSeconds.toFixed(0)} s in all`,
+  ];
+  if (report.policy) out.push('', ...policySection(report.policy));
+  if (report.random) out.push('', ...randomSection(report.random));
+  if (report.simulation) out.push('', ...simulationSection(report.simulation));
+  return `${out.join('\n')}\n`;
+}
+
+function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  right: readonly boolean[],
+): string[] {
+  const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(right.map((r) => (r ? '---:' : '---'))), ...rows.map(line)];
+}
+
+const ratio = (x: number | null, digits = 2) => (x === null ? '—' : `${x.toFixed(digits)}×`);
+const thousands = (x: number) => Math.round(x).toLocaleString('en-US');
+const met = (ok: boolean) => (ok ? 'met' : '**not met**');
+const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(Math.abs(bytes) < 10 * 2 ** 20 ? 1 : 0)} MiB`;
+
+function policySection(p: PolicySuiteResult): string[] {
+  const rows = p.ruleSets.map((r) => [
+    r.file,
+    r.hitPolicy,
+    String(r.rules),
+    String(r.comparisons),
+    r.rulesTestedPerEvaluation.toFixed(1),
+    `${r.decisions} (max ${(r.largestDecisionShare * 100).toFixed(0)}%)`,
+    formatRate(r.compiledPerSecond),
+    r.handwrittenPerSecond === null ? '—' : formatRate(r.handwrittenPerSecond),
+    formatRate(r.jsonRulesEnginePerSecond),
+    ratio(r.compiledOverHandwritten),
+    `${thousands(r.compiledOverJsonRulesEngine)}×`,
+  ]);
+  const o = p.overall;
+  rows.push([
+    '**geometric mean**',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    `**${ratio(o.compiledOverHandwritten)}**`,
+    `**${thousands(o.compiledOverJsonRulesEngine)}×**`,
+  ]);
+  const s = p.scaling;
+  return [
+    '### Policy evaluation (evaluations per second, median of interleaved rounds)',
+    '',
+    ...table(
+      [
+        'rule set',
+        'hit',
+        'rules',
+        'comparisons',
+        'rules tested',
+        'decisions',
+        'compiled',
+        'hand-written',
+        'json-rules-engine',
+        'compiled / hand-written',
+        'compiled / json-rules-engine',
+      ],
+      rows,
+      [false, false, true, true, true, true, true, true, true, true, true],
+    ),
+    '',
+    `Inputs: ${p.ruleSets[0]?.inputs ?? 0} fact objects per rule set, stratified by decision; ` +
+      `${p.ruleSets[0]?.rounds ?? 0} measured rounds. ` +
+      `Targets: compiled / hand-written ≥ ${o.targets.compiledOverHandwritten} — ${met(o.met.compiledOverHandwritten)}; ` +
+      `compiled / json-rules-engine ≥ ${thousands(o.targets.compiledOverJsonRulesEngine)} — ${met(o.met.compiledOverJsonRulesEngine)}.`,
+    '',
+    `#### Growth with rules (${s.base} plus k never-firing copies of its rules, tested before it)`,
+    '',
+    ...table(
+      [
+        'copies',
+        'rules',
+        'comparisons',
+        'rules tested',
+        'compiled ns / evaluation',
+        'cost vs base',
+        'json-rules-engine µs / evaluation',
+        'cost vs base',
+      ],
+      s.points.map((pt) => [
+        String(pt.copies),
+        `${pt.base.rules} → ${pt.padded.rules}`,
+        `${pt.base.comparisons} → ${pt.padded.comparisons}`,
+        `${pt.base.rulesTestedPerEvaluation.toFixed(1)} → ${pt.padded.rulesTestedPerEvaluation.toFixed(1)} ` +
+          `(${ratio(pt.padded.rulesTestedPerEvaluation / pt.base.rulesTestedPerEvaluation, 1)})`,
+        `${(1e9 / pt.base.compiledPerSecond).toFixed(1)} → ${(1e9 / pt.padded.compiledPerSecond).toFixed(1)}`,
+        ratio(pt.compiledCostVsBase, 1),
+        `${(1e6 / pt.base.jsonRulesEnginePerSecond).toFixed(0)} → ${(1e6 / pt.padded.jsonRulesEnginePerSecond).toFixed(0)}`,
+        ratio(pt.jsonRulesEngineCostVsBase, 1),
+      ]),
+      [true, true, true, true, true, true, true, true],
+    ),
+    '',
+    'Each row is its own process: the base and the padded rule set measured in the same interleaved rounds.',
+  ];
+}
+
+function randomSection(r: RandomSuiteResult): string[] {
+  const rows: [string, number][] = [
+    ['counter-based hash, uniform(key, entity, decision, month)', r.counterHashPerSecond],
+    ['seedrandom alea seeded per address, one draw', r.aleaSeededPerAddressPerSecond],
+    ['seedrandom alea, sequential draws (no addressing)', r.aleaSequentialPerSecond],
+    ['normal01 (hash, Box–Muller)', r.normal01PerSecond],
+    ['poisson, mean 3 (hash)', r.poissonMean3PerSecond],
+  ];
+  return [
+    `### Random streams (draws per second, median of ${r.repetitions} repetitions of ${r.minMsPerFigure} ms each)`,
+    '',
+    ...table(
+      ['stream', 'draws/s'],
+      rows.map(([name, rate]) => [name, formatRate(rate)]),
+      [false, true],
+    ),
+    '',
+    `Counter-based hash / alea seeded per address: **${ratio(r.speedupOverAleaPerAddress, 1)}**.`,
+  ];
+}
+
+function simulationSection(s: SimulationSuiteResult): string[] {
+  if ('skipped' in s) return ['### Simulation', '', `simulation: skipped — ${s.skipped}`];
+  const t = s.throughput;
+  const memoryRows = s.memory.map((m) => [
+    m.purpose,
+    thousands(m.contracts),
+    String(m.horizonMonths),
+    String(m.iterations),
+    String(m.workers),
+    mib(m.rssBeforeBytes),
+    mib(m.peakRssBytes),
+    mib(m.peakRssBytes - m.rssBeforeBytes),
+    m.retainedBytes === null ? '—' : mib(m.retainedBytes),
+    `${m.seconds.toFixed(1)} s`,
+    thousands(m.contractMonths),
+    formatRate(m.contractMonths / m.seconds),
+  ]);
+  const growth = s.memory
+    .filter((m) => m.workers === 1 && m.horizonMonths === s.horizonMonths && m.retainedBytes !== null)
+    .sort((a, b) => a.contracts - b.contracts);
+  const flat = s.memory.filter((m) => m.purpose === 'iterations');
+  const c = s.comparison;
+  return [
+    `### Simulation (${s.baseline}, ${thousands(s.contracts)} contracts × ${s.horizonMonths} months, seed ${s.seed})`,
+    '',
+    ...table(
+      ['workers', 'contract-months/s', 'vs 1 worker'],
+      [
+        ['1 (in process)', formatRate(t.oneWorkerContractMonthsPerSecond), '1.00×'],
+        ['2 (worker threads)', formatRate(t.twoWorkersContractMonthsPerSecond), ratio(t.twoWorkersOverOne)],
+      ],
+      [false, true, true],
+    ),
+    '',
+    `Each round is a Monte Carlo run of ${t.iterationsPerRun} iterations in chunks of ${t.chunkSize} ` +
+      `(${thousands(t.contractMonthsPerRun)} contract-months); median of ${t.rounds} interleaved rounds.`,
+    '',
+    '#### Memory (one child process per row; RSS includes worker threads)',
+    '',
+    ...table(
+      [
+        'shows',
+        'contracts',
+        'months',
+        'iterations',
+        'workers',
+        'RSS before',
+        'peak RSS',
+        'peak − before',
+        'retained',
+        'time',
+        'contract-months',
+        'contract-months/s',
+      ],
+      memoryRows,
+      [false, true, true, true, true, true, true, true, true, true, true, true],
+    ),
+    '',
+    'Retained = JS heap + array buffers held after the run and a full GC, minus the same before it. ' +
+      'Time and contract-months/s: one run each, including preparation (and worker start-up on 2 workers).',
+    growth.length >= 2 ? linearFit(growth, s.horizonMonths) : '',
+    flat.length >= 2
+      ? `Iterations ${flat.map((m) => m.iterations).join(' → ')} (${flat[0]!.contracts} contracts × ${flat[0]!.horizonMonths} months): ` +
+        `peak RSS ${flat.map((m) => mib(m.peakRssBytes)).join(' → ')}; ` +
+        `retained ${flat.map((m) => mib(m.retainedBytes ?? 0)).join(' → ')}.`
+      : '',
+    '',
+    '#### 3-scenario comparison (end to end: read, start workers, simulate, summarise)',
+    '',
+    'skipped' in c
+      ? `comparison: skipped — ${c.skipped}`
+      : `${c.scenarios.join(', ')}: ${thousands(c.contracts)} contracts × ${c.horizonMonths} months × ` +
+        `${c.iterations} iterations on ${c.workers} workers — **${c.seconds.toFixed(1)} s** ` +
+        `(${thousands(c.contractMonths)} contract-months).`,
+  ];
+}
+
+/** Least-squares line of retained memory against contracts, and how far the points stray from it. */
+function linearFit(
+  points: readonly { contracts: number; retainedBytes: number | null }[],
+  months: number,
+): string {
+  const xs = points.map((p) => p.contracts);
+  const ys = points.map((p) => p.retainedBytes ?? 0);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const slope =
+    xs.reduce((sum, x, i) => sum + (x - mx) * (ys[i]! - my), 0) /
+    xs.reduce((sum, x) => sum + (x - mx) ** 2, 0);
+  const intercept = my - slope * mx;
+  const worst = Math.max(...xs.map((x, i) => Math.abs(ys[i]! - (intercept + slope * x))));
+  return (
+    `Retained against contracts (1 worker, ${months} months, ${points.length} points): ` +
+    `≈ ${mib(intercept)} + ${mib(slope * 1000)} per 1,000 contracts; largest deviation from the line ${mib(worst)}.`
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * Child-process entry of the simulation suite (see child.ts and simulation.bench.ts). One workload per
+ * process, so the figures are not polluted by the parent's heap or another workload's garbage:
+ *   simulation-child.ts throughput WORKLOAD_JSON ROUNDS   1 and 2 workers side by side, contract-months/s
+ *   simulation-child.ts memory WORKLOAD_JSON WORKERS   peak RSS of one run (start node with --expose-gc)
+ *   simulation-child.ts compare WORKLOAD_JSON WORKERS   wall time of baseline + 2 challengers, end to end
+ */
+import { join } from 'node:path';
+import { resourceUsage } from 'node:process';
+import { reply } from './child.ts';
+import { measureSideBySide } from './harness.ts';
+import {
+  challengerFiles,
+  contractMonths,
+  executorFor,
+  runMonteCarlo,
+  runSpec,
+  scenarioAt,
+  type Workload,
+} from './simulation-workload.ts';
+
+export interface ThroughputReply {
+  readonly contractMonthsPerRun: number;
+  readonly rounds: number;
+  readonly lanes: { readonly workers: number; readonly contractMonthsPerSecond: number }[];
+}
+
+export interface MemoryReply {
+  readonly contractMonths: number;
+  /** RSS after loading and a full GC, before the run, bytes. */
+  readonly rssBeforeBytes: number;
+  /** Peak RSS of the process (workers included), bytes. */
+  readonly peakRssBytes: number;
+  /** Heap in use after the run and a full GC, bytes. */
+  readonly heapUsedAfterBytes: number;
+  /**
+   * Memory the run holds once it is done (JS heap + array buffers after a full GC, minus the same
+   * before it): the population, the simulation state and the aggregates, bytes. Null on worker
+   * threads, whose isolates this thread cannot measure.
+   */
+  readonly retainedBytes: number | null;
+  readonly seconds: number;
+}
+
+export interface CompareReply {
+  readonly scenarios: string[];
+  readonly contractMonths: number;
+  readonly seconds: number;
+}
+
+const [mode, workloadJson, countArg] = process.argv.slice(2);
+const workload = JSON.parse(workloadJson ?? '{}') as Workload;
+/** Workers (memory, compare) or measured rounds (throughput). */
+const count = Number(countArg ?? 1);
+const baselineFile = join(workload.scenarios, 'baseline.json');
+
+if (mode === 'throughput') reply(await throughput());
+else if (mode === 'memory') reply(await memory());
+else if (mode === 'compare') reply(await compare());
+else throw new Error(`usage: simulation-child.ts throughput|memory|compare WORKLOAD_JSON ROUNDS|WORKERS`);
+
+async function throughput(): Promise<ThroughputReply> {
+  const spec = runSpec([await scenarioAt(baselineFile, workload.contracts)], workload);
+  const lanes = [1, 2].map((n) => ({ workers: n, executor: executorFor(n) }));
+  const counted = new Set<number>();
+  try {
+    const rounds = count;
+    const measured = await measureSideBySide(
+      lanes.map(({ workers: n, executor }) => ({
+        name: String(n),
+        batch: async () => {
+          const months = contractMonths(await runMonteCarlo(spec, executor));
+          counted.add(months);
+          return months;
+        },
+      })),
+      { rounds, warmupRounds: 1 },
+    );
+    // Results do not depend on the number of workers (DESIGN §3): the same work was timed on each.
+    if (counted.size !== 1)
+      throw new Error(`1 and 2 workers simulated different contract-months: ${[...counted]}`);
+    return {
+      contractMonthsPerRun: [...counted][0]!,
+      rounds,
+      lanes: measured.map((m) => ({ workers: Number(m.name), contractMonthsPerSecond: m.opsPerSecond })),
+    };
+  } finally {
+    await Promise.all(lanes.map(({ executor }) => executor.close()));
+  }
+}
+
+async function memory(): Promise<MemoryReply> {
+  const spec = runSpec([await scenarioAt(baselineFile, workload.contracts)], workload);
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc === undefined) throw new Error('memory: start node with --expose-gc');
+  const executor = executorFor(count);
+  const held = () => {
+    const usage = process.memoryUsage();
+    return usage.heapUsed + usage.arrayBuffers;
+  };
+  try {
+    gc();
+    const rssBeforeBytes = process.memoryUsage().rss;
+    const heldBefore = held();
+    const start = performance.now();
+    const result = await runMonteCarlo(spec, executor);
+    const seconds = (performance.now() - start) / 1000;
+    // The executor still caches the prepared run (population and state), as it does between chunks.
+    gc();
+    return {
+      contractMonths: contractMonths(result),
+      rssBeforeBytes,
+      // maxRSS is in kilobytes.
+      peakRssBytes: resourceUsage().maxRSS * 1024,
+      heapUsedAfterBytes: process.memoryUsage().heapUsed,
+      retainedBytes: count === 1 ? held() - heldBefore : null,
+      seconds,
+    };
+  } finally {
+    await executor.close();
+  }
+}
+
+async function compare(): Promise<CompareReply> {
+  // End to end, as `cyclecast compare` would: reading and validating the scenarios, starting the
+  // workers, preparing each scenario on each worker, simulating and summarising.
+  const start = performance.now();
+  const files = [baselineFile, ...(await challengerFiles(workload.scenarios, 2))];
+  if (files.length < 3)
+    throw new Error(`compare: needs baseline.json and 2 challengers in ${workload.scenarios}`);
+  const scenarios = await Promise.all(files.map((file) => scenarioAt(file, workload.contracts)));
+  const executor = executorFor(count);
+  try {
+    const result = await runMonteCarlo(runSpec(scenarios, workload), executor);
+    return {
+      scenarios: files,
+      contractMonths: contractMonths(result),
+      seconds: (performance.now() - start) / 1000,
+    };
+  } finally {
+    await executor.close();
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * Simulation throughput and memory: contract-months per second of the baseline scenario on 1 and 2
+ * workers (side by side), peak memory against portfolio size and iterations, and the wall time of a
+ * 3-scenario comparison. Each workload runs in its own child process (simulation-child.ts); this
+ * module only plans them, so it loads without the simulator and skips with a reason when the
+ * simulator or the baseline scenario is missing.
+ */
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runChild } from './child.ts';
+import type { CompareReply, MemoryReply, ThroughputReply } from './simulation-child.ts';
+import type { Workload } from './simulation-workload.ts';
+
+export interface SimulationBenchOptions {
+  readonly quick: boolean;
+  /** Folder of baseline.json and its challengers (default: the shipped scenarios/). */
+  readonly scenarios: string;
+}
+
+export interface MemoryPoint {
+  /** What the point shows: the headline peak, growth with the portfolio, or flatness in iterations. */
+  readonly purpose: 'peak' | 'portfolio' | 'iterations';
+  readonly contracts: number;
+  readonly iterations: number;
+  readonly workers: number;
+  readonly contractMonths: number;
+  readonly rssBeforeBytes: number;
+  readonly peakRssBytes: number;
+  readonly heapUsedAfterBytes: number;
+  readonly retainedBytes: number | null;
+  readonly horizonMonths: number;
+  readonly seconds: number;
+}
+
+export interface ComparisonTiming {
+  readonly scenarios: string[];
+  readonly contracts: number;
+  readonly horizonMonths: number;
+  readonly iterations: number;
+  readonly workers: number;
+  /** Wall time, end to end: reading scenarios, starting workers, simulating, summarising. */
+  readonly seconds: number;
+  readonly contractMonths: number;
+}
+
+export type SimulationSuiteResult =
+  | { readonly skipped: string }
+  | {
+      readonly baseline: string;
+      readonly contracts: number;
+      readonly horizonMonths: number;
+      readonly seed: number;
+      readonly throughput: {
+        readonly iterationsPerRun: number;
+        readonly chunkSize: number;
+        readonly rounds: number;
+        readonly contractMonthsPerRun: number;
+        readonly oneWorkerContractMonthsPerSecond: number;
+        readonly twoWorkersContractMonthsPerSecond: number;
+        readonly twoWorkersOverOne: number;
+      };
+      readonly memory: MemoryPoint[];
+      readonly comparison: ComparisonTiming | { readonly skipped: string };
+    };
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SIMULATOR = [
+  'engine/sim/iteration.ts',
+  'engine/sim/montecarlo/driver.ts',
+  'engine/sim/pool/node-pool.ts',
+];
+
+/** The plan: full sizes, or a smoke run's (`--quick`). */
+function plan(quick: boolean) {
+  return quick
+    ? {
+        contracts: 2000,
+        throughput: { iterations: 2, chunkSize: 1, rounds: 2 },
+        peakIterations: 2,
+        portfolio: [500, 1000],
+        flat: { contracts: 500, horizonMonths: 12, iterations: [10, 20, 40] },
+        comparisonIterations: 2,
+      }
+    : {
+        contracts: 10_000,
+        throughput: { iterations: 4, chunkSize: 2, rounds: 7 },
+        peakIterations: 4,
+        portfolio: [2500, 5000, 20_000],
+        // 700 iterations at 120 months would take minutes, and a small starting book barely helps
+        // (leads arrive per dealer, not per contract): memory in iterations is shown at 36 months.
+        flat: { contracts: 1000, horizonMonths: 36, iterations: [100, 200, 400] },
+        comparisonIterations: 20,
+      };
+}
+
+const HORIZON_MONTHS = 120;
+const SEED = 42;
+
+export async function runSimulationSuite(
+  options: SimulationBenchOptions,
+  onProgress: (line: string) => void = () => {},
+): Promise<SimulationSuiteResult> {
+  const folder = shown(options.scenarios);
+  const missing = SIMULATOR.find((file) => !existsSync(join(ROOT, file)));
+  if (missing !== undefined) return { skipped: `${missing} not found` };
+  const baseline = join(options.scenarios, 'baseline.json');
+  if (!existsSync(baseline)) return { skipped: `${join(folder, 'baseline.json')} not found` };
+
+  const p = plan(options.quick);
+  const workload = (
+    contracts: number,
+    iterations: number,
+    chunkSize = 10,
+    horizonMonths = HORIZON_MONTHS,
+  ): string =>
+    JSON.stringify({
+      scenarios: options.scenarios,
+      contracts,
+      horizonMonths,
+      iterations,
+      chunkSize,
+      seed: SEED,
+    } satisfies Workload);
+
+  onProgress(`simulation: ${p.contracts} contracts × ${HORIZON_MONTHS} months on 1 and 2 workers`);
+  const t = p.throughput;
+  const throughput = await runChild<ThroughputReply>('simulation-child.ts', [
+    'throughput',
+    workload(p.contracts, t.iterations, t.chunkSize),
+    String(t.rounds),
+  ]);
+  const rate = (workers: number) =>
+    throughput.lanes.find((l) => l.workers === workers)!.contractMonthsPerSecond;
+
+  const memory: MemoryPoint[] = [];
+  const measureMemory = async (
+    purpose: MemoryPoint['purpose'],
+    contracts: number,
+    iterations: number,
+    workers: number,
+    horizonMonths = HORIZON_MONTHS,
+  ) => {
+    onProgress(
+      `simulation: memory, ${contracts} contracts × ${horizonMonths} months × ${iterations} iterations on ${workers} worker(s)`,
+    );
+    const reply = await runChild<MemoryReply>(
+      'simulation-child.ts',
+      ['memory', workload(contracts, iterations, 10, horizonMonths), String(workers)],
+      { nodeFlags: ['--expose-gc'] },
+    );
+    memory.push({ purpose, contracts, horizonMonths, iterations, workers, ...reply });
+  };
+  await measureMemory('peak', p.contracts, p.peakIterations, 1);
+  await measureMemory('peak', p.contracts, p.peakIterations, 2);
+  for (const contracts of p.portfolio) await measureMemory('portfolio', contracts, p.peakIterations, 1);
+  for (const iterations of p.flat.iterations)
+    await measureMemory('iterations', p.flat.contracts, iterations, 1, p.flat.horizonMonths);
+
+  return {
+    baseline: join(folder, 'baseline.json'),
+    contracts: p.contracts,
+    horizonMonths: HORIZON_MONTHS,
+    seed: SEED,
+    throughput: {
+      iterationsPerRun: t.iterations,
+      chunkSize: t.chunkSize,
+      rounds: throughput.rounds,
+      contractMonthsPerRun: throughput.contractMonthsPerRun,
+      oneWorkerContractMonthsPerSecond: rate(1),
+      twoWorkersContractMonthsPerSecond: rate(2),
+      twoWorkersOverOne: rate(2) / rate(1),
+    },
+    memory,
+    comparison: await timeComparison(
+      options.scenarios,
+      folder,
+      p.contracts,
+      p.comparisonIterations,
+      workload,
+      onProgress,
+    ),
+  };
+}
+
+/** A path as the report shows it: relative to the repository when inside it. */
+function shown(path: string): string {
+  const inside = relative(ROOT, path);
+  return inside === '' ? '.' : inside.startsWith('..') ? path : inside;
+}
+
+async function timeComparison(
+  scenarios: string,
+  folder: string,
+  contracts: number,
+  iterations: number,
+  workload: (contracts: number, iterations: number) => string,
+  onProgress: (line: string) => void,
+): Promise<ComparisonTiming | { skipped: string }> {
+  const candidates = (await readdir(scenarios)).filter(
+    (name) => name.endsWith('.json') && name !== 'baseline.json' && !name.endsWith('.schema.json'),
+  );
+  if (candidates.length < 2) return { skipped: `fewer than 2 challenger scenarios in ${folder}/` };
+  const workers = 2;
+  onProgress(
+    `simulation: 3-scenario comparison, ${contracts} contracts × ${iterations} iterations on ${workers} workers`,
+  );
+  const reply = await runChild<CompareReply>('simulation-child.ts', [
+    'compare',
+    workload(contracts, iterations),
+    String(workers),
+  ]);
+  return {
+    scenarios: reply.scenarios.map(shown),
+    contracts,
+    horizonMonths: HORIZON_MONTHS,
+    iterations,
+    workers,
+    seconds: reply.seconds,
+    contractMonths: reply.contractMonths,
+  };
+}

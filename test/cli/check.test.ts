@@ -1,0 +1,280 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { attr, renderJUnit, text } from '../../engine/cli/junit.ts';
+import type { CheckOutcome } from '../../engine/scenario/check.ts';
+import type { ResolvedScenario } from '../../engine/scenario/load.ts';
+import { hasStackTrace, runCli } from './run-cli.ts';
+
+const PASSING = 'test/fixtures/scenarios/passing';
+const FAILING = 'test/fixtures/scenarios/failing';
+const tmp = mkdtempSync(path.join(tmpdir(), 'cyclecast-check-'));
+const rules = path.resolve('rules');
+const policies = {
+  engagement: `${rules}/engagement/reactive.json`,
+  leads: `${rules}/leads/salesperson-prepared.json`,
+  dunning: `${rules}/dunning/uniform.json`,
+  remarketing: `${rules}/remarketing/three-cycle.json`,
+};
+
+function folder(name: string, files: Record<string, unknown>): string {
+  const dir = path.join(tmp, name);
+  mkdirSync(dir, { recursive: true });
+  for (const [file, value] of Object.entries(files)) {
+    writeFileSync(path.join(dir, file), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+  }
+  return dir;
+}
+
+/** `cyclecast check` run from another working folder (for the default scenarios/ folder). */
+function checkIn(cwd: string, args: string[] = []) {
+  const bin = fileURLToPath(new URL('../../bin/cyclecast.js', import.meta.url));
+  const result = spawnSync(process.execPath, [bin, 'check', ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('cyclecast check', () => {
+  it('runs every scenario with expectations, prints each verdict with its observed value and CI, exit 0', () => {
+    const { status, stdout, stderr } = runCli(['check', PASSING, '--workers', '1']);
+    expect(stderr).toBe('');
+    expect(status).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    // One run: the baseline with both challengers that compare with it.
+    expect(lines.at(-1)).toBe('7 assertions in 3 scenarios (1 run): 7 passed, 0 failed');
+    expect(lines[0]).toBe(`baseline  (${PASSING}/baseline.json; 20 iterations × 24 months, seed 11)`);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^ {2}PASS {2}retention\.rate mean in \[40\.0%, 70\.0%\]: {2}mean \d+\.\d%, 95% CI \d+\.\d% … \d+\.\d% \(n = 20\)$/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^ {2}PASS {2}leads\.contactRate Δ vs baseline ≥ \+5\.0 pp \(95% CI\): {2}Δ \+\d+\.\d pp, 95% CI \+\d+\.\d pp … \+\d+\.\d pp \(n = 20\)$/,
+      ),
+    );
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^ {2}PASS {2}leads\.conversionRate Δ vs baseline ≥ 0 \(99% CI\): {2}Δ .*, 99% CI /,
+      ),
+    );
+    // A policy change moves only what it touches: speed to lead leaves renewals exactly as they were.
+    expect(lines).toContain(
+      '  PASS  retention.rate Δ vs baseline in [−0.1 pp, +0.1 pp] (95% CI):  Δ ±0.0 pp, 95% CI ±0.0 pp … ±0.0 pp (n = 20)',
+    );
+  });
+
+  it('exits 1 on a failed claim, naming the assertion, its observed delta, CI and why', () => {
+    const { status, stdout } = runCli(['check', FAILING, '--workers', '1']);
+    expect(status).toBe(1);
+    const lines = stdout.trimEnd().split('\n');
+    const fail = lines.findIndex((l) => l.startsWith('  FAIL'));
+    expect(lines[fail]).toMatch(
+      /^ {2}FAIL {2}retention\.rate Δ vs baseline ≥ \+20\.0 pp \(95% CI\): {2}Δ \+\d+\.\d pp, 95% CI \+\d+\.\d pp … \+\d+\.\d pp \(n = 20\)$/,
+    );
+    expect(lines[fail + 1]).toMatch(/^ {8}lower 95% CI bound \+\d+\.\d pp < min \+20\.0 pp$/);
+    expect(lines[fail + 2]).toBe(
+      '        claim: TCM adds twenty points of retention (more than the model produces)',
+    );
+    expect(lines.at(-1)).toBe('2 assertions in 1 scenario (1 run): 1 passed, 1 failed');
+  });
+
+  it('writes JUnit XML atomically with --out and still prints the text report', () => {
+    const out = path.join(tmp, 'report.xml');
+    const { status, stdout } = runCli([
+      'check',
+      FAILING,
+      '--reporter',
+      'junit',
+      '--out',
+      out,
+      '--workers',
+      '1',
+    ]);
+    expect(status).toBe(1);
+    expect(stdout).toContain('FAIL  retention.rate Δ vs baseline ≥ +20.0 pp');
+    const xml = readFileSync(out, 'utf8');
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="cyclecast check" tests="2" failures="1" errors="0">',
+      ),
+    ).toBe(true);
+    expect(xml).toContain(
+      `<testsuite name="${FAILING}/tcm-overclaims.json" tests="2" failures="1" errors="0" skipped="0">`,
+    );
+    expect(xml.match(/<testcase /g)).toHaveLength(2);
+    expect(xml).toMatch(
+      /<testcase classname="tcm-overclaims" name="retention\.rate Δ vs baseline ≥ \+20\.0 pp \(95% CI\)" file="[^"]+">\n {6}<failure type="ExpectationFailed" message="Δ \+\d+\.\d pp, 95% CI \+\d+\.\d pp … \+\d+\.\d pp \(n = 20\): lower 95% CI bound \+\d+\.\d pp &lt; min \+20\.0 pp">/,
+    );
+    expect(xml).toContain('claim: TCM adds twenty points of retention (more than the model produces)');
+    expect(wellFormed(xml)).toBe(true);
+  });
+
+  it('gives the same verdicts and numbers for any number of workers, and takes --iterations', () => {
+    const one = runCli(['check', PASSING, '--workers', '1', '--reporter', 'junit']);
+    const two = runCli(['check', PASSING, '--workers', '2', '--reporter', 'junit']);
+    expect(one.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    const fewer = runCli(['check', `${PASSING}/tcm.json`, '--workers', '1', '--iterations', '5']);
+    expect(fewer.stdout).toContain(
+      'tcm  (test/fixtures/scenarios/passing/tcm.json; 5 iterations × 24 months, seed 11)',
+    );
+    expect(fewer.stdout).toMatch(/\(n = 5\)/);
+  });
+
+  it('says so when there is nothing to check', () => {
+    const bare = folder('bare', {});
+    const none = checkIn(bare);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toBe(
+      `nothing to check: there is no scenarios/ folder in ${bare}; name scenario files or folders: cyclecast check FILE|DIR…\n`,
+    );
+    folder('bare/scenarios', { 'scenario.schema.json': '{}' });
+    const empty = checkIn(bare);
+    expect(empty.status).toBe(1);
+    expect(empty.stderr).toBe('nothing to check: no scenario files (*.json) in scenarios\n');
+    const quiet = folder('quiet', { 'a.json': { policies } });
+    const noExpect = runCli(['check', quiet]);
+    expect(noExpect.status).toBe(1);
+    expect(noExpect.stderr).toBe(
+      `nothing to check: none of the 1 scenario in ${quiet}/a.json has an "expect" block\n`,
+    );
+    const missing = runCli(['check', path.join(tmp, 'nowhere')]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toBe(`${path.join(tmp, 'nowhere')}: no such file or directory\n`);
+  });
+
+  it('reports invalid scenarios as located problems and runs nothing', () => {
+    const dir = folder('invalid', {
+      'a.json':
+        '{\n  "policies": ' +
+        JSON.stringify(policies) +
+        ',\n  "expect": [{ "kpi": "retention.rat", "mean": { "min": 0 } }]\n}\n',
+    });
+    const { status, stdout, stderr } = runCli(['check', dir]);
+    expect(status).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `${dir}/a.json:3:23  /expect/0/kpi  unknown KPI "retention.rat" (did you mean "retention.rate"?)\n`,
+    );
+    expect(hasStackTrace(stderr)).toBe(false);
+  });
+
+  it('refuses to pair scenarios whose run settings differ', () => {
+    const dir = folder('settings', {
+      'base.json': { policies, run: { horizonMonths: 12, iterations: 4 } },
+      'longer.json': {
+        extends: './base.json',
+        run: { horizonMonths: 18 },
+        expect: [{ kpi: 'profit.npv', vs: './base.json', delta: { min: 0 } }],
+      },
+    });
+    const { status, stderr } = runCli(['check', path.join(dir, 'longer.json')]);
+    expect(status).toBe(1);
+    expect(stderr).toContain(
+      `${dir}/longer.json: its run settings differ from those of ${dir}/base.json, which it is compared with (run.horizonMonths 18 against 12)`,
+    );
+  });
+
+  it('rejects an unknown reporter and a bad --iterations plainly', () => {
+    const reporter = runCli(['check', PASSING, '--reporter', 'tap']);
+    expect(reporter.status).toBe(1);
+    expect(reporter.stderr).toContain("argument 'tap' is invalid. Allowed choices are text, junit.");
+    const iterations = runCli(['check', PASSING, '--iterations', '0']);
+    expect(iterations.status).toBe(1);
+    expect(iterations.stderr).toBe('invalid --iterations "0": expected a whole number from 1 to 1000000\n');
+  });
+});
+
+/** Tags balance and no raw markup character appears in text or attribute values. */
+function wellFormed(xml: string): boolean {
+  const body = xml.replace(/^<\?xml[^>]*\?>\n/, '');
+  const stack: string[] = [];
+  const tag = /<(\/?)([A-Za-z-]+)((?:\s+[A-Za-z-]+="[^"<]*")*)\s*(\/?)>/g;
+  let last = 0;
+  for (let m = tag.exec(body); m; m = tag.exec(body)) {
+    const between = body.slice(last, m.index);
+    if (/[<>]/.test(between) || /&(?!(?:amp|lt|gt|quot|apos|#\d+);)/.test(between)) return false;
+    last = tag.lastIndex;
+    if (/&(?!(?:amp|lt|gt|quot|apos|#\d+);)/.test(m[3]!)) return false;
+    if (m[4]) continue;
+    if (m[1]) {
+      if (stack.pop() !== m[2]) return false;
+    } else stack.push(m[2]!);
+  }
+  return stack.length === 0 && body.slice(last).trim() === '';
+}
+
+describe('JUnit XML', () => {
+  it('escapes markup and makes characters XML cannot carry visible', () => {
+    expect(text(`a < b & "c" > 'd'`)).toBe('a &lt; b &amp; &quot;c&quot; &gt; &apos;d&apos;');
+    expect(text('bell\u0007 nul\u0000 tab\t line\n')).toBe('bell\\u0007 nul\\u0000 tab\t line\n');
+    expect(text('lone \ud800 high, pair 😀, \uffff')).toBe('lone \\ud800 high, pair 😀, \\uffff');
+    expect(attr('two\nlines\tand a tab')).toBe('two&#10;lines&#9;and a tab');
+  });
+
+  it('stays well formed whatever a scenario is called or says', () => {
+    const hostile = '</testcase><failure message="x">&\u0001\ud83d';
+    const scenario = { file: 'scenarios/<evil>&.json', name: hostile } as unknown as ResolvedScenario;
+    const outcome: CheckOutcome = {
+      runs: 1,
+      passed: 1,
+      failed: 1,
+      scenarios: [
+        {
+          scenario,
+          settings: { horizonMonths: 24, iterations: 20, seed: 1 },
+          verdicts: [
+            {
+              expectation: {
+                kind: 'level',
+                index: 0,
+                kpi: 'profit.npv',
+                statistic: 'mean',
+                bounds: { min: 0 },
+                description: hostile,
+              },
+              passed: false,
+              unit: '€',
+              observed: -5,
+              interval: [-10, 0],
+              confidence: 0.95,
+              n: 20,
+              reason: 'mean −€5 < min €0',
+            },
+            {
+              expectation: {
+                kind: 'paired',
+                index: 1,
+                kpi: 'profit.npv',
+                vs: 'a"b.json',
+                bounds: { max: 0 },
+                confidence: 0.95,
+              },
+              passed: true,
+              unit: '€',
+              observed: 0,
+              interval: [0, 0],
+              confidence: 0.95,
+              n: 20,
+              reason: 'upper 95% CI bound ±€0 ≤ max 0',
+            },
+          ],
+        },
+      ],
+    };
+    const xml = renderJUnit(outcome, new Map([['a"b.json', `<vs & "name">`]]));
+    expect(wellFormed(xml)).toBe(true);
+    expect(xml).toContain('name="profit.npv Δ vs &lt;vs &amp; &quot;name&quot;&gt; ≤ 0 (95% CI)"');
+    expect(xml).toContain('<testsuite name="scenarios/&lt;evil&gt;&amp;.json"');
+    expect(xml).toContain('claim: &lt;/testcase&gt;&lt;failure message=&quot;x&quot;&gt;&amp;\\u0001\\ud83d');
+    // Determinism: nothing in the XML depends on the clock.
+    expect(xml).not.toMatch(/time=|timestamp=/);
+  });
+});

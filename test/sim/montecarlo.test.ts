@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { readScenario } from '../../engine/cli/scenarios.ts';
+import { scenarioInput } from '../../engine/scenario/input.ts';
+import { runMonteCarlo } from '../../engine/sim/montecarlo/driver.ts';
+import { InProcessExecutor } from '../../engine/sim/montecarlo/executor.ts';
+import type { RunSpec, ScenarioInput } from '../../engine/sim/montecarlo/spec.ts';
+import { NodeWorkerPool } from '../../engine/sim/pool/node-pool.ts';
+
+const fixture = 'test/fixtures/scenarios/passing';
+
+async function spec(files: string[], iterations = 12, chunkSize = 4): Promise<RunSpec> {
+  const scenarios: ScenarioInput[] = [];
+  for (const file of files) scenarios.push(scenarioInput(await readScenario(`${fixture}/${file}`)));
+  return { scenarios, iterations, seed: 5, horizonMonths: 18, chunkSize };
+}
+
+describe('Monte Carlo driver', () => {
+  it('gives byte-identical JSON on 1 and on 2 worker threads', async () => {
+    const run = await spec(['baseline.json', 'tcm.json']);
+    const one = await runMonteCarlo(run, new InProcessExecutor());
+    const pool = new NodeWorkerPool(2);
+    try {
+      const two = await runMonteCarlo(run, pool);
+      expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('compares a scenario with itself to exactly zero deltas (common random numbers)', async () => {
+    const run = await spec(['baseline.json', 'baseline.json']);
+    const result = await runMonteCarlo(run, new InProcessExecutor());
+    const kpis = result.comparisons[0]!.summary.kpis;
+    expect(kpis.length).toBeGreaterThan(20);
+    for (const kpi of kpis) {
+      expect(kpi.allZero, kpi.id).toBe(true);
+      expect(kpi.ci95, kpi.id).toEqual([0, 0]);
+    }
+  });
+
+  it('reports progress in chunk order, with partial results that refine', async () => {
+    const run = await spec(['baseline.json'], 12, 4);
+    const seen: number[] = [];
+    const partialIterations: number[] = [];
+    await runMonteCarlo(run, new InProcessExecutor(), {
+      partialResults: true,
+      onProgress: (p) => {
+        seen.push(p.completedIterations);
+        partialIterations.push(p.partial!.scenarios[0]!.summary.iterations);
+      },
+    });
+    expect(seen).toEqual([4, 8, 12]);
+    expect(partialIterations).toEqual([4, 8, 12]);
+  });
+
+  it('stops when cancelled', async () => {
+    const run = await spec(['baseline.json'], 40, 4);
+    const controller = new AbortController();
+    let chunks = 0;
+    const pending = runMonteCarlo(run, new InProcessExecutor(), {
+      signal: controller.signal,
+      onProgress: () => {
+        if (++chunks === 2) controller.abort();
+      },
+    });
+    await expect(pending).rejects.toThrow(/abort/i);
+    expect(chunks).toBe(2);
+  });
+
+  it('records what the result was computed from, with no timestamps', async () => {
+    const run = await spec(['baseline.json', 'tcm.json']);
+    const a = await runMonteCarlo(run, new InProcessExecutor());
+    expect(a.manifest).toMatchObject({
+      engine: 'cyclecast',
+      seed: 5,
+      iterations: 12,
+      horizonMonths: 18,
+      chunkSize: 4,
+    });
+    expect(a.manifest.scenarios.map((s) => s.name)).toEqual(['baseline', 'tcm']);
+    expect(a.manifest.scenarios[0]!.ruleSets.engagement.name).toBe('reactive');
+    expect(a.manifest.scenarios[1]!.ruleSets.engagement.name).toBe('tcm');
+    expect(a.manifest.scenarios[0]!.hash).not.toBe(a.manifest.scenarios[1]!.hash);
+    expect(JSON.stringify(a.manifest)).not.toMatch(/20\d\d-\d\d-\d\d/);
+  });
+});
