@@ -1,10 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from './errors.ts';
 import { checkCommand, REPORTERS, type CheckCommandOptions } from './commands/check.ts';
+import { EXPLAIN_FORMATS, explainCommand, type ExplainOptions } from './commands/explain.ts';
 import { factsCommand } from './commands/facts.ts';
 import { rulesEvalCommand } from './commands/rules-eval.ts';
 import { validateCommand } from './commands/validate.ts';
 import { simulateCommand, type SimulateOptions } from './commands/simulate.ts';
+import { mergeCommand, type MergeOptions } from './commands/merge.ts';
 
 const out = (text: string): void => {
   process.stdout.write(text);
@@ -55,12 +57,22 @@ function program(): Command {
       .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
       .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
       .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
+      // No commander default for --format: --shard must tell an explicit --format from none.
       .addOption(
-        new Option('--format <format>', 'output format')
-          .choices(['table', 'json', 'csv', 'md'])
-          .default('table'),
+        new Option('--format <format>', 'output format (default: table)').choices([
+          'table',
+          'json',
+          'csv',
+          'md',
+        ]),
       )
-      .option('--out <file>', 'write the output to a file (atomically) instead of standard output');
+      .option('--out <file>', 'write the output to a file (atomically) instead of standard output')
+      .option(
+        '--shard <K/N>',
+        'run only shard K (0 … N−1) of N and write a shard file for `cyclecast merge` (see docs/cluster.md)',
+      )
+      .option('--progress-json', 'print one NDJSON progress line per merged chunk on standard error')
+      .option('--partial-results', 'add the KPI estimates so far to each --progress-json line');
 
   simulationOptions(
     cli
@@ -82,6 +94,20 @@ function program(): Command {
   );
 
   cli
+    .command('merge')
+    .description(
+      'join the shard files of a sharded run or compare into its result, identical to the unsharded output',
+    )
+    .argument('<parts...>', 'shard files written by run/compare --shard K/N --out FILE')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'csv', 'md'])
+        .default('table'),
+    )
+    .option('--out <file>', 'write the output to a file (atomically) instead of standard output')
+    .action((parts: string[], options: MergeOptions) => mergeCommand(parts, options));
+
+  cli
     .command('check')
     .description(
       'run every scenario that has an expect block and judge each assertion; exit 1 when one fails',
@@ -100,6 +126,21 @@ function program(): Command {
     .action(async (files: string[], options: CheckCommandOptions) => {
       process.exitCode = await checkCommand(files, options);
     });
+
+  cli
+    .command('explain')
+    .description('follow one customer through one iteration: every event, each rule that fired, the ledger')
+    .argument('<scenario>', 'scenario file')
+    .option(
+      '--customer <id>',
+      'the customer to follow (without it, or with --list: customers worth following)',
+    )
+    .option('--iteration <k>', 'the iteration to follow the customer through', '0')
+    .option('--list', 'list customers worth following, with their segment, tier, dealer and first contract')
+    .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
+    .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+    .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
+    .action((file: string, options: ExplainOptions) => explainCommand(file, options));
 
   return cli;
 }

@@ -26,6 +26,7 @@ import {
   type Policies,
 } from './policies.ts';
 import { uniform } from './random.ts';
+import type { Trace } from './trace/trace.ts';
 import {
   allocateState,
   SlotList,
@@ -56,6 +57,8 @@ export class Sim {
   readonly customers: CustomerTable;
   readonly ledger: Ledger;
   readonly counters = new Counters();
+  /** The customer being followed (`cyclecast explain`); null in every ordinary run. */
+  trace: Trace | null = null;
 
   readonly engagement: PolicyRuntime;
   readonly engagementPlan: EngagementPlan;
@@ -201,6 +204,9 @@ export class Sim {
     }
     const K = this.customers;
     this.ledger.book(category, cycle, amount, K.segment[customer]!, K.tier[customer]!, K.dealer[customer]!);
+    if (this.trace !== null && K.id[customer] === this.trace.customerId) {
+      this.trace.booked(this, category, cycle, amount);
+    }
   }
 
   /** Books a ledger entry attributed only to a dealer (lead and BDC costs). */

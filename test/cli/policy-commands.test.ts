@@ -53,6 +53,12 @@ describe('cyclecast validate', () => {
     expect(stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:1  `));
     expect(hasStackTrace(stderr)).toBe(false);
   });
+  it('says so when a folder holds nothing to validate, rather than passing', () => {
+    const empty = mkdtempSync(path.join(tmp, 'empty-'));
+    const { status, stderr } = runCli(['validate', empty]);
+    expect(status).toBe(1);
+    expect(stderr).toContain('nothing to validate');
+  });
   it('reports a missing file plainly', () => {
     const { status, stderr } = runCli(['validate', path.join(tmp, 'nope.json')]);
     expect(status).toBe(1);

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { parseChoice, parseWhole } from '../options.ts';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { formatProblem, type Problem } from '../../json/problem.ts';
@@ -41,7 +42,7 @@ export async function checkCommand(
   options: CheckCommandOptions,
   write: (text: string) => void = (t) => process.stdout.write(t),
 ): Promise<number> {
-  const reporter = parseReporter(options.reporter);
+  const reporter = parseChoice('--reporter', options.reporter, REPORTERS, 'text');
   const iterations = parseWhole('--iterations', options.iterations, 1, 1_000_000);
   const workers = parseWhole('--workers', options.workers, 1, 256) ?? availableParallelism();
   const files = await scenarioFiles(inputs);
@@ -195,19 +196,4 @@ function identity(file: string): string {
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
-}
-
-function parseReporter(reporter: string | undefined): Reporter {
-  if (reporter === undefined) return 'text';
-  if ((REPORTERS as readonly string[]).includes(reporter)) return reporter as Reporter;
-  throw new UserError(`invalid --reporter "${reporter}": expected one of ${REPORTERS.join(', ')}`);
-}
-
-function parseWhole(flag: string, text: string | undefined, min: number, max: number): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UserError(`invalid ${flag} "${text}": expected a whole number from ${min} to ${max}`);
-  }
-  return value;
 }

@@ -1,8 +1,17 @@
 import { availableParallelism } from 'node:os';
 import { FORMATS, renderResult, type Format } from '../../report/render.ts';
-import { runMonteCarlo } from '../../sim/montecarlo/driver.ts';
+import { aggregateMonteCarlo, runMonteCarlo, type RunProgress } from '../../sim/montecarlo/driver.ts';
 import { InProcessExecutor, type ChunkExecutor } from '../../sim/montecarlo/executor.ts';
-import { DEFAULT_CHUNK_SIZE, type RunSpec } from '../../sim/montecarlo/spec.ts';
+import { progressLine } from '../../sim/montecarlo/progress-line.ts';
+import {
+  chunkCount,
+  parseShardSelector,
+  shardChunkRange,
+  ShardError,
+  type ShardSelector,
+} from '../../sim/montecarlo/shard.ts';
+import { buildShardFile, shardFileText } from '../../sim/montecarlo/shard-file.ts';
+import { DEFAULT_CHUNK_SIZE, type ChunkRange, type RunSpec } from '../../sim/montecarlo/spec.ts';
 import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
 import { UserError } from '../errors.ts';
 import { writeAtomic } from '../io.ts';
@@ -16,6 +25,12 @@ export interface SimulateOptions {
   workers?: string;
   format?: string;
   out?: string;
+  /** `K/N`: run only shard K (0 … N−1) of N and write a shard file for `cyclecast merge`. */
+  shard?: string;
+  /** One NDJSON progress line per merged chunk on standard error. */
+  progressJson?: boolean;
+  /** Add the KPI estimates so far to each progress line. */
+  partialResults?: boolean;
 }
 
 /**
@@ -24,6 +39,17 @@ export interface SimulateOptions {
  */
 export async function simulateCommand(files: readonly string[], options: SimulateOptions): Promise<void> {
   const format = parseFormat(options.format);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  if (shard && options.format !== undefined) {
+    throw new UserError(
+      `invalid --format with --shard: a shard writes a shard file (JSON) for cyclecast merge; give --format to merge`,
+    );
+  }
+  if (options.partialResults && !options.progressJson) {
+    throw new UserError(
+      'invalid --partial-results: it adds to the --progress-json lines; add --progress-json',
+    );
+  }
   const scenarios = [];
   for (const file of files) scenarios.push(await readScenario(file));
   const base = scenarios[0]!.run;
@@ -34,13 +60,27 @@ export async function simulateCommand(files: readonly string[], options: Simulat
     horizonMonths: parseWhole('--horizon', options.horizon, base.horizonMonths, 1, 600),
     chunkSize: DEFAULT_CHUNK_SIZE,
   };
+  const chunks = shard ? shardRange(spec, shard) : undefined;
   const workers = parseWhole('--workers', options.workers, availableParallelism(), 1, 256);
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
-  const bar = progressBar();
+  const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar();
+  const started = performance.now();
+  const onProgress = (p: RunProgress): void => {
+    bar.update(p);
+    if (options.progressJson) {
+      process.stderr.write(progressLine(p, { elapsedSeconds: (performance.now() - started) / 1000, shard }));
+    }
+  };
+  const runOptions = { onProgress, partialResults: options.partialResults === true };
   try {
-    const result = await runMonteCarlo(spec, executor, { onProgress: bar.update });
+    let text: string;
+    if (shard && chunks) {
+      const aggregates = await aggregateMonteCarlo(spec, executor, { ...runOptions, chunks });
+      text = shardFileText(buildShardFile(aggregates, shard, chunks));
+    } else {
+      text = renderResult(await runMonteCarlo(spec, executor, runOptions), format);
+    }
     bar.done();
-    const text = renderResult(result, format);
     if (options.out) await writeAtomic(options.out, text);
     else process.stdout.write(text);
   } finally {
@@ -49,7 +89,28 @@ export async function simulateCommand(files: readonly string[], options: Simulat
   }
 }
 
-function parseFormat(format: string | undefined): Format {
+function parseShard(text: string): ShardSelector {
+  try {
+    return parseShardSelector(text);
+  } catch (error) {
+    if (error instanceof ShardError) throw new UserError(error.message);
+    throw error;
+  }
+}
+
+function shardRange(spec: RunSpec, shard: ShardSelector): ChunkRange {
+  try {
+    return shardChunkRange(chunkCount(spec), shard);
+  } catch (error) {
+    if (error instanceof ShardError) {
+      throw new UserError(`${error.message} (chunks hold ${spec.chunkSize} iterations each)`);
+    }
+    throw error;
+  }
+}
+
+/** The `--format` value, `table` when absent; a clear error for anything else. */
+export function parseFormat(format: string | undefined): Format {
   if (format === undefined) return 'table';
   if ((FORMATS as readonly string[]).includes(format)) return format as Format;
   throw new UserError(`invalid --format "${format}": expected one of ${FORMATS.join(', ')}`);

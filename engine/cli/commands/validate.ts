@@ -1,4 +1,5 @@
 import { formatProblem, type Problem } from '../../json/problem.ts';
+import { UserError } from '../errors.ts';
 import { expandJsonFiles, readText } from '../io.ts';
 import { checkFile, diskReader } from '../scenario-files.ts';
 
@@ -19,6 +20,7 @@ export async function validateCommand(
   options: { strict?: boolean },
 ): Promise<ValidateOutcome> {
   const files = await expandJsonFiles(inputs);
+  if (files.length === 0) throw new UserError(`nothing to validate: no .json files in ${inputs.join(', ')}`);
   const read = diskReader();
   const problems: Problem[] = [];
   // A rule set named by several scenarios (or also on the command line) reports its problems once.

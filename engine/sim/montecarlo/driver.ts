@@ -2,7 +2,7 @@ import { PairedAccumulator, RunAccumulator, type PairedSummary, type RunSummary 
 import type { ChunkResult } from './chunk.ts';
 import type { ChunkExecutor } from './executor.ts';
 import { buildManifest, type Manifest } from './manifest.ts';
-import { chunkTasks, type RunSpec } from './spec.ts';
+import { chunkTasks, type ChunkRange, type RunSpec } from './spec.ts';
 
 /** The output of a run or a comparison, identical in the CLI's JSON and the workbench. */
 export interface MonteCarloResult {
@@ -16,8 +16,20 @@ export interface MonteCarloResult {
   }[];
 }
 
+/**
+ * The merged, not yet summarised, aggregates of a run or of a contiguous range of its chunks (a shard).
+ * Aggregates of consecutive ranges merge, in chunk order, into exactly those of the whole run.
+ */
+export interface MonteCarloAggregates {
+  readonly manifest: Manifest;
+  /** One per scenario, baseline first; empty when no chunk was merged. */
+  readonly runs: readonly RunAccumulator[];
+  /** One per challenger, paired with the baseline. */
+  readonly paired: readonly PairedAccumulator[];
+}
+
 export interface RunProgress {
-  /** Iterations merged so far (a prefix of the chunk order) and in all. */
+  /** Iterations merged so far (a prefix of the chunk order) and in all — of the chunk range when one is given. */
   readonly completedIterations: number;
   readonly totalIterations: number;
   /** The result over the iterations merged so far, when `partialResults` was asked for. */
@@ -29,6 +41,8 @@ export interface RunOptions {
   readonly onProgress?: (progress: RunProgress) => void;
   /** Summarise after each merged chunk (costs a few ms per scenario), for results that refine live. */
   readonly partialResults?: boolean;
+  /** Run only chunks [first, end) of the run's fixed chunk list (a shard); default: every chunk. */
+  readonly chunks?: ChunkRange;
 }
 
 /**
@@ -41,9 +55,32 @@ export async function runMonteCarlo(
   executor: ChunkExecutor,
   options: RunOptions = {},
 ): Promise<MonteCarloResult> {
+  return summariseAggregates(await aggregateMonteCarlo(spec, executor, options));
+}
+
+/**
+ * As runMonteCarlo, but stops before summarising: the merged aggregates of every chunk, or of
+ * `options.chunks` only, ready to be written to a shard file and merged with the other shards.
+ */
+export async function aggregateMonteCarlo(
+  spec: RunSpec,
+  executor: ChunkExecutor,
+  options: RunOptions = {},
+): Promise<MonteCarloAggregates> {
   const manifest = await buildManifest(spec);
-  const tasks = chunkTasks(spec.iterations, spec.chunkSize);
-  const merger = new ChunkMerger(spec, manifest);
+  const all = chunkTasks(spec.iterations, spec.chunkSize);
+  const range = options.chunks ?? { first: 0, end: all.length };
+  if (!Number.isSafeInteger(range.first) || !Number.isSafeInteger(range.end)) {
+    throw new RangeError(`invalid chunk range ${range.first}–${range.end}: expected whole numbers`);
+  }
+  if (range.first < 0 || range.end > all.length || range.first > range.end) {
+    throw new RangeError(
+      `invalid chunk range ${range.first}–${range.end}: the run has chunks 0–${all.length} (end exclusive)`,
+    );
+  }
+  const tasks = all.slice(range.first, range.end);
+  const totalIterations = tasks.reduce((sum, t) => sum + t.count, 0);
+  const merger = new ChunkMerger(manifest);
   const waiting = new Map<number, ChunkResult>();
   let nextToMerge = 0;
   let nextToStart = 0;
@@ -52,62 +89,65 @@ export async function runMonteCarlo(
   const worker = async (): Promise<void> => {
     while (nextToStart < tasks.length) {
       signal?.throwIfAborted();
-      const task = tasks[nextToStart++]!;
-      const result = await executor.run(manifest.runHash, spec, task);
+      const position = nextToStart++;
+      const result = await executor.run(manifest.runHash, spec, tasks[position]!);
       signal?.throwIfAborted();
-      waiting.set(task.index, result);
+      waiting.set(position, result);
       while (waiting.has(nextToMerge)) {
         merger.add(waiting.get(nextToMerge)!);
         waiting.delete(nextToMerge++);
         options.onProgress?.({
           completedIterations: merger.iterations,
-          totalIterations: spec.iterations,
-          ...(options.partialResults ? { partial: merger.result() } : {}),
+          totalIterations,
+          ...(options.partialResults ? { partial: summariseAggregates(merger.aggregates()) } : {}),
         });
       }
     }
   };
   const lanes = Math.max(1, Math.min(executor.concurrency, tasks.length));
   await Promise.all(Array.from({ length: lanes }, worker));
-  return merger.result();
+  return merger.aggregates();
 }
 
-/** Accumulates chunk results in order and summarises them. */
-class ChunkMerger {
-  private runs: RunAccumulator[] | undefined;
-  private paired: PairedAccumulator[] | undefined;
+/** Means, CIs, quantiles and paired deltas of merged aggregates; scenario names come from the manifest. */
+export function summariseAggregates(aggregates: MonteCarloAggregates): MonteCarloResult {
+  const names = aggregates.manifest.scenarios.map((s) => s.name);
+  return {
+    manifest: aggregates.manifest,
+    scenarios: aggregates.runs.map((r, i) => ({ name: names[i]!, summary: r.summary() })),
+    comparisons: aggregates.paired.map((p, i) => ({
+      baseline: names[0]!,
+      challenger: names[i + 1]!,
+      summary: p.summary(),
+    })),
+  };
+}
 
-  constructor(
-    private readonly spec: RunSpec,
-    private readonly manifest: Manifest,
-  ) {}
+/** Accumulates chunk results in order. */
+class ChunkMerger {
+  private runs: RunAccumulator[] = [];
+  private paired: PairedAccumulator[] = [];
+  private merged = 0;
+
+  constructor(private readonly manifest: Manifest) {}
 
   get iterations(): number {
-    return this.runs?.[0]?.iterations ?? 0;
+    return this.runs[0]?.iterations ?? 0;
   }
 
   add(chunk: ChunkResult): void {
     const runs = chunk.runs.map((json) => RunAccumulator.fromJSON(json));
     const paired = chunk.paired.map((json) => PairedAccumulator.fromJSON(json));
-    if (!this.runs || !this.paired) {
+    if (this.merged++ === 0) {
       this.runs = runs;
       this.paired = paired;
       return;
     }
-    runs.forEach((r, i) => this.runs![i]!.merge(r));
-    paired.forEach((p, i) => this.paired![i]!.merge(p));
+    runs.forEach((r, i) => this.runs[i]!.merge(r));
+    paired.forEach((p, i) => this.paired[i]!.merge(p));
   }
 
-  result(): MonteCarloResult {
-    const names = this.spec.scenarios.map((s) => s.name);
-    return {
-      manifest: this.manifest,
-      scenarios: (this.runs ?? []).map((r, i) => ({ name: names[i]!, summary: r.summary() })),
-      comparisons: (this.paired ?? []).map((p, i) => ({
-        baseline: names[0]!,
-        challenger: names[i + 1]!,
-        summary: p.summary(),
-      })),
-    };
+  aggregates(): MonteCarloAggregates {
+    return { manifest: this.manifest, runs: this.runs, paired: this.paired };
   }
 }

@@ -42,3 +42,9 @@ export function chunkTasks(iterations: number, chunkSize: number): ChunkTask[] {
   }
   return tasks;
 }
+
+/** Chunks [first, end) of a run's chunk list (end exclusive), by chunk index. */
+export interface ChunkRange {
+  readonly first: number;
+  readonly end: number;
+}

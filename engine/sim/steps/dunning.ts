@@ -6,6 +6,7 @@ import {
 } from '../../policy/catalogue/shared.ts';
 import { logistic as logisticBinding, logit as logitBinding } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
+import type { Trace } from '../trace/trace.ts';
 import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
 import { ACTION_LISTS as ACTION_LISTSBinding } from '../facts.ts';
 import { CAT as CATBinding } from '../ledger.ts';
@@ -66,11 +67,20 @@ function withOdds(p: number, logOdds: number): number {
 
 export function dunningStep(sim: Sim, t: number): void {
   const delinquent = sim.delinquent;
-  for (let k = 0; k < delinquent.length; k++) dunContract(sim, delinquent.items[k]!, t);
+  const trace = sim.trace;
+  for (let k = 0; k < delinquent.length; k++) {
+    const i = delinquent.items[k]!;
+    if (trace !== null && sim.contracts.customerId[i] === trace.customerId) {
+      trace.dunningBegin(sim, i, t);
+      dunContract(sim, i, t, trace);
+      trace.dunningEnd(sim, i);
+    } else dunContract(sim, i, t, null);
+  }
   delinquent.clear();
 }
 
-function dunContract(sim: Sim, i: number, t: number): void {
+/** Dunning of contract slot `i` in month `t`; `trace` is the trace when its customer is followed. */
+function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void {
   const C = sim.contracts;
   const K = sim.customers;
   const w = sim.w;
@@ -166,6 +176,7 @@ function dunContract(sim: Sim, i: number, t: number): void {
       default:
         break; // hold
     }
+    if (trace !== null) trace.dunningAction(sim, i, rule, cured, planStarted, termination);
   }
   if (termination < 0 && dpd >= w.chargeOffDays) {
     termination = CHARGE_OFF;

@@ -122,6 +122,7 @@ export function engagementStep(sim: Sim, t: number): void {
   const pOffer = plan.offer;
   const pIncentive = plan.incentive;
   const pWaive = plan.waive;
+  const trace = sim.trace;
 
   for (let i = 0, end = C.end; i < end; i++) {
     if (active[i] === 0 || startMonth[i]! >= t) continue;
@@ -154,8 +155,13 @@ export function engagementStep(sim: Sim, t: number): void {
 
     for (let k = 0; k < n; k++) {
       const rule = fired[k]!;
-      if (pType[rule] !== EVENT_CONTACT) continue;
-      if (!(uniform(key, customerId[i]!, DECISIONS.engagementExecuted, t, k) < execute[d]!)) continue;
+      if (pType[rule] !== EVENT_CONTACT) {
+        if (trace !== null && customerId[i] === trace.customerId) trace.engagement(sim, i, t, rule, null);
+        continue;
+      }
+      const executed = uniform(key, customerId[i]!, DECISIONS.engagementExecuted, t, k) < execute[d]!;
+      if (trace !== null && customerId[i] === trace.customerId) trace.engagement(sim, i, t, rule, executed);
+      if (!executed) continue;
       const ch = pChannel[rule]!;
       sim.book(CAT.engagementCosts, cycle[i]!, -contactCost[ch]!, customer[i]!);
       let effect = timing[toEnd < MAX_MONTHS_TO_END ? toEnd : MAX_MONTHS_TO_END]! * channelWeight[ch]!;
@@ -173,7 +179,9 @@ export function engagementStep(sim: Sim, t: number): void {
       if (waived > toEnd) waived = toEnd;
       const value = readsEquity ? equity : contractValue(sim, i, t) - balance[i]!;
       const p = interpolate(upgradeCurve, value + waived * payment[i]!);
-      if (p > 0 && uniform(key, customerId[i]!, DECISIONS.earlyUpgrade, t) < p) sim.upgrading.push(i);
+      const upgrades = p > 0 && uniform(key, customerId[i]!, DECISIONS.earlyUpgrade, t) < p;
+      if (upgrades) sim.upgrading.push(i);
+      if (trace !== null && customerId[i] === trace.customerId) trace.upgradeOffer(sim, i, t, p, upgrades);
     }
   }
 }

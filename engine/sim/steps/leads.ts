@@ -170,19 +170,32 @@ function workLead(
   const c = newCustomer(sim, deriveIdentity(IDENTITY.leadCustomer, lead, 0), dealer);
   counters.customersFromLeads++;
   const v = used ? takeFromStock(sim, t) : -1;
+  const previous = v >= 0 ? sim.vehicles.customer[v]! : -1;
+  let i: number;
   if (v >= 0) {
     // Sold mid-month on average: half a month of holding.
     sim.book(
       CAT.holdingCosts,
       sim.vehicles.cycleEnded[v]!,
       (-DAYS_PER_MONTH / 2) * w.holdingCostPerDay,
-      sim.vehicles.customer[v]!,
+      previous,
     );
-    placeVehicle(sim, v, c, t);
+    i = placeVehicle(sim, v, c, t);
     counters.leadSalesUsed++;
   } else {
-    sellNewVehicle(sim, c, t, 0, false);
+    i = sellNewVehicle(sim, c, t, 0, false);
     counters.leadSalesNew++;
+  }
+  const trace = sim.trace;
+  if (trace !== null) {
+    const lead = {
+      source: LEAD_SOURCES[source]!,
+      interest: INTEREST[used ? 1 : 0],
+      rule,
+      handler: HANDLERS[handler]!,
+      responseMinutes: minutes,
+    };
+    trace.leadSale(sim, c, i, t, lead, v, previous);
   }
 }
 

@@ -11,6 +11,7 @@ import {
 } from '../origination.ts';
 import { uniform as uniformBinding } from '../random.ts';
 import { LEASE as LEASEBinding, VEHICLE_RETURNED as VEHICLE_RETURNEDBinding } from '../state.ts';
+import type { VehicleEnding } from '../trace/records.ts';
 import {
   annuity as annuityBinding,
   appraise as appraiseBinding,
@@ -111,8 +112,10 @@ function mature(sim: Sim, i: number, t: number): void {
   const cycle = C.cycle[i]!;
   const customerId = K.id[c]!;
   const equity = cleanValue(sim, v, t) - C.balance[i]!;
-  const renews = uniform(key, customerId, DECISIONS.renewal, t) < logistic(renewalLogOdds(sim, i, equity));
+  const renewal = logistic(renewalLogOdds(sim, i, equity));
+  const renews = uniform(key, customerId, DECISIONS.renewal, t) < renewal;
   const offers = C.offersMade[i]!;
+  const trace = sim.trace !== null && sim.trace.customerId === customerId ? sim.trace : null;
   if (
     !renews &&
     C.product[i] === LEASE &&
@@ -123,26 +126,54 @@ function mature(sim: Sim, i: number, t: number): void {
   ) {
     extend(sim, i, t);
     counters.extensions++;
+    if (trace !== null) {
+      trace.matured(sim, i, t, {
+        equity,
+        renewalProbability: renewal,
+        renewed: false,
+        extended: true,
+        vehicle: null,
+        buyOutProbability: null,
+      });
+    }
     return;
   }
   recordEnding(sim, i, t, renews);
+  let vehicle: VehicleEnding = 'paid-off';
+  let buyOut: number | null = null;
   if (C.product[i] === LEASE) {
-    if (uniform(key, customerId, DECISIONS.buyOut, t) < interpolate(w.buyOutByEquity, equity)) {
+    buyOut = interpolate(w.buyOutByEquity, equity);
+    if (uniform(key, customerId, DECISIONS.buyOut, t) < buyOut) {
       exitVehicle(sim, v);
       counters.vehiclesSoldOff++;
       counters.maturedBoughtOut++;
+      vehicle = 'bought-out';
     } else {
       returnVehicle(sim, v, t, cycle, C.balance[i]!);
       counters.maturedReturned++;
+      vehicle = 'returned';
     }
   } else {
     exitVehicle(sim, v);
     counters.vehiclesSoldOff++;
     counters.maturedPaidOff++;
   }
+  if (trace !== null) {
+    trace.matured(sim, i, t, {
+      equity,
+      renewalProbability: renewal,
+      renewed: renews,
+      extended: false,
+      vehicle,
+      buyOutProbability: buyOut,
+    });
+  }
   const incentive = C.incentive[i]!;
   endContract(sim, i);
-  if (renews) renew(sim, c, t, cycle, offers, incentive, 0);
+  if (renews) {
+    const next = renew(sim, c, t, cycle, offers, incentive, 0);
+    if (trace !== null) trace.contractStarted(sim, next, t, 'renewal');
+  }
 }
 
 /**
@@ -159,6 +190,8 @@ function upgradeEarly(sim: Sim, i: number, t: number): void {
   const equity = value - C.balance[i]!;
   const toEnd = C.term[i]! - C.monthsOnBook[i]!;
   const waived = Math.min(C.waiveMonths[i]!, toEnd) * C.payment[i]!;
+  const trace = sim.trace !== null && sim.trace.customerId === C.customerId[i] ? sim.trace : null;
+  if (trace !== null) trace.upgradedEarly(sim, i, t, equity, waived);
   if (waived > 0) sim.book(CAT.incentives, cycle, -waived, c);
   recordEnding(sim, i, t, true);
   returnVehicle(sim, v, t, cycle, value);
@@ -166,7 +199,8 @@ function upgradeEarly(sim: Sim, i: number, t: number): void {
   const offers = C.offersMade[i]!;
   const incentive = C.incentive[i]!;
   endContract(sim, i);
-  renew(sim, c, t, cycle, offers, incentive, equity);
+  const next = renew(sim, c, t, cycle, offers, incentive, equity);
+  if (trace !== null) trace.contractStarted(sim, next, t, 'early-upgrade');
 }
 
 function renew(
@@ -177,11 +211,12 @@ function renew(
   offers: number,
   incentive: number,
   equity: number,
-): void {
+): number {
   if (incentive > 0) sim.book(CAT.incentives, cycle, -incentive, c);
   if ((offers & SERVICE_PACKAGE) !== 0) sim.book(CAT.incentives, cycle, -sim.w.servicePackageCost, c);
-  sellNewVehicle(sim, c, t, equity, (offers & LOYALTY_RATE) !== 0);
+  const i = sellNewVehicle(sim, c, t, equity, (offers & LOYALTY_RATE) !== 0);
   sim.counters.renewals++;
+  return i;
 }
 
 /** Vehicle `v` comes back at the end of a cycle-`cycle` contract with `bookValue` € on the books. */

@@ -49,6 +49,8 @@ export function paymentsStep(sim: Sim, t: number): void {
   const margin = CAT.financingMargin;
   const premium = CAT.insurancePremiums;
   const delinquent = sim.delinquent;
+  const trace = sim.trace;
+  const customerId = C.customerId;
   delinquent.clear();
   let balances = 0;
 
@@ -67,7 +69,17 @@ export function paymentsStep(sim: Sim, t: number): void {
     const g = tier[i]!;
     const d = dealer[i]!;
     const k = cycle[i]!;
-    ledger.book(margin, k, bal * (r - fund), s, g, d);
+    const gain = bal * (r - fund);
+    ledger.book(margin, k, gain, s, g, d);
+    if (trace !== null && customerId[i] === trace.customerId) {
+      trace.instalmentDue(
+        sim,
+        i,
+        t,
+        gain,
+        insured[i] === 1 && premiumRate !== 0 ? -premiumRate * payment[i]! : 0,
+      );
+    }
     balance[i] = bal * (1 + r) - payment[i]!;
     monthsOnBook[i] = m + 1;
     lastDue[i] = t;
@@ -79,6 +91,7 @@ export function paymentsStep(sim: Sim, t: number): void {
         openDelinquency(sim, i, t);
         counters.episodes++;
         delinquent.push(i);
+        if (trace !== null) trace.missed(sim, i, t);
       }
     } else delinquent.push(i);
   }

@@ -65,6 +65,7 @@ function decideReturns(sim: Sim, t: number): void {
   const f = sim.remarketingSlots;
   const plan = sim.remarketingPlan;
   const returned = sim.returned;
+  const trace = sim.trace;
   for (let k = 0; k < returned.length; k++) {
     const v = returned.items[k]!;
     const cycle = V.cycleEnded[v]!;
@@ -86,9 +87,11 @@ function decideReturns(sim: Sim, t: number): void {
     // One vehicle gets one decision: under `collect` too, the first event decides; no event → wholesale.
     const n = rt.decide();
     const rule = n > 0 ? rt.fired[0]! : -1;
+    const traced = trace !== null && sim.customers.id[c] === trace.customerId;
     if (rule < 0 || plan.type[rule] !== EVENT_REFURBISH) {
       exitVehicle(sim, v);
       sim.counters.wholesaled++;
+      if (traced) trace.remarketed(sim, v, t, rule, false);
       continue;
     }
     sim.book(CAT.refurbishmentResult, cycle, -refurbishmentCost(sim, v, t), c);
@@ -97,6 +100,7 @@ function decideReturns(sim: Sim, t: number): void {
     const ready = t + Math.max(1, Math.ceil(days / DAYS_PER_MONTH));
     stockVehicle(sim, v, plan.next[rule]!, ready, days);
     sim.counters.refurbished++;
+    if (traced) trace.remarketed(sim, v, t, rule, true);
   }
   returned.clear();
 }
@@ -106,6 +110,7 @@ function workStock(sim: Sim, t: number): void {
   const w = sim.w;
   const stock = sim.stock;
   const counters = sim.counters;
+  const trace = sim.trace;
   const monthlyHolding = DAYS_PER_MONTH * w.holdingCostPerDay;
   // Backwards, so removing by swapping in the last item never skips a vehicle.
   for (let k = stock.length - 1; k >= 0; k--) {
@@ -118,6 +123,7 @@ function workStock(sim: Sim, t: number): void {
       const proceeds = cleanValue(sim, v, t) * factor * (1 + w.wholesaleGross);
       sim.book(CAT.refurbishmentResult, cycle, proceeds - V.marketValue[v]! * (1 + w.wholesaleGross), c);
       stock.items[k] = stock.items[--stock.length]!;
+      if (trace !== null) trace.leftStock(sim, v, t, c, -1, -1);
       exitVehicle(sim, v);
       counters.forcedWholesales++;
       continue;
@@ -132,8 +138,9 @@ function workStock(sim: Sim, t: number): void {
         V.dealer[v]!,
       );
       counters.customersFromPlacements++;
-      placeVehicle(sim, v, customer, t);
+      const i = placeVehicle(sim, v, customer, t);
       counters.placements++;
+      if (trace !== null) trace.leftStock(sim, v, t, c, customer, i);
     } else {
       sim.book(CAT.holdingCosts, cycle, -monthlyHolding, c);
       V.stockDays[v]! += DAYS_PER_MONTH;

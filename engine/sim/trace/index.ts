@@ -1,0 +1,13 @@
+/*
+ * Following one customer through one iteration: `cyclecast explain` and the workbench's journey view.
+ */
+export {
+  followCustomer,
+  sampleCustomers,
+  type CustomerJourney,
+  type CustomerProfile,
+  type CustomerSample,
+} from './journey.ts';
+export type * from './records.ts';
+export { describe, renderTimeline } from './timeline.ts';
+export { Trace } from './trace.ts';
