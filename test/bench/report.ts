@@ -168,14 +168,14 @@ function simulationSection(s: SimulationSuiteResult): string[] {
     mib(m.peakRssBytes),
     mib(m.peakRssBytes - m.rssBeforeBytes),
     m.retainedBytes === null ? '—' : mib(m.retainedBytes),
+    m.peakLiveBytes === null ? '—' : mib(m.peakLiveBytes),
     `${m.seconds.toFixed(1)} s`,
-    thousands(m.contractMonths),
-    formatRate(m.contractMonths / m.seconds),
   ]);
   const growth = s.memory
     .filter((m) => m.workers === 1 && m.horizonMonths === s.horizonMonths && m.retainedBytes !== null)
     .sort((a, b) => a.contracts - b.contracts);
   const flat = s.memory.filter((m) => m.purpose === 'iterations');
+  const flatLive = s.memory.filter((m) => m.purpose === 'iterations-live');
   const c = s.comparison;
   return [
     `### Simulation (${s.baseline}, ${thousands(s.contracts)} contracts × ${s.horizonMonths} months, seed ${s.seed})`,
@@ -190,7 +190,24 @@ function simulationSection(s: SimulationSuiteResult): string[] {
     ),
     '',
     `Each round is a Monte Carlo run of ${t.iterationsPerRun} iterations in chunks of ${t.chunkSize} ` +
-      `(${thousands(t.contractMonthsPerRun)} contract-months); median of ${t.rounds} interleaved rounds.`,
+      `(${thousands(t.contractMonthsPerRun)} contract-months); median of ${t.rounds} interleaved rounds. ` +
+      `1-minute load average ${t.loadAverage.before.toFixed(2)} before, ${t.loadAverage.after.toFixed(2)} after ` +
+      '(2 workers can only gain what the other users of the 2 cores leave free).',
+    '',
+    `#### Starting book (1 worker, side by side, ${s.sizes.iterationsPerRun} iterations per round, median of ${s.sizes.rounds} rounds)`,
+    '',
+    ...table(
+      ['starting contracts', 'contract-months / iteration', 'time / iteration', 'contract-months/s'],
+      s.sizes.lanes.map((lane) => [
+        thousands(lane.contracts),
+        thousands(lane.contractMonthsPerIteration),
+        `${(lane.secondsPerIteration * 1000).toFixed(0)} ms`,
+        formatRate(lane.contractMonthsPerSecond),
+      ]),
+      [true, true, true, true],
+    ),
+    '',
+    timeFit(s.sizes.lanes),
     '',
     '#### Memory (one child process per row; RSS includes worker threads)',
     '',
@@ -205,21 +222,25 @@ function simulationSection(s: SimulationSuiteResult): string[] {
         'peak RSS',
         'peak − before',
         'retained',
+        'peak live',
         'time',
-        'contract-months',
-        'contract-months/s',
       ],
       memoryRows,
-      [false, true, true, true, true, true, true, true, true, true, true, true],
+      [false, true, true, true, true, true, true, true, true, true, true],
     ),
     '',
     'Retained = JS heap + array buffers held after the run and a full GC, minus the same before it. ' +
-      'Time and contract-months/s: one run each, including preparation (and worker start-up on 2 workers).',
+      'Peak live = the most JS heap + array buffers held at any chunk boundary, after a full GC there ' +
+      '(those runs force a GC per chunk, so their RSS is not the natural peak). ' +
+      'Time: one run each, including preparation (and worker start-up on 2 workers).',
+    '',
     growth.length >= 2 ? linearFit(growth, s.horizonMonths) : '',
+    '',
     flat.length >= 2
       ? `Iterations ${flat.map((m) => m.iterations).join(' → ')} (${flat[0]!.contracts} contracts × ${flat[0]!.horizonMonths} months): ` +
         `peak RSS ${flat.map((m) => mib(m.peakRssBytes)).join(' → ')}; ` +
-        `retained ${flat.map((m) => mib(m.retainedBytes ?? 0)).join(' → ')}.`
+        `retained ${flat.map((m) => mib(m.retainedBytes ?? 0)).join(' → ')}; ` +
+        `peak live (full GC at each chunk boundary, separate runs) ${flatLive.map((m) => mib(m.peakLiveBytes ?? 0)).join(' → ')}.`
       : '',
     '',
     '#### 3-scenario comparison (end to end: read, start workers, simulate, summarise)',
@@ -249,5 +270,25 @@ function linearFit(
   return (
     `Retained against contracts (1 worker, ${months} months, ${points.length} points): ` +
     `≈ ${mib(intercept)} + ${mib(slope * 1000)} per 1,000 contracts; largest deviation from the line ${mib(worst)}.`
+  );
+}
+
+/** Least-squares line of time per iteration against contract-months per iteration. */
+function timeFit(
+  lanes: readonly { contractMonthsPerIteration: number; secondsPerIteration: number }[],
+): string {
+  if (lanes.length < 2) return '';
+  const xs = lanes.map((l) => l.contractMonthsPerIteration);
+  const ys = lanes.map((l) => l.secondsPerIteration);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const slope =
+    xs.reduce((sum, x, i) => sum + (x - mx) * (ys[i]! - my), 0) /
+    xs.reduce((sum, x) => sum + (x - mx) ** 2, 0);
+  const intercept = my - slope * mx;
+  const worst = Math.max(...xs.map((x, i) => Math.abs(ys[i]! - (intercept + slope * x)) / ys[i]!));
+  return (
+    `Time per iteration ≈ ${(intercept * 1000).toFixed(0)} ms + ${(slope * 1e9).toFixed(0)} ns per contract-month ` +
+    `(least squares over ${lanes.length} books; largest deviation ${(worst * 100).toFixed(0)}%).`
   );
 }

@@ -2,8 +2,10 @@
  * Child-process entry of the simulation suite (see child.ts and simulation.bench.ts). One workload per
  * process, so the figures are not polluted by the parent's heap or another workload's garbage:
  *   simulation-child.ts throughput WORKLOAD_JSON ROUNDS   1 and 2 workers side by side, contract-months/s
- *   simulation-child.ts memory WORKLOAD_JSON WORKERS   peak RSS of one run (start node with --expose-gc)
+ *   simulation-child.ts memory WORKLOAD_JSON WORKERS [--live]   peak RSS of one run (start node with
+ *     --expose-gc); with --live, also the live memory after a full GC at each chunk boundary
  *   simulation-child.ts compare WORKLOAD_JSON WORKERS   wall time of baseline + 2 challengers, end to end
+ *   simulation-child.ts sizes WORKLOAD_JSON ROUNDS CONTRACTS,…   1 worker, starting books side by side
  */
 import { join } from 'node:path';
 import { resourceUsage } from 'node:process';
@@ -39,7 +41,21 @@ export interface MemoryReply {
    * threads, whose isolates this thread cannot measure.
    */
   readonly retainedBytes: number | null;
+  /**
+   * With --live (1 worker): the most memory the run held at any chunk boundary, JS heap + array
+   * buffers after a full GC there, bytes. What the run needs, without the garbage V8 lets pile up.
+   */
+  readonly peakLiveBytes: number | null;
   readonly seconds: number;
+}
+
+export interface SizesReply {
+  readonly rounds: number;
+  readonly lanes: {
+    readonly contracts: number;
+    readonly contractMonthsPerRun: number;
+    readonly contractMonthsPerSecond: number;
+  }[];
 }
 
 export interface CompareReply {
@@ -48,7 +64,7 @@ export interface CompareReply {
   readonly seconds: number;
 }
 
-const [mode, workloadJson, countArg] = process.argv.slice(2);
+const [mode, workloadJson, countArg, ...flags] = process.argv.slice(2);
 const workload = JSON.parse(workloadJson ?? '{}') as Workload;
 /** Workers (memory, compare) or measured rounds (throughput). */
 const count = Number(countArg ?? 1);
@@ -57,7 +73,11 @@ const baselineFile = join(workload.scenarios, 'baseline.json');
 if (mode === 'throughput') reply(await throughput());
 else if (mode === 'memory') reply(await memory());
 else if (mode === 'compare') reply(await compare());
-else throw new Error(`usage: simulation-child.ts throughput|memory|compare WORKLOAD_JSON ROUNDS|WORKERS`);
+else if (mode === 'sizes') reply(await sizes());
+else
+  throw new Error(
+    `usage: simulation-child.ts throughput|memory|compare|sizes WORKLOAD_JSON ROUNDS|WORKERS [CONTRACTS,…]`,
+  );
 
 async function throughput(): Promise<ThroughputReply> {
   const spec = runSpec([await scenarioAt(baselineFile, workload.contracts)], workload);
@@ -89,6 +109,37 @@ async function throughput(): Promise<ThroughputReply> {
   }
 }
 
+async function sizes(): Promise<SizesReply> {
+  const books = (flags[0] ?? '').split(',').map(Number);
+  const lanes = await Promise.all(
+    books.map(async (contracts) => ({
+      contracts,
+      spec: runSpec([await scenarioAt(baselineFile, contracts)], workload),
+      executor: executorFor(1),
+      months: 0,
+    })),
+  );
+  try {
+    const measured = await measureSideBySide(
+      lanes.map((lane) => ({
+        name: String(lane.contracts),
+        batch: async () => (lane.months = contractMonths(await runMonteCarlo(lane.spec, lane.executor))),
+      })),
+      { rounds: count, warmupRounds: 1 },
+    );
+    return {
+      rounds: count,
+      lanes: lanes.map((lane, i) => ({
+        contracts: lane.contracts,
+        contractMonthsPerRun: lane.months,
+        contractMonthsPerSecond: measured[i]!.opsPerSecond,
+      })),
+    };
+  } finally {
+    await Promise.all(lanes.map(({ executor }) => executor.close()));
+  }
+}
+
 async function memory(): Promise<MemoryReply> {
   const spec = runSpec([await scenarioAt(baselineFile, workload.contracts)], workload);
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -102,8 +153,15 @@ async function memory(): Promise<MemoryReply> {
     gc();
     const rssBeforeBytes = process.memoryUsage().rss;
     const heldBefore = held();
+    let peakLive = 0;
+    // Forced collections change when V8 grows its heap: a --live run's RSS is not the natural peak.
+    const live = flags.includes('--live') && count === 1;
+    const onProgress = () => {
+      gc();
+      peakLive = Math.max(peakLive, held());
+    };
     const start = performance.now();
-    const result = await runMonteCarlo(spec, executor);
+    const result = await runMonteCarlo(spec, executor, live ? { onProgress } : {});
     const seconds = (performance.now() - start) / 1000;
     // The executor still caches the prepared run (population and state), as it does between chunks.
     gc();
@@ -114,6 +172,7 @@ async function memory(): Promise<MemoryReply> {
       peakRssBytes: resourceUsage().maxRSS * 1024,
       heapUsedAfterBytes: process.memoryUsage().heapUsed,
       retainedBytes: count === 1 ? held() - heldBefore : null,
+      peakLiveBytes: live ? peakLive : null,
       seconds,
     };
   } finally {

@@ -10,7 +10,8 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChild } from './child.ts';
-import type { CompareReply, MemoryReply, ThroughputReply } from './simulation-child.ts';
+import { loadAverage } from './machine.ts';
+import type { CompareReply, MemoryReply, SizesReply, ThroughputReply } from './simulation-child.ts';
 import type { Workload } from './simulation-workload.ts';
 
 export interface SimulationBenchOptions {
@@ -20,8 +21,11 @@ export interface SimulationBenchOptions {
 }
 
 export interface MemoryPoint {
-  /** What the point shows: the headline peak, growth with the portfolio, or flatness in iterations. */
-  readonly purpose: 'peak' | 'portfolio' | 'iterations';
+  /**
+   * What the point shows: the headline peak, growth with the portfolio, or flatness in iterations
+   * (`iterations-live`: the same run with a full GC at each chunk boundary, to measure what it holds).
+   */
+  readonly purpose: 'peak' | 'portfolio' | 'iterations' | 'iterations-live';
   readonly contracts: number;
   readonly iterations: number;
   readonly workers: number;
@@ -30,6 +34,7 @@ export interface MemoryPoint {
   readonly peakRssBytes: number;
   readonly heapUsedAfterBytes: number;
   readonly retainedBytes: number | null;
+  readonly peakLiveBytes: number | null;
   readonly horizonMonths: number;
   readonly seconds: number;
 }
@@ -60,6 +65,22 @@ export type SimulationSuiteResult =
         readonly oneWorkerContractMonthsPerSecond: number;
         readonly twoWorkersContractMonthsPerSecond: number;
         readonly twoWorkersOverOne: number;
+        /** 1-minute load average before and after: above ~0 others were competing for the 2 cores. */
+        readonly loadAverage: { readonly before: number; readonly after: number };
+      };
+      /**
+       * Starting books side by side on 1 worker: how time grows with the book. Leads add customers
+       * whatever its size, so contract-months are not starting contracts × months.
+       */
+      readonly sizes: {
+        readonly iterationsPerRun: number;
+        readonly rounds: number;
+        readonly lanes: {
+          readonly contracts: number;
+          readonly contractMonthsPerIteration: number;
+          readonly secondsPerIteration: number;
+          readonly contractMonthsPerSecond: number;
+        }[];
       };
       readonly memory: MemoryPoint[];
       readonly comparison: ComparisonTiming | { readonly skipped: string };
@@ -79,18 +100,21 @@ function plan(quick: boolean) {
         contracts: 2000,
         throughput: { iterations: 2, chunkSize: 1, rounds: 2 },
         peakIterations: 2,
-        portfolio: [500, 1000],
-        flat: { contracts: 500, horizonMonths: 12, iterations: [10, 20, 40] },
+        portfolio: { contracts: [500, 4000], iterations: 1 },
+        sizes: { contracts: [500, 2000], iterations: 1, rounds: 2 },
+        flat: { contracts: 500, horizonMonths: 12, iterations: [10, 20, 40], live: [10, 40] },
         comparisonIterations: 2,
       }
     : {
         contracts: 10_000,
         throughput: { iterations: 4, chunkSize: 2, rounds: 7 },
         peakIterations: 4,
-        portfolio: [2500, 5000, 20_000],
+        // Tables grow by doubling, so only a wide range of books shows the slope.
+        portfolio: { contracts: [2500, 40_000, 160_000], iterations: 1 },
+        sizes: { contracts: [2500, 10_000, 20_000], iterations: 2, rounds: 5 },
         // 700 iterations at 120 months would take minutes, and a small starting book barely helps
         // (leads arrive per dealer, not per contract): memory in iterations is shown at 36 months.
-        flat: { contracts: 1000, horizonMonths: 36, iterations: [100, 200, 400] },
+        flat: { contracts: 1000, horizonMonths: 36, iterations: [100, 200, 400], live: [100, 400] },
         comparisonIterations: 20,
       };
 }
@@ -126,13 +150,24 @@ export async function runSimulationSuite(
 
   onProgress(`simulation: ${p.contracts} contracts × ${HORIZON_MONTHS} months on 1 and 2 workers`);
   const t = p.throughput;
+  const loadBefore = loadAverage();
   const throughput = await runChild<ThroughputReply>('simulation-child.ts', [
     'throughput',
     workload(p.contracts, t.iterations, t.chunkSize),
     String(t.rounds),
   ]);
+  const loadAfter = loadAverage();
   const rate = (workers: number) =>
     throughput.lanes.find((l) => l.workers === workers)!.contractMonthsPerSecond;
+
+  const z = p.sizes;
+  onProgress(`simulation: starting books of ${z.contracts.join(', ')} contracts side by side on 1 worker`);
+  const sizes = await runChild<SizesReply>('simulation-child.ts', [
+    'sizes',
+    workload(0, z.iterations),
+    String(z.rounds),
+    z.contracts.join(','),
+  ]);
 
   const memory: MemoryPoint[] = [];
   const measureMemory = async (
@@ -142,21 +177,30 @@ export async function runSimulationSuite(
     workers: number,
     horizonMonths = HORIZON_MONTHS,
   ) => {
+    const live = purpose === 'iterations-live';
     onProgress(
       `simulation: memory, ${contracts} contracts × ${horizonMonths} months × ${iterations} iterations on ${workers} worker(s)`,
     );
     const reply = await runChild<MemoryReply>(
       'simulation-child.ts',
-      ['memory', workload(contracts, iterations, 10, horizonMonths), String(workers)],
+      [
+        'memory',
+        workload(contracts, iterations, 10, horizonMonths),
+        String(workers),
+        ...(live ? ['--live'] : []),
+      ],
       { nodeFlags: ['--expose-gc'] },
     );
     memory.push({ purpose, contracts, horizonMonths, iterations, workers, ...reply });
   };
   await measureMemory('peak', p.contracts, p.peakIterations, 1);
   await measureMemory('peak', p.contracts, p.peakIterations, 2);
-  for (const contracts of p.portfolio) await measureMemory('portfolio', contracts, p.peakIterations, 1);
+  for (const contracts of p.portfolio.contracts)
+    await measureMemory('portfolio', contracts, p.portfolio.iterations, 1);
   for (const iterations of p.flat.iterations)
     await measureMemory('iterations', p.flat.contracts, iterations, 1, p.flat.horizonMonths);
+  for (const iterations of p.flat.live)
+    await measureMemory('iterations-live', p.flat.contracts, iterations, 1, p.flat.horizonMonths);
 
   return {
     baseline: join(folder, 'baseline.json'),
@@ -171,6 +215,17 @@ export async function runSimulationSuite(
       oneWorkerContractMonthsPerSecond: rate(1),
       twoWorkersContractMonthsPerSecond: rate(2),
       twoWorkersOverOne: rate(2) / rate(1),
+      loadAverage: { before: loadBefore, after: loadAfter },
+    },
+    sizes: {
+      iterationsPerRun: z.iterations,
+      rounds: sizes.rounds,
+      lanes: sizes.lanes.map((lane) => ({
+        contracts: lane.contracts,
+        contractMonthsPerIteration: lane.contractMonthsPerRun / z.iterations,
+        secondsPerIteration: lane.contractMonthsPerRun / lane.contractMonthsPerSecond / z.iterations,
+        contractMonthsPerSecond: lane.contractMonthsPerSecond,
+      })),
     },
     memory,
     comparison: await timeComparison(
