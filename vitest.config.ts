@@ -2,7 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // web/**: the workbench's component and controller logic, tested in Node (rendering is covered
+    // in Chromium by test/e2e).
+    include: ['test/**/*.test.ts', 'web/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'threads',
   },

@@ -13,7 +13,7 @@ export function formatValue(value: number | null, unit: KpiUnit | string): strin
     case '€ per sale':
       return formatEuro(value);
     case '0–1':
-      return `${(value * 100).toFixed(1)}%`;
+      return `${(value * 100).toFixed(percentDigits(value * 100))}%`;
     case 'count':
       return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-GB') : trim(value, 1);
     default:
@@ -28,8 +28,18 @@ export function formatValue(value: number | null, unit: KpiUnit | string): strin
 export function formatDelta(value: number | null, unit: KpiUnit | string): string {
   if (value === null || !Number.isFinite(value)) return '–';
   const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
-  if (unit === '0–1') return `${sign}${Math.abs(value * 100).toFixed(1)} pp`;
+  if (unit === '0–1') return `${sign}${Math.abs(value * 100).toFixed(percentDigits(value * 100))} pp`;
   return sign + formatValue(Math.abs(value), unit);
+}
+
+/**
+ * One decimal for percentages, more for small non-zero ones, so a real change of 0.03 pp does not
+ * print as "+0.0 pp".
+ */
+function percentDigits(percent: number): number {
+  const abs = Math.abs(percent);
+  if (abs === 0 || abs >= 0.05) return 1;
+  return abs >= 0.005 ? 2 : 3;
 }
 
 function formatEuro(value: number): string {

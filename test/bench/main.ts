@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--quick] [--suite policy|random|simulation]… [--scenarios DIR]`: every
+ * `npm run bench [-- --json] [--quick] [--suite policy|random|simulation|browser]… [--scenarios DIR]`: every
  * figure of BENCHMARKS.md, measured side by side in one run. Progress goes to standard error, the
  * report (Markdown, or one JSON object with --json) to standard output.
  */
@@ -10,8 +10,9 @@ import { runPolicySuite } from './policy.bench.ts';
 import { runRandomSuite } from './random-suite.ts';
 import { formatReport, type BenchReport } from './report.ts';
 import { runSimulationSuite } from './simulation.bench.ts';
+import { run as runBrowserSuite } from './browser.bench.ts';
 
-const SUITES = ['policy', 'random', 'simulation'] as const;
+const SUITES = ['policy', 'random', 'simulation', 'browser'] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Options {
@@ -22,7 +23,7 @@ interface Options {
 }
 
 const USAGE =
-  'usage: npm run bench -- [--json] [--quick] [--suite policy|random|simulation]… [--scenarios DIR]';
+  'usage: npm run bench -- [--json] [--quick] [--suite policy|random|simulation|browser]… [--scenarios DIR]';
 
 function parseArgs(args: readonly string[]): Options {
   const options: Options = {
@@ -75,6 +76,10 @@ async function main(): Promise<void> {
         progress,
       );
       if ('skipped' in results.simulation) progress(`simulation: skipped — ${results.simulation.skipped}`);
+    }
+    if (suite === 'browser') {
+      results.browser = await runBrowserSuite({ quick: options.quick, progress });
+      if ('skipped' in results.browser) progress(`browser: skipped — ${results.browser.skipped}`);
     }
   }
   const report: BenchReport = {

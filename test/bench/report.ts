@@ -1,3 +1,4 @@
+import { formatBrowserBench, type BrowserBenchResult } from './browser.bench.ts';
 /**
  * The human report of `npm run bench`: Markdown tables, so a run's output can be pasted into
  * BENCHMARKS.md as it is.
@@ -17,6 +18,7 @@ export interface BenchReport {
   readonly policy?: PolicySuiteResult;
   readonly random?: RandomSuiteResult;
   readonly simulation?: SimulationSuiteResult;
+  readonly browser?: BrowserBenchResult | { skipped: string };
 }
 
 export function formatReport(report: BenchReport): string {
@@ -32,6 +34,13 @@ export function formatReport(report: BenchReport): string {
   if (report.policy) out.push('', ...policySection(report.policy));
   if (report.random) out.push('', ...randomSection(report.random));
   if (report.simulation) out.push('', ...simulationSection(report.simulation));
+  if (report.browser)
+    out.push(
+      '',
+      'skipped' in report.browser
+        ? `### Workbench in headless Chromium\n\nskipped: ${report.browser.skipped}`
+        : formatBrowserBench(report.browser),
+    );
   return `${out.join('\n')}\n`;
 }
 

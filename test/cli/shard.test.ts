@@ -1,5 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the cluster recipes are Kubernetes and AWS Batch
    documents with no types here; they are read field by field and a wrong path fails its assertion. */
+import yaml from 'js-yaml';
+import { DEFAULT_CHUNK_SIZE } from '../../engine/sim/montecarlo/spec.ts';
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,8 +14,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = path.join(root, 'bin/cyclecast.js');
 const fixture = 'test/fixtures/scenarios/passing';
 const scenarios = [`${fixture}/baseline.json`, `${fixture}/tcm.json`];
-/** 30 iterations in chunks of 10: 3 chunks, so 3 shards of one chunk each. */
-const iterations = '30';
+/** 6 iterations in chunks of DEFAULT_CHUNK_SIZE (2): 3 chunks, so 3 shards of one chunk each. */
+const iterations = String(3 * DEFAULT_CHUNK_SIZE);
 const common = ['--iterations', iterations, '--workers', '1'];
 
 /** Runs a command without blocking, so shards run as parallel processes, as on a cluster. */
@@ -119,7 +121,7 @@ describe('cyclecast compare --shard K/N, then merge', () => {
       index: 1,
       count: 3,
       chunks: { first: 1, end: 2 },
-      iterations: { first: 10, end: 20 },
+      iterations: { first: DEFAULT_CHUNK_SIZE, end: 2 * DEFAULT_CHUNK_SIZE },
     });
     expect(file.manifest).toEqual(JSON.parse(single.stdout).manifest);
   });
@@ -132,8 +134,8 @@ describe('cyclecast compare --shard K/N, then merge', () => {
         .map((line) => JSON.parse(line));
       expect(lines).toHaveLength(1); // one chunk per shard here
       expect(lines[0]).toMatchObject({
-        completedIterations: 10,
-        totalIterations: 10,
+        completedIterations: DEFAULT_CHUNK_SIZE,
+        totalIterations: DEFAULT_CHUNK_SIZE,
         shard: { index: k, count: 3 },
       });
       expect(lines[0].elapsedSeconds).toBeGreaterThan(0);
@@ -153,9 +155,11 @@ describe('cyclecast compare --shard K/N, then merge', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
-    expect(progress.map((p) => [p.completedIterations, p.totalIterations])).toEqual([[10, 10]]);
-    expect(progress[0].partial.scenarios[0].iterations).toBe(10);
-    expect(progress[0].partial.scenarios[0].kpis['retention.rate'].mean).toBeGreaterThan(0);
+    // Shard 0/2 of 3 chunks runs chunk 0 (the larger share goes to the last shard): one line per merged chunk.
+    const c = DEFAULT_CHUNK_SIZE;
+    expect(progress.map((p) => [p.completedIterations, p.totalIterations])).toEqual([[c, c]]);
+    expect(progress.at(-1).partial.scenarios[0].iterations).toBe(c);
+    expect(progress.at(-1).partial.scenarios[0].kpis['retention.rate'].mean).toBeGreaterThan(0);
     expect(parts[1]!.stderr).toBe('');
     expect((await cli('merge', part('run-0.json'), part('run-1.json'))).stdout).toBe(table.stdout);
   });
@@ -191,7 +195,7 @@ describe('cyclecast merge refuses what does not add up to the run', () => {
   it('refuses a missing shard and a duplicate shard', async () => {
     expectRefusal(
       await cli('merge', part('part-0.json'), part('part-2.json')),
-      'missing shard 1/3 (chunk 1, iterations 10–19): run it with --shard 1/3',
+      `missing shard 1/3 (chunk 1, iterations ${DEFAULT_CHUNK_SIZE}–${2 * DEFAULT_CHUNK_SIZE - 1}): run it with --shard 1/3`,
     );
     const copy = part('copy-of-1.json');
     await fs.copyFile(part('part-1.json'), copy);
@@ -232,22 +236,13 @@ describe('cyclecast merge refuses what does not add up to the run', () => {
  * shell scripts they run are executed locally, shard by shard, and merge to the unsharded result.
  */
 describe('cluster recipes (docs/k8s, docs/aws-batch)', () => {
-  /** js-yaml is already installed (through eslint); no dependency was added for this test. */
-  const yamlModule = 'js-yaml';
-  let yaml: { loadAll: (text: string) => unknown[] } | undefined;
-
-  beforeAll(async () => {
-    yaml = await import(yamlModule).catch(() => undefined);
-  });
-
   const env = (entries: readonly { name: string; value: string }[]): Record<string, string> =>
     Object.fromEntries(entries.map((e) => [e.name, e.value]));
   const pathWithNode = `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`;
 
-  it('runs the Kubernetes Indexed Job and merge Job scripts locally into the unsharded result', async (context) => {
-    if (yaml === undefined) return context.skip('no YAML parser installed');
+  it('runs the Kubernetes Indexed Job and merge Job scripts locally into the unsharded result', async () => {
     const load = async (file: string): Promise<any[]> =>
-      yaml!.loadAll(await fs.readFile(path.join(root, 'docs/k8s', file), 'utf8')) as any[];
+      yaml.loadAll(await fs.readFile(path.join(root, 'docs/k8s', file), 'utf8')) as any[];
     const [claim, job] = await load('cyclecast-shards.yaml');
     const [merge, reader] = await load('cyclecast-merge.yaml');
 

@@ -14,10 +14,22 @@ export class ConstantTables {
   readonly numbers: number[] = [];
   readonly functions: Evaluate[] = [];
 
-  /** The source expression reading literal `value`. */
+  private readonly bound = new Map<unknown, string>();
+
+  /**
+   * The source expression reading literal `value`. A scalar used in several places is bound once
+   * (-0 apart: it is its own entry, never confused with 0); arrays get an entry per use.
+   */
   literal(value: unknown): string {
-    if (typeof value === 'number') return `d${this.numbers.push(value) - 1}`;
-    return `k${this.values.push(frozenCopy(value)) - 1}`;
+    const scalar = typeof value !== 'object' || value === null;
+    const known = scalar && !Object.is(value, -0) ? this.bound.get(value) : undefined;
+    if (known !== undefined) return known;
+    const expr =
+      typeof value === 'number'
+        ? `d${this.numbers.push(value) - 1}`
+        : `k${this.values.push(frozenCopy(value)) - 1}`;
+    if (scalar && !Object.is(value, -0)) this.bound.set(value, expr);
+    return expr;
   }
 
   /** The source expression naming the composed operator `evaluate`. */

@@ -51,7 +51,7 @@ export function frameFromFacts(
       errors.push(`invalid ${slot.isParameter ? 'parameter' : 'fact'} ${name}: ${problem}`);
       continue;
     }
-    writeSlot(frame, slot, Array.isArray(value) ? [...value] : value);
+    writeSlot(frame, slot, Array.isArray(value) ? listCopy(value) : value);
   }
   for (const name of policy.referenced) {
     if (layout.slots.get(name)?.isParameter === true || Object.hasOwn(facts, name)) continue;
@@ -64,4 +64,16 @@ function unknownFact(policy: CompiledPolicy, name: string): string {
   const near = suggest(name, policy.layout.slots.keys(), { limit: 1 })[0];
   const hint = near === undefined ? '' : ` (did you mean "${near}"?)`;
   return `unknown fact ${name}: ${policy.kind} rule set "${policy.name}" has no such fact or parameter${hint}`;
+}
+
+/**
+ * A copy of a list value (holes read as undefined, as a spread would) that V8 keeps in its one
+ * generic packed elements kind even when empty (`[]` would start as small integers), so the
+ * evaluator's list scans see one kind of array from every frame built here.
+ */
+function listCopy(list: readonly unknown[]): unknown[] {
+  const copy: unknown[] = [undefined];
+  copy.pop();
+  for (let i = 0; i < list.length; i++) copy.push(list[i]);
+  return copy;
 }

@@ -1,5 +1,7 @@
 import type { ConstantTables, Evaluate } from './constants.ts';
 import { numberLike } from './evaluators.ts';
+import { scanFunctionSource } from './emit-lists.ts';
+import type { EmittedRules, RuleTest } from './emit-rules.ts';
 import type { FactFrame } from './types.ts';
 
 export interface Evaluator {
@@ -16,31 +18,49 @@ export interface TableSizes {
 
 /**
  * The evaluator source for rule tests given in decision order. Everything in it comes from the
- * fixed templates here and in the emitters, plus integer indices; the generated function reads
- * the frame as `n` (numbers) and `r` (other values), literals as `k3`/`d0`, composed operators as
- * `g1`, and json-rules-engine's validators as `N` (number-like) and `I` (Array.isArray).
+ * fixed templates here and in the emitters, plus integer indices; the generated functions read
+ * the frame's arrays as `n` (numbers) and `r` (other values) and their slots into locals `n3`/`r1`
+ * (see SlotReads), literals as `k3`/`d0`, composed operators as `g1`, json-rules-engine's
+ * validators as `N` (number-like) and `I` (Array.isArray); shared conditions are kept in locals
+ * `c0` (see SharedResult) and list masks in `m3`, computed by the scans `s3` (see ListScan).
  * Each table entry is bound once per policy to its own variable: measured ~15% faster than
- * indexing the tables on every evaluation.
+ * indexing the tables on every evaluation (V8 then treats them as constants).
  */
-export function generateSource(tests: readonly string[], sizes: TableSizes): string {
+export function generateSource({ tests, shared, lists }: EmittedRules, sizes: TableSizes): string {
   const bindings = [...bind('k', sizes.values), ...bind('d', sizes.numbers), ...bind('g', sizes.functions)];
-  const fire = tests.map((test, i) => `    if (${test}) o[m++] = ${i};\n`).join('');
-  const first = tests.map((test, i) => `    if (${test}) return ${i};\n`).join('');
+  const fire = tests.map((t, i) => `${declareReads(t)}    if (${t.test}) o[m++] = ${i};\n`).join('');
+  const first = tests.map((t, i) => `${declareReads(t)}    if (${t.test}) return ${i};\n`).join('');
+  // Shared results and list masks start unknown in every evaluation: locals, so nothing is allocated.
+  const locals = [
+    ...shared.flatMap((s) =>
+      s.mode === undefined ? [] : [`c${s.index} = ${s.mode === 'eager' ? 'false' : '0'}`],
+    ),
+    ...lists.map((list) => `m${list.slot} = -1`),
+  ];
+  const declare = (...counter: string[]) => {
+    const all = [...counter, ...locals];
+    return all.length === 0 ? '' : `    var ${all.join(', ')};\n`;
+  };
   return (
     (bindings.length === 0 ? '' : `var ${bindings.join(',\n  ')};\n`) +
+    lists.map(scanFunctionSource).join('') +
     'return {\n' +
     '  fire: function (f, o) {\n' +
-    '    var n = f.num, r = f.ref, m = 0;\n' +
+    declare('m = 0') +
     fire +
     '    return m;\n' +
     '  },\n' +
     '  first: function (f) {\n' +
-    '    var n = f.num, r = f.ref;\n' +
+    declare() +
     first +
     '    return -1;\n' +
     '  }\n' +
     '};\n'
   );
+}
+
+function declareReads(test: RuleTest): string {
+  return test.reads.length === 0 ? '' : `    var ${test.reads.join(', ')};\n`;
 }
 
 function bind(table: 'k' | 'd' | 'g', size: number): string[] {

@@ -1,14 +1,13 @@
 import { declaredParameters, resolveParameters } from '../parameters.ts';
-import type { ParameterValue, Rule, RuleEvent, RuleSet, TopCondition } from '../rule-set.ts';
+import type { ParameterValue, Rule, RuleEvent, RuleSet } from '../rule-set.ts';
 import { ConstantTables } from './constants.ts';
-import type { EmitContext } from './emit-context.ts';
-import { emitTopCondition } from './emit-condition.ts';
+import { emitRules, ruleLabel } from './emit-rules.ts';
 import { parameterFrame } from './frame.ts';
 import { generateSource, instantiate } from './generate.ts';
 import { buildLayout } from './layout.ts';
 import { decisionOrder, effectivePriority } from './order.ts';
 import { quote } from './quote.ts';
-import type { CompiledPolicy, CompiledRule, FactFrame, FactLayout } from './types.ts';
+import type { CompiledPolicy, CompiledRule, FactFrame } from './types.ts';
 
 export type { CompiledPolicy, CompiledRule, FactFrame, FactLayout, Slot } from './types.ts';
 export { frameFromFacts, writeSlot } from './frame.ts';
@@ -33,7 +32,6 @@ export function compileRuleSet(
 ): CompiledPolicy {
   const parameters = resolveParameters(ruleSet, overrides);
   const layout = buildLayout(ruleSet.kind, declaredParameters(ruleSet));
-  const conditions = new Map<string, TopCondition>(Object.entries(ruleSet.conditions ?? {}));
   const tables = new ConstantTables();
   const referenced = new Set<string>();
 
@@ -47,20 +45,19 @@ export function compileRuleSet(
     }
   });
   const order = decisionOrder(priorities);
-  const tests = order.map((position) => {
-    const rule = ruleSet.rules[position]!;
-    const ctx = emitContext(layout, tables, conditions, referenced, (expanding, message) => {
-      const inCondition =
-        expanding.length === 0 ? '' : ` in condition ${quote(expanding[expanding.length - 1]!)}`;
-      return fail(`${ruleLabel(rule, position)}${inCondition}`, message);
-    });
-    return emitTopCondition(rule.conditions, ctx);
-  });
+  const emitted = emitRules(
+    ruleSet,
+    order,
+    layout,
+    tables,
+    referenced,
+    (rule, position, inCondition, message) => fail(ruleLabel(rule, position, inCondition), message),
+  );
   const rules = order.map((position) =>
     compiledRule(ruleSet.rules[position]!, priorities[position]!, position),
   );
 
-  const source = generateSource(tests, {
+  const source = generateSource(emitted, {
     values: tables.values.length,
     numbers: tables.numbers.length,
     functions: tables.functions.length,
@@ -79,21 +76,6 @@ export function compileRuleSet(
     fire: evaluator.fire,
     first: evaluator.first,
   });
-}
-
-function emitContext(
-  layout: FactLayout,
-  tables: ConstantTables,
-  conditions: ReadonlyMap<string, TopCondition>,
-  referenced: Set<string>,
-  error: (expanding: readonly string[], message: string) => Error,
-): EmitContext {
-  const expanding: string[] = [];
-  return { layout, tables, conditions, referenced, expanding, error: (message) => error(expanding, message) };
-}
-
-function ruleLabel(rule: Rule, position: number): string {
-  return `rule ${quote(rule.name)} (rules/${position})`;
 }
 
 /** The event as json-rules-engine's Rule#setEvent keeps it: params only when the rule has them. */

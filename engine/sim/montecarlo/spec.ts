@@ -25,7 +25,11 @@ export interface RunSpec {
   readonly chunkSize: number;
 }
 
-export const DEFAULT_CHUNK_SIZE = 10;
+/**
+ * Iterations per chunk. Summaries are exact for any chunking (engine/stats), so this only trades the
+ * first partial result (sooner with small chunks) against per-chunk merge overhead (~3% at 2).
+ */
+export const DEFAULT_CHUNK_SIZE = 2;
 
 /** A chunk of iterations [first, first + count). */
 export interface ChunkTask {

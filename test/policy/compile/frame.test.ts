@@ -53,6 +53,17 @@ describe('frameFromFacts', () => {
     expect(built.frame.num[policy.layout.slots.get('monthsToEnd')!.index]).toBe(14);
     expect(built.frame.ref[policy.layout.slots.get('offersMade')!.index]).toEqual(['service-package']);
   });
+  it('copies list facts, so later edits to the fact object do not reach the frame', () => {
+    for (const offersMade of [['service-package', 'extension'], []]) {
+      const built = frameFromFacts(policy, { ...SAMPLE_FACTS.engagement, offersMade });
+      if ('error' in built) throw new Error(built.error);
+      const list = built.frame.ref[policy.layout.slots.get('offersMade')!.index];
+      expect(list).toEqual(offersMade);
+      expect(list).not.toBe(offersMade);
+      offersMade.push('none');
+      expect(list).not.toEqual(offersMade);
+    }
+  });
   it('reports a missing fact the rules read, but not one they do not read', () => {
     const { monthsToEnd: _m, equity: _e, ...rest } = SAMPLE_FACTS.engagement;
     expect(errorOf(rest)).toBe('missing fact monthsToEnd');

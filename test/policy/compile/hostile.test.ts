@@ -41,20 +41,27 @@ const IDENTIFIERS = new Set([
   'return',
   'function',
   'if',
+  'else',
+  'for',
   'true',
   'false',
   'fire',
   'first',
   'num',
   'ref',
+  'indexOf',
+  'length',
 ]);
-IDENTIFIERS.add('indexOf');
-for (const name of ['f', 'o', 'm', 'n', 'r', 'k', 'd', 'g', 'N', 'I']) IDENTIFIERS.add(name);
+// f frame, o out, m count, n/r frame arrays, k/d/g tables, N/I validators, a/b/i/v in list scans
+for (const name of ['f', 'o', 'm', 'n', 'r', 'k', 'd', 'g', 'N', 'I', 'a', 'b', 'i', 'v'])
+  IDENTIFIERS.add(name);
+/** Table bindings k/d/g, frame reads n/r, shared results c, list masks m and their scans s: letter and index. */
+const NUMBERED = /^[kdgnrcms]\d+$/;
 
 function expectTemplateAlphabet(source: string): void {
-  expect(source).toMatch(/^[\w\s{}()[\];,.:=!<>&|+-]*$/);
+  expect(source).toMatch(/^[\w\s{}()[\];,.:?=!<>&|+-]*$/);
   for (const word of source.match(/[A-Za-z_]\w*/g) ?? []) {
-    if (!IDENTIFIERS.has(word) && !/^[kdg]\d+$/.test(word))
+    if (!IDENTIFIERS.has(word) && !NUMBERED.test(word))
       throw new Error(`unexpected identifier ${word} in source`);
   }
 }
@@ -227,4 +234,73 @@ describe('hostile names and values are data', () => {
     );
     expect(Object.hasOwn(globalThis, '__cyclecastPwned')).toBe(false);
   });
+});
+
+describe('hostile strings in shared conditions and list tests are data', () => {
+  // Each condition is first used where evaluation may skip it (under `not`), then where it always
+  // gets, so it is computed into a local on demand; list tests with hostile members build the list
+  // masks and their scans.
+  const conditions = Object.fromEntries(
+    HOSTILE.map((text): [string, TopCondition] => [
+      text,
+      {
+        any: [
+          { fact: 'offersMade', operator: 'doesNotContain', value: text },
+          { fact: 'region', operator: 'in', value: [text, 'east'] },
+        ],
+      },
+    ]),
+  );
+  const rules: Rule[] = HOSTILE.flatMap((text, i): Rule[] => [
+    {
+      name: `${text} lazy`,
+      conditions: {
+        any: [{ fact: 'cycle', operator: 'equal', value: i }, { not: { condition: text } }],
+      },
+      event: { type: `${text} lazy` },
+    },
+    {
+      name: `${text} eager`,
+      conditions: {
+        all: [
+          { condition: text },
+          { fact: 'offersMade', operator: 'someFact:in', value: [text, 'extension'] },
+        ],
+      },
+      event: { type: text },
+    },
+    {
+      name: `${text} list`,
+      conditions: {
+        all: [
+          { fact: 'offersMade', operator: 'everyFact:notIn', value: [text, `${text}${text}`] },
+          { fact: 'offersMade', operator: 'contains', value: 'service-package' },
+        ],
+      },
+      event: { type: `${text} list` },
+    },
+  ]);
+  const facts = [
+    { ...SAMPLE_FACTS.engagement },
+    { ...SAMPLE_FACTS.engagement, offersMade: [], cycle: 3 },
+    { ...SAMPLE_FACTS.engagement, offersMade: ['extension', 'service-package'], region: 'east' },
+  ];
+
+  for (const hitPolicy of ['collect', 'first'] as const) {
+    it(`compile to the template alphabet and evaluate like json-rules-engine (${hitPolicy})`, async () => {
+      const ruleSet: RuleSet = {
+        kind: 'engagement',
+        name: 'shared',
+        description: '',
+        hitPolicy,
+        conditions,
+        rules,
+      };
+      const { source } = compileRuleSet(ruleSet);
+      expect(source).toMatch(/\bc\d+ === 0 \?/); // a lazily computed shared result
+      expect(source).toMatch(/\bfunction s\d+\(a\)/); // a list scan
+      await expectSameAsReference(ruleSet, facts);
+      expect(Object.hasOwn(globalThis, '__cyclecastPwned')).toBe(false);
+    });
+  }
 });

@@ -1,0 +1,175 @@
+/**
+ * The workbench in headless Chromium against the CLI on the same machine (issue 5's benchmark): time
+ * from pressing Run to the first partial result on screen and to the finished result, for baseline vs
+ * `all-in` (tcm when all-in is not shipped) at the baseline's run settings, and the wall time of
+ * `cyclecast compare` for the same inputs. Targets: first partial result under 2 s; completion within
+ * 1.5 × the CLI's time.
+ *
+ * Run alone: `npx tsx test/bench/browser.bench.ts [--quick]`; `npm run bench` calls `run()`.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { DEFAULT_CHUNK_SIZE } from '../../engine/sim/montecarlo/spec.ts';
+import { ROOT, buildWorkbench, hasChromium, openWorkbench, setUpRun } from '../e2e/harness.ts';
+import { loadAverage } from './machine.ts';
+
+export interface BrowserBenchOptions {
+  /** A short smoke run (20 iterations), not figures to quote. */
+  readonly quick?: boolean;
+  readonly progress?: (line: string) => void;
+}
+
+export interface BrowserBenchResult {
+  readonly challenger: string;
+  readonly iterations: number;
+  readonly seed: number;
+  readonly horizonMonths: number;
+  /** Web Workers the page ran chunks on (navigator.hardwareConcurrency). */
+  readonly workers: number;
+  /** From pressing Run to the first partial result drawn, s (chunks of DEFAULT_CHUNK_SIZE iterations, as the CLI). */
+  readonly firstPartialSeconds: number;
+  /** The same with chunks of one iteration (`?chunk=1`; the manifest then records chunkSize 1), s. */
+  readonly firstPartialOneIterationChunksSeconds: number;
+  /** From pressing Run to the finished result drawn, s. */
+  readonly browserSeconds: number;
+  /** Wall time of `cyclecast compare … --format json` (process start to exit), s. */
+  readonly cliSeconds: number;
+  /** browserSeconds / cliSeconds. */
+  readonly ratio: number;
+  readonly targets: { readonly firstPartialSeconds: 2; readonly ratio: 1.5 };
+  readonly loadAverage: { readonly start: number; readonly end: number };
+}
+
+const exec = promisify(execFile);
+
+export async function run(
+  options: BrowserBenchOptions = {},
+): Promise<BrowserBenchResult | { skipped: string }> {
+  const progress = options.progress ?? (() => {});
+  if (!hasChromium()) return { skipped: '/usr/bin/chromium is not installed (apt-get install chromium)' };
+  const challenger = existsSync(join(ROOT, 'scenarios/all-in.json')) ? 'all-in' : 'tcm';
+  const start = loadAverage();
+  progress('browser: building the workbench');
+  const built = await buildWorkbench();
+  const app = await openWorkbench(built.dir);
+  const { page } = app;
+  let open = true;
+  try {
+    // The settings fields fill in once the baseline scenario has loaded.
+    while ((await page.locator('#setting-iterations').inputValue()) === '') await page.waitForTimeout(50);
+    const defaults = {
+      iterations: Number(await page.locator('#setting-iterations').inputValue()),
+      seed: Number(await page.locator('#setting-seed').inputValue()),
+      horizonMonths: Number(await page.locator('#setting-horizonMonths').inputValue()),
+    };
+    const settings = options.quick ? { ...defaults, iterations: 20 } : defaults;
+    await setUpRun(page, {
+      baseline: 'scenarios/baseline.json',
+      challengers: [`scenarios/${challenger}.json`],
+      ...settings,
+    });
+    const workers = await page.evaluate(() => navigator.hardwareConcurrency);
+    progress(
+      `browser: baseline vs ${challenger}, ${settings.iterations} iterations × ${settings.horizonMonths} months`,
+    );
+    const t0 = performance.now();
+    await page.click('#run');
+    // The first partial result is drawn with its badge; a run of one chunk goes straight to done.
+    await page.waitForSelector('#partial-badge, #run-status[data-status="done"]', { timeout: 600_000 });
+    const firstPartialSeconds = (performance.now() - t0) / 1000;
+    await page.waitForSelector('#run-status[data-status="done"]', { timeout: 1_800_000 });
+    const browserSeconds = (performance.now() - t0) / 1000;
+    await app.close();
+    open = false;
+
+    progress('browser: first partial result with chunks of one iteration');
+    const small = await openWorkbench(built.dir, undefined, '/?chunk=1');
+    let firstPartialOneIterationChunksSeconds: number;
+    try {
+      while ((await small.page.locator('#setting-iterations').inputValue()) === '') {
+        await small.page.waitForTimeout(50);
+      }
+      await setUpRun(small.page, {
+        baseline: 'scenarios/baseline.json',
+        challengers: [`scenarios/${challenger}.json`],
+        ...settings,
+      });
+      const s0 = performance.now();
+      await small.page.click('#run');
+      await small.page.waitForSelector('#partial-badge, #run-status[data-status="done"]', {
+        timeout: 600_000,
+      });
+      firstPartialOneIterationChunksSeconds = (performance.now() - s0) / 1000;
+      await small.page.click('#cancel');
+    } finally {
+      await small.close();
+    }
+
+    progress(`browser: the CLI on the same inputs`);
+    const c0 = performance.now();
+    await exec(
+      process.execPath,
+      [
+        join(ROOT, 'bin/cyclecast.js'),
+        'compare',
+        'scenarios/baseline.json',
+        `scenarios/${challenger}.json`,
+        '--iterations',
+        String(settings.iterations),
+        '--seed',
+        String(settings.seed),
+        '--horizon',
+        String(settings.horizonMonths),
+        '--format',
+        'json',
+      ],
+      { cwd: ROOT, maxBuffer: 256 * 1024 * 1024 },
+    );
+    const cliSeconds = (performance.now() - c0) / 1000;
+    return {
+      challenger,
+      ...settings,
+      workers,
+      firstPartialSeconds,
+      firstPartialOneIterationChunksSeconds,
+      browserSeconds,
+      cliSeconds,
+      ratio: browserSeconds / cliSeconds,
+      targets: { firstPartialSeconds: 2, ratio: 1.5 },
+      loadAverage: { start, end: loadAverage() },
+    };
+  } finally {
+    if (open) await app.close();
+    built.remove();
+  }
+}
+
+/** The result as a Markdown table, for BENCHMARKS.md. */
+export function formatBrowserBench(r: BrowserBenchResult): string {
+  const s = (x: number) => `${x.toFixed(1)} s`;
+  return [
+    `### Workbench in headless Chromium: baseline vs ${r.challenger}, ${r.iterations} iterations × ${r.horizonMonths} months, seed ${r.seed}, ${r.workers} Web Workers`,
+    '',
+    '| measure | value | target |',
+    '| --- | ---: | ---: |',
+    `| first partial result (chunks of ${DEFAULT_CHUNK_SIZE} iterations, as the CLI) | ${s(r.firstPartialSeconds)} | < ${r.targets.firstPartialSeconds} s |`,
+    `| first partial result with \`?chunk=1\` | ${s(r.firstPartialOneIterationChunksSeconds)} | < ${r.targets.firstPartialSeconds} s |`,
+    `| finished in the browser | ${s(r.browserSeconds)} | |`,
+    `| \`cyclecast compare\` (CLI, same inputs) | ${s(r.cliSeconds)} | |`,
+    `| browser / CLI | ${r.ratio.toFixed(2)} × | ≤ ${r.targets.ratio} × |`,
+    '',
+    `1-minute load average ${r.loadAverage.start.toFixed(2)} at the start, ${r.loadAverage.end.toFixed(2)} at the end.`,
+    '',
+  ].join('\n');
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const result = await run({
+    quick: process.argv.includes('--quick'),
+    progress: (l) => process.stderr.write(`${l}\n`),
+  });
+  process.stdout.write('skipped' in result ? `skipped: ${result.skipped}\n` : formatBrowserBench(result));
+}

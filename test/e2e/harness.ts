@@ -1,0 +1,136 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { serveStatic } from './static-server.ts';
+
+/**
+ * Drives the built workbench in Debian's Chromium (never a downloaded browser): builds the static
+ * site into a temporary folder, serves it on 127.0.0.1 as a static host would, and opens it.
+ */
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CHROMIUM = '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const run = promisify(execFile);
+
+export function hasChromium(): boolean {
+  return existsSync(CHROMIUM);
+}
+
+/** Builds the workbench (`vite build`) into a fresh temporary folder and returns it. */
+export async function buildWorkbench(): Promise<{ dir: string; remove: () => void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'cyclecast-web-'));
+  await run(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--outDir',
+      dir,
+      '--emptyOutDir',
+      '--logLevel',
+      'error',
+    ],
+    {
+      cwd: ROOT,
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface Workbench {
+  readonly browser: Browser;
+  readonly page: Page;
+  readonly origin: string;
+  /** Errors the page threw or logged, for assertions and diagnosis. */
+  readonly errors: string[];
+  close(): Promise<void>;
+}
+
+/** Serves `dir`, launches Chromium and opens the workbench (`path`, e.g. `/?chunk=1`) at 1280 × 900 (a laptop). */
+export async function openWorkbench(
+  dir: string,
+  viewport = { width: 1280, height: 900 },
+  path = '/',
+): Promise<Workbench> {
+  const server = await serveStatic(dir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  await page.goto(`${server.origin}${path}`);
+  await page.waitForSelector('#run');
+  return {
+    browser,
+    page,
+    origin: server.origin,
+    errors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Runs the CLI and returns its standard output. */
+export async function cli(args: readonly string[]): Promise<string> {
+  const { stdout } = await run(process.execPath, [join(ROOT, 'bin/cyclecast.js'), ...args], {
+    cwd: ROOT,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
+}
+
+/** Sets up a run in the workbench's run panel. */
+export async function setUpRun(
+  page: Page,
+  options: {
+    baseline: string;
+    challengers: readonly string[];
+    iterations: number;
+    seed: number;
+    horizonMonths?: number;
+  },
+): Promise<void> {
+  await page.selectOption('#baseline', options.baseline);
+  for (let i = 1; i <= 3; i++) {
+    await page.selectOption(`#challenger-${i}`, options.challengers[i - 1] ?? '');
+  }
+  await page.fill('#setting-iterations', String(options.iterations));
+  await page.fill('#setting-seed', String(options.seed));
+  if (options.horizonMonths !== undefined)
+    await page.fill('#setting-horizonMonths', String(options.horizonMonths));
+}
+
+/** Presses Run and waits until the run is over (done, failed or cancelled); returns the status. */
+export async function runAndWait(page: Page, timeout = 90_000): Promise<string> {
+  await page.click('#run');
+  const status = await page.waitForSelector(
+    '#run-status:is([data-status="done"], [data-status="failed"], [data-status="cancelled"])',
+    { timeout },
+  );
+  return (await status.getAttribute('data-status')) ?? '';
+}
+
+/** Text of every element matching `selector` anywhere in the page, shadow roots included. */
+export async function deepTexts(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).allTextContents();
+}

@@ -1,0 +1,326 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { formatValue } from '../../engine/report/number.ts';
+import { renderResult } from '../../engine/report/render.ts';
+import { comparisonTable } from '../../engine/report/tables.ts';
+import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
+import { CHARTS } from '../../web/charts/index.ts';
+import {
+  buildWorkbench,
+  cli,
+  hasChromium,
+  openWorkbench,
+  runAndWait,
+  setUpRun,
+  type Workbench,
+} from './harness.ts';
+
+/*
+ * The workbench end to end, in Debian's Chromium driven by playwright-core: the built static site,
+ * served from 127.0.0.1, compares two shipped scenarios and must show the CLI's numbers, draw every
+ * chart, keep its results when a run cannot start, and stop when cancelled.
+ */
+
+const chromium = hasChromium();
+if (!chromium) {
+  console.warn(
+    'skipping the workbench end-to-end tests: /usr/bin/chromium is not installed (apt-get install chromium)',
+  );
+}
+
+const RUN = {
+  baseline: 'scenarios/baseline.json',
+  challengers: ['scenarios/tcm.json'],
+  iterations: 4,
+  seed: 3,
+};
+
+/** Every KPI cell of the table: `kpi|scenario|field` → text. */
+async function kpiCells(page: Page): Promise<Map<string, string>> {
+  const cells = await page.evaluate(() => {
+    const found: [string, string][] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const cell of root.querySelectorAll<HTMLElement>('td[data-kpi]')) {
+        for (const field of cell.querySelectorAll<HTMLElement>('[data-field]')) {
+          found.push([
+            `${cell.dataset.kpi}|${cell.dataset.scenario}|${field.dataset.field}`,
+            field.textContent ?? '',
+          ]);
+        }
+      }
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    return found;
+  });
+  return new Map(cells.map(([k, v]) => [k, v.trim()]));
+}
+
+/** Where two JSON documents differ (beyond a relative 1e-12 in numbers), as pointers; empty when they agree. */
+function sameDocument(a: unknown, b: unknown, pointer = ''): string[] {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b)) ? [] : [pointer];
+  }
+  if (Array.isArray(a) && Array.isArray(b)) {
+    if (a.length !== b.length) return [pointer];
+    return a.flatMap((x, i) => sameDocument(x, b[i], `${pointer}/${i}`));
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const keys = Object.keys(a);
+    if (keys.join() !== Object.keys(b).join()) return [pointer];
+    return keys.flatMap((k) =>
+      sameDocument((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${pointer}/${k}`),
+    );
+  }
+  return a === b ? [] : [pointer];
+}
+
+describe.skipIf(!chromium)('workbench in Chromium', () => {
+  let built: Awaited<ReturnType<typeof buildWorkbench>>;
+  let app: Workbench;
+  let expected: string;
+
+  beforeAll(async () => {
+    // The CLI's answer for the same inputs, computed while the site builds.
+    const reference = cli([
+      'compare',
+      RUN.baseline,
+      ...RUN.challengers,
+      '--iterations',
+      String(RUN.iterations),
+      '--seed',
+      String(RUN.seed),
+      '--workers',
+      '1',
+      '--format',
+      'json',
+    ]);
+    built = await buildWorkbench();
+    app = await openWorkbench(built.dir);
+    expected = await reference;
+  }, 120_000);
+
+  afterAll(async () => {
+    await app?.close();
+    built?.remove();
+  });
+
+  it('compares two shipped scenarios with the CLI’s numbers, every chart drawn and the CLI’s JSON', async () => {
+    const { page } = app;
+    await setUpRun(page, RUN);
+    expect(await runAndWait(page)).toBe('done');
+
+    const result = JSON.parse(expected) as MonteCarloResult;
+    const cells = await kpiCells(page);
+    for (const [s, scenario] of result.scenarios.entries()) {
+      for (const k of scenario.summary.kpis) {
+        expect(cells.get(`${k.id}|${s}|mean`), `${scenario.name} ${k.id}`).toBe(formatValue(k.mean, k.unit));
+      }
+    }
+    // Deltas, their CIs and P(better) as `cyclecast compare --format table` prints them.
+    const table = comparisonTable(result, 0);
+    for (const [kpi, , , delta, ci, pBetter] of table.rows) {
+      expect(cells.get(`${kpi}|1|delta`), `delta ${kpi}`).toBe(delta);
+      expect(cells.get(`${kpi}|1|delta-ci`), `CI ${kpi}`).toBe(ci);
+      expect(cells.get(`${kpi}|1|p-better`), `P(better) ${kpi}`).toBe(pBetter);
+    }
+    // A favourable change is green, and an unchanged KPI is neutral.
+    const npv = result.comparisons[0]!.summary.kpis.find((k) => k.id === 'profit.npv')!;
+    const leads = result.comparisons[0]!.summary.kpis.find((k) => k.id === 'leads.count')!;
+    expect(npv.ci95![0]).toBeGreaterThan(0);
+    expect(await page.getAttribute('td.delta[data-kpi="profit.npv"][data-scenario="1"]', 'data-tone')).toBe(
+      'favourable',
+    );
+    expect(leads.allZero).toBe(true);
+    expect(await page.getAttribute('td.delta[data-kpi="leads.count"][data-scenario="1"]', 'data-tone')).toBe(
+      'neutral',
+    );
+
+    // Every chart drew at least one SVG.
+    const drawn = await page.evaluate(() => {
+      const counts: Record<string, number> = {};
+      const walk = (root: Document | ShadowRoot) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.tagName === 'CC-CHART-CARD') {
+            const figure = el.shadowRoot!.querySelector('figure')!;
+            counts[figure.dataset.chart!] = el.shadowRoot!.querySelectorAll('.plots svg').length;
+          }
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      walk(document);
+      return counts;
+    });
+    expect(Object.keys(drawn).sort()).toEqual(CHARTS.map((c) => c.id).sort());
+    for (const [chart, svgs] of Object.entries(drawn)) expect(svgs, chart).toBeGreaterThan(0);
+
+    // Charts export as SVG and PNG, the table as the CLI's CSV.
+    const save = async (selector: string) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+      return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+    };
+    const svg = await save('figure[data-chart="profit-bridge"] .exports button:text("SVG")');
+    expect(svg.name).toBe('cyclecast-profit-bridge-baseline-vs-tcm.svg');
+    expect(svg.bytes.toString('utf8')).toMatch(/^<\?xml[^]*<svg[^]*Profit bridge[^]*<\/svg>$/);
+    const png = await save('figure[data-chart="lead-funnel"] .exports button:text("PNG")');
+    expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(png.bytes.length).toBeGreaterThan(10_000);
+    const csv = await save('#export-kpi-csv');
+    const csvCells = (text: string) =>
+      text
+        .trim()
+        .split('\n')
+        .map((line) => line.split(','));
+    const csvRows = csvCells(csv.bytes.toString('utf8'));
+    const reference = csvCells(renderResult(result, 'csv'));
+    expect(csvRows.length).toBe(reference.length);
+    csvRows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        const want = reference[r]![c]!;
+        if (cell === want) return;
+        expect(sameDocument(Number(cell), Number(want)), `CSV row ${r} column ${c}`).toEqual([]);
+      }),
+    );
+
+    // The full result downloads as the CLI's JSON: the same document, the same manifest (hashes of the
+    // same inputs), and numbers equal to the CLI's but for the last bits: Chromium's V8 computes
+    // Math.exp and Math.log 1 ulp differently from Node 20's on some inputs.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+    const text = readFileSync(await download.path(), 'utf8');
+    const exported = JSON.parse(text) as MonteCarloResult;
+    expect(text.endsWith('}\n')).toBe(true);
+    expect(exported.manifest).toEqual(result.manifest);
+    expect(sameDocument(exported, result)).toEqual([]);
+    expect(app.errors).toEqual([]);
+  }, 120_000);
+
+  it('shows an invalid rule file’s problem at its line and keeps the previous results', async () => {
+    const { page } = app;
+    const before = await kpiCells(page);
+    const heading = await page.textContent('#results-heading');
+    // A scenario opened with its rule set; the rule set names a fact that does not exist, on line 10.
+    const scenario = JSON.stringify({
+      name: 'broken-engagement',
+      extends: '../scenarios/baseline.json',
+      policies: { engagement: './broken-engagement-rules.json' },
+    });
+    const broken = JSON.stringify(
+      {
+        kind: 'engagement',
+        name: 'broken',
+        description: 'calls on a fact that does not exist',
+        hitPolicy: 'first',
+        rules: [
+          {
+            name: 'call-everyone',
+            conditions: {
+              all: [{ fact: 'monthsToEndd', operator: 'lessThan', value: 6 }],
+            },
+            event: { type: 'contact', params: { channel: 'phone' } },
+          },
+        ],
+      },
+      null,
+      2,
+    );
+    const line = broken.split('\n').findIndex((l) => l.includes('monthsToEndd')) + 1;
+    await page.setInputFiles('#open-files', [
+      { name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(scenario) },
+      { name: 'broken-engagement-rules.json', mimeType: 'application/json', buffer: Buffer.from(broken) },
+    ]);
+    const notice = page.locator('#workspace-message .box');
+    await notice.waitFor();
+    const text = (await notice.textContent()) ?? '';
+    expect(text).toContain(`uploads/broken-engagement-rules.json:${line}:`);
+    expect(text).toContain('monthsToEndd');
+    expect(text).toContain('monthsToEnd'); // the hint names the closest known fact
+
+    // Running it anyway: a clear message, and the previous results stay on screen.
+    await page.selectOption('#challenger-2', 'uploads/broken.json');
+    expect(await runAndWait(page)).toBe('failed');
+    const message = (await page.locator('#run-message .box').textContent()) ?? '';
+    expect(message).toContain('Cannot run: uploads/broken.json is not valid');
+    expect(message).toContain(`uploads/broken-engagement-rules.json:${line}:`);
+    expect(await page.textContent('#results-heading')).toBe(heading);
+    expect(await kpiCells(page)).toEqual(before);
+    await page.selectOption('#challenger-2', '');
+  }, 60_000);
+
+  it('cancels a run at once and stops', async () => {
+    const { page } = app;
+    await setUpRun(page, { ...RUN, iterations: 400 });
+    await page.click('#run');
+    await page.waitForSelector('#run-status[data-status="running"]');
+    await page.waitForTimeout(1500);
+    const started = Date.now();
+    await page.click('#cancel');
+    await page.waitForSelector('#run-status[data-status="cancelled"]', { timeout: 2_000 });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    const progressValue = () => page.locator('#progress').evaluate((el) => (el as HTMLProgressElement).value);
+    const progress = await progressValue();
+    const status = await page.textContent('#run-status');
+    await page.waitForTimeout(2_500);
+    // Nothing moves after a cancel: the workers were stopped, not left to finish their chunks.
+    expect(await progressValue()).toBe(progress);
+    expect(await page.textContent('#run-status')).toBe(status);
+    expect(await page.isEnabled('#run')).toBe(true);
+    expect(await page.locator('#run-message .box').textContent()).toContain('Run cancelled');
+  }, 60_000);
+
+  it('edits a scenario with live validation at the right line, and keeps the work across a reload', async () => {
+    const { page } = app;
+    await page.click('#view-edit');
+    await page.selectOption('#new-base', 'scenarios/tcm.json');
+    await page.fill('#new-name', 'tcm-dearer-funding');
+    await page.click('form.new button[type="submit"]');
+    await page.fill('#assumption-economics-fundingRate', '5.5');
+    await page.locator('#assumption-economics-fundingRate').press('Tab');
+    await page.fill('#assumption-renewal-baseProbability-cycle1', '140');
+    await page.locator('#assumption-renewal-baseProbability-cycle1').press('Tab');
+    expect(await page.textContent('#assumption-renewal-baseProbability-cycle1-note')).toContain(
+      'expected at most 100 %',
+    );
+
+    await page.click('#tab-rules');
+    const editor = page.locator('#rule-text');
+    const text = await editor.inputValue();
+    const edited = text.replace('"monthsToEnd"', '"monthsToEndd"');
+    const line = edited.split('\n').findIndex((l) => l.includes('monthsToEndd')) + 1;
+    await editor.fill(edited);
+    const problem = page.locator('.problem .where').first();
+    await problem.waitFor();
+    expect(await problem.textContent()).toMatch(new RegExp(`^Line ${line}, column \\d+$`));
+    expect(await page.textContent('#rule-status')).toContain('1 problem to fix');
+
+    // Every control has a name a screen reader can say.
+    const unnamed = await page.evaluate(() => {
+      const missing: string[] = [];
+      const walk = (root: Document | ShadowRoot) => {
+        for (const el of root.querySelectorAll<HTMLElement>('input, select, textarea, button')) {
+          const input = el as HTMLInputElement;
+          const named =
+            (input.labels && input.labels.length > 0) ||
+            el.getAttribute('aria-label') ||
+            el.getAttribute('aria-labelledby') ||
+            (el.tagName === 'BUTTON' && (el.textContent ?? '').trim() !== '') ||
+            input.type === 'hidden';
+          if (!named) missing.push(el.outerHTML.slice(0, 80));
+        }
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+      };
+      walk(document);
+      return missing;
+    });
+    expect(unnamed).toEqual([]);
+
+    await page.waitForTimeout(600); // the editor and the store write after a short pause
+    await page.reload();
+    await page.waitForSelector('#run');
+    await page.click('#view-edit');
+    expect(await page.textContent('#draft-heading')).toBe('tcm-dearer-funding');
+    expect(await page.locator('#assumption-economics-fundingRate').inputValue()).toBe('5.5');
+    await page.click('#tab-rules');
+    expect(await page.locator('#rule-text').inputValue()).toBe(edited);
+  }, 60_000);
+});

@@ -1,0 +1,52 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    max-width: 1680px;
+    margin: 0 auto;
+    padding: 16px 20px 48px;
+  }
+  .top h1 {
+    margin: 0;
+    font-size: 24px;
+  }
+  .top h1 span {
+    font-weight: 400;
+    color: var(--cc-muted);
+  }
+  .top p {
+    margin: 2px 0 14px;
+  }
+  main {
+    display: flex;
+    flex-direction: column;
+    gap: 14px;
+  }
+  .messages {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  .messages:empty {
+    display: none;
+  }
+  .views {
+    display: flex;
+    gap: 4px;
+    border-bottom: 1px solid var(--cc-border-strong);
+  }
+  [role='tab'] {
+    border: none;
+    border-bottom: 3px solid transparent;
+    border-radius: 0;
+    background: none;
+    font-weight: 700;
+    font-size: 15px;
+    padding: 8px 16px;
+  }
+  [role='tab'][aria-selected='true'] {
+    border-bottom-color: var(--cc-accent);
+    color: var(--cc-accent-dark);
+  }
+`;

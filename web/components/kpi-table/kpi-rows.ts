@@ -1,0 +1,120 @@
+import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
+import { formatDelta, formatValue } from '../../../engine/report/number.ts';
+import type { KpiSummary, PairedKpi } from '../../../engine/stats/summary.ts';
+import { KPI_LABELS, kpiLabel, kpiSpec } from '../../lib/kpi-labels.ts';
+
+/** Whether a change is good news: by the KPI's better direction, and only when its 95% CI excludes 0. */
+export type Tone = 'favourable' | 'unfavourable' | 'neutral';
+
+export interface ValueCell {
+  /** Mean over iterations, formatted in the KPI's unit (as the CLI prints it). */
+  readonly mean: string;
+  /** 95% CI of the mean, `low … high`, or '–'. */
+  readonly ci: string;
+  /** The CI's ends as formatted, so a narrow column breaks between them and nowhere else. */
+  readonly ciEnds?: readonly [string, string];
+}
+
+export interface DeltaCell {
+  /** Mean paired difference, challenger − baseline, with a sign (pp for rates). */
+  readonly delta: string;
+  /** 95% CI of the difference, `low … high`, or '–'. */
+  readonly ci: string;
+  readonly ciEnds?: readonly [string, string];
+  /** P(challenger better), whole percent, or '–'. */
+  readonly pBetter: string;
+  readonly tone: Tone;
+  /** The change and its CI with more digits, for a tooltip when the rounded text reads ±0.0. */
+  readonly precise: string;
+  /** Which way the KPI moved, for an arrow that does not rely on colour. */
+  readonly direction: 'up' | 'down' | 'none';
+}
+
+export interface KpiRow {
+  readonly id: string;
+  readonly group: string;
+  readonly label: string;
+  readonly measure: string;
+  readonly better: 'higher' | 'lower';
+  readonly meaning: string;
+  readonly baseline: ValueCell;
+  /** One per challenger, in the result's order. */
+  readonly challengers: readonly { readonly value: ValueCell; readonly delta: DeltaCell | undefined }[];
+}
+
+const interval = (ci: readonly [number, number] | null, format: (x: number) => string) =>
+  ci ? `${format(ci[0])} … ${format(ci[1])}` : '–';
+const ends = (ci: readonly [number, number] | null, format: (x: number) => string) =>
+  ci ? { ciEnds: [format(ci[0]), format(ci[1])] as const } : {};
+
+/** A KPI summary as the table shows it: the same text as `cyclecast run|compare --format table`. */
+export function valueCell(k: KpiSummary): ValueCell {
+  const format = (x: number) => formatValue(x, k.unit);
+  return { mean: formatValue(k.mean, k.unit), ci: interval(k.ci95, format), ...ends(k.ci95, format) };
+}
+
+/** Favourable, unfavourable, or neutral when nothing changed or the 95% CI spans 0. */
+export function deltaTone(d: Pick<PairedKpi, 'allZero' | 'ci95' | 'better'>): Tone {
+  if (d.allZero || !d.ci95) return 'neutral';
+  const [lo, hi] = d.ci95;
+  if (lo <= 0 && hi >= 0) return 'neutral';
+  return lo > 0 === (d.better === 'higher') ? 'favourable' : 'unfavourable';
+}
+
+export function deltaCell(d: PairedKpi): DeltaCell {
+  const m = d.meanDelta;
+  return {
+    delta: formatDelta(m, d.unit),
+    ci: interval(d.ci95, (x) => formatDelta(x, d.unit)),
+    ...ends(d.ci95, (x) => formatDelta(x, d.unit)),
+    pBetter: d.pBetter === null ? '–' : `${Math.round(d.pBetter * 100)}%`,
+    tone: deltaTone(d),
+    precise:
+      m === null
+        ? ''
+        : `${precise(m, d.unit)}${d.ci95 ? ` (95% CI ${precise(d.ci95[0], d.unit)} … ${precise(d.ci95[1], d.unit)})` : ''}`,
+    direction: m === null || m === 0 || d.allZero ? 'none' : m > 0 ? 'up' : 'down',
+  };
+}
+
+/**
+ * A difference with enough digits to tell a small change from none: rates in pp with three decimals,
+ * money to the euro, other units to four significant digits.
+ * @example precise(0.00046, '0–1') // '+0.046 pp'
+ */
+export function precise(value: number, unit: string): string {
+  const sign = value > 0 ? '+' : value < 0 ? '−' : '±';
+  const abs = Math.abs(value);
+  if (unit === '0–1') return `${sign}${(abs * 100).toFixed(3)} pp`;
+  if (unit.startsWith('€')) return `${sign}€${Math.round(abs).toLocaleString('en-GB')}`;
+  return `${sign}${abs.toLocaleString('en-GB', { maximumSignificantDigits: 4 })}`;
+}
+
+const order = new Map(KPI_LABELS.map((l, i) => [l.id, i]));
+
+/** The rows of the KPI table, grouped as KPI_LABELS orders them (KPIs it does not know come last). */
+export function kpiRows(result: MonteCarloResult): KpiRow[] {
+  const [baseline, ...challengers] = result.scenarios;
+  if (!baseline) return [];
+  const rows = baseline.summary.kpis.map((k, i): KpiRow => {
+    const label = kpiLabel(k.id);
+    return {
+      id: k.id,
+      group: label.group,
+      label: label.label,
+      measure: label.measure,
+      better: k.better,
+      meaning: kpiSpec(k.id)?.meaning ?? '',
+      baseline: valueCell(k),
+      challengers: challengers.map((c, ci) => {
+        const paired = result.comparisons[ci]?.summary.kpis[i];
+        return {
+          value: valueCell(c.summary.kpis[i]!),
+          delta: paired ? deltaCell(paired) : undefined,
+        };
+      }),
+    };
+  });
+  const rank = (id: string) => order.get(id) ?? Number.MAX_SAFE_INTEGER;
+  return rows.sort((a, b) => rank(a.id) - rank(b.id));
+}

@@ -1,0 +1,168 @@
+import { LitElement, html, nothing } from 'lit';
+import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
+import { renderResult } from '../../../engine/report/render.ts';
+import { download, fileSlug } from '../../lib/download.ts';
+import { scenarioColour } from '../../lib/palette.ts';
+import { shared } from '../../styles/shared.ts';
+import { kpiRows, type DeltaCell, type KpiRow, type ValueCell } from './kpi-rows.ts';
+import { styles } from './styles.ts';
+
+const ARROWS = { up: '▲', down: '▼', none: '' } as const;
+const TONE_WORDS = {
+  favourable: 'favourable',
+  unfavourable: 'unfavourable',
+  neutral: 'no clear change',
+} as const;
+
+/**
+ * Every KPI side by side: each scenario's mean with its 95% CI and, for each challenger, the paired
+ * change against the baseline with its 95% CI and P(better), coloured by whether it is good news.
+ * The text of every number is the CLI's (`cyclecast compare --format table`).
+ */
+export class KpiTable extends LitElement {
+  static override styles = [shared, styles];
+  static override properties = { result: { attribute: false } };
+
+  declare result: MonteCarloResult | undefined;
+
+  override render() {
+    const result = this.result;
+    if (!result) return nothing;
+    const rows = kpiRows(result);
+    const [baseline, ...challengers] = result.scenarios;
+    const columns = 2 + challengers.length * 3;
+    const groups = [...new Set(rows.map((r) => r.group))];
+    return html`<div class="head">
+        <h3 id="kpi-heading">Key figures</h3>
+        <p class="muted how">
+          Mean over ${result.scenarios[0]?.summary.iterations ?? 0} iterations with its 95% confidence
+          interval underneath.
+          ${
+            challengers.length > 0
+              ? html`Changes are challenger minus baseline on the same customers and luck:
+                  <span class="favourable">green</span> is favourable and
+                  <span class="unfavourable">red</span> unfavourable, both with a 95% CI that excludes zero;
+                  <span class="neutral">grey</span> means no clear change. P(better) is the share of
+                  iterations in which the challenger did better.`
+              : nothing
+          }
+        </p>
+        <button class="small" id="export-kpi-csv" @click=${this.exportCsv}>Table as CSV</button>
+      </div>
+      <div class="scroll">
+        <table aria-labelledby="kpi-heading">
+          <colgroup>
+            <col class="label-col" />
+            <col class="value-col" />
+            ${challengers.map(
+              () =>
+                html`<col class="value-col" />
+                  <col class="delta-col" />
+                  <col class="p-col" />`,
+            )}
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col" rowspan="2" class="kpi-head">KPI</th>
+              <th scope="col" rowspan="2" class="scenario-head">
+                ${this.swatch(0)}${baseline?.name}<span class="role">baseline</span>
+              </th>
+              ${challengers.map(
+                (c, i) =>
+                  html`<th scope="colgroup" colspan="3" class="scenario-head challenger">
+                    ${this.swatch(i + 1)}${c.name}<span class="role">challenger</span>
+                  </th>`,
+              )}
+            </tr>
+            <tr>
+              ${challengers.map(
+                () =>
+                  html`<th scope="col" class="sub">Value</th>
+                    <th scope="col" class="sub">Change vs baseline</th>
+                    <th scope="col" class="sub">P(better)</th>`,
+              )}
+            </tr>
+          </thead>
+          ${groups.map(
+            (group) =>
+              html`<tbody>
+                <tr class="group">
+                  <th scope="rowgroup" colspan=${columns}>${group}</th>
+                </tr>
+                ${rows.filter((r) => r.group === group).map((row) => this.row(row))}
+              </tbody>`,
+          )}
+        </table>
+      </div>`;
+  }
+
+  private swatch(index: number) {
+    return html`<span class="swatch" style="background:${scenarioColour(index)}" aria-hidden="true"></span>`;
+  }
+
+  private row(row: KpiRow) {
+    return html`<tr data-kpi=${row.id}>
+      <th scope="row" class="label" title=${`${row.id}: ${row.meaning}`}>
+        ${row.label}
+        <span class="measure">${row.measure} · ${row.better} is better</span>
+      </th>
+      ${this.value(row.baseline, row.id, 0)}
+      ${row.challengers.map(
+        (c, i) => html`${this.value(c.value, row.id, i + 1)}${this.delta(c.delta, row.id, i + 1)}`,
+      )}
+    </tr>`;
+  }
+
+  private value(cell: ValueCell, kpi: string, scenario: number) {
+    return html`<td class="value" data-kpi=${kpi} data-scenario=${scenario}>
+      <span class="mean" data-field="mean">${cell.mean}</span>
+      ${this.ci(cell, 'ci')}
+    </td>`;
+  }
+
+  private delta(cell: DeltaCell | undefined, kpi: string, scenario: number) {
+    if (!cell)
+      return html`<td></td>
+        <td></td>`;
+    return html`<td
+        class="delta ${cell.tone}"
+        data-kpi=${kpi}
+        data-scenario=${scenario}
+        data-tone=${cell.tone}
+        title=${cell.precise}
+      >
+        <span class="line"
+          ><span class="arrow" aria-hidden="true">${ARROWS[cell.direction]}</span
+          ><span class="mean" data-field="delta">${cell.delta}</span></span
+        >
+        <span class="visually-hidden">(${TONE_WORDS[cell.tone]})</span>
+        ${this.ci(cell, 'delta-ci')}
+      </td>
+      <td class="p" data-kpi=${kpi} data-scenario=${scenario}>
+        <span data-field="p-better">${cell.pBetter}</span>
+      </td>`;
+  }
+
+  /** The CI, breakable only between its two ends (its text stays `low … high`). */
+  private ci(cell: ValueCell | DeltaCell, field: string) {
+    if (!cell.ciEnds) return html`<span class="ci" data-field=${field}>${cell.ci}</span>`;
+    const [lo, hi] = cell.ciEnds;
+    return html`<span class="ci" data-field=${field}
+      ><span class="end">${lo} …</span> <span class="end">${hi}</span></span
+    >`;
+  }
+
+  private exportCsv() {
+    if (!this.result) return;
+    const names = this.result.scenarios.map((s) => s.name).join('-vs-');
+    download(`cyclecast-kpis-${fileSlug(names)}.csv`, renderResult(this.result, 'csv'), 'text/csv');
+  }
+}
+
+customElements.define('cc-kpi-table', KpiTable);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-kpi-table': KpiTable;
+  }
+}

@@ -1,0 +1,146 @@
+import { LitElement, html, nothing } from 'lit';
+import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
+import { renderResult } from '../../../engine/report/render.ts';
+import { CHARTS } from '../../charts/index.ts';
+import type { ShownScenario } from '../../controllers/run-controller.ts';
+import { download, fileSlug } from '../../lib/download.ts';
+import { scenarioColour } from '../../lib/palette.ts';
+import { shared } from '../../styles/shared.ts';
+import '../chart-card/chart-card.ts';
+import '../kpi-table/kpi-table.ts';
+import { headlines } from './headlines.ts';
+import { styles } from './styles.ts';
+
+/**
+ * The results of the last run, or of the run in progress as it refines: what was compared, the
+ * headline changes, the KPI table and the charts, with the full result as JSON (the CLI's output).
+ */
+export class ResultsView extends LitElement {
+  static override styles = [shared, styles];
+  static override properties = {
+    result: { attribute: false },
+    scenarios: { attribute: false },
+    complete: { type: Boolean },
+  };
+
+  declare result: MonteCarloResult | undefined;
+  declare scenarios: readonly ShownScenario[];
+  declare complete: boolean;
+
+  constructor() {
+    super();
+    this.scenarios = [];
+    this.complete = false;
+  }
+
+  override render() {
+    const result = this.result;
+    if (!result) {
+      return html`<div class="card empty">
+        <h2>No results yet</h2>
+        <p>
+          Pick a baseline and up to three challengers above and press <strong>Run comparison</strong>. The
+          simulation runs in this browser; results appear after the first iterations and sharpen as more
+          arrive.
+        </p>
+      </div>`;
+    }
+    const m = result.manifest;
+    const iterations = result.scenarios[0]?.summary.iterations ?? 0;
+    return html`<section class="card summary" aria-labelledby="results-heading">
+        <div class="summary-top">
+          <div>
+            <h2 id="results-heading">
+              ${result.scenarios.map((s) => s.name).join(' vs ')}
+              ${
+                this.complete
+                  ? nothing
+                  : html`<span class="badge" id="partial-badge"
+                      >partial: ${iterations} of ${m.iterations} iterations</span
+                    >`
+              }
+            </h2>
+            <p class="muted run-facts">
+              ${iterations.toLocaleString('en-GB')} iterations · ${m.horizonMonths} months
+              (${(m.horizonMonths / 12).toLocaleString('en-GB', { maximumFractionDigits: 1 })} years) · seed
+              ${m.seed} · engine ${m.engineVersion} · run ${m.runHash.slice(0, 12)}
+            </p>
+          </div>
+          <div class="exports">
+            <button
+              id="export-json"
+              @click=${this.exportJson}
+              ?disabled=${!this.complete}
+              title=${this.complete ? 'The full result, identical to cyclecast compare --format json' : 'Available when the run is complete'}
+            >
+              Full result (JSON)
+            </button>
+          </div>
+        </div>
+        <ul class="scenarios">
+          ${result.scenarios.map((s, i) => {
+            const shown = this.scenarios[i];
+            return html`<li>
+              <span class="swatch" style="background:${scenarioColour(i)}" aria-hidden="true"></span>
+              <span
+                ><strong>${s.name}</strong>
+                <span class="muted">${i === 0 ? '(baseline)' : '(challenger)'}</span>
+                ${
+                  shown?.description
+                    ? html`<span class="description" title=${shown.description}>${shown.description}</span>`
+                    : nothing
+                }</span
+              >
+            </li>`;
+          })}
+        </ul>
+        ${result.comparisons.length > 0 ? this.headlineTiles(result) : nothing}
+      </section>
+      <section class="card">
+        <cc-kpi-table .result=${result}></cc-kpi-table>
+      </section>
+      <div class="charts">
+        ${CHARTS.map(
+          (chart) =>
+            html`<cc-chart-card
+              class=${chart.wide ? 'wide' : ''}
+              .chart=${chart}
+              .result=${result}
+            ></cc-chart-card>`,
+        )}
+      </div>`;
+  }
+
+  private headlineTiles(result: MonteCarloResult) {
+    return html`<div class="headlines" aria-label="Headline changes against the baseline">
+      ${headlines(result).map(
+        (h) =>
+          html`<div class="tile">
+            <p class="tile-label">${h.label}</p>
+            <p class="tile-base"><span class="muted">${h.baselineName}:</span> ${h.baseline}</p>
+            ${h.changes.map(
+              (c) =>
+                html`<p class="tile-change ${c.tone}">
+                  <span class="muted">${c.name}:</span> <strong>${c.delta}</strong>
+                  <span class="tile-ci">95% CI ${c.ci} · P(better) ${c.pBetter}</span>
+                </p>`,
+            )}
+          </div>`,
+      )}
+    </div>`;
+  }
+
+  private exportJson() {
+    if (!this.result) return;
+    const names = this.result.scenarios.map((s) => s.name).join('-vs-');
+    download(`cyclecast-${fileSlug(names)}.json`, renderResult(this.result, 'json'), 'application/json');
+  }
+}
+
+customElements.define('cc-results-view', ResultsView);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cc-results-view': ResultsView;
+  }
+}

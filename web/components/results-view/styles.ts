@@ -1,0 +1,114 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    gap: 16px;
+  }
+  .empty {
+    min-height: 200px;
+  }
+  .empty h2 {
+    font-size: 20px;
+    margin-bottom: 6px;
+  }
+  .summary-top {
+    display: flex;
+    justify-content: space-between;
+    gap: 16px;
+    align-items: flex-start;
+  }
+  h2 {
+    font-size: 22px;
+  }
+  .badge {
+    display: inline-block;
+    vertical-align: middle;
+    font-size: 12px;
+    font-weight: 600;
+    background: #fff3cd;
+    color: #7a5a00;
+    border: 1px solid #f0d58c;
+    border-radius: 999px;
+    padding: 1px 10px;
+    margin-left: 8px;
+  }
+  .run-facts {
+    margin: 4px 0 0;
+    font-size: 13px;
+    font-variant-numeric: tabular-nums;
+  }
+  .scenarios {
+    list-style: none;
+    padding: 0;
+    margin: 12px 0 0;
+    display: grid;
+    gap: 6px;
+  }
+  .scenarios li {
+    display: flex;
+    gap: 8px;
+    align-items: baseline;
+  }
+  .swatch {
+    flex-shrink: 0;
+    display: inline-block;
+    width: 12px;
+    height: 12px;
+    border-radius: 2px;
+    transform: translateY(1px);
+  }
+  .description {
+    display: -webkit-box;
+    -webkit-line-clamp: 1;
+    -webkit-box-orient: vertical;
+    overflow: hidden;
+    font-size: 12.5px;
+    color: var(--cc-muted);
+  }
+  .headlines {
+    display: grid;
+    grid-template-columns: repeat(4, minmax(0, 1fr));
+    gap: 12px;
+    margin-top: 14px;
+  }
+  .tile {
+    border: 1px solid var(--cc-border);
+    border-radius: 8px;
+    padding: 10px 12px;
+    background: var(--cc-bg);
+  }
+  .tile p {
+    margin: 0;
+  }
+  .tile-label {
+    font-weight: 700;
+    font-size: 13px;
+    margin-bottom: 4px !important;
+  }
+  .tile-base {
+    font-size: 13px;
+  }
+  .tile-change {
+    font-size: 14px;
+    margin-top: 4px !important;
+    font-variant-numeric: tabular-nums;
+  }
+  .tile-change .muted {
+    font-size: 13px;
+  }
+  .tile-ci {
+    display: block;
+    font-size: 11px;
+    opacity: 0.85;
+  }
+  .charts {
+    display: grid;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+    gap: 16px;
+  }
+  .charts .wide {
+    grid-column: 1 / -1;
+  }
+`;

@@ -1,0 +1,263 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { formatProblem } from '../../engine/json/problem.ts';
+import { scenarioInput } from '../../engine/scenario/input.ts';
+import { loadScenario, type ReadFile, type ResolvedScenario } from '../../engine/scenario/load.ts';
+import {
+  runMonteCarlo,
+  type MonteCarloResult,
+  type RunProgress,
+} from '../../engine/sim/montecarlo/driver.ts';
+import type { ChunkExecutor } from '../../engine/sim/montecarlo/executor.ts';
+import { DEFAULT_CHUNK_SIZE, type RunSpec } from '../../engine/sim/montecarlo/spec.ts';
+import type { RunSettingsInput } from '../lib/workspace.ts';
+
+export type RunStatus = 'idle' | 'loading' | 'running' | 'done' | 'cancelled' | 'failed';
+
+/** A message for the reader: what happened, and one line per detail (e.g. each located problem). */
+export interface RunMessage {
+  readonly tone: 'error' | 'info';
+  readonly title: string;
+  readonly lines: readonly string[];
+}
+
+/** A scenario of the shown result, as the reader knows it. */
+export interface ShownScenario {
+  readonly path: string;
+  readonly name: string;
+  readonly description: string;
+}
+
+export interface RunState {
+  readonly status: RunStatus;
+  /** Iterations merged so far and in all, for the progress bar. */
+  readonly completed: number;
+  readonly total: number;
+  /** Milliseconds since the run started (or its duration, once over). */
+  readonly elapsedMs: number;
+  /** The result on screen: the last complete one, or the run's partial result while it refines. */
+  readonly result?: MonteCarloResult;
+  readonly scenarios: readonly ShownScenario[];
+  /** Whether `result` covers every iteration it was asked for. */
+  readonly complete: boolean;
+  readonly message?: RunMessage;
+}
+
+export interface RunRequest {
+  /** Scenario paths: the baseline first, then the challengers. */
+  readonly paths: readonly string[];
+  readonly settings: RunSettingsInput;
+  readonly read: ReadFile;
+}
+
+/** An executor the controller may stop at once (WebWorkerPool); others are stopped between chunks. */
+export type StoppableExecutor = ChunkExecutor & { terminate?: (reason?: string) => void };
+
+export interface RunControllerOptions {
+  /** Makes the executor chunks run on; made once and kept for later runs. */
+  readonly executor: () => StoppableExecutor;
+  /** Shortest time between two partial results shown, ms (summaries and charts redraw on each). */
+  readonly throttleMs?: number;
+  /** A clock, ms. */
+  readonly now?: () => number;
+  /**
+   * Iterations per chunk; default the CLI's (DEFAULT_CHUNK_SIZE), so the manifest — and the JSON
+   * export — equal `cyclecast compare`'s. Smaller chunks show the first partial result sooner.
+   */
+  readonly chunkSize?: number;
+}
+
+const IDLE: RunState = {
+  status: 'idle',
+  completed: 0,
+  total: 0,
+  elapsedMs: 0,
+  scenarios: [],
+  complete: false,
+};
+
+/**
+ * Runs a comparison on the workbench's executor and keeps what the screen shows: progress, results that
+ * refine live as chunks merge (throttled), cancellation at any moment, and — when a run fails — the
+ * previous results with a message saying why.
+ */
+export class RunController implements ReactiveController {
+  state: RunState = IDLE;
+  private executor: StoppableExecutor | undefined;
+  private abort: AbortController | undefined;
+  private readonly throttleMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: RunControllerOptions,
+  ) {
+    this.throttleMs = options.throttleMs ?? 400;
+    this.now = options.now ?? (() => performance.now());
+    host.addController(this);
+  }
+
+  get running(): boolean {
+    return this.state.status === 'loading' || this.state.status === 'running';
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.cancel();
+    void this.executor?.close();
+    this.executor = undefined;
+  }
+
+  /** Drops the message on screen (the reader has seen it). */
+  dismissMessage(): void {
+    if (this.state.message) this.set({ ...this.state, message: undefined });
+  }
+
+  /** Stops the run in progress now; the partial result so far stays on screen, marked as such. */
+  cancel(): void {
+    if (!this.running || !this.abort) return;
+    this.abort.abort();
+    this.executor?.terminate?.('the run was cancelled');
+  }
+
+  /** Loads the scenarios, then runs them; resolves when the run is over, whichever way it ended. */
+  async start(request: RunRequest): Promise<void> {
+    if (this.running) return;
+    const previous = this.state;
+    const abort = new AbortController();
+    this.abort = abort;
+    const started = this.now();
+    const total = request.settings.iterations;
+    this.set({ ...previous, status: 'loading', completed: 0, total, elapsedMs: 0, message: undefined });
+
+    const loaded = await this.load(request);
+    if ('message' in loaded) return this.fail(previous, loaded.message, started);
+    if (abort.signal.aborted) return this.finishCancelled(previous, previous, started);
+
+    const spec: RunSpec = {
+      scenarios: loaded.scenarios.map(scenarioInput),
+      iterations: request.settings.iterations,
+      seed: request.settings.seed,
+      horizonMonths: request.settings.horizonMonths,
+      chunkSize: this.options.chunkSize ?? DEFAULT_CHUNK_SIZE,
+    };
+    const scenarios = loaded.scenarios.map((s, i) => ({
+      path: request.paths[i]!,
+      name: s.name,
+      description: s.description,
+    }));
+    this.set({ ...this.state, status: 'running' });
+    // The clock on screen keeps moving while the first chunk prepares and runs (seconds, not frames).
+    const ticker = setInterval(() => {
+      if (this.abort === abort && this.state.status === 'running') {
+        this.set({ ...this.state, elapsedMs: this.now() - started });
+      }
+    }, 1000);
+
+    let latest: RunProgress | undefined;
+    let shownAt = -Infinity;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const show = () => {
+      timer = undefined;
+      if (!latest || abort.signal.aborted || this.abort !== abort) return;
+      shownAt = this.now();
+      this.set({
+        ...this.state,
+        completed: latest.completedIterations,
+        elapsedMs: shownAt - started,
+        ...(latest.partial ? { result: latest.partial, scenarios, complete: false } : {}),
+      });
+    };
+    const onProgress = (progress: RunProgress) => {
+      latest = progress;
+      const wait = shownAt + this.throttleMs - this.now();
+      if (wait <= 0) show();
+      else timer ??= setTimeout(show, wait);
+    };
+
+    try {
+      this.executor ??= this.options.executor();
+      const result = await runMonteCarlo(spec, this.executor, {
+        signal: abort.signal,
+        onProgress,
+        partialResults: true,
+      });
+      clearTimeout(timer);
+      clearInterval(ticker);
+      this.set({
+        status: 'done',
+        completed: total,
+        total,
+        elapsedMs: this.now() - started,
+        result,
+        scenarios,
+        complete: true,
+      });
+    } catch (error) {
+      clearTimeout(timer);
+      clearInterval(ticker);
+      if (abort.signal.aborted) {
+        const partial = latest?.partial ? { ...this.state, result: latest.partial, scenarios } : previous;
+        return this.finishCancelled(previous, partial, started, latest?.completedIterations ?? 0);
+      }
+      const text = error instanceof Error ? error.message : String(error);
+      this.fail(previous, { tone: 'error', title: 'The simulation failed', lines: [text] }, started);
+    }
+  }
+
+  private async load(
+    request: RunRequest,
+  ): Promise<{ scenarios: ResolvedScenario[] } | { message: RunMessage }> {
+    const scenarios: ResolvedScenario[] = [];
+    const lines: string[] = [];
+    const invalid: string[] = [];
+    for (const path of request.paths) {
+      try {
+        const { scenario, problems } = await loadScenario(path, request.read);
+        const errors = problems.filter((p) => p.severity === 'error');
+        if (!scenario || errors.length > 0) {
+          invalid.push(path);
+          lines.push(...errors.map(formatProblem));
+        } else scenarios.push(scenario);
+      } catch (error) {
+        invalid.push(path);
+        lines.push(`${path}: ${(error as Error).message}`);
+      }
+    }
+    if (invalid.length === 0) return { scenarios };
+    return {
+      message: {
+        tone: 'error',
+        title: `Cannot run: ${invalid.join(', ')} ${invalid.length === 1 ? 'is' : 'are'} not valid. The results below are from the previous run.`,
+        lines,
+      },
+    };
+  }
+
+  private fail(previous: RunState, message: RunMessage, started: number): void {
+    this.set({ ...previous, status: 'failed', elapsedMs: this.now() - started, message });
+  }
+
+  private finishCancelled(previous: RunState, shown: RunState, started: number, completed = 0): void {
+    const partial = shown !== previous;
+    this.set({
+      ...shown,
+      status: 'cancelled',
+      completed,
+      elapsedMs: this.now() - started,
+      complete: partial ? false : previous.complete,
+      message: {
+        tone: 'info',
+        title: partial
+          ? `Run cancelled after ${completed} of ${this.state.total} iterations: the results below cover those ${completed} iterations only.`
+          : 'Run cancelled before any iteration finished: the results below are from the previous run.',
+        lines: [],
+      },
+    });
+  }
+
+  private set(state: RunState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,42 @@
+// Shared by the workbench's Node tests: the small fixture scenarios, run for real.
+import { promises as fs } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { scenarioInput } from '../../engine/scenario/input.ts';
+import { loadScenario, type ReadFile } from '../../engine/scenario/load.ts';
+import { runMonteCarlo, type MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
+import { InProcessExecutor } from '../../engine/sim/montecarlo/executor.ts';
+import { DEFAULT_CHUNK_SIZE } from '../../engine/sim/montecarlo/spec.ts';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Reads repository files by path from the repository root, as the CLI does from its working folder. */
+export const diskRead: ReadFile = (path) => fs.readFile(`${ROOT}${path}`, 'utf8');
+
+export const FIXTURE_BASELINE = 'test/fixtures/scenarios/passing/baseline.json';
+export const FIXTURE_TCM = 'test/fixtures/scenarios/passing/tcm.json';
+export const FIXTURE_SPEED = 'test/fixtures/scenarios/passing/speed.json';
+
+const cache = new Map<string, Promise<MonteCarloResult>>();
+
+/** The fixture baseline against its challengers (300 contracts, 24 months), `iterations` iterations, seed 5. */
+export function fixtureResult(
+  paths: readonly string[] = [FIXTURE_BASELINE, FIXTURE_TCM],
+  iterations = 12,
+): Promise<MonteCarloResult> {
+  const key = `${paths.join()}|${iterations}`;
+  let result = cache.get(key);
+  if (!result) {
+    result = (async () => {
+      const scenarios = [];
+      for (const path of paths) {
+        const { scenario, problems } = await loadScenario(path, diskRead);
+        if (!scenario) throw new Error(problems.map((p) => p.message).join('\n'));
+        scenarios.push(scenarioInput(scenario));
+      }
+      const spec = { scenarios, iterations, seed: 5, horizonMonths: 24, chunkSize: DEFAULT_CHUNK_SIZE };
+      return runMonteCarlo(spec, new InProcessExecutor());
+    })();
+    cache.set(key, result);
+  }
+  return result;
+}

@@ -1,0 +1,11 @@
+import type { ChunkResult } from '../../engine/sim/montecarlo/chunk.ts';
+import type { ChunkTask, RunSpec } from '../../engine/sim/montecarlo/spec.ts';
+
+/**
+ * What a chunk worker serves over comlink: the chunk protocol of engine/sim/montecarlo/executor.ts.
+ * The spec travels with every call but is prepared (policies compiled, population drawn) once per
+ * `runId` per worker.
+ */
+export interface ChunkWorkerApi {
+  runChunk(runId: string, spec: RunSpec, task: ChunkTask): ChunkResult;
+}
