@@ -50,7 +50,11 @@ export interface RunRequest {
 }
 
 /** An executor the controller may stop at once (WebWorkerPool); others are stopped between chunks. */
-export type StoppableExecutor = ChunkExecutor & { terminate?: (reason?: string) => void };
+export type StoppableExecutor = ChunkExecutor & {
+  terminate?: (reason?: string) => void;
+  /** Starts the workers ahead of the first run, so pressing Run does not wait for them to load. */
+  warm?: () => void;
+};
 
 export interface RunControllerOptions {
   /** Makes the executor chunks run on; made once and kept for later runs. */
@@ -100,7 +104,10 @@ export class RunController implements ReactiveController {
     return this.state.status === 'loading' || this.state.status === 'running';
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    this.executor ??= this.options.executor();
+    this.executor.warm?.();
+  }
 
   hostDisconnected(): void {
     this.cancel();
@@ -118,6 +125,7 @@ export class RunController implements ReactiveController {
     if (!this.running || !this.abort) return;
     this.abort.abort();
     this.executor?.terminate?.('the run was cancelled');
+    this.executor?.warm?.();
   }
 
   /** Loads the scenarios, then runs them; resolves when the run is over, whichever way it ended. */

@@ -65,6 +65,19 @@ function pool(workers: number, fail?: string) {
 }
 
 describe('WebWorkerPool', () => {
+  it('starts its workers ahead of the first run when warmed, and runs on them', async () => {
+    const { p, made } = pool(2);
+    p.warm();
+    p.warm();
+    expect(made.length).toBe(2);
+    const runs = [0, 1].map((i) => p.run('run', spec, task(i)));
+    await tick();
+    expect(made.map((w) => w.running)).toEqual([1, 1]);
+    made.forEach((w) => w.finishAll());
+    expect((await Promise.all(runs)).map((r) => r.index)).toEqual([0, 1]);
+    expect(made.length).toBe(2);
+  });
+
   it('runs one chunk per worker at a time, on as many workers as asked', async () => {
     const { p, made } = pool(2);
     const runs = [0, 1, 2].map((i) => p.run('run', spec, task(i)));

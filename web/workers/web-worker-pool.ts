@@ -49,6 +49,14 @@ export class WebWorkerPool implements ChunkExecutor {
     }
   }
 
+  /**
+   * Starts every worker now (loading a worker's module and compiling the engine takes a moment), so
+   * the first chunk of the next run starts at once.
+   */
+  warm(): void {
+    while (this.lanes.length < this.concurrency) this.lanes.push(this.startLane());
+  }
+
   /** Stops every worker now; chunks in flight reject with an AbortError. */
   terminate(reason = 'the run was cancelled'): void {
     const lanes = this.lanes;
