@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, type FactSpec } from '../../engine/policy/catalogue/index.ts';
+import { CATALOGUES } from '../../engine/policy/catalogue/index.ts';
 import { checkValue } from '../../engine/policy/compile/check-value.ts';
 import { createReferenceEngine, type ReferenceEngine } from '../../engine/policy/reference.ts';
-import { isFactRef, type RuleSet } from '../../engine/policy/rule-set.ts';
+import type { RuleSet } from '../../engine/policy/rule-set.ts';
 import { HANDWRITTEN, type HandwrittenPolicy } from './handwritten/index.ts';
+import { factsArbitrary } from './policy-inputs.ts';
 
 // The hand-written policies are the benchmark's "what a developer would write" contender: they are
 // only a fair yardstick if they decide exactly what json-rules-engine decides on the same rule set.
@@ -48,74 +49,6 @@ async function referenceFired(subject: Subject, facts: Facts): Promise<number[]>
   const firings = await subject.reference.runFirings(facts);
   const fired = firings.map((firing) => subject.indexOf.get(firing.name)!);
   return subject.policy.hitPolicy === 'first' ? fired.slice(0, 1) : fired;
-}
-
-/**
- * Facts of a kind from its catalogue, biased towards the edges that matter: each numeric fact is
- * uniform over its range or sits on (or one step beside) a number the rule set compares it with.
- */
-function factsArbitrary(ruleSet: RuleSet): fc.Arbitrary<Facts> {
-  const thresholds = thresholdsByFact(ruleSet);
-  const record: Record<string, fc.Arbitrary<unknown>> = {};
-  for (const spec of CATALOGUES[ruleSet.kind].facts) {
-    record[spec.name] = factArbitrary(spec, thresholds.get(spec.name) ?? []);
-  }
-  return fc.record(record);
-}
-
-function factArbitrary(spec: FactSpec, thresholds: readonly number[]): fc.Arbitrary<unknown> {
-  const values = [...(spec.values ?? [])];
-  switch (spec.type) {
-    case 'boolean':
-      return fc.boolean();
-    case 'enum':
-      return fc.constantFrom(...values);
-    case 'list':
-      return fc.subarray(values);
-    case 'integer':
-    case 'number': {
-      const integer = spec.type === 'integer';
-      const min = spec.min ?? -1e6;
-      const max = spec.max ?? 1e6;
-      const step = integer ? 1 : 0.01;
-      const edges = [min, max, 0, ...thresholds.flatMap((t) => [t - step, t, t + step])].filter(
-        (v) => v >= min && v <= max && (!integer || Number.isInteger(v)),
-      );
-      const uniform = integer
-        ? fc.integer({ min, max })
-        : fc.double({ min, max, noNaN: true, noDefaultInfinity: true });
-      return fc.oneof(
-        { arbitrary: uniform, weight: 1 },
-        { arbitrary: fc.constantFrom(...new Set(edges)), weight: 3 },
-      );
-    }
-  }
-}
-
-/** For each fact, the numbers the rule set compares it with: literals and parameter defaults. */
-function thresholdsByFact(ruleSet: RuleSet): Map<string, number[]> {
-  const defaults = new Map(
-    Object.entries(ruleSet.parameters ?? {}).map(([name, decl]) => [name, decl.default]),
-  );
-  const found = new Map<string, number[]>();
-  const add = (fact: string, value: unknown) => {
-    const resolved = isFactRef(value) ? defaults.get(value.fact) : value;
-    for (const v of Array.isArray(resolved) ? resolved : [resolved]) {
-      if (typeof v === 'number') found.set(fact, [...(found.get(fact) ?? []), v]);
-    }
-  };
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (typeof node === 'object' && node !== null) {
-      const comparison = node as { fact?: unknown; value?: unknown };
-      if (typeof comparison.fact === 'string' && 'value' in comparison)
-        add(comparison.fact, comparison.value);
-      else Object.values(node).forEach(walk);
-    }
-  };
-  walk(ruleSet.conditions ?? {});
-  walk(ruleSet.rules.map((rule) => rule.conditions));
-  return found;
 }
 
 const SEED = 20240917;
