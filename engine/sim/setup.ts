@@ -93,9 +93,10 @@ export function prepareScenario(
   scenario: ScenarioInput,
   horizonMonths: number,
   seed: number | string,
+  population: Population = generatePortfolio(scenario.portfolio, seed),
 ): SimSetup {
   return createSimSetup({
-    population: generatePortfolio(scenario.portfolio, seed),
+    population,
     portfolio: scenario.portfolio,
     world: scenario.world,
     ruleSets: scenario.ruleSets,

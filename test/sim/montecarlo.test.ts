@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readScenario } from '../../engine/cli/scenarios.ts';
 import { scenarioInput } from '../../engine/scenario/input.ts';
+import { prepareRun } from '../../engine/sim/montecarlo/chunk.ts';
 import { runMonteCarlo } from '../../engine/sim/montecarlo/driver.ts';
 import { InProcessExecutor } from '../../engine/sim/montecarlo/executor.ts';
 import type { RunSpec, ScenarioInput } from '../../engine/sim/montecarlo/spec.ts';
@@ -82,5 +83,15 @@ describe('Monte Carlo driver', () => {
     expect(a.manifest.scenarios[1]!.ruleSets.engagement.name).toBe('tcm');
     expect(a.manifest.scenarios[0]!.hash).not.toBe(a.manifest.scenarios[1]!.hash);
     expect(JSON.stringify(a.manifest)).not.toMatch(/20\d\d-\d\d-\d\d/);
+  });
+
+  it('generates a portfolio shared by compared scenarios once, and a different one apart', async () => {
+    const same = prepareRun(await spec(['baseline.json', 'tcm.json']));
+    expect(same.setups[1]!.population).toBe(same.setups[0]!.population);
+    const run = await spec(['baseline.json', 'tcm.json']);
+    const bigger = { ...run.scenarios[1]!, portfolio: { ...run.scenarios[1]!.portfolio, contracts: 400 } };
+    const apart = prepareRun({ ...run, scenarios: [run.scenarios[0]!, bigger] });
+    expect(apart.setups[1]!.population).not.toBe(apart.setups[0]!.population);
+    expect(apart.setups[1]!.population.contracts.count).toBe(400);
   });
 });

@@ -4,7 +4,9 @@ import {
   type PairedAggregateJson,
   type RunAggregateJson,
 } from '../../stats/index.ts';
+import { generatePortfolio, type Population, type PortfolioSpec } from '../../portfolio/index.ts';
 import { prepareScenario, runIteration, type SimSetup } from '../iteration.ts';
+import { canonicalJson } from './hash.ts';
 import type { ChunkTask, RunSpec } from './spec.ts';
 
 /** What a worker sends back for one chunk: per scenario, and per challenger against the baseline. */
@@ -21,7 +23,21 @@ export interface PreparedRun {
 }
 
 export function prepareRun(spec: RunSpec): PreparedRun {
-  return { spec, setups: spec.scenarios.map((s) => prepareScenario(s, spec.horizonMonths, spec.seed)) };
+  // Compared scenarios usually share their portfolio: generate each distinct one once (the simulation
+  // only reads the population, so sharing it changes nothing but the time to the first chunk).
+  const populations = new Map<string, Population>();
+  const populationOf = (portfolio: PortfolioSpec): Population => {
+    const key = canonicalJson(portfolio);
+    let population = populations.get(key);
+    if (!population) populations.set(key, (population = generatePortfolio(portfolio, spec.seed)));
+    return population;
+  };
+  return {
+    spec,
+    setups: spec.scenarios.map((s) =>
+      prepareScenario(s, spec.horizonMonths, spec.seed, populationOf(s.portfolio)),
+    ),
+  };
 }
 
 /**
