@@ -17,6 +17,22 @@ function grown<T extends Column>(column: T, capacity: number): T {
   return next;
 }
 
+/**
+ * Doubles every column of a table: each typed-array field as long as the table's capacity (the free
+ * list included). Derived from the fields, so a column added to a table can never be left out.
+ * Runs only when a table fills up, never per contract-month. Returns the new capacity.
+ */
+function growColumns(table: object, capacity: number): number {
+  const next = capacity * 2;
+  const columns = table as Record<string, unknown>;
+  for (const key of Object.keys(columns)) {
+    const column = columns[key];
+    if (!ArrayBuffer.isView(column) || (column as Column).length !== capacity) continue;
+    columns[key] = grown(column as Column, next);
+  }
+  return next;
+}
+
 /** Vehicle status. */
 export const VEHICLE_FREE = 0;
 export const VEHICLE_ON_CONTRACT = 1;
@@ -203,50 +219,7 @@ export class ContractTable {
   }
 
   private grow(): void {
-    const n = this.capacity * 2;
-    this.capacity = n;
-    this.free = grown(this.free, n);
-    this.active = grown(this.active, n);
-    this.id = grown(this.id, n);
-    this.customer = grown(this.customer, n);
-    this.vehicle = grown(this.vehicle, n);
-    this.cycle = grown(this.cycle, n);
-    this.product = grown(this.product, n);
-    this.term = grown(this.term, n);
-    this.monthsOnBook = grown(this.monthsOnBook, n);
-    this.startMonth = grown(this.startMonth, n);
-    this.lastDueMonth = grown(this.lastDueMonth, n);
-    this.rate = grown(this.rate, n);
-    this.payment = grown(this.payment, n);
-    this.balance = grown(this.balance, n);
-    this.balloon = grown(this.balloon, n);
-    this.insured = grown(this.insured, n);
-    this.customerId = grown(this.customerId, n);
-    this.segment = grown(this.segment, n);
-    this.tier = grown(this.tier, n);
-    this.dealer = grown(this.dealer, n);
-    this.loyaltyScore = grown(this.loyaltyScore, n);
-    this.channel = grown(this.channel, n);
-    this.powertrain = grown(this.powertrain, n);
-    this.msrp = grown(this.msrp, n);
-    this.birthMonth = grown(this.birthMonth, n);
-    this.valueLevel = grown(this.valueLevel, n);
-    this.valueSlope = grown(this.valueSlope, n);
-    this.missed = grown(this.missed, n);
-    this.delinquentSince = grown(this.delinquentSince, n);
-    this.dispute = grown(this.dispute, n);
-    this.brokenPromises = grown(this.brokenPromises, n);
-    this.claim = grown(this.claim, n);
-    this.agencyPlaced = grown(this.agencyPlaced, n);
-    this.planMonthsLeft = grown(this.planMonthsLeft, n);
-    this.actionsTaken = grown(this.actionsTaken, n);
-    this.lastContactMonth = grown(this.lastContactMonth, n);
-    this.contacts = grown(this.contacts, n);
-    this.offersMade = grown(this.offersMade, n);
-    this.bestContactLogOdds = grown(this.bestContactLogOdds, n);
-    this.incentive = grown(this.incentive, n);
-    this.waiveMonths = grown(this.waiveMonths, n);
-    this.extended = grown(this.extended, n);
+    this.capacity = growColumns(this, this.capacity);
   }
 }
 
@@ -352,32 +325,7 @@ export class VehicleTable {
   }
 
   private grow(): void {
-    const n = this.capacity * 2;
-    this.capacity = n;
-    this.free = grown(this.free, n);
-    this.status = grown(this.status, n);
-    this.id = grown(this.id, n);
-    this.msrp = grown(this.msrp, n);
-    this.powertrain = grown(this.powertrain, n);
-    this.birthMonth = grown(this.birthMonth, n);
-    this.kmPerMonth = grown(this.kmPerMonth, n);
-    this.valueZ = grown(this.valueZ, n);
-    this.dealer = grown(this.dealer, n);
-    this.customer = grown(this.customer, n);
-    this.contracts = grown(this.contracts, n);
-    this.refurbishments = grown(this.refurbishments, n);
-    this.cycleEnded = grown(this.cycleEnded, n);
-    this.repossessed = grown(this.repossessed, n);
-    this.condition = grown(this.condition, n);
-    this.damage = grown(this.damage, n);
-    this.historyComplete = grown(this.historyComplete, n);
-    this.marketValue = grown(this.marketValue, n);
-    this.retailValue = grown(this.retailValue, n);
-    this.refurbEstimate = grown(this.refurbEstimate, n);
-    this.bookValue = grown(this.bookValue, n);
-    this.nextProduct = grown(this.nextProduct, n);
-    this.readyMonth = grown(this.readyMonth, n);
-    this.stockDays = grown(this.stockDays, n);
+    this.capacity = growColumns(this, this.capacity);
   }
 }
 
@@ -430,18 +378,7 @@ export class CustomerTable {
   }
 
   private grow(): void {
-    const n = this.capacity * 2;
-    this.capacity = n;
-    this.id = grown(this.id, n);
-    this.segment = grown(this.segment, n);
-    this.tier = grown(this.tier, n);
-    this.loyalty = grown(this.loyalty, n);
-    this.loyaltyScore = grown(this.loyaltyScore, n);
-    this.channel = grown(this.channel, n);
-    this.dealer = grown(this.dealer, n);
-    this.contractSeq = grown(this.contractSeq, n);
-    this.goodwillLogOdds = grown(this.goodwillLogOdds, n);
-    this.activeContracts = grown(this.activeContracts, n);
+    this.capacity = growColumns(this, this.capacity);
   }
 }
 

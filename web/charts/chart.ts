@@ -51,6 +51,38 @@ export function euroAxis(x: number): string {
   return `${sign}€${trim(abs)}`;
 }
 
+/**
+ * The frame of a horizontal chart with one row per scenario on a € axis (NPV spread, NPV difference,
+ * profit by category): margins, row height and the € axis in one place.
+ */
+export function euroRowsFrame(
+  width: number,
+  rows: readonly string[],
+  xLabel: string,
+  layout: { rowHeight: number; minHeight: number; marginLeft: number } = {
+    rowHeight: 48,
+    minHeight: 150,
+    marginLeft: 130,
+  },
+) {
+  return {
+    width,
+    height: Math.max(layout.minHeight, layout.rowHeight * rows.length + 70),
+    marginLeft: layout.marginLeft,
+    marginRight: 30,
+    marginBottom: 40,
+    style: { fontSize: '12px' },
+    x: {
+      label: xLabel,
+      tickFormat: euroAxis,
+      grid: true,
+      labelAnchor: 'center' as const,
+      labelArrow: 'none' as const,
+    },
+    y: { label: null, domain: [...rows] },
+  };
+}
+
 function trim(x: number): string {
   return Number(x.toFixed(1)).toString();
 }

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
 import { formatDelta, formatValue } from '../../engine/report/number.ts';
 import { findKpi } from '../../engine/stats/summary.ts';
-import { asSvg, euroAxis, scenarioScale, type ChartDef, type DataRow } from './chart.ts';
+import { asSvg, euroRowsFrame, scenarioScale, type ChartDef, type DataRow } from './chart.ts';
 
 const KPI = 'profit.npv';
 
@@ -84,20 +84,7 @@ export const npvChart: ChartDef = {
       {
         element: asSvg(
           Plot.plot({
-            width,
-            height: Math.max(150, 48 * names.length + 70),
-            marginLeft: 130,
-            marginRight: 30,
-            marginBottom: 40,
-            style: { fontSize: '12px' },
-            x: {
-              label: 'NPV, €',
-              tickFormat: euroAxis,
-              grid: true,
-              labelAnchor: 'center',
-              labelArrow: 'none',
-            },
-            y: { label: null, domain: names },
+            ...euroRowsFrame(width, names, 'NPV, €'),
             color: scenarioScale(result),
             marks: [
               Plot.ruleY(rows, {
@@ -159,20 +146,7 @@ export const npvDeltaChart: ChartDef = {
       {
         element: asSvg(
           Plot.plot({
-            width,
-            height: Math.max(150, 48 * names.length + 70),
-            marginLeft: 130,
-            marginRight: 30,
-            marginBottom: 40,
-            style: { fontSize: '12px' },
-            x: {
-              label: 'NPV difference, €',
-              tickFormat: euroAxis,
-              grid: true,
-              labelAnchor: 'center',
-              labelArrow: 'none',
-            },
-            y: { label: null, domain: names },
+            ...euroRowsFrame(width, names, 'NPV difference, €'),
             color: colour,
             marks: [
               Plot.ruleX([0], { stroke: '#111', strokeDasharray: '4,3' }),

@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
 import { formatValue } from '../../engine/report/number.ts';
 import { findKpi } from '../../engine/stats/summary.ts';
-import { asSvg, euroAxis, type ChartDef, type DataRow, type LegendItem } from './chart.ts';
+import { asSvg, euroRowsFrame, type ChartDef, type DataRow, type LegendItem } from './chart.ts';
 
 /** A profit category: a KPI (costs enter with a minus sign) or the remainder of profit.total. */
 interface Category {
@@ -101,20 +101,11 @@ export const profitChart: ChartDef = {
       {
         element: asSvg(
           Plot.plot({
-            width,
-            height: Math.max(160, 60 * names.length + 70),
-            marginLeft: 150,
-            marginRight: 30,
-            marginBottom: 40,
-            style: { fontSize: '12px' },
-            x: {
-              label: 'Profit and cost, € over the horizon',
-              tickFormat: euroAxis,
-              grid: true,
-              labelAnchor: 'center',
-              labelArrow: 'none',
-            },
-            y: { label: null, domain: names },
+            ...euroRowsFrame(width, names, 'Profit and cost, € over the horizon', {
+              rowHeight: 60,
+              minHeight: 160,
+              marginLeft: 150,
+            }),
             color: {
               domain: PROFIT_CATEGORIES.map((c) => c.label),
               range: PROFIT_CATEGORIES.map((c) => c.colour),
