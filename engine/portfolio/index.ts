@@ -15,4 +15,10 @@ export {
   type Region,
   type Segment,
 } from './spec.ts';
-export { PORTFOLIO_DECISIONS, drawNewVehicle, generatePortfolio, type Population } from './population.ts';
+export {
+  PORTFOLIO_DECISIONS,
+  drawNewVehicle,
+  generatePortfolio,
+  type NewVehicleDraw,
+  type Population,
+} from './population.ts';

@@ -1,6 +1,7 @@
 import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
 import { iterationKey, normal01, pickIndex, uniform } from '../sim/random.ts';
-import { sample, type Num } from '../world/distributions.ts';
+import type { Num } from '../world/distributions.ts';
+import { KeyedSampler } from '../world/keyed-sampler.ts';
 import { CYCLE_KEYS, type Mix, type PortfolioSpec } from './spec.ts';
 
 /**
@@ -100,7 +101,9 @@ export interface Population {
  */
 export function generatePortfolio(spec: PortfolioSpec, seed: number | string): Population {
   const key = iterationKey(seed, 0);
-  const draw = numDrawer(key, 0);
+  const sampler = new KeyedSampler();
+  const draw = (x: Num, entity: number, decision: number): number =>
+    sampler.sample(x, key, entity, decision, 0);
   const D = PORTFOLIO_DECISIONS;
 
   const dealerCount = spec.dealers;
@@ -186,48 +189,40 @@ export function generatePortfolio(spec: PortfolioSpec, seed: number | string): P
 /** The powertrain weights of each spec, computed once: drawNewVehicle runs inside the monthly step. */
 const powertrainWeightsCache = new WeakMap<PortfolioSpec, Float64Array>();
 
+/** A new vehicle's draws: msrp in €, powertrain as an index into POWERTRAINS, kmPerYear in km. */
+export interface NewVehicleDraw {
+  msrp: number;
+  powertrain: number;
+  kmPerYear: number;
+}
+
 /**
- * A new vehicle for a renewal or a lead sale, drawn from the spec's price and powertrain mix. Keyed for
- * common random numbers: `key` is the iteration key, `entity` the customer (or lead) who takes the
- * vehicle, `month` the month of the sale, so every scenario that sells this customer a vehicle in this
- * month hands over the same one.
- * @returns msrp in €, powertrain as an index into POWERTRAINS, kmPerYear in km (the new vehicle's usage)
+ * A new vehicle for a renewal or a lead sale, drawn from the spec's price and powertrain mix into `out`
+ * (allocation-free: it runs inside the monthly step). Keyed for common random numbers: `key` is the
+ * iteration key, `entity` the customer (or lead) who takes the vehicle, `month` the month of the sale,
+ * so every scenario that sells this customer a vehicle in this month hands over the same one.
  */
 export function drawNewVehicle(
   spec: PortfolioSpec,
+  sampler: KeyedSampler,
   key: number,
   entity: number,
   month: number,
-): { msrp: number; powertrain: number; kmPerYear: number } {
+  out: NewVehicleDraw,
+): NewVehicleDraw {
   let weights = powertrainWeightsCache.get(spec);
   if (weights === undefined) {
     weights = mixWeights(spec.powertrainMix, POWERTRAINS);
     powertrainWeightsCache.set(spec, weights);
   }
-  const draw = numDrawer(key, month);
   const D = PORTFOLIO_DECISIONS;
-  return {
-    msrp: draw(spec.vehiclePrice, entity, D.newVehicleMsrp),
-    powertrain: pickIndex(weights, uniform(key, entity, D.newVehiclePowertrain, month)),
-    kmPerYear: Math.max(0, draw(spec.mileagePerYearKm, entity, D.newVehicleKmPerYear)),
-  };
-}
-
-/**
- * A sampler of `Num`s whose uniforms are draws 0, 1, 2, … of (key, entity, decision, month): a
- * distribution that needs several uniforms (beta, PERT) reads successive draws of its own decision.
- */
-function numDrawer(key: number, month: number): (x: Num, entity: number, decision: number) => number {
-  let entity = 0;
-  let decision = 0;
-  let index = 0;
-  const u = (): number => uniform(key, entity, decision, month, index++);
-  return (x, e, d) => {
-    entity = e;
-    decision = d;
-    index = 0;
-    return sample(x, u);
-  };
+  out.msrp = sampler.sample(spec.vehiclePrice, key, entity, D.newVehicleMsrp, month);
+  out.powertrain = pickIndex(weights, uniform(key, entity, D.newVehiclePowertrain, month));
+  out.kmPerYear = Math.max(
+    0,
+    sampler.sample(spec.mileagePerYearKm, key, entity, D.newVehicleKmPerYear, month),
+  );
+  return out;
 }
 
 /** The shares of a mix as weights in the order of `values`, for pickIndex. */

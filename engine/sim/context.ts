@@ -1,7 +1,9 @@
+import { LEAD_SOURCES } from '../policy/catalogue/leads.ts';
 import { CHANNELS, CREDIT_TIERS, SEGMENTS } from '../policy/catalogue/shared.ts';
-import type { Population, PortfolioSpec } from '../portfolio/index.ts';
+import type { NewVehicleDraw, Population, PortfolioSpec } from '../portfolio/index.ts';
 import type { World } from '../world/assumptions.ts';
-import { sample, type Num } from '../world/distributions.ts';
+import type { Num } from '../world/distributions.ts';
+import { KeyedSampler } from '../world/keyed-sampler.ts';
 import type { ResolvedWorld } from '../world/resolve.ts';
 import { SERIES } from './result.ts';
 import { Counters } from './counters.ts';
@@ -23,9 +25,9 @@ import {
   LeadsPlan,
   PolicyRuntime,
   RemarketingPlan,
+  settledDecisions,
   type Policies,
 } from './policies.ts';
-import { uniform } from './random.ts';
 import type { Trace } from './trace/trace.ts';
 import {
   allocateState,
@@ -64,9 +66,19 @@ export class Sim {
   readonly engagementPlan: EngagementPlan;
   readonly engagementSlots: EngagementSlots;
   readonly engagementReads: Readonly<Record<keyof EngagementSlots, boolean>>;
+  /**
+   * The engagement decision of a current contract (0 days past due) by months to end, where those two
+   * facts settle it (a rule index or DECIDES_NONE), else UNDECIDED: most contract-months are far from
+   * their end, where a rule set typically waits, and then need no facts loaded.
+   */
+  readonly engagementWhenCurrent: Int32Array;
   readonly leads: PolicyRuntime;
   readonly leadsPlan: LeadsPlan;
   readonly leadsSlots: LeadsSlots;
+  /** Per leads rule and source: the first call's contact probability this iteration, 0–1 (prepareLeads). */
+  readonly leadFirstContact: Float64Array;
+  /** Per leads rule: the appointment log-odds before the lead's source and score this iteration (prepareLeads). */
+  readonly leadAppointmentLogit: Float64Array;
   readonly dunning: PolicyRuntime;
   readonly dunningPlan: DunningPlan;
   readonly dunningSlots: DunningSlots;
@@ -140,6 +152,8 @@ export class Sim {
     this.leads = new PolicyRuntime(policies.leads);
     this.leadsPlan = new LeadsPlan(this.leads);
     this.leadsSlots = leadsSlots(this.leads);
+    this.leadFirstContact = new Float64Array(this.leadsPlan.type.length * LEAD_SOURCES.length);
+    this.leadAppointmentLogit = new Float64Array(this.leadsPlan.type.length);
     this.dunning = new PolicyRuntime(policies.dunning);
     this.dunningPlan = new DunningPlan(this.dunning);
     this.dunningSlots = dunningSlots(this.dunning);
@@ -163,6 +177,13 @@ export class Sim {
       portfolio.termMonths.cycle1,
       portfolio.termMonths.cycle2,
       portfolio.termMonths.cycle3,
+    );
+
+    this.engagementWhenCurrent = settledDecisions(
+      policies.engagement,
+      'monthsToEnd',
+      Math.max(...this.termByCycle),
+      { daysPastDue: 0 },
     );
 
     this.series = new Float64Array(SERIES.length * horizon);
@@ -214,22 +235,13 @@ export class Sim {
     this.ledger.book(category, 0, amount, -1, -1, dealer);
   }
 
-  // A Num sampler over keyed draws without a closure per call: the entity, decision and month of the
-  // current sample live on the instance.
-  private sampleEntity = 0;
-  private sampleDecision = 0;
-  private sampleMonth = 0;
-  private sampleDraw = 0;
-  private readonly sampleU = (): number =>
-    uniform(this.key, this.sampleEntity, this.sampleDecision, this.sampleMonth, this.sampleDraw++);
+  /** Draws of distributions inside the steps, without allocating per draw. */
+  readonly sampler = new KeyedSampler();
+  /** The new vehicle being sold (reused by every sale). */
+  readonly newVehicleDraw: NewVehicleDraw = { msrp: 0, powertrain: 0, kmPerYear: 0 };
 
-  /** Samples `x` from draws `firstDraw`, `firstDraw + 1`, … of (entity, decision, month). */
+  /** Samples `x` from draws `firstDraw`, `firstDraw + 1`, … of (entity, decision, month) of this iteration. */
   sample(x: Num, entity: number, decision: number, month: number, firstDraw: number): number {
-    if (typeof x === 'number') return x;
-    this.sampleEntity = entity;
-    this.sampleDecision = decision;
-    this.sampleMonth = month;
-    this.sampleDraw = firstDraw;
-    return sample(x, this.sampleU);
+    return this.sampler.sample(x, this.key, entity, decision, month, firstDraw);
   }
 }

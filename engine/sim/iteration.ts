@@ -12,7 +12,7 @@ export { createSimSetup, prepareScenario, type SimSetup, type SimSetupOptions } 
 import { VEHICLE_IN_STOCK, VEHICLE_ON_CONTRACT, VEHICLE_RETURNED } from './state.ts';
 import { dunningStep } from './steps/dunning.ts';
 import { engagementStep } from './steps/engagement.ts';
-import { leadsStep } from './steps/leads.ts';
+import { leadsStep, prepareLeads } from './steps/leads.ts';
 import { maturityStep } from './steps/maturity.ts';
 import { paymentsStep } from './steps/payments.ts';
 import { remarketingStep } from './steps/remarketing.ts';
@@ -85,6 +85,7 @@ function prepareIteration(sim: Sim): void {
     sim.disciplineLogOdds[d] = Math.log(interpolate(w.disciplineOdds, p));
   }
   for (let t = 0; t < sim.horizon; t++) sim.stressLogOdds[t] = Math.log(interpolate(w.stressOdds, t));
+  prepareLeads(sim);
 }
 
 function audit(sim: Sim): IterationAudit {

@@ -71,7 +71,7 @@ export function newCustomer(sim: Sim, id: number, dealer: number): number {
 /** A new vehicle with identity `id`, first registered in month `t`. Returns the vehicle slot. */
 export function newVehicle(sim: Sim, id: number, t: number): number {
   const V = sim.vehicles;
-  const drawn = drawNewVehicle(sim.portfolio, sim.key, id, t);
+  const drawn = drawNewVehicle(sim.portfolio, sim.sampler, sim.key, id, t, sim.newVehicleDraw);
   const v = V.add();
   V.id[v] = id;
   V.msrp[v] = drawn.msrp;

@@ -59,6 +59,18 @@ export class PolicyRuntime {
     return n;
   }
 
+  /**
+   * Takes a decision known without evaluating (a {@link settledDecisions} entry ≥ DECIDES_NONE), with
+   * the same effect as {@link decide} would have. Returns how many events are in `fired`.
+   */
+  take(rule: number): number {
+    this.decisions++;
+    if (rule < 0) return 0;
+    this.fired[0] = rule;
+    this.coverage[rule]!++;
+    return 1;
+  }
+
   /** The frame index of a catalogue fact (number facts in `num`, the others in `ref`). */
   slot(name: string, store: 'num' | 'ref'): number {
     const slot = this.policy.layout.slots.get(name);
@@ -89,6 +101,24 @@ export class PolicyRuntime {
     };
     return { type, param };
   }
+}
+
+/**
+ * A policy's decision for each value 0…`max` of the integer fact `fact`, when the facts in `fixed` hold
+ * too and those settle it whatever the other facts are (CompiledPolicy.decideKnown): the index of the
+ * deciding rule, DECIDES_NONE, or UNDECIDED where the loop must load every fact and evaluate.
+ */
+export function settledDecisions(
+  policy: CompiledPolicy,
+  fact: string,
+  max: number,
+  fixed: Readonly<Record<string, unknown>>,
+): Int32Array {
+  const known = new Map<string, unknown>(Object.entries(fixed));
+  return Int32Array.from({ length: max + 1 }, (_, value) => {
+    known.set(fact, value);
+    return policy.decideKnown(known);
+  });
 }
 
 function indexOf(values: readonly string[], value: ParameterValue | undefined, fallback: number): number {

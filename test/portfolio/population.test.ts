@@ -14,6 +14,7 @@ import {
 } from '../../engine/portfolio/population.ts';
 import { CYCLE_KEYS, defaultPortfolio, type Mix, type PortfolioSpec } from '../../engine/portfolio/spec.ts';
 import { iterationKey } from '../../engine/sim/random.ts';
+import { KeyedSampler } from '../../engine/world/keyed-sampler.ts';
 
 const N = 20_000;
 const spec: PortfolioSpec = { ...defaultPortfolio(), contracts: N };
@@ -192,10 +193,16 @@ describe('generatePortfolio', () => {
 
 describe('drawNewVehicle', () => {
   const key = iterationKey(42, 3);
+  const sampler = new KeyedSampler();
+  const draw = (s: PortfolioSpec, customer: number, month: number) =>
+    drawNewVehicle(s, sampler, key, customer, month, { msrp: 0, powertrain: 0, kmPerYear: 0 });
   it('is keyed for common random numbers: same customer and month, same vehicle', () => {
-    expect(drawNewVehicle(spec, key, 17, 40)).toEqual(drawNewVehicle({ ...spec }, key, 17, 40));
-    expect(drawNewVehicle(spec, key, 17, 41)).not.toEqual(drawNewVehicle(spec, key, 17, 40));
-    expect(drawNewVehicle(spec, key, 18, 40)).not.toEqual(drawNewVehicle(spec, key, 17, 40));
+    expect(draw(spec, 17, 40)).toEqual(draw({ ...spec }, 17, 40));
+    expect(draw(spec, 17, 41)).not.toEqual(draw(spec, 17, 40));
+    const out = { msrp: 0, powertrain: 0, kmPerYear: 0 };
+    expect(drawNewVehicle(spec, sampler, key, 17, 40, out)).toBe(out);
+    expect(out).toEqual(draw(spec, 17, 40));
+    expect(draw(spec, 18, 40)).not.toEqual(draw(spec, 17, 40));
   });
   it('draws prices and powertrains from the spec', () => {
     const evOnly = { ...spec, powertrainMix: { ice: 0, hybrid: 0, ev: 1 } };
@@ -203,10 +210,10 @@ describe('drawNewVehicle', () => {
     const n = 20_000;
     const counts = [0, 0, 0];
     for (let c = 0; c < n; c++) {
-      const v = drawNewVehicle(spec, key, c, 12);
+      const v = draw(spec, c, 12);
       sum += v.msrp;
       counts[v.powertrain]!++;
-      expect(drawNewVehicle(evOnly, key, c, 12).powertrain).toBe(POWERTRAINS.indexOf('ev'));
+      expect(draw(evOnly, c, 12).powertrain).toBe(POWERTRAINS.indexOf('ev'));
     }
     expect(Math.abs(sum / n - 42_000)).toBeLessThan(4.5 * (12_000 / Math.sqrt(n)));
     expectMix(

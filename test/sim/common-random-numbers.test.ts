@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { UNDECIDED } from '../../engine/policy/compile/index.ts';
 import { runIteration } from '../../engine/sim/iteration.ts';
 import type { IterationResult } from '../../engine/sim/result.ts';
 import { KPIS } from '../../engine/stats/kpis.ts';
@@ -39,6 +40,20 @@ describe('determinism', () => {
     const b = runIteration(setup, 1);
     expect(Array.from(a.kpis)).not.toEqual(Array.from(b.kpis));
   });
+});
+
+describe('engagement decisions settled by months to end', () => {
+  for (const engagement of ['reactive', 'tcm']) {
+    it(`give the results of evaluating every contract-month in full (${engagement})`, () => {
+      const settled = setupOf({ engagement, portfolio: { contracts: 800 } });
+      const table = settled.sim.engagementWhenCurrent;
+      // The shipped rule sets wait far from the end of term: most months are settled without facts.
+      expect(table.filter((d) => d !== UNDECIDED).length).toBeGreaterThan(table.length / 3);
+      const full = setupOf({ engagement, portfolio: { contracts: 800 } });
+      full.sim.engagementWhenCurrent.fill(UNDECIDED);
+      for (const i of ITERATIONS) expectIdentical(runIteration(settled, i), runIteration(full, i));
+    });
+  }
 });
 
 describe('common random numbers', () => {

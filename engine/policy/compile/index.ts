@@ -6,12 +6,14 @@ import { parameterFrame } from './frame.ts';
 import { generateSource, instantiate } from './generate.ts';
 import { buildLayout } from './layout.ts';
 import { decisionOrder, effectivePriority } from './order.ts';
+import { partialDecider } from './partial.ts';
 import { quote } from './quote.ts';
 import type { CompiledPolicy, CompiledRule, FactFrame } from './types.ts';
 
 export type { CompiledPolicy, CompiledRule, FactFrame, FactLayout, Slot } from './types.ts';
 export { frameFromFacts, writeSlot } from './frame.ts';
 export { generateSource } from './generate.ts';
+export { DECIDES_NONE, UNDECIDED, type PartialDecider } from './partial.ts';
 
 /**
  * Compiles a validated rule set into a synchronous evaluator with json-rules-engine 7's results
@@ -75,6 +77,8 @@ export function compileRuleSet(
     newFrame: (): FactFrame => parameterFrame(layout, parameters),
     fire: evaluator.fire,
     first: evaluator.first,
+    // A copy: the decider reads the conditions later, and the caller's object may change.
+    decideKnown: partialDecider(structuredClone(ruleSet), order, parameters),
   });
 }
 

@@ -1,5 +1,6 @@
 import type { PolicyKind, TypedSpec } from '../catalogue/index.ts';
 import type { HitPolicy, ParameterValue, RuleEvent } from '../rule-set.ts';
+import type { PartialDecider } from './partial.ts';
 
 /** Where one fact or parameter lives in a frame: numbers in `num`, everything else in `ref`. */
 export interface Slot {
@@ -61,4 +62,11 @@ export interface CompiledPolicy {
   fire(frame: FactFrame, out: Int32Array): number;
   /** The first fired rule in decision order (index into `rules`), or -1; stops at the first hit. */
   first(frame: FactFrame): number;
+  /**
+   * The decision when only the facts in `known` (by name) are known, if they settle it whatever the
+   * other facts are: under `first` the index into `rules` of the deciding rule, DECIDES_NONE (−1)
+   * when no rule can fire, UNDECIDED (−2) when it depends on other facts. Not for the hot loop:
+   * callers tabulate it once (see engine/sim/steps/engagement.ts).
+   */
+  decideKnown: PartialDecider;
 }

@@ -13,6 +13,7 @@ import type { Sim } from '../context.ts';
 import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
 import { OFFER_LISTS as OFFER_LISTSBinding } from '../facts.ts';
 import { CAT as CATBinding } from '../ledger.ts';
+import { UNDECIDED as UNDECIDEDBinding } from '../../policy/compile/index.ts';
 import { EVENT_CONTACT as EVENT_CONTACTBinding } from '../policies.ts';
 import { uniform as uniformBinding } from '../random.ts';
 import { contractValue as contractValueBinding } from '../valuation.ts';
@@ -41,11 +42,13 @@ const DECISIONS = DECISIONSBinding;
 const OFFER_LISTS = OFFER_LISTSBinding;
 const CAT = CATBinding;
 const EVENT_CONTACT = EVENT_CONTACTBinding;
+const UNDECIDED = UNDECIDEDBinding;
 const uniform = uniformBinding;
 const contractValue = contractValueBinding;
 const daysPastDue = daysPastDueBinding;
 
 const EARLY_UPGRADE = 1 << OFFERS.indexOf('early-upgrade');
+const EMPTY = new Int32Array(0);
 
 export function engagementStep(sim: Sim, t: number): void {
   const C = sim.contracts;
@@ -123,6 +126,10 @@ export function engagementStep(sim: Sim, t: number): void {
   const pIncentive = plan.incentive;
   const pWaive = plan.waive;
   const trace = sim.trace;
+  // Followed runs (explain) load every fact, so the trace sees each decision as evaluated; results are
+  // the same either way (tested).
+  const settled = trace === null ? sim.engagementWhenCurrent : EMPTY;
+  const settledMax = settled.length - 1;
 
   for (let i = 0, end = C.end; i < end; i++) {
     if (active[i] === 0 || startMonth[i]! >= t) continue;
@@ -131,27 +138,32 @@ export function engagementStep(sim: Sim, t: number): void {
     if (toEnd < 1) continue;
     const d = dealerOf[i]!;
     const behind = missed[i]!;
-    const lastMonth = lastContact[i]!;
-    const equity = readsEquity ? contractValue(sim, i, t) - balance[i]! : 0;
-
-    num[sCycle] = cycle[i]!;
-    num[sToEnd] = toEnd;
-    num[sOnBook] = m;
-    num[sTerm] = term[i]!;
-    num[sEquity] = equity;
-    num[sScore] = score[i]!;
-    num[sDpd] = behind > 0 ? daysPastDue(t - delinquentSince[i]!) : 0;
-    num[sLastContact] = lastMonth < 0 ? m : t - lastMonth;
-    num[sContacts] = contacts[i]!;
-    if (rProduct) ref[sProduct] = PRODUCTS[product[i]!];
-    if (rSegment) ref[sSegment] = SEGMENTS[segment[i]!];
-    if (rTier) ref[sTier] = CREDIT_TIERS[tier[i]!];
-    if (rOffers) ref[sOffers] = OFFER_LISTS[offersMade[i]!];
-    if (rChannel) ref[sChannel] = CHANNELS[channel[i]!];
-    if (rBdc) ref[sBdc] = hasBdc[d] === 1;
-    if (rRegion) ref[sRegion] = REGIONS[regionOf[d]!];
-    if (rPowertrain) ref[sPowertrain] = POWERTRAINS[powertrain[i]!];
-    const n = rt.decide();
+    const decided = behind === 0 && toEnd <= settledMax ? settled[toEnd]! : UNDECIDED;
+    let equity = 0;
+    let n: number;
+    if (decided !== UNDECIDED) n = rt.take(decided);
+    else {
+      const lastMonth = lastContact[i]!;
+      if (readsEquity) equity = contractValue(sim, i, t) - balance[i]!;
+      num[sCycle] = cycle[i]!;
+      num[sToEnd] = toEnd;
+      num[sOnBook] = m;
+      num[sTerm] = term[i]!;
+      num[sEquity] = equity;
+      num[sScore] = score[i]!;
+      num[sDpd] = behind > 0 ? daysPastDue(t - delinquentSince[i]!) : 0;
+      num[sLastContact] = lastMonth < 0 ? m : t - lastMonth;
+      num[sContacts] = contacts[i]!;
+      if (rProduct) ref[sProduct] = PRODUCTS[product[i]!];
+      if (rSegment) ref[sSegment] = SEGMENTS[segment[i]!];
+      if (rTier) ref[sTier] = CREDIT_TIERS[tier[i]!];
+      if (rOffers) ref[sOffers] = OFFER_LISTS[offersMade[i]!];
+      if (rChannel) ref[sChannel] = CHANNELS[channel[i]!];
+      if (rBdc) ref[sBdc] = hasBdc[d] === 1;
+      if (rRegion) ref[sRegion] = REGIONS[regionOf[d]!];
+      if (rPowertrain) ref[sPowertrain] = POWERTRAINS[powertrain[i]!];
+      n = rt.decide();
+    }
 
     for (let k = 0; k < n; k++) {
       const rule = fired[k]!;
@@ -177,7 +189,7 @@ export function engagementStep(sim: Sim, t: number): void {
     if ((offersMade[i]! & EARLY_UPGRADE) !== 0 && behind === 0) {
       let waived = waive[i]!;
       if (waived > toEnd) waived = toEnd;
-      const value = readsEquity ? equity : contractValue(sim, i, t) - balance[i]!;
+      const value = readsEquity && decided === UNDECIDED ? equity : contractValue(sim, i, t) - balance[i]!;
       const p = interpolate(upgradeCurve, value + waived * payment[i]!);
       const upgrades = p > 0 && uniform(key, customerId[i]!, DECISIONS.earlyUpgrade, t) < p;
       if (upgrades) sim.upgrading.push(i);

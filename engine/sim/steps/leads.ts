@@ -16,7 +16,12 @@ import {
   takeFromStock as takeFromStockBinding,
 } from '../origination.ts';
 import { EVENT_ROUTE as EVENT_ROUTEBinding } from '../policies.ts';
-import { poisson as poissonBinding, uniform as uniformBinding } from '../random.ts';
+import {
+  addressOf as addressOfBinding,
+  poisson as poissonBinding,
+  uniform as uniformBinding,
+  uniformAt as uniformAtBinding,
+} from '../random.ts';
 import { DAYS_PER_MONTH as DAYS_PER_MONTHBinding } from './remarketing.ts';
 
 /*
@@ -50,6 +55,8 @@ const EVENT_ROUTE = EVENT_ROUTEBinding;
 const DAYS_PER_MONTH = DAYS_PER_MONTHBinding;
 const poisson = poissonBinding;
 const uniform = uniformBinding;
+const addressOf = addressOfBinding;
+const uniformAt = uniformAtBinding;
 
 const SALESPERSON = HANDLERS.indexOf('salesperson');
 const BDC = HANDLERS.indexOf('bdc');
@@ -95,15 +102,15 @@ function workLead(
     counters.leadSpend += cost;
   }
 
-  const A = DECISIONS.leadAttributes;
-  const hour = pick(w.hourCumulative, uniform(key, lead, A, t, ATTRIBUTE.hour));
-  const day = pick(w.dayCumulative, uniform(key, lead, A, t, ATTRIBUTE.day)) + 1;
+  const at = addressOf(key, lead, DECISIONS.leadAttributes, t);
+  const hour = pick(w.hourCumulative, uniformAt(at, ATTRIBUTE.hour));
+  const day = pick(w.dayCumulative, uniformAt(at, ATTRIBUTE.day)) + 1;
   const closing = day <= 5 ? w.closingHour : day === 6 ? w.saturdayClosingHour : -1;
   const open = hour >= w.openingHour && hour < closing;
-  const used = uniform(key, lead, A, t, ATTRIBUTE.used) < w.usedInterestShare[source]!;
-  const existing = uniform(key, lead, A, t, ATTRIBUTE.existing) < w.existingCustomerShare[source]!;
-  const score = (uniform(key, lead, A, t, ATTRIBUTE.score1) + uniform(key, lead, A, t, ATTRIBUTE.score2)) / 2;
-  const reachable = uniform(key, lead, A, t, ATTRIBUTE.reachable) < w.reachableShare[source]!;
+  const used = uniformAt(at, ATTRIBUTE.used) < w.usedInterestShare[source]!;
+  const existing = uniformAt(at, ATTRIBUTE.existing) < w.existingCustomerShare[source]!;
+  const score = (uniformAt(at, ATTRIBUTE.score1) + uniformAt(at, ATTRIBUTE.score2)) / 2;
+  const reachable = uniformAt(at, ATTRIBUTE.reachable) < w.reachableShare[source]!;
   const hasBdc = sim.dealerHasBdc[dealer] === 1;
   const bdcAvailable = hasBdc && sim.bdcUsed[dealer]! < bdcCapacity;
 
@@ -137,26 +144,24 @@ function workLead(
   const minutes = plan.responseMinutes[rule]! + (prepared ? w.prepareDelayMinutes : 0);
   const maxAttempts = plan.maxAttempts[rule]!;
 
-  let reached = false;
-  if (reachable) {
-    let p = interpolate(w.firstContactByResponseMinutes, minutes);
-    const inbound = w.inboundContactLogOdds[source]!;
-    if (inbound !== 0) p = logistic(logit(p) + inbound);
-    reached = uniform(key, lead, DECISIONS.leadContact, t, 0) < p;
-  }
-  const later = w.laterAttemptContact;
-  const keepGoing = w.continueProbability[handler]!;
-  for (let attempt = 1; !reached && attempt < maxAttempts; attempt++) {
-    if (!(uniform(key, lead, DECISIONS.leadContinue, t, attempt) < keepGoing)) break;
-    const p = later[attempt - 1 < later.length ? attempt - 1 : later.length - 1]!;
-    reached = reachable && uniform(key, lead, DECISIONS.leadContact, t, attempt) < p;
+  const contact = addressOf(key, lead, DECISIONS.leadContact, t);
+  let reached =
+    reachable && uniformAt(contact, 0) < sim.leadFirstContact[rule * LEAD_SOURCES.length + source]!;
+  if (!reached && maxAttempts > 1) {
+    const later = w.laterAttemptContact;
+    const keepGoing = w.continueProbability[handler]!;
+    const carryOn = addressOf(key, lead, DECISIONS.leadContinue, t);
+    for (let attempt = 1; !reached && attempt < maxAttempts; attempt++) {
+      if (!(uniformAt(carryOn, attempt) < keepGoing)) break;
+      const p = later[attempt - 1 < later.length ? attempt - 1 : later.length - 1]!;
+      reached = reachable && uniformAt(contact, attempt) < p;
+    }
   }
   if (!reached) return;
   counters.contacted++;
 
   let x =
-    w.appointmentLogit +
-    Math.log(interpolate(w.appointmentOddsByResponseMinutes, minutes)) +
+    sim.leadAppointmentLogit[rule]! +
     w.sourceAppointmentLogOdds[source]! +
     Math.log(interpolate(w.scoreOdds, score));
   if (prepared) x += w.prepareAppointmentLogOdds;
@@ -196,6 +201,27 @@ function workLead(
       responseMinutes: minutes,
     };
     trace.leadSale(sim, c, i, t, lead, v, previous);
+  }
+}
+
+/**
+ * The parts of a lead's chances that depend only on the rule that routed it (its response time) and
+ * the iteration's world, computed once per iteration: the first call's contact probability per rule
+ * and source, and the appointment log-odds before the lead's source and score.
+ */
+export function prepareLeads(sim: Sim): void {
+  const w = sim.w;
+  const plan = sim.leadsPlan;
+  const sources = LEAD_SOURCES.length;
+  for (let rule = 0; rule < plan.type.length; rule++) {
+    const minutes = plan.responseMinutes[rule]! + (plan.prepareFirst[rule] === 1 ? w.prepareDelayMinutes : 0);
+    const first = interpolate(w.firstContactByResponseMinutes, minutes);
+    for (let s = 0; s < sources; s++) {
+      const inbound = w.inboundContactLogOdds[s]!;
+      sim.leadFirstContact[rule * sources + s] = inbound !== 0 ? logistic(logit(first) + inbound) : first;
+    }
+    sim.leadAppointmentLogit[rule] =
+      w.appointmentLogit + Math.log(interpolate(w.appointmentOddsByResponseMinutes, minutes));
   }
 }
 
