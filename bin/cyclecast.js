@@ -3,4 +3,6 @@
 import { register } from 'tsx/esm/api';
 
 register();
+const { tuneV8ForSimulation } = await import('../engine/sim/pool/v8-tuning.ts');
+tuneV8ForSimulation();
 await import('../engine/cli/main.ts');

@@ -1,6 +1,6 @@
 import type { Sim } from './context.ts';
 import { deriveIdentity, IDENTITY } from './identity.ts';
-import { vehicleValueZ } from './origination.ts';
+import { identifyContract, vehicleValueZ } from './origination.ts';
 import { LEASE, LOAN, VEHICLE_ON_CONTRACT } from './state.ts';
 import { annuity, attachParties, balanceAfter, guideValue } from './valuation.ts';
 
@@ -68,7 +68,7 @@ export function loadStartingBook(sim: Sim): void {
     const seq = K.contractSeq[c]!;
     K.contractSeq[c] = seq + 1;
     K.activeContracts[c]!++;
-    C.id[i] = deriveIdentity(IDENTITY.contract, K.id[c]!, seq);
+    identifyContract(sim, i, deriveIdentity(IDENTITY.contract, K.id[c]!, seq));
     attachParties(sim, i, c, v);
     C.cycle[i] = cycle;
     C.product[i] = product;

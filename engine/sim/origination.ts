@@ -6,6 +6,7 @@ import { CAT as CATBinding } from './ledger.ts';
 import {
   normalQuantile as normalQuantileBinding,
   pickIndex as pickIndexBinding,
+  streamOf as streamOfBinding,
   uniform as uniformBinding,
 } from './random.ts';
 import {
@@ -36,6 +37,7 @@ const CAT = CATBinding;
 const normalQuantile = normalQuantileBinding;
 const pickIndex = pickIndexBinding;
 const uniform = uniformBinding;
+const streamOf = streamOfBinding;
 const guideValue = guideValueBinding;
 const annuity = annuityBinding;
 const attachParties = attachPartiesBinding;
@@ -88,6 +90,12 @@ export function vehicleValueZ(sim: Sim, id: number): number {
   return normalQuantile(uniform(sim.key, id, DECISIONS.vehicleValue, 0) || 2 ** -33);
 }
 
+/** Gives contract slot `i` its identity `id`, and the random streams the monthly loops keep per contract. */
+export function identifyContract(sim: Sim, i: number, id: number): void {
+  sim.contracts.id[i] = id;
+  sim.contracts.missStream[i] = streamOf(sim.key, id, DECISIONS.paymentMiss);
+}
+
 /**
  * Puts customer `c` on a new contract for vehicle `v` starting in month `t`: `amount` € financed at the
  * customer's APR for the product and tier (less the subvention on a new cycle-1 lease and the loyalty
@@ -126,7 +134,7 @@ export function originate(
     if (balloon > amount) balloon = amount;
     if (balloon < 0) balloon = 0;
   }
-  C.id[i] = id;
+  identifyContract(sim, i, id);
   attachParties(sim, i, c, v);
   C.cycle[i] = cycle;
   C.product[i] = product;

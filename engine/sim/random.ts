@@ -46,7 +46,9 @@ function fmix32(h: number): number {
 }
 
 /**
- * The 32-bit key of one iteration of one seed, in [0, 2^32), derived with seedrandom's alea.
+ * The 32-bit key of one iteration of one seed, a signed 32-bit integer, derived with seedrandom's alea.
+ * Signed, so V8 keeps it a small integer: an unsigned key above 2^31 would be a heap number, boxed anew
+ * each time the hot loops pass it to a function they do not inline.
  * Number and string seeds that print alike (`7` and `'7'`) give the same key, so a seed typed on the
  * command line and one read from a scenario file agree.
  * @example uniform(iterationKey(42, 0), contract, DECISION_RENEWAL, month)
@@ -61,7 +63,7 @@ export function iterationKey(seed: number | string, iteration: number): number {
   const alea = seedrandom.alea(`${seed}/${iteration}`);
   // alea's first outputs for seeds that differ in one character are not independent enough to serve as
   // keys on their own; the finaliser spreads every bit over the whole key.
-  return fmix32(alea.int32() ^ fmix32(alea.int32())) >>> 0;
+  return fmix32(alea.int32() ^ fmix32(alea.int32())) | 0;
 }
 
 /**
@@ -85,10 +87,21 @@ export function uniform(key: number, entity: number, decision: number, month: nu
  * @example const at = addressOf(key, lead, DECISION_LEAD_ATTRIBUTES, month); uniformAt(at, 0); uniformAt(at, 1)
  */
 export function addressOf(key: number, entity: number, decision: number, month: number): number {
-  let h = key | 0;
-  h = absorb(h, entity);
-  h = absorb(h, decision);
-  return absorb(h, month);
+  return addressIn(streamOf(key, entity, decision), month);
+}
+
+/**
+ * The hash state of one entity's decision (key, entity, decision), before the month: an entity that
+ * draws the same decision every month keeps it (e.g. in a column) and pays two hash words a month.
+ * `addressIn(streamOf(key, entity, decision), month)` is exactly `addressOf(key, entity, decision, month)`.
+ */
+export function streamOf(key: number, entity: number, decision: number): number {
+  return absorb(absorb(key | 0, entity), decision);
+}
+
+/** The address of month `month` in a stream from {@link streamOf}. */
+export function addressIn(stream: number, month: number): number {
+  return absorb(stream, month);
 }
 
 /** Draw `draw` of the address from {@link addressOf}: a uniform in [0, 1), as {@link uniform}. */

@@ -57,6 +57,8 @@ export class ContractTable {
   active: Uint8Array;
   /** Stable identity (identity.ts). */
   id: Int32Array;
+  /** The contract's payment-miss stream this iteration (random.ts streamOf), set with its identity. */
+  missStream: Int32Array;
   customer: Int32Array;
   vehicle: Int32Array;
   /** 1–3. */
@@ -136,6 +138,7 @@ export class ContractTable {
     this.free = new Int32Array(capacity);
     this.active = new Uint8Array(capacity);
     this.id = new Int32Array(capacity);
+    this.missStream = new Int32Array(capacity);
     this.customer = new Int32Array(capacity);
     this.vehicle = new Int32Array(capacity);
     this.cycle = new Uint8Array(capacity);

@@ -9,6 +9,7 @@
  */
 import { join } from 'node:path';
 import { resourceUsage } from 'node:process';
+import { tuneV8ForSimulation } from '../../engine/sim/pool/v8-tuning.ts';
 import { reply } from './child.ts';
 import { measureSideBySide } from './harness.ts';
 import {
@@ -20,6 +21,10 @@ import {
   scenarioAt,
   type Workload,
 } from './simulation-workload.ts';
+
+// As the CLI does (bin/cyclecast.js): the figures are what a user's runs get. `--v8-defaults` leaves
+// V8's defaults, to measure what the tuning is worth.
+if (!process.argv.includes('--v8-defaults')) tuneV8ForSimulation();
 
 export interface ThroughputReply {
   readonly contractMonthsPerRun: number;

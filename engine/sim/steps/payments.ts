@@ -2,7 +2,11 @@ import { logistic as logisticBinding, logit as logitBinding } from '../../world/
 import type { Sim } from '../context.ts';
 import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
 import { CAT as CATBinding } from '../ledger.ts';
-import { uniform as uniformBinding } from '../random.ts';
+import {
+  addressIn as addressInBinding,
+  uniformAt as uniformAtBinding,
+  uniform as uniformBinding,
+} from '../random.ts';
 
 /*
  * Step 2: this month's instalment falls due on every contract that started before this month and has
@@ -20,11 +24,17 @@ const logit = logitBinding;
 const DECISIONS = DECISIONSBinding;
 const CAT = CATBinding;
 const uniform = uniformBinding;
+const addressIn = addressInBinding;
+const uniformAt = uniformAtBinding;
+
+// V8 boxed the month's balance sum, a double local added to in the loop, as a new heap number at
+// every contract-month (found with --trace-allocation-stack-interval); a typed-array cell is not.
+// Steps run synchronously, so one cell serves every simulation in the thread.
+const BALANCES = new Float64Array(1);
 
 export function paymentsStep(sim: Sim, t: number): void {
   const C = sim.contracts;
   const w = sim.w;
-  const key = sim.key;
   const ledger = sim.ledger;
   const counters = sim.counters;
   const active = C.active;
@@ -37,7 +47,7 @@ export function paymentsStep(sim: Sim, t: number): void {
   const missed = C.missed;
   const cycle = C.cycle;
   const insured = C.insured;
-  const id = C.id;
+  const missStream = C.missStream;
   const lastDue = C.lastDueMonth;
   const segment = C.segment;
   const tier = C.tier;
@@ -52,13 +62,14 @@ export function paymentsStep(sim: Sim, t: number): void {
   const trace = sim.trace;
   const customerId = C.customerId;
   delinquent.clear();
-  let balances = 0;
+  const balances = BALANCES;
+  balances[0] = 0;
 
   for (let i = 0, end = C.end; i < end; i++) {
     if (active[i] === 0 || startMonth[i]! >= t) continue;
     const bal = balance[i]!;
     const m = monthsOnBook[i]!;
-    balances += bal + missed[i]! * payment[i]!;
+    balances[0]! += bal + missed[i]! * payment[i]!;
     // Past its term only a delinquent contract stays on book: nothing more falls due.
     if (m >= term[i]!) {
       if (missed[i]! > 0) delinquent.push(i);
@@ -87,7 +98,7 @@ export function paymentsStep(sim: Sim, t: number): void {
     if (missed[i] === 0) {
       let p = miss[s * 3 + g]!;
       if (stress !== 0) p = withStress(p, stress);
-      if (uniform(key, id[i]!, DECISIONS.paymentMiss, t) < p) {
+      if (uniformAt(addressIn(missStream[i]!, t), 0) < p) {
         openDelinquency(sim, i, t);
         counters.episodes++;
         delinquent.push(i);
@@ -95,7 +106,7 @@ export function paymentsStep(sim: Sim, t: number): void {
       }
     } else delinquent.push(i);
   }
-  counters.balanceMonths += balances;
+  counters.balanceMonths += balances[0]!;
 }
 
 function openDelinquency(sim: Sim, i: number, t: number): void {
