@@ -203,6 +203,21 @@ function simulationSection(s: SimulationSuiteResult): string[] {
       `1-minute load average ${t.loadAverage.before.toFixed(2)} before, ${t.loadAverage.after.toFixed(2)} after ` +
       '(2 workers can only gain what the other users of the 2 cores leave free).',
     '',
+    `#### V8 tuning (1 worker, ${thousands(s.tuning.contracts)} contracts, child processes alternated, median of ${s.tuning.rounds} each)`,
+    '',
+    ...table(
+      ['V8 flags', 'contract-months/s', 'vs defaults'],
+      [
+        ['defaults (as in a browser)', formatRate(s.tuning.defaultContractMonthsPerSecond), '1.00×'],
+        [
+          'tuned (bin/cyclecast.js, workers)',
+          formatRate(s.tuning.tunedContractMonthsPerSecond),
+          ratio(s.tuning.tunedOverDefault),
+        ],
+      ],
+      [false, true, true],
+    ),
+    '',
     `#### Starting book (1 worker, side by side, ${s.sizes.iterationsPerRun} iterations per round, median of ${s.sizes.rounds} rounds)`,
     '',
     ...table(

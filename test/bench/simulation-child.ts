@@ -115,7 +115,7 @@ async function throughput(): Promise<ThroughputReply> {
 }
 
 async function sizes(): Promise<SizesReply> {
-  const books = (flags[0] ?? '').split(',').map(Number);
+  const books = (flags.find((f) => !f.startsWith('--')) ?? '').split(',').map(Number);
   const lanes = await Promise.all(
     books.map(async (contracts) => ({
       contracts,

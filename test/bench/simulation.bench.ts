@@ -39,6 +39,19 @@ export interface MemoryPoint {
   readonly seconds: number;
 }
 
+/**
+ * What tuneV8ForSimulation is worth: the baseline on 1 worker in child processes with V8's defaults
+ * and with the tuning, alternated (default, tuned, default, …; V8 flags are per process).
+ */
+export interface V8Tuning {
+  readonly contracts: number;
+  readonly iterationsPerRun: number;
+  readonly rounds: number;
+  readonly defaultContractMonthsPerSecond: number;
+  readonly tunedContractMonthsPerSecond: number;
+  readonly tunedOverDefault: number;
+}
+
 export interface ComparisonTiming {
   readonly scenarios: string[];
   readonly contracts: number;
@@ -82,6 +95,7 @@ export type SimulationSuiteResult =
           readonly contractMonthsPerSecond: number;
         }[];
       };
+      readonly tuning: V8Tuning;
       readonly memory: MemoryPoint[];
       readonly comparison: ComparisonTiming | { readonly skipped: string };
     };
@@ -102,6 +116,7 @@ function plan(quick: boolean) {
         peakIterations: 2,
         portfolio: { contracts: [500, 4000], iterations: 1 },
         sizes: { contracts: [500, 2000], iterations: 1, rounds: 2 },
+        tuning: { iterations: 1, rounds: 1 },
         flat: { contracts: 500, horizonMonths: 12, iterations: [10, 20, 40], live: [10, 40] },
         comparisonIterations: 2,
       }
@@ -109,13 +124,15 @@ function plan(quick: boolean) {
         contracts: 10_000,
         throughput: { iterations: 4, chunkSize: 2, rounds: 7 },
         peakIterations: 4,
-        // Tables grow by doubling, so only a wide range of books shows the slope.
-        portfolio: { contracts: [2500, 40_000, 160_000], iterations: 1 },
+        // The issue's sizes; they also span the range the tables' doubling needs to show the slope.
+        portfolio: { contracts: [10_000, 100_000, 1_000_000], iterations: 1 },
         sizes: { contracts: [2500, 10_000, 20_000], iterations: 2, rounds: 5 },
+        tuning: { iterations: 4, rounds: 3 },
         // 700 iterations at 120 months would take minutes, and a small starting book barely helps
         // (leads arrive per dealer, not per contract): memory in iterations is shown at 36 months.
         flat: { contracts: 1000, horizonMonths: 36, iterations: [100, 200, 400], live: [100, 400] },
-        comparisonIterations: 20,
+        // The target's workload: 3 scenarios × 10,000 contracts × 120 months × 200 iterations.
+        comparisonIterations: 200,
       };
 }
 
@@ -159,6 +176,8 @@ export async function runSimulationSuite(
   const loadAfter = loadAverage();
   const rate = (workers: number) =>
     throughput.lanes.find((l) => l.workers === workers)!.contractMonthsPerSecond;
+
+  const tuning = await measureTuning(p.contracts, p.tuning, workload, onProgress);
 
   const z = p.sizes;
   onProgress(`simulation: starting books of ${z.contracts.join(', ')} contracts side by side on 1 worker`);
@@ -217,6 +236,7 @@ export async function runSimulationSuite(
       twoWorkersOverOne: rate(2) / rate(1),
       loadAverage: { before: loadBefore, after: loadAfter },
     },
+    tuning,
     sizes: {
       iterationsPerRun: z.iterations,
       rounds: sizes.rounds,
@@ -236,6 +256,40 @@ export async function runSimulationSuite(
       workload,
       onProgress,
     ),
+  };
+}
+
+async function measureTuning(
+  contracts: number,
+  plan: { readonly iterations: number; readonly rounds: number },
+  workload: (contracts: number, iterations: number) => string,
+  onProgress: (line: string) => void,
+): Promise<V8Tuning> {
+  onProgress(`simulation: V8 defaults against tuned, ${plan.rounds} alternating rounds of child processes`);
+  const rates = { default: [] as number[], tuned: [] as number[] };
+  for (let round = 0; round < plan.rounds; round++) {
+    for (const lane of ['default', 'tuned'] as const) {
+      // One measured run after one warm-up in each child (the `sizes` mode with a single book).
+      const reply = await runChild<SizesReply>('simulation-child.ts', [
+        'sizes',
+        workload(0, plan.iterations),
+        '1',
+        String(contracts),
+        ...(lane === 'default' ? ['--v8-defaults'] : []),
+      ]);
+      rates[lane].push(reply.lanes[0]!.contractMonthsPerSecond);
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  const defaultRate = median(rates.default);
+  const tunedRate = median(rates.tuned);
+  return {
+    contracts,
+    iterationsPerRun: plan.iterations,
+    rounds: plan.rounds,
+    defaultContractMonthsPerSecond: defaultRate,
+    tunedContractMonthsPerSecond: tunedRate,
+    tunedOverDefault: tunedRate / defaultRate,
   };
 }
 

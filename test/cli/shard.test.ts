@@ -14,8 +14,14 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const bin = path.join(root, 'bin/cyclecast.js');
 const fixture = 'test/fixtures/scenarios/passing';
 const scenarios = [`${fixture}/baseline.json`, `${fixture}/tcm.json`];
-/** 6 iterations in chunks of DEFAULT_CHUNK_SIZE (2): 3 chunks, so 3 shards of one chunk each. */
-const iterations = String(3 * DEFAULT_CHUNK_SIZE);
+/**
+ * 5 iterations: chunk 0 holds one, the others DEFAULT_CHUNK_SIZE (2) each — 3 chunks, so 3 shards of
+ * one chunk each.
+ */
+const c = DEFAULT_CHUNK_SIZE;
+const iterations = String(1 + 2 * c);
+/** The iterations shard k of 3 runs: its one chunk's. */
+const shardIterations = (k: number) => (k === 0 ? 1 : c);
 const common = ['--iterations', iterations, '--workers', '1'];
 
 /** Runs a command without blocking, so shards run as parallel processes, as on a cluster. */
@@ -121,7 +127,7 @@ describe('cyclecast compare --shard K/N, then merge', () => {
       index: 1,
       count: 3,
       chunks: { first: 1, end: 2 },
-      iterations: { first: DEFAULT_CHUNK_SIZE, end: 2 * DEFAULT_CHUNK_SIZE },
+      iterations: { first: 1, end: 1 + c },
     });
     expect(file.manifest).toEqual(JSON.parse(single.stdout).manifest);
   });
@@ -134,8 +140,8 @@ describe('cyclecast compare --shard K/N, then merge', () => {
         .map((line) => JSON.parse(line));
       expect(lines).toHaveLength(1); // one chunk per shard here
       expect(lines[0]).toMatchObject({
-        completedIterations: DEFAULT_CHUNK_SIZE,
-        totalIterations: DEFAULT_CHUNK_SIZE,
+        completedIterations: shardIterations(k),
+        totalIterations: shardIterations(k),
         shard: { index: k, count: 3 },
       });
       expect(lines[0].elapsedSeconds).toBeGreaterThan(0);
@@ -155,10 +161,10 @@ describe('cyclecast compare --shard K/N, then merge', () => {
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
-    // Shard 0/2 of 3 chunks runs chunk 0 (the larger share goes to the last shard): one line per merged chunk.
-    const c = DEFAULT_CHUNK_SIZE;
-    expect(progress.map((p) => [p.completedIterations, p.totalIterations])).toEqual([[c, c]]);
-    expect(progress.at(-1).partial.scenarios[0].iterations).toBe(c);
+    // Shard 0/2 of 3 chunks runs chunk 0, one iteration (the larger share goes to the last shard): one
+    // line per merged chunk.
+    expect(progress.map((p) => [p.completedIterations, p.totalIterations])).toEqual([[1, 1]]);
+    expect(progress.at(-1).partial.scenarios[0].iterations).toBe(1);
     expect(progress.at(-1).partial.scenarios[0].kpis['retention.rate'].mean).toBeGreaterThan(0);
     expect(parts[1]!.stderr).toBe('');
     expect((await cli('merge', part('run-0.json'), part('run-1.json'))).stdout).toBe(table.stdout);
@@ -195,7 +201,7 @@ describe('cyclecast merge refuses what does not add up to the run', () => {
   it('refuses a missing shard and a duplicate shard', async () => {
     expectRefusal(
       await cli('merge', part('part-0.json'), part('part-2.json')),
-      `missing shard 1/3 (chunk 1, iterations ${DEFAULT_CHUNK_SIZE}–${2 * DEFAULT_CHUNK_SIZE - 1}): run it with --shard 1/3`,
+      `missing shard 1/3 (chunk 1, iterations 1–${c}): run it with --shard 1/3`,
     );
     const copy = part('copy-of-1.json');
     await fs.copyFile(part('part-1.json'), copy);

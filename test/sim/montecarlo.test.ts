@@ -50,8 +50,9 @@ describe('Monte Carlo driver', () => {
         partialIterations.push(p.partial!.scenarios[0]!.summary.iterations);
       },
     });
-    expect(seen).toEqual([4, 8, 12]);
-    expect(partialIterations).toEqual([4, 8, 12]);
+    // Chunk 0 holds one iteration, so the first partial result comes after one; then chunks of 4.
+    expect(seen).toEqual([1, 5, 9, 12]);
+    expect(partialIterations).toEqual([1, 5, 9, 12]);
   });
 
   it('stops when cancelled', async () => {

@@ -27,7 +27,10 @@ import type { RunSpec, ScenarioInput } from '../../engine/sim/montecarlo/spec.ts
 
 const fixture = 'test/fixtures/scenarios/passing';
 
-/** 13 iterations in chunks of 2: 7 chunks, the last one short, so ranges and their ends are exercised. */
+/**
+ * 13 iterations: chunk 0 holds one, the others 2 each — 7 chunks, so ranges and their ends are
+ * exercised.
+ */
 async function spec(files: string[], seed = 5): Promise<RunSpec> {
   const scenarios: ScenarioInput[] = [];
   for (const file of files) scenarios.push(scenarioInput(await readScenario(`${fixture}/${file}`)));
@@ -176,7 +179,7 @@ describe('sharded run and merge', () => {
       index: 1,
       count: 3,
       chunks: { first: 2, end: 4 },
-      iterations: { first: 4, end: 8 },
+      iterations: { first: 3, end: 7 },
     });
     expect(file.manifest).toEqual(JSON.parse(unsharded).manifest);
     expect(file.runs.map((r: { format: string; iterations: number }) => [r.format, r.iterations])).toEqual([
@@ -193,9 +196,9 @@ describe('sharded run and merge', () => {
       onProgress: (p) => seen.push([p.completedIterations, p.totalIterations]),
     });
     expect(seen).toEqual([
-      [2, 5],
-      [4, 5],
-      [5, 5],
+      [2, 6],
+      [4, 6],
+      [6, 6],
     ]);
   });
 
@@ -227,15 +230,19 @@ describe('sharded run and merge', () => {
 
   it('refuses a missing shard, naming it and its iterations', () => {
     const message = mergeError(files(3, [0, 2]));
-    expect(message).toContain('must cover every chunk of the run exactly once (7 chunks of 2 iterations');
-    expect(message).toContain('missing shard 1/3 (chunks 2–3, iterations 4–7): run it with --shard 1/3');
-    expect(mergeError(files(7, [0, 1, 2, 3, 4, 5]))).toContain('missing shard 6/7 (chunk 6, iterations 12)');
+    expect(message).toContain(
+      'must cover every chunk of the run exactly once (7 chunks: 1 iteration, then 2 each',
+    );
+    expect(message).toContain('missing shard 1/3 (chunks 2–3, iterations 3–6): run it with --shard 1/3');
+    expect(mergeError(files(7, [0, 1, 2, 3, 4, 5]))).toContain(
+      'missing shard 6/7 (chunk 6, iterations 11–12)',
+    );
   });
 
   it('refuses a duplicate shard, and overlapping shards of different N', () => {
     const twice = mergeError({ ...files(3), 'part-1-copy.json': parts.get(3)![1]! });
     expect(twice).toContain(
-      'part-1.json and part-1-copy.json are both shard 1/3 (chunks 2–3, iterations 4–7)',
+      'part-1.json and part-1-copy.json are both shard 1/3 (chunks 2–3, iterations 3–6)',
     );
     const overlap = mergeError({ 'half-0.json': parts.get(2)![0]!, ...files(7, [2, 3, 4, 5, 6]) });
     expect(overlap).toContain('half-0.json (shard 0/2) and part-2.json (shard 2/7) overlap in chunk 2');

@@ -66,7 +66,8 @@ describe('RunController', () => {
     );
     await run.start(request(undefined, 25));
     const partials = fast.states.filter((s) => s.status === 'running' && s.result && !s.complete);
-    expect(partials.map((s) => s.result!.scenarios[0]!.summary.iterations)).toEqual([10, 20, 25]);
+    // Chunk 0 holds one iteration (the first partial result comes early), then chunks of 10.
+    expect(partials.map((s) => s.result!.scenarios[0]!.summary.iterations)).toEqual([1, 11, 21, 25]);
 
     let clock = 0;
     const slow = host();
@@ -80,7 +81,7 @@ describe('RunController', () => {
     );
     await throttled.start(request(undefined, 25));
     const shown = slow.states.filter((s) => s.status === 'running' && s.result && !s.complete);
-    expect(shown.map((s) => s.completed)).toEqual([10]);
+    expect(shown.map((s) => s.completed)).toEqual([1]);
     expect(throttled.state.status).toBe('done');
   });
 
@@ -90,16 +91,17 @@ describe('RunController', () => {
     const executor = new GatedExecutor(() => new Promise<void>((resolve) => (release = resolve)));
     const run = bind(new RunController(h, { executor: () => executor, throttleMs: 0, chunkSize: 10 }));
     const done = run.start(request(undefined, 30));
-    while (!states.some((s) => s.completed === 10)) await new Promise((r) => setTimeout(r, 5));
+    // The first chunk (one iteration) runs; the gate holds the next.
+    while (!states.some((s) => s.completed === 1)) await new Promise((r) => setTimeout(r, 5));
     run.cancel();
     release();
     await done;
     expect(executor.terminated).toBe(1);
     expect(run.state.status).toBe('cancelled');
     expect(run.state.complete).toBe(false);
-    expect(run.state.result!.scenarios[0]!.summary.iterations).toBe(10);
+    expect(run.state.result!.scenarios[0]!.summary.iterations).toBe(1);
     expect(run.state.message!.title).toBe(
-      'Run cancelled after 10 of 30 iterations: the results below cover those 10 iterations only.',
+      'Run cancelled after 1 of 30 iterations: the results below cover that iteration only.',
     );
     expect(run.running).toBe(false);
   });

@@ -257,7 +257,7 @@ export class RunController implements ReactiveController {
       message: {
         tone: 'info',
         title: partial
-          ? `Run cancelled after ${completed} of ${this.state.total} iterations: the results below cover those ${completed} iterations only.`
+          ? `Run cancelled after ${completed} of ${this.state.total} iterations: the results below cover ${completed === 1 ? 'that iteration' : `those ${completed} iterations`} only.`
           : 'Run cancelled before any iteration finished: the results below are from the previous run.',
         lines: [],
       },

@@ -103,7 +103,7 @@ function shardRange(spec: RunSpec, shard: ShardSelector): ChunkRange {
     return shardChunkRange(chunkCount(spec), shard);
   } catch (error) {
     if (error instanceof ShardError) {
-      throw new UserError(`${error.message} (chunks hold ${spec.chunkSize} iterations each)`);
+      throw new UserError(`${error.message} (chunk 0 holds 1 iteration, the others ${spec.chunkSize} each)`);
     }
     throw error;
   }

@@ -165,7 +165,7 @@ function checkCoverage(manifest: Manifest, shards: readonly LoadedShard[]): void
     throw new ShardError(
       [
         `cannot merge: the shard files must cover every chunk of the run exactly once ` +
-          `(${total} chunks of ${manifest.chunkSize} iterations, ${manifest.iterations} iterations in all)`,
+          `(${total} chunks: 1 iteration, then ${manifest.chunkSize} each; ${manifest.iterations} iterations in all)`,
         ...problems,
       ].join('\n'),
     );

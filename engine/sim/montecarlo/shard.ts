@@ -1,4 +1,4 @@
-import type { ChunkRange, RunSpec } from './spec.ts';
+import { chunkStart, type ChunkRange, type RunSpec } from './spec.ts';
 
 /**
  * Sharding splits one run's fixed chunk list into N contiguous ranges, so N machines (a Kubernetes
@@ -65,13 +65,13 @@ export function chunkRangeIterations(
   spec: Pick<RunSpec, 'iterations' | 'chunkSize'>,
   range: ChunkRange,
 ): ChunkRange {
-  const end = Math.min(range.end * spec.chunkSize, spec.iterations);
-  return { first: Math.min(range.first * spec.chunkSize, end), end };
+  const end = Math.min(chunkStart(range.end, spec.chunkSize), spec.iterations);
+  return { first: Math.min(chunkStart(range.first, spec.chunkSize), end), end };
 }
 
-/** Number of chunks in a run, as chunkTasks splits it. @example chunkCount({ iterations: 25, chunkSize: 10 }) // 3 */
+/** Number of chunks in a run, as chunkTasks splits it. @example chunkCount({ iterations: 25, chunkSize: 10 }) // 4 */
 export function chunkCount(spec: Pick<RunSpec, 'iterations' | 'chunkSize'>): number {
-  return Math.ceil(spec.iterations / spec.chunkSize);
+  return spec.iterations <= 0 ? 0 : 1 + Math.ceil((spec.iterations - 1) / spec.chunkSize);
 }
 
 /** Inclusive, human-readable form of an end-exclusive range: `10–14`, or `10` for one element. */

@@ -26,8 +26,9 @@ export interface RunSpec {
 }
 
 /**
- * Iterations per chunk. Summaries are exact for any chunking (engine/stats), so this only trades the
- * first partial result (sooner with small chunks) against per-chunk merge overhead (~3% at 2).
+ * Iterations per chunk after the first. Summaries are exact for any chunking (engine/stats), so this
+ * only trades progress granularity against per-chunk merge overhead (measured: chunks of 1 iteration
+ * cost ~5% more run time than chunks of 2 on 2 workers).
  */
 export const DEFAULT_CHUNK_SIZE = 2;
 
@@ -38,11 +39,21 @@ export interface ChunkTask {
   readonly count: number;
 }
 
-/** Splits iterations into fixed chunks. @example chunkTasks(25, 10) // [0..9], [10..19], [20..24] */
+/**
+ * The first iteration of chunk `index`. Chunk 0 holds one iteration, so the first partial result
+ * arrives as soon as one iteration of every scenario is done; every later chunk holds `chunkSize`.
+ * @example chunkStart(3, 10) // 21: chunks are [0], [1..10], [11..20], [21..30], …
+ */
+export function chunkStart(index: number, chunkSize: number): number {
+  return index === 0 ? 0 : 1 + (index - 1) * chunkSize;
+}
+
+/** Splits iterations into chunks (see chunkStart). @example chunkTasks(25, 10) // [0], [1..10], [11..20], [21..24] */
 export function chunkTasks(iterations: number, chunkSize: number): ChunkTask[] {
   const tasks: ChunkTask[] = [];
-  for (let first = 0, index = 0; first < iterations; first += chunkSize, index++) {
-    tasks.push({ index, first, count: Math.min(chunkSize, iterations - first) });
+  for (let index = 0; chunkStart(index, chunkSize) < iterations; index++) {
+    const first = chunkStart(index, chunkSize);
+    tasks.push({ index, first, count: Math.min(chunkStart(index + 1, chunkSize), iterations) - first });
   }
   return tasks;
 }
