@@ -1,3 +1,4 @@
+import { log } from '../math/index.ts';
 import { interpolate } from '../world/curve.ts';
 import { resolveWorld } from '../world/resolve.ts';
 import type { Sim } from './context.ts';
@@ -82,9 +83,9 @@ function prepareIteration(sim: Sim): void {
   for (let d = 0; d < sim.dealers; d++) {
     const p = discipline[d]!;
     sim.executeProbability[d] = sim.dealerHasBdc[d] === 1 ? 1 - (1 - p) * (1 - w.bdcDisciplineLift) : p;
-    sim.disciplineLogOdds[d] = Math.log(interpolate(w.disciplineOdds, p));
+    sim.disciplineLogOdds[d] = log(interpolate(w.disciplineOdds, p));
   }
-  for (let t = 0; t < sim.horizon; t++) sim.stressLogOdds[t] = Math.log(interpolate(w.stressOdds, t));
+  for (let t = 0; t < sim.horizon; t++) sim.stressLogOdds[t] = log(interpolate(w.stressOdds, t));
   prepareLeads(sim);
 }
 

@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { cos as cosBinding, exp as expBinding, log as logBinding } from '../math/index.ts';
 
 /*
  * Random streams with common random numbers (DESIGN §3 "randomness belongs to the world").
@@ -19,6 +20,12 @@ import seedrandom from 'seedrandom';
  *   0–999      the simulator's monthly steps (engine/sim)
  *   1000–1999  the synthetic portfolio (engine/portfolio, PORTFOLIO_DECISIONS)
  */
+
+// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
+// reads; the hot paths read these module-level aliases instead.
+const cos = cosBinding;
+const exp = expBinding;
+const log = logBinding;
 
 const C1 = 0xcc9e2d51 | 0;
 const C2 = 0x1b873593 | 0;
@@ -155,7 +162,7 @@ export function poisson(mean: number, key: number, entity: number, decision: num
 
 /** The Poisson(mean) count at uniform `u` by sequential search; exact for means up to a few hundred. */
 function poissonInversion(mean: number, u: number): number {
-  let p = Math.exp(-mean);
+  let p = exp(-mean);
   let cdf = p;
   let k = 0;
   // The tail beyond mean + 40·√mean + 40 has probability far below 2^-32; the bound also stops the loop
@@ -175,8 +182,8 @@ function poissonInversion(mean: number, u: number): number {
  */
 export function normal01(key: number, entity: number, decision: number, month: number): number {
   // 1 − u lies in (0, 1], so the logarithm is finite.
-  const r = Math.sqrt(-2 * Math.log(1 - uniform(key, entity, decision, month, 0)));
-  return r * Math.cos(2 * Math.PI * uniform(key, entity, decision, month, 1));
+  const r = Math.sqrt(-2 * log(1 - uniform(key, entity, decision, month, 0)));
+  return r * cos(2 * Math.PI * uniform(key, entity, decision, month, 1));
 }
 
 /**
@@ -243,14 +250,14 @@ export function normalQuantile(p: number): number {
   if (p <= 0) return -Infinity;
   if (p >= 1) return Infinity;
   if (p < P_LOW) {
-    const q = Math.sqrt(-2 * Math.log(p));
+    const q = Math.sqrt(-2 * log(p));
     return (
       (((((C_0 * q + C_1) * q + C_2) * q + C_3) * q + C_4) * q + C_5) /
       ((((D_0 * q + D_1) * q + D_2) * q + D_3) * q + 1)
     );
   }
   if (p > 1 - P_LOW) {
-    const q = Math.sqrt(-2 * Math.log(1 - p));
+    const q = Math.sqrt(-2 * log(1 - p));
     return -(
       (((((C_0 * q + C_1) * q + C_2) * q + C_3) * q + C_4) * q + C_5) /
       ((((D_0 * q + D_1) * q + D_2) * q + D_3) * q + 1)

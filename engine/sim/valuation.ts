@@ -1,3 +1,4 @@
+import { pow as powBinding } from '../math/index.ts';
 import { MAX_VEHICLE_AGE as MAX_VEHICLE_AGEBinding } from '../world/resolve.ts';
 import type { Sim } from './context.ts';
 import { DECISIONS as DECISIONSBinding } from './decisions.ts';
@@ -20,6 +21,7 @@ const DECISIONS = DECISIONSBinding;
 const normalQuantile = normalQuantileBinding;
 const pickIndex = pickIndexBinding;
 const uniform = uniformBinding;
+const pow = powBinding;
 
 /** The clean wholesale value of vehicle slot `v` in month `t`, € (≥ 0). */
 export function cleanValue(sim: Sim, v: number, t: number): number {
@@ -133,13 +135,13 @@ export function refurbishmentCost(sim: Sim, v: number, t: number): number {
  */
 export function annuity(amount: number, rate: number, term: number, balloon: number): number {
   if (rate === 0) return (amount - balloon) / term;
-  const growth = Math.pow(1 + rate, term);
+  const growth = pow(1 + rate, term);
   return ((amount * growth - balloon) * rate) / (growth - 1);
 }
 
 /** The balance after `k` level instalments of `payment` on `amount` at `rate` per month, €. */
 export function balanceAfter(amount: number, rate: number, payment: number, k: number): number {
   if (rate === 0) return amount - payment * k;
-  const growth = Math.pow(1 + rate, k);
+  const growth = pow(1 + rate, k);
   return amount * growth - (payment * (growth - 1)) / rate;
 }

@@ -1,4 +1,4 @@
-import { ldexp } from './float-bits.ts';
+import { scalbn } from '../math/bits.ts';
 
 /**
  * `num / den · 2^exponent`, correctly rounded to the nearest double (den > 0).
@@ -16,7 +16,7 @@ export function exactRatio(num: bigint, den: bigint, exponent: number): number {
   let q = scaledNum / scaledDen;
   if (scaledNum % scaledDen !== 0n) q |= 1n;
   // Number(bigint) rounds to nearest, ties to even; the sticky bit makes that the rounding of the exact ratio.
-  const value = ldexp(Number(q), exponent - shift);
+  const value = scalbn(Number(q), exponent - shift);
   return negative ? -value : value;
 }
 

@@ -1,4 +1,4 @@
-import { highWord, lowWord } from './float-bits.ts';
+import { highWord, lowWord } from '../math/bits.ts';
 
 /**
  * An exact running sum of doubles (a small fixed-point "superaccumulator").
@@ -43,7 +43,8 @@ export class ExactSum {
   add(x: number): void {
     if (x === 0) return;
     const hi = highWord(x);
-    const lo = lowWord(x);
+    // Unsigned: the low word is the bottom 32 bits of the mantissa.
+    const lo = lowWord(x) >>> 0;
     const biased = (hi >>> 20) & 0x7ff;
     let mantissa = (biased === 0 ? hi & 0xfffff : (hi & 0xfffff) | 0x100000) * TWO32 + lo;
     let bit = (biased === 0 ? 1 : biased) - 1075;

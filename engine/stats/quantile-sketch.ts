@@ -1,5 +1,5 @@
 import { BucketStore } from './bucket-store.ts';
-import { fromWords, highWord } from './float-bits.ts';
+import { fromWords, highWord } from '../math/bits.ts';
 
 /**
  * Worst-case relative error of a quantile estimate against the true order statistic: each power of

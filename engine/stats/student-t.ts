@@ -1,4 +1,5 @@
-import { gammaln } from 'simple-statistics';
+import { exp, log, log1p, tan } from '../math/index.ts';
+import { gammaln } from './gammaln.ts';
 
 /**
  * Student's t distribution, for confidence intervals of a mean from n iterations (df = n − 1).
@@ -6,7 +7,7 @@ import { gammaln } from 'simple-statistics';
  * simple-statistics has no inverse t (and its `probit` is a ~1e-3 approximation), so the quantile is
  * found by bisection on the exact CDF, P(T ≤ t) = 1 − ½·I_x(df/2, ½) for t ≥ 0 with x = df/(df + t²),
  * where I is the regularised incomplete beta function evaluated by its continued fraction (modified
- * Lentz, as in Numerical Recipes §6.4) with simple-statistics' `gammaln`. df = 1 and df = 2 use their
+ * Lentz, as in Numerical Recipes §6.4) with a Lanczos `gammaln`. df = 1 and df = 2 use their
  * closed forms. Accurate to ~1e-12 relative; t(0.975, 9) = 2.2621571628.
  */
 export function studentTQuantile(p: number, df: number): number {
@@ -15,7 +16,7 @@ export function studentTQuantile(p: number, df: number): number {
     throw new RangeError(`invalid degrees of freedom: ${df}, expected > 0`);
   if (p === 0.5) return 0;
   if (p < 0.5) return -studentTQuantile(1 - p, df);
-  if (df === 1) return Math.tan(Math.PI * (p - 0.5));
+  if (df === 1) return tan(Math.PI * (p - 0.5));
   if (df === 2) return (2 * p - 1) * Math.sqrt(2 / (4 * p * (1 - p)));
   const tail = 1 - p;
   let lo = 0;
@@ -49,7 +50,7 @@ function upperTail(t: number, df: number): number {
 export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
   if (x >= 1) return 1;
-  const front = Math.exp(gammaln(a + b) - gammaln(a) - gammaln(b) + a * Math.log(x) + b * Math.log1p(-x));
+  const front = exp(gammaln(a + b) - gammaln(a) - gammaln(b) + a * log(x) + b * log1p(-x));
   // The continued fraction converges fast only below the mean of the beta distribution: use symmetry above.
   return x < (a + 1) / (a + b + 2)
     ? (front * betaContinuedFraction(x, a, b)) / a

@@ -1,4 +1,17 @@
+import {
+  exp as expBinding,
+  log as logBinding,
+  log1p as log1pBinding,
+  pow as powBinding,
+} from '../math/index.ts';
 import { normalQuantile } from '../sim/random.ts';
+
+// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
+// reads; new vehicles are drawn inside the monthly loop, so sampling reads these aliases instead.
+const exp = expBinding;
+const log = logBinding;
+const log1p = log1pBinding;
+const pow = powBinding;
 
 /**
  * A probability distribution for an uncertain assumption, as written in a scenario file.
@@ -70,8 +83,11 @@ export function sample(x: Num, u: () => number): number {
     case 'normal':
       return x.mean + x.sd * normalDeviate(u());
     case 'lognormal': {
-      const { mu, sigma } = lognormalParams(x.mean, x.sd);
-      return Math.exp(mu + sigma * normalDeviate(u()));
+      // μ and σ of log X, inline rather than from a helper returning { mu, sigma }: no object per draw.
+      const sigma2 = log1p((x.sd * x.sd) / (x.mean * x.mean));
+      const mu = log(x.mean) - sigma2 / 2;
+      const sigma = Math.sqrt(sigma2);
+      return exp(mu + sigma * normalDeviate(u()));
     }
     case 'beta': {
       const min = x.min ?? 0;
@@ -226,12 +242,6 @@ function normalDeviate(u: number): number {
   return normalQuantile(u > 0 ? u : 2 ** -33);
 }
 
-/** μ and σ of log X for a lognormal X with the given mean and sd. */
-function lognormalParams(mean: number, sd: number): { mu: number; sigma: number } {
-  const sigma2 = Math.log1p((sd * sd) / (mean * mean));
-  return { mu: Math.log(mean) - sigma2 / 2, sigma: Math.sqrt(sigma2) };
-}
-
 /** Beta(α, β) on [0, 1] as X / (X + Y) with X ~ Gamma(α), Y ~ Gamma(β). */
 function beta01(alpha: number, beta: number, u: () => number): number {
   const x = gamma(alpha, u);
@@ -250,7 +260,7 @@ function gamma(shape: number, u: () => number): number {
   if (shape < 1) {
     const g = gamma(shape + 1, u);
     // 1 − u lies in (0, 1], so the power is never 0^(1/a) from a zero uniform.
-    return g * Math.pow(1 - u(), 1 / shape);
+    return g * pow(1 - u(), 1 / shape);
   }
   const d = shape - 1 / 3;
   const c = 1 / Math.sqrt(9 * d);
@@ -265,6 +275,6 @@ function gamma(shape: number, u: () => number): number {
     const w = 1 - u();
     const x2 = x * x;
     if (w < 1 - 0.0331 * x2 * x2) return d * v;
-    if (Math.log(w) < 0.5 * x2 + d * (1 - v + Math.log(v))) return d * v;
+    if (log(w) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
   }
 }

@@ -3,11 +3,17 @@ import { DUNNING_ACTIONS } from '../policy/catalogue/dunning.ts';
 import { HANDLERS, LEAD_SOURCES } from '../policy/catalogue/leads.ts';
 import { CONDITIONS, DAMAGE } from '../policy/catalogue/remarketing.ts';
 import { CHANNELS, CREDIT_TIERS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import { exp as expBinding, log as logBinding, pow } from '../math/index.ts';
 import { DECISIONS } from '../sim/decisions.ts';
 import { uniform } from '../sim/random.ts';
 import type { World } from './assumptions.ts';
 import { interpolate, type Curve } from './curve.ts';
 import { sample, type Num } from './distributions.ts';
+
+// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
+// reads; logit and logistic run in the monthly loop, so they read these module-level aliases instead.
+const exp = expBinding;
+const log = logBinding;
 
 /** Vehicle ages the residual table covers, months (older vehicles read the last entry). */
 export const MAX_VEHICLE_AGE = 480;
@@ -202,7 +208,7 @@ export function resolveWorld(world: World, key: number): ResolvedWorld {
     subsidyShare: draw('economics.subsidyShareOfMsrp', e.subsidyShareOfMsrp),
     subventedAprReductionMonthly: draw('economics.subventedAprReduction', e.subventedAprReduction) / 12,
     residualUplift: draw('economics.subventedResidualUplift', e.subventedResidualUplift),
-    monthlyDiscount: Math.pow(1 + draw('economics.discountRate', e.discountRate), -1 / 12),
+    monthlyDiscount: pow(1 + draw('economics.discountRate', e.discountRate), -1 / 12),
 
     residualByAge,
     marketShift: draw('market.marketShift', m.marketShift),
@@ -325,17 +331,17 @@ function cumulative(weights: readonly number[]): Float64Array {
 /** Log-odds of a probability, finite at 0 and 1 (±36.7: e^±36.7 is beyond double resolution of 1). */
 export function logit(p: number): number {
   const q = p < 1e-16 ? 1e-16 : p > 1 - 1e-16 ? 1 - 1e-16 : p;
-  return Math.log(q / (1 - q));
+  return log(q / (1 - q));
 }
 
 /** The probability of log-odds `x`. */
 export function logistic(x: number): number {
-  return 1 / (1 + Math.exp(-x));
+  return 1 / (1 + exp(-x));
 }
 
 /** Log of an odds multiplier, finite at 0 (a multiplier of 0 acts as "never"). */
 function safeLog(x: number): number {
-  return x > 1e-300 ? Math.log(x) : -690;
+  return x > 1e-300 ? log(x) : -690;
 }
 
 /** FNV-1a of a field path: the stable draw index of that field's stream. */

@@ -1,3 +1,4 @@
+import { log as logBinding } from '../../math/index.ts';
 import {
   HANDLERS as HANDLERSBinding,
   LEAD_SOURCES as LEAD_SOURCESBinding,
@@ -41,6 +42,7 @@ const HANDLERS = HANDLERSBinding;
 const LEAD_SOURCES = LEAD_SOURCESBinding;
 const REGIONS = REGIONSBinding;
 const interpolate = interpolateBinding;
+const log = logBinding;
 const logistic = logisticBinding;
 const logit = logitBinding;
 const DECISIONS = DECISIONSBinding;
@@ -163,7 +165,7 @@ function workLead(
   let x =
     sim.leadAppointmentLogit[rule]! +
     w.sourceAppointmentLogOdds[source]! +
-    Math.log(interpolate(w.scoreOdds, score));
+    log(interpolate(w.scoreOdds, score));
   if (prepared) x += w.prepareAppointmentLogOdds;
   if (!(uniform(key, lead, DECISIONS.leadAppointment, t) < logistic(x))) return;
   counters.appointments++;
@@ -221,7 +223,7 @@ export function prepareLeads(sim: Sim): void {
       sim.leadFirstContact[rule * sources + s] = inbound !== 0 ? logistic(logit(first) + inbound) : first;
     }
     sim.leadAppointmentLogit[rule] =
-      w.appointmentLogit + Math.log(interpolate(w.appointmentOddsByResponseMinutes, minutes));
+      w.appointmentLogit + log(interpolate(w.appointmentOddsByResponseMinutes, minutes));
   }
 }
 

@@ -1,3 +1,4 @@
+import { log as logBinding } from '../../math/index.ts';
 import { OFFERS as OFFERSBinding } from '../../policy/catalogue/engagement.ts';
 import { interpolate as interpolateBinding } from '../../world/curve.ts';
 import { logistic as logisticBinding } from '../../world/resolve.ts';
@@ -33,6 +34,7 @@ import {
 // reads; the hot paths read these module-level aliases instead.
 const OFFERS = OFFERSBinding;
 const interpolate = interpolateBinding;
+const log = logBinding;
 const logistic = logisticBinding;
 const DECISIONS = DECISIONSBinding;
 const CAT = CATBinding;
@@ -96,7 +98,7 @@ export function renewalLogOdds(sim: Sim, i: number, equity: number): number {
   x += C.incentive[i]! * w.incentiveLogOddsPerEuro;
   if (equity > 0) x += equity * w.equityLogOddsPerEuro;
   x += sim.disciplineLogOdds[K.dealer[c]!]!;
-  x += Math.log(interpolate(w.loyaltyOdds, K.loyalty[c]!));
+  x += log(interpolate(w.loyaltyOdds, K.loyalty[c]!));
   x += K.goodwillLogOdds[c]!;
   return x;
 }
