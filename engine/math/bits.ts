@@ -56,6 +56,21 @@ export function withLowWord(x: number, lo: number): number {
 export const TWO_1023 = 8.98846567431158e307;
 const TWO_M1022_TIMES_TWO_53 = 2.004168360008973e-292; // 2^-969
 
+/*
+ * scalbn below is from musl libc (src/math/scalbn.c), under its licence:
+ * Copyright © 2005-2020 Rich Felker, et al. Permission is hereby granted, free of charge, to any person
+ * obtaining a copy of this software and associated documentation files (the "Software"), to deal in the
+ * Software without restriction, including without limitation the rights to use, copy, modify, merge,
+ * publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the
+ * Software is furnished to do so, subject to the following conditions: The above copyright notice and
+ * this permission notice shall be included in all copies or substantial portions of the Software.
+ * THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT
+ * LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN
+ * NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY,
+ * WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE
+ * SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+ */
+
 /** x · 2^n with a single rounding (musl's scalbn): exact unless the result is subnormal or overflows. */
 export function scalbn(x: number, n: number): number {
   let y = x;
