@@ -1,3 +1,4 @@
+import { highWord as highWordBinding, lowWord as lowWordBinding } from '../math/bits.ts';
 import { pow as powBinding } from '../math/index.ts';
 import { MAX_VEHICLE_AGE as MAX_VEHICLE_AGEBinding } from '../world/resolve.ts';
 import type { Sim } from './context.ts';
@@ -22,6 +23,8 @@ const normalQuantile = normalQuantileBinding;
 const pickIndex = pickIndexBinding;
 const uniform = uniformBinding;
 const pow = powBinding;
+const highWord = highWordBinding;
+const lowWord = lowWordBinding;
 
 /** The clean wholesale value of vehicle slot `v` in month `t`, € (≥ 0). */
 export function cleanValue(sim: Sim, v: number, t: number): number {
@@ -135,13 +138,32 @@ export function refurbishmentCost(sim: Sim, v: number, t: number): number {
  */
 export function annuity(amount: number, rate: number, term: number, balloon: number): number {
   if (rate === 0) return (amount - balloon) / term;
-  const growth = pow(1 + rate, term);
+  const growth = compound(rate, term);
   return ((amount * growth - balloon) * rate) / (growth - 1);
 }
 
 /** The balance after `k` level instalments of `payment` on `amount` at `rate` per month, €. */
 export function balanceAfter(amount: number, rate: number, payment: number, k: number): number {
   if (rate === 0) return amount - payment * k;
-  const growth = pow(1 + rate, k);
+  const growth = compound(rate, k);
   return amount * growth - (payment * (growth - 1)) / rate;
+}
+
+// A run books contracts at a few dozen (rate, term) pairs — APR by product and tier, less subvention or
+// loyalty discounts, over the cycles' terms — so the deterministic pow (~120 ns) is remembered per pair
+// in a small direct-mapped table: the same bits, computed once per pair and thread.
+const COMPOUND_SLOTS = 256;
+const compoundRate = new Float64Array(COMPOUND_SLOTS).fill(NaN);
+const compoundMonths = new Int32Array(COMPOUND_SLOTS);
+const compoundValue = new Float64Array(COMPOUND_SLOTS);
+
+/** (1 + rate)^months: the growth of one € at `rate` per month over a whole number of `months`. */
+function compound(rate: number, months: number): number {
+  const slot = (Math.imul(lowWord(rate) ^ highWord(rate), 0x9e3779b1) ^ months) & (COMPOUND_SLOTS - 1);
+  if (compoundRate[slot] === rate && compoundMonths[slot] === months) return compoundValue[slot]!;
+  const value = pow(1 + rate, months);
+  compoundRate[slot] = rate;
+  compoundMonths[slot] = months;
+  compoundValue[slot] = value;
+  return value;
 }

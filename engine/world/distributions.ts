@@ -83,11 +83,8 @@ export function sample(x: Num, u: () => number): number {
     case 'normal':
       return x.mean + x.sd * normalDeviate(u());
     case 'lognormal': {
-      // μ and σ of log X, inline rather than from a helper returning { mu, sigma }: no object per draw.
-      const sigma2 = log1p((x.sd * x.sd) / (x.mean * x.mean));
-      const mu = log(x.mean) - sigma2 / 2;
-      const sigma = Math.sqrt(sigma2);
-      return exp(mu + sigma * normalDeviate(u()));
+      const params = lognormalOf(x);
+      return exp(params[0]! + params[1]! * normalDeviate(u()));
     }
     case 'beta': {
       const min = x.min ?? 0;
@@ -277,4 +274,21 @@ function gamma(shape: number, u: () => number): number {
     if (w < 1 - 0.0331 * x2 * x2) return d * v;
     if (log(w) < 0.5 * x2 + d * (1 - v + log(v))) return d * v;
   }
+}
+
+/** μ and σ of log X per lognormal, remembered with the mean and sd they came from (so never stale). */
+const lognormals = new WeakMap<object, Float64Array>();
+
+/**
+ * [μ, σ, mean, sd] of a lognormal given by the mean and sd of X. Prices and mileages are drawn per new
+ * vehicle inside the monthly step, and the two logarithms cost more than this lookup.
+ */
+function lognormalOf(x: { mean: number; sd: number }): Float64Array {
+  let params = lognormals.get(x);
+  if (params === undefined || params[2] !== x.mean || params[3] !== x.sd) {
+    const sigma2 = log1p((x.sd * x.sd) / (x.mean * x.mean));
+    params = Float64Array.of(log(x.mean) - sigma2 / 2, Math.sqrt(sigma2), x.mean, x.sd);
+    lognormals.set(x, params);
+  }
+  return params;
 }
