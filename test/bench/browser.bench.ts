@@ -29,8 +29,16 @@ export interface BrowserBenchResult {
   readonly horizonMonths: number;
   /** Web Workers the page ran chunks on (navigator.hardwareConcurrency). */
   readonly workers: number;
-  /** From pressing Run to the first partial result drawn (chunk 0: one iteration of each scenario), s. */
+  /**
+   * From pressing Run to the first partial result on screen (chunk 0: one iteration of each scenario),
+   * s: timed in the page, from the click to the animation frame that paints the "partial" badge.
+   */
   readonly firstPartialSeconds: number;
+  /**
+   * The same as Playwright sees it from outside (waitForSelector), s: later by whatever tasks the
+   * page runs before answering it — the charts draw in tasks right after the numbers paint.
+   */
+  readonly firstPartialObservedSeconds: number;
   /** From pressing Run to the finished result drawn, s. */
   readonly browserSeconds: number;
   /** Wall time of `cyclecast compare … --format json` (process start to exit), s. */
@@ -42,6 +50,29 @@ export interface BrowserBenchResult {
 }
 
 const exec = promisify(execFile);
+
+/**
+ * Installed in the page before Run is pressed: from the click on #run, looks for the partial badge (or
+ * a finished run) in every animation frame — the frame that paints it — and stores the seconds in
+ * `window.cyclecastFirstPartialSeconds`. A string, so no bundler helper leaks into the page.
+ */
+const TIME_FIRST_PARTIAL = `(() => {
+  const shown = (root) => {
+    if (root.querySelector('#partial-badge, #run-status[data-status="done"]')) return true;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot && shown(el.shadowRoot)) return true;
+    return false;
+  };
+  document.addEventListener('click', (event) => {
+    if (event.composedPath()[0]?.id !== 'run' || window.cyclecastTiming) return;
+    window.cyclecastTiming = true;
+    const start = performance.now();
+    const poll = () => {
+      if (shown(document)) window.cyclecastFirstPartialSeconds = (performance.now() - start) / 1000;
+      else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  }, true);
+})()`;
 
 export async function run(
   options: BrowserBenchOptions = {},
@@ -73,11 +104,13 @@ export async function run(
     progress(
       `browser: baseline vs ${challenger}, ${settings.iterations} iterations × ${settings.horizonMonths} months`,
     );
+    await page.evaluate(TIME_FIRST_PARTIAL);
     const t0 = performance.now();
     await page.click('#run');
     // The first partial result is drawn with its badge; a run of one chunk goes straight to done.
     await page.waitForSelector('#partial-badge, #run-status[data-status="done"]', { timeout: 600_000 });
-    const firstPartialSeconds = (performance.now() - t0) / 1000;
+    const firstPartialObservedSeconds = (performance.now() - t0) / 1000;
+    const firstPartialSeconds = (await page.evaluate('window.cyclecastFirstPartialSeconds')) as number;
     await page.waitForSelector('#run-status[data-status="done"]', { timeout: 1_800_000 });
     const browserSeconds = (performance.now() - t0) / 1000;
     await app.close();
@@ -109,6 +142,7 @@ export async function run(
       ...settings,
       workers,
       firstPartialSeconds,
+      firstPartialObservedSeconds,
       browserSeconds,
       cliSeconds,
       ratio: browserSeconds / cliSeconds,
@@ -129,7 +163,8 @@ export function formatBrowserBench(r: BrowserBenchResult): string {
     '',
     '| measure | value | target |',
     '| --- | ---: | ---: |',
-    `| first partial result (chunk 0: one iteration; then chunks of ${DEFAULT_CHUNK_SIZE}, as the CLI) | ${s(r.firstPartialSeconds)} | < ${r.targets.firstPartialSeconds} s |`,
+    `| first partial result on screen (chunk 0: one iteration; then chunks of ${DEFAULT_CHUNK_SIZE}, as the CLI) | ${s(r.firstPartialSeconds)} | < ${r.targets.firstPartialSeconds} s |`,
+    `| the same, as Playwright's waitForSelector sees it (after the charts' drawing tasks) | ${s(r.firstPartialObservedSeconds)} | |`,
     `| finished in the browser | ${s(r.browserSeconds)} | |`,
     `| \`cyclecast compare\` (CLI, same inputs) | ${s(r.cliSeconds)} | |`,
     `| browser / CLI | ${r.ratio.toFixed(2)} × | ≤ ${r.targets.ratio} × |`,

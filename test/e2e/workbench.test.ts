@@ -118,7 +118,18 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
       'neutral',
     );
 
-    // Every chart drew at least one SVG.
+    // Every chart drew at least one SVG (charts draw in a task after the numbers paint).
+    await page.waitForFunction((count) => {
+      let drawn = 0;
+      const walk = (root: Document | ShadowRoot) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.tagName === 'CC-CHART-CARD' && el.shadowRoot!.querySelector('.plots svg')) drawn++;
+          if (el.shadowRoot) walk(el.shadowRoot);
+        }
+      };
+      walk(document);
+      return drawn === count;
+    }, CHARTS.length);
     const drawn = await page.evaluate(() => {
       const counts: Record<string, number> = {};
       const walk = (root: Document | ShadowRoot) => {

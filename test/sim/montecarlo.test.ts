@@ -5,6 +5,7 @@ import { prepareRun } from '../../engine/sim/montecarlo/chunk.ts';
 import { runMonteCarlo } from '../../engine/sim/montecarlo/driver.ts';
 import { InProcessExecutor } from '../../engine/sim/montecarlo/executor.ts';
 import type { RunSpec, ScenarioInput } from '../../engine/sim/montecarlo/spec.ts';
+import { WARM_UP_RUN_ID, WARM_UP_TASK, warmUpSpec } from '../../engine/sim/montecarlo/warm-up.ts';
 import { NodeWorkerPool } from '../../engine/sim/pool/node-pool.ts';
 
 const fixture = 'test/fixtures/scenarios/passing';
@@ -26,6 +27,18 @@ describe('Monte Carlo driver', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('gives the same result after a warm-up run in the same worker', async () => {
+    const run = await spec(['baseline.json', 'tcm.json']);
+    const warmUp = warmUpSpec(run.scenarios);
+    expect(warmUp.iterations).toBe(1);
+    expect(warmUp.scenarios.map((s) => s.portfolio.contracts)).toEqual([1000, 1000]);
+    const fresh = await runMonteCarlo(run, new InProcessExecutor());
+    const warmed = new InProcessExecutor();
+    const chunk = await warmed.run(WARM_UP_RUN_ID, warmUp, WARM_UP_TASK);
+    expect(chunk.runs.map((r) => r.iterations)).toEqual([1, 1]);
+    expect(JSON.stringify(await runMonteCarlo(run, warmed))).toBe(JSON.stringify(fresh));
   });
 
   it('compares a scenario with itself to exactly zero deltas (common random numbers)', async () => {

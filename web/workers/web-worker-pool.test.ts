@@ -11,6 +11,7 @@ import { WebWorkerPool } from './web-worker-pool.ts';
 class FakeWorker extends EventTarget {
   terminated = false;
   running = 0;
+  readonly calls: { runId: string; task: ChunkTask }[] = [];
   readonly port: MessagePort;
   private release: (() => void)[] = [];
   constructor(fail?: string) {
@@ -19,7 +20,8 @@ class FakeWorker extends EventTarget {
     this.port = channel.port1;
     // The real worker answers synchronously; comlink carries a promise the same way.
     const api = {
-      runChunk: async (_runId: string, _spec: RunSpec, task: ChunkTask): Promise<ChunkResult> => {
+      runChunk: async (runId: string, _spec: RunSpec, task: ChunkTask): Promise<ChunkResult> => {
+        this.calls.push({ runId, task });
         if (fail) throw new Error(fail);
         this.running++;
         await new Promise<void>((resolve) => this.release.push(resolve));
@@ -76,6 +78,23 @@ describe('WebWorkerPool', () => {
     made.forEach((w) => w.finishAll());
     expect((await Promise.all(runs)).map((r) => r.index)).toEqual([0, 1]);
     expect(made.length).toBe(2);
+  });
+
+  it('sends each worker one warm-up run, once, and then its chunks', async () => {
+    const { p, made } = pool(2);
+    p.warm();
+    const warmUp = { iterations: 1 } as RunSpec;
+    p.warm(warmUp);
+    p.warm(warmUp);
+    await tick();
+    expect(made.map((w) => w.calls.map((c) => c.runId))).toEqual([['warm-up'], ['warm-up']]);
+    const run = p.run('run', spec, task(0));
+    await tick();
+    expect(made[0]!.calls.map((c) => c.runId)).toEqual(['warm-up', 'run']);
+    made.forEach((w) => w.finishAll());
+    await tick();
+    made.forEach((w) => w.finishAll());
+    expect((await run).index).toBe(0);
   });
 
   it('runs one chunk per worker at a time, on as many workers as asked', async () => {

@@ -2,6 +2,7 @@ import { wrap, releaseProxy, type Remote } from 'comlink';
 import type { ChunkResult } from '../../engine/sim/montecarlo/chunk.ts';
 import type { ChunkExecutor } from '../../engine/sim/montecarlo/executor.ts';
 import type { ChunkTask, RunSpec } from '../../engine/sim/montecarlo/spec.ts';
+import { WARM_UP_RUN_ID, WARM_UP_TASK } from '../../engine/sim/montecarlo/warm-up.ts';
 import type { ChunkWorkerApi } from './chunk-api.ts';
 
 /** Starts one chunk worker; replaceable in tests. */
@@ -14,6 +15,8 @@ interface Lane {
   readonly worker: Worker;
   readonly api: Remote<ChunkWorkerApi>;
   busy: boolean;
+  /** Whether the worker has been sent a warm-up run. */
+  warmed: boolean;
   /** Rejects the chunk in flight on this lane (worker error or termination). */
   fail?: (error: Error) => void;
 }
@@ -51,10 +54,18 @@ export class WebWorkerPool implements ChunkExecutor {
 
   /**
    * Starts every worker now (loading a worker's module and compiling the engine takes a moment), so
-   * the first chunk of the next run starts at once.
+   * the first chunk of the next run starts at once; with a warm-up spec (warmUpSpec), each new worker
+   * also simulates it, so the engine's code is optimised before the first real chunk.
    */
-  warm(): void {
+  warm(warmUp?: RunSpec): void {
     while (this.lanes.length < this.concurrency) this.lanes.push(this.startLane());
+    if (!warmUp) return;
+    for (const lane of this.lanes) {
+      if (lane.warmed) continue;
+      lane.warmed = true;
+      // A real chunk sent meanwhile waits behind it in the worker; a failed warm-up costs nothing.
+      lane.api.runChunk(WARM_UP_RUN_ID, warmUp, WARM_UP_TASK).catch(() => {});
+    }
   }
 
   /** Stops every worker now; chunks in flight reject with an AbortError. */
@@ -98,7 +109,7 @@ export class WebWorkerPool implements ChunkExecutor {
 
   private startLane(): Lane {
     const worker = this.factory();
-    const lane: Lane = { worker, api: wrap<ChunkWorkerApi>(worker), busy: false };
+    const lane: Lane = { worker, api: wrap<ChunkWorkerApi>(worker), busy: false, warmed: false };
     worker.addEventListener('error', (event) => {
       event.preventDefault();
       const error = new Error(`a simulation worker failed: ${event.message || 'it could not start'}`);

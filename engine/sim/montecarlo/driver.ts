@@ -32,14 +32,18 @@ export interface RunProgress {
   /** Iterations merged so far (a prefix of the chunk order) and in all — of the chunk range when one is given. */
   readonly completedIterations: number;
   readonly totalIterations: number;
-  /** The result over the iterations merged so far, when `partialResults` was asked for. */
+  /**
+   * The result over the iterations merged so far, when `partialResults` was asked for: summarised when
+   * first read (a few ms per scenario), so progress nobody displays costs nothing. Read during the
+   * callback it covers `completedIterations`; read later, the iterations merged by then.
+   */
   readonly partial?: MonteCarloResult;
 }
 
 export interface RunOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (progress: RunProgress) => void;
-  /** Summarise after each merged chunk (costs a few ms per scenario), for results that refine live. */
+  /** Offer a summary with each progress report (see RunProgress.partial), for results that refine live. */
   readonly partialResults?: boolean;
   /** Run only chunks [first, end) of the run's fixed chunk list (a shard); default: every chunk. */
   readonly chunks?: ChunkRange;
@@ -96,17 +100,26 @@ export async function aggregateMonteCarlo(
       while (waiting.has(nextToMerge)) {
         merger.add(waiting.get(nextToMerge)!);
         waiting.delete(nextToMerge++);
-        options.onProgress?.({
-          completedIterations: merger.iterations,
-          totalIterations,
-          ...(options.partialResults ? { partial: summariseAggregates(merger.aggregates()) } : {}),
-        });
+        options.onProgress?.(progressOf(merger, totalIterations, options.partialResults === true));
       }
     }
   };
   const lanes = Math.max(1, Math.min(executor.concurrency, tasks.length));
   await Promise.all(Array.from({ length: lanes }, worker));
   return merger.aggregates();
+}
+
+function progressOf(merger: ChunkMerger, totalIterations: number, withPartial: boolean): RunProgress {
+  const completedIterations = merger.iterations;
+  if (!withPartial) return { completedIterations, totalIterations };
+  let partial: MonteCarloResult | undefined;
+  return {
+    completedIterations,
+    totalIterations,
+    get partial() {
+      return (partial ??= summariseAggregates(merger.aggregates()));
+    },
+  };
 }
 
 /** Means, CIs, quantiles and paired deltas of merged aggregates; scenario names come from the manifest. */

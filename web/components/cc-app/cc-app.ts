@@ -70,6 +70,7 @@ export class CyclecastApp extends LitElement {
       this.settingsFor = baseline;
       void this.workspace.load(baseline).then(({ scenario }) => {
         if (this.workspace.ws.baseline !== baseline) return;
+        if (scenario) void this.warmUp(baseline);
         this.baselineSettings = scenario
           ? {
               iterations: scenario.run.iterations,
@@ -79,6 +80,15 @@ export class CyclecastApp extends LitElement {
           : { iterations: 200, seed: 1, horizonMonths: 120 };
       });
     }
+  }
+
+  /** Warms the workers on the baseline and the challengers picked now: what the next run most likely is. */
+  private async warmUp(baseline: string): Promise<void> {
+    const outcomes = await Promise.all(
+      [baseline, ...this.workspace.ws.challengers].map((path) => this.workspace.load(path)),
+    );
+    const scenarios = outcomes.flatMap((o) => (o.scenario ? [o.scenario] : []));
+    if (scenarios.length > 0) this.run.warmUpOn(scenarios);
   }
 
   private get settings(): RunSettingsInput | undefined {

