@@ -218,6 +218,7 @@ function simulationSection(s: SimulationSuiteResult): string[] {
       [false, true, true],
     ),
     '',
+    ...stepsSection(s.steps),
     `#### Starting book (1 worker, side by side, ${s.sizes.iterationsPerRun} iterations per round, median of ${s.sizes.rounds} rounds)`,
     '',
     ...table(
@@ -315,4 +316,44 @@ function timeFit(
     `Time per iteration ≈ ${(intercept * 1000).toFixed(0)} ms + ${(slope * 1e9).toFixed(0)} ns per contract-month ` +
     `(least squares over ${lanes.length} books; largest deviation ${(worst * 100).toFixed(0)}%).`
   );
+}
+
+/** Where an iteration's time goes, step by step, in each scenario of the comparison. */
+function stepsSection(steps: Extract<SimulationSuiteResult, { steps: unknown }>['steps']): string[] {
+  if ('skipped' in steps) return ['#### Where the time goes', '', `steps: skipped — ${steps.skipped}`, ''];
+  const total = (s: (typeof steps.scenarios)[number]) =>
+    s.startMs + s.finishMs + s.steps.reduce((sum, step) => sum + step.ms, 0);
+  const cell = (ms: number, of: number) => `${ms.toFixed(1)} ms (${((100 * ms) / of).toFixed(0)}%)`;
+  const names = steps.scenarios[0]!.steps.map((step) => step.name);
+  return [
+    `#### Where the time goes (1 worker, ms per iteration, mean of ${steps.iterations} iterations after 2 warm-up)`,
+    '',
+    ...table(
+      ['part', ...steps.scenarios.map((s) => s.file), 'all three'],
+      [
+        ...['start', ...names, 'finish'].map((name, k) => {
+          const ms = (s: (typeof steps.scenarios)[number]) =>
+            k === 0 ? s.startMs : k > names.length ? s.finishMs : s.steps[k - 1]!.ms;
+          const sum = steps.scenarios.reduce((acc, s) => acc + ms(s), 0);
+          const all = steps.scenarios.reduce((acc, s) => acc + total(s), 0);
+          return [name, ...steps.scenarios.map((s) => cell(ms(s), total(s))), cell(sum, all)];
+        }),
+        [
+          '**iteration**',
+          ...steps.scenarios.map((s) => `**${total(s).toFixed(0)} ms**`),
+          `**${steps.scenarios.reduce((acc, s) => acc + total(s), 0).toFixed(0)} ms**`,
+        ],
+        [
+          'contract-months',
+          ...steps.scenarios.map((s) => thousands(s.contractMonthsPerIteration)),
+          thousands(steps.scenarios.reduce((acc, s) => acc + s.contractMonthsPerIteration, 0)),
+        ],
+      ],
+      [false, ...steps.scenarios.map(() => true), true],
+    ),
+    '',
+    "*start*: reset, draw the world, load the starting book; *finish*: the iteration's result. Each part is " +
+      'timed with the clock around it in every month (`MONTHLY_STEPS` of engine/sim/iteration.ts).',
+    '',
+  ];
 }

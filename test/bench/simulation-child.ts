@@ -9,6 +9,13 @@
  */
 import { join } from 'node:path';
 import { resourceUsage } from 'node:process';
+import {
+  finishIteration,
+  MONTHLY_STEPS,
+  prepareScenario,
+  startIteration,
+  startMonth,
+} from '../../engine/sim/iteration.ts';
 import { tuneV8ForSimulation } from '../../engine/sim/pool/v8-tuning.ts';
 import { reply } from './child.ts';
 import { measureSideBySide } from './harness.ts';
@@ -63,6 +70,19 @@ export interface SizesReply {
   }[];
 }
 
+/** Where an iteration's time goes: per scenario, ms per iteration in each monthly step (1 worker). */
+export interface StepsReply {
+  readonly iterations: number;
+  readonly scenarios: {
+    readonly file: string;
+    readonly contractMonthsPerIteration: number;
+    /** Resetting, drawing the world, loading the starting book; then the result. */
+    readonly startMs: number;
+    readonly finishMs: number;
+    readonly steps: { readonly name: string; readonly ms: number }[];
+  }[];
+}
+
 export interface CompareReply {
   readonly scenarios: string[];
   readonly contractMonths: number;
@@ -79,9 +99,10 @@ if (mode === 'throughput') reply(await throughput());
 else if (mode === 'memory') reply(await memory());
 else if (mode === 'compare') reply(await compare());
 else if (mode === 'sizes') reply(await sizes());
+else if (mode === 'steps') reply(await steps());
 else
   throw new Error(
-    `usage: simulation-child.ts throughput|memory|compare|sizes WORKLOAD_JSON ROUNDS|WORKERS [CONTRACTS,…]`,
+    `usage: simulation-child.ts throughput|memory|compare|sizes|steps WORKLOAD_JSON ROUNDS|WORKERS|ITERATIONS [CONTRACTS,…]`,
   );
 
 async function throughput(): Promise<ThroughputReply> {
@@ -183,6 +204,52 @@ async function memory(): Promise<MemoryReply> {
   } finally {
     await executor.close();
   }
+}
+
+async function steps(): Promise<StepsReply> {
+  // The comparison's scenarios, one after another in this thread, each step timed with the clock: a
+  // breakdown of each scenario's own iterations (shares), not a race between scenarios.
+  const files = [baselineFile, ...(await challengerFiles(workload.scenarios, 2))];
+  const iterations = count;
+  const warmUp = 2;
+  const scenarios = [];
+  for (const file of files) {
+    const setup = prepareScenario(
+      await scenarioAt(file, workload.contracts),
+      workload.horizonMonths,
+      workload.seed,
+    );
+    const ms = new Float64Array(MONTHLY_STEPS.length);
+    let startMs = 0;
+    let finishMs = 0;
+    let contractMonths = 0;
+    for (let k = 0; k < warmUp + iterations; k++) {
+      const measured = k >= warmUp;
+      let t0 = performance.now();
+      const sim = startIteration(setup, k);
+      if (measured) startMs += performance.now() - t0;
+      for (let t = 0; t < sim.horizon; t++) {
+        startMonth(sim, t);
+        for (let s = 0; s < MONTHLY_STEPS.length; s++) {
+          t0 = performance.now();
+          MONTHLY_STEPS[s]!.run(sim, t);
+          if (measured) ms[s]! += performance.now() - t0;
+        }
+        if (measured) contractMonths += sim.contracts.activeCount;
+      }
+      t0 = performance.now();
+      finishIteration(sim, k);
+      if (measured) finishMs += performance.now() - t0;
+    }
+    scenarios.push({
+      file,
+      contractMonthsPerIteration: contractMonths / iterations,
+      startMs: startMs / iterations,
+      finishMs: finishMs / iterations,
+      steps: MONTHLY_STEPS.map((step, s) => ({ name: step.name, ms: ms[s]! / iterations })),
+    });
+  }
+  return { iterations, scenarios };
 }
 
 async function compare(): Promise<CompareReply> {

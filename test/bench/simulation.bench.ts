@@ -11,7 +11,13 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChild } from './child.ts';
 import { loadAverage } from './machine.ts';
-import type { CompareReply, MemoryReply, SizesReply, ThroughputReply } from './simulation-child.ts';
+import type {
+  CompareReply,
+  MemoryReply,
+  SizesReply,
+  StepsReply,
+  ThroughputReply,
+} from './simulation-child.ts';
 import type { Workload } from './simulation-workload.ts';
 
 export interface SimulationBenchOptions {
@@ -96,6 +102,8 @@ export type SimulationSuiteResult =
         }[];
       };
       readonly tuning: V8Tuning;
+      /** Where an iteration's time goes in each scenario of the comparison (1 worker). */
+      readonly steps: StepsReply | { readonly skipped: string };
       readonly memory: MemoryPoint[];
       readonly comparison: ComparisonTiming | { readonly skipped: string };
     };
@@ -117,6 +125,7 @@ function plan(quick: boolean) {
         portfolio: { contracts: [500, 4000], iterations: 1 },
         sizes: { contracts: [500, 2000], iterations: 1, rounds: 2 },
         tuning: { iterations: 1, rounds: 1 },
+        stepIterations: 1,
         flat: { contracts: 500, horizonMonths: 12, iterations: [10, 20, 40], live: [10, 40] },
         comparisonIterations: 2,
       }
@@ -128,6 +137,7 @@ function plan(quick: boolean) {
         portfolio: { contracts: [10_000, 100_000, 1_000_000], iterations: 1 },
         sizes: { contracts: [2500, 10_000, 20_000], iterations: 2, rounds: 5 },
         tuning: { iterations: 4, rounds: 3 },
+        stepIterations: 6,
         // 700 iterations at 120 months would take minutes, and a small starting book barely helps
         // (leads arrive per dealer, not per contract): memory in iterations is shown at 36 months.
         flat: { contracts: 1000, horizonMonths: 36, iterations: [100, 200, 400], live: [100, 400] },
@@ -178,6 +188,15 @@ export async function runSimulationSuite(
     throughput.lanes.find((l) => l.workers === workers)!.contractMonthsPerSecond;
 
   const tuning = await measureTuning(p.contracts, p.tuning, workload, onProgress);
+
+  onProgress(`simulation: where the time goes, ${p.stepIterations} iterations of each compared scenario`);
+  const steps = (await hasChallengers(options.scenarios))
+    ? await runChild<StepsReply>('simulation-child.ts', [
+        'steps',
+        workload(p.contracts, 0),
+        String(p.stepIterations),
+      ])
+    : { skipped: `fewer than 2 challenger scenarios in ${folder}/` };
 
   const z = p.sizes;
   onProgress(`simulation: starting books of ${z.contracts.join(', ')} contracts side by side on 1 worker`);
@@ -237,6 +256,10 @@ export async function runSimulationSuite(
       loadAverage: { before: loadBefore, after: loadAfter },
     },
     tuning,
+    steps:
+      'skipped' in steps
+        ? steps
+        : { ...steps, scenarios: steps.scenarios.map((s) => ({ ...s, file: shown(s.file) })) },
     sizes: {
       iterationsPerRun: z.iterations,
       rounds: sizes.rounds,
@@ -293,6 +316,14 @@ async function measureTuning(
   };
 }
 
+/** Whether the folder has the two challengers a comparison needs besides baseline.json. */
+async function hasChallengers(scenarios: string): Promise<boolean> {
+  const candidates = (await readdir(scenarios)).filter(
+    (name) => name.endsWith('.json') && name !== 'baseline.json' && !name.endsWith('.schema.json'),
+  );
+  return candidates.length >= 2;
+}
+
 /** A path as the report shows it: relative to the repository when inside it. */
 function shown(path: string): string {
   const inside = relative(ROOT, path);
@@ -307,10 +338,8 @@ async function timeComparison(
   workload: (contracts: number, iterations: number) => string,
   onProgress: (line: string) => void,
 ): Promise<ComparisonTiming | { skipped: string }> {
-  const candidates = (await readdir(scenarios)).filter(
-    (name) => name.endsWith('.json') && name !== 'baseline.json' && !name.endsWith('.schema.json'),
-  );
-  if (candidates.length < 2) return { skipped: `fewer than 2 challenger scenarios in ${folder}/` };
+  if (!(await hasChallengers(scenarios)))
+    return { skipped: `fewer than 2 challenger scenarios in ${folder}/` };
   const workers = 2;
   onProgress(
     `simulation: 3-scenario comparison, ${contracts} contracts × ${iterations} iterations on ${workers} workers`,
