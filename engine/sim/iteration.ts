@@ -69,7 +69,7 @@ export function simulate(
 ): { result: IterationResult; audit: IterationAudit } {
   const sim = startIteration(setup, iteration);
   for (let t = 0; t < sim.horizon; t++) {
-    startMonth(sim, t);
+    beginMonth(sim, t);
     for (let s = 0; s < MONTHLY_STEPS.length; s++) MONTHLY_STEPS[s]!.run(sim, t);
   }
   return finishIteration(sim, iteration);
@@ -77,7 +77,7 @@ export function simulate(
 
 /**
  * Resets the setup's simulation for `iteration`: its key, its drawn world and the tables that depend
- * on it, and the starting book. Then each month: {@link startMonth} and the {@link MONTHLY_STEPS};
+ * on it, and the starting book. Then each month: {@link beginMonth} and the {@link MONTHLY_STEPS};
  * then {@link finishIteration}. (What {@link simulate} does; apart, for the benchmark's step timings.)
  */
 export function startIteration(setup: SimSetup, iteration: number): Sim {
@@ -91,7 +91,7 @@ export function startIteration(setup: SimSetup, iteration: number): Sim {
 }
 
 /** Books the month's ledger entries to month `t`. */
-export function startMonth(sim: Sim, t: number): void {
+export function beginMonth(sim: Sim, t: number): void {
   sim.ledger.month = t;
 }
 

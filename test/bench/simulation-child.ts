@@ -14,7 +14,7 @@ import {
   MONTHLY_STEPS,
   prepareScenario,
   startIteration,
-  startMonth,
+  beginMonth,
 } from '../../engine/sim/iteration.ts';
 import { tuneV8ForSimulation } from '../../engine/sim/pool/v8-tuning.ts';
 import { reply } from './child.ts';
@@ -229,7 +229,7 @@ async function steps(): Promise<StepsReply> {
       const sim = startIteration(setup, k);
       if (measured) startMs += performance.now() - t0;
       for (let t = 0; t < sim.horizon; t++) {
-        startMonth(sim, t);
+        beginMonth(sim, t);
         for (let s = 0; s < MONTHLY_STEPS.length; s++) {
           t0 = performance.now();
           MONTHLY_STEPS[s]!.run(sim, t);
