@@ -10,11 +10,11 @@
 import { join } from 'node:path';
 import { resourceUsage } from 'node:process';
 import {
+  beginMonth,
   finishIteration,
   MONTHLY_STEPS,
   prepareScenario,
   startIteration,
-  beginMonth,
 } from '../../engine/sim/iteration.ts';
 import { tuneV8ForSimulation } from '../../engine/sim/pool/v8-tuning.ts';
 import { reply } from './child.ts';
