@@ -25,7 +25,7 @@ import {
   LeadsPlan,
   PolicyRuntime,
   RemarketingPlan,
-  settledDecisions,
+  SettledDecisions,
   type Policies,
 } from './policies.ts';
 import type { Trace } from './trace/trace.ts';
@@ -42,6 +42,9 @@ import {
  * loop, the ledger and counters, and the world of the current iteration. Allocated once per SimSetup
  * and reset per iteration; one run at a time (a worker holds its own setup).
  */
+/** Contacts on one contract that the settled engagement decisions cover (more: evaluated in full). */
+const SETTLED_CONTACTS = 15;
+
 export class Sim {
   readonly population: Population;
   readonly portfolio: PortfolioSpec;
@@ -67,11 +70,12 @@ export class Sim {
   readonly engagementSlots: EngagementSlots;
   readonly engagementReads: Readonly<Record<keyof EngagementSlots, boolean>>;
   /**
-   * The engagement decision of a current contract (0 days past due) by months to end, where those two
-   * facts settle it (a rule index or DECIDES_NONE), else UNDECIDED: most contract-months are far from
-   * their end, where a rule set typically waits, and then need no facts loaded.
+   * The engagement decision of a current contract (0 days past due) by months to end, contacts so far
+   * and months since the last, where those settle it (a rule index or DECIDES_NONE), else UNDECIDED:
+   * far from the end a rule set typically waits, inside the window it waits for a response or stops at
+   * a contact budget, and then the loop loads no facts.
    */
-  readonly engagementWhenCurrent: Int32Array;
+  readonly engagementSettled: SettledDecisions;
   readonly leads: PolicyRuntime;
   readonly leadsPlan: LeadsPlan;
   readonly leadsSlots: LeadsSlots;
@@ -179,10 +183,11 @@ export class Sim {
       portfolio.termMonths.cycle3,
     );
 
-    this.engagementWhenCurrent = settledDecisions(
+    const longestTerm = Math.max(...this.termByCycle);
+    this.engagementSettled = new SettledDecisions(
       policies.engagement,
-      'monthsToEnd',
-      Math.max(...this.termByCycle),
+      ['monthsToEnd', 'contactsThisContract', 'lastContactMonthsAgo'],
+      [longestTerm, SETTLED_CONTACTS, longestTerm],
       { daysPastDue: 0 },
     );
 

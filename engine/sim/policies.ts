@@ -3,7 +3,7 @@ import { DUNNING_ACTIONS } from '../policy/catalogue/dunning.ts';
 import { OFFERS } from '../policy/catalogue/engagement.ts';
 import { HANDLERS } from '../policy/catalogue/leads.ts';
 import { CHANNELS } from '../policy/catalogue/shared.ts';
-import type { CompiledPolicy, FactFrame } from '../policy/compile/index.ts';
+import { UNDECIDED, type CompiledPolicy, type FactFrame } from '../policy/compile/index.ts';
 import type { ParameterValue } from '../policy/rule-set.ts';
 import { REMIND_CHANNELS } from '../world/resolve.ts';
 
@@ -60,7 +60,7 @@ export class PolicyRuntime {
   }
 
   /**
-   * Takes a decision known without evaluating (a {@link settledDecisions} entry ≥ DECIDES_NONE), with
+   * Takes a decision known without evaluating (a {@link SettledDecisions} entry ≥ DECIDES_NONE), with
    * the same effect as {@link decide} would have. Returns how many events are in `fired`.
    */
   take(rule: number): number {
@@ -103,22 +103,48 @@ export class PolicyRuntime {
   }
 }
 
+/** A table entry not yet asked for. */
+const NOT_YET = -3;
+
 /**
- * A policy's decision for each value 0…`max` of the integer fact `fact`, when the facts in `fixed` hold
- * too and those settle it whatever the other facts are (CompiledPolicy.decideKnown): the index of the
+ * A policy's decisions by three whole-number facts (each 0…its max) while the facts in `fixed` hold,
+ * where those settle it whatever the other facts are (CompiledPolicy.decideKnown): the index of the
  * deciding rule, DECIDES_NONE, or UNDECIDED where the loop must load every fact and evaluate.
+ * Filled in as combinations occur (a run meets a few thousand of them), so it costs nothing up front.
  */
-export function settledDecisions(
-  policy: CompiledPolicy,
-  fact: string,
-  max: number,
-  fixed: Readonly<Record<string, unknown>>,
-): Int32Array {
-  const known = new Map<string, unknown>(Object.entries(fixed));
-  return Int32Array.from({ length: max + 1 }, (_, value) => {
-    known.set(fact, value);
-    return policy.decideKnown(known);
-  });
+export class SettledDecisions {
+  /** [(a · (maxB + 1) + b) · (maxC + 1) + c]; NOT_YET until asked. Fill with UNDECIDED to turn it off. */
+  readonly table: Int32Array;
+  private readonly sizeB: number;
+  private readonly sizeC: number;
+  private readonly known: Map<string, unknown>;
+
+  constructor(
+    private readonly policy: CompiledPolicy,
+    private readonly facts: readonly [string, string, string],
+    private readonly max: readonly [number, number, number],
+    fixed: Readonly<Record<string, unknown>>,
+  ) {
+    this.sizeB = max[1] + 1;
+    this.sizeC = max[2] + 1;
+    this.table = new Int32Array((max[0] + 1) * this.sizeB * this.sizeC).fill(NOT_YET);
+    this.known = new Map<string, unknown>(Object.entries(fixed));
+  }
+
+  /** The decision at fact values (a, b, c); UNDECIDED for values beyond the table. */
+  at(a: number, b: number, c: number): number {
+    if (a > this.max[0] || b > this.max[1] || c > this.max[2]) return UNDECIDED;
+    const k = (a * this.sizeB + b) * this.sizeC + c;
+    const decision = this.table[k]!;
+    return decision !== NOT_YET ? decision : (this.table[k] = this.decide(a, b, c));
+  }
+
+  private decide(a: number, b: number, c: number): number {
+    this.known.set(this.facts[0], a);
+    this.known.set(this.facts[1], b);
+    this.known.set(this.facts[2], c);
+    return this.policy.decideKnown(this.known);
+  }
 }
 
 function indexOf(values: readonly string[], value: ParameterValue | undefined, fallback: number): number {

@@ -48,7 +48,6 @@ const contractValue = contractValueBinding;
 const daysPastDue = daysPastDueBinding;
 
 const EARLY_UPGRADE = 1 << OFFERS.indexOf('early-upgrade');
-const EMPTY = new Int32Array(0);
 
 export function engagementStep(sim: Sim, t: number): void {
   const C = sim.contracts;
@@ -128,8 +127,7 @@ export function engagementStep(sim: Sim, t: number): void {
   const trace = sim.trace;
   // Followed runs (explain) load every fact, so the trace sees each decision as evaluated; results are
   // the same either way (tested).
-  const settled = trace === null ? sim.engagementWhenCurrent : EMPTY;
-  const settledMax = settled.length - 1;
+  const settled = trace === null ? sim.engagementSettled : null;
 
   for (let i = 0, end = C.end; i < end; i++) {
     if (active[i] === 0 || startMonth[i]! >= t) continue;
@@ -138,12 +136,14 @@ export function engagementStep(sim: Sim, t: number): void {
     if (toEnd < 1) continue;
     const d = dealerOf[i]!;
     const behind = missed[i]!;
-    const decided = behind === 0 && toEnd <= settledMax ? settled[toEnd]! : UNDECIDED;
+    const lastMonth = lastContact[i]!;
+    const monthsSinceContact = lastMonth < 0 ? m : t - lastMonth;
+    const decided =
+      behind === 0 && settled !== null ? settled.at(toEnd, contacts[i]!, monthsSinceContact) : UNDECIDED;
     let equity = 0;
     let n: number;
     if (decided !== UNDECIDED) n = rt.take(decided);
     else {
-      const lastMonth = lastContact[i]!;
       if (readsEquity) equity = contractValue(sim, i, t) - balance[i]!;
       num[sCycle] = cycle[i]!;
       num[sToEnd] = toEnd;
@@ -152,7 +152,7 @@ export function engagementStep(sim: Sim, t: number): void {
       num[sEquity] = equity;
       num[sScore] = score[i]!;
       num[sDpd] = behind > 0 ? daysPastDue(t - delinquentSince[i]!) : 0;
-      num[sLastContact] = lastMonth < 0 ? m : t - lastMonth;
+      num[sLastContact] = monthsSinceContact;
       num[sContacts] = contacts[i]!;
       if (rProduct) ref[sProduct] = PRODUCTS[product[i]!];
       if (rSegment) ref[sSegment] = SEGMENTS[segment[i]!];
