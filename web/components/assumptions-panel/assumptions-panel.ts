@@ -10,6 +10,7 @@ import {
 } from '../../lib/key-assumptions.ts';
 import type { Num } from '../../../engine/world/distributions.ts';
 import { getIn } from '../../lib/workspace.ts';
+import { parameterTable } from '../../styles/parameter-table.ts';
 import { shared } from '../../styles/shared.ts';
 import { styles } from './styles.ts';
 
@@ -25,7 +26,7 @@ export interface WorldChange {
  * with the accepted range, before they reach the scenario.
  */
 export class AssumptionsPanel extends LitElement {
-  static override styles = [shared, styles];
+  static override styles = [shared, parameterTable, styles];
   static override properties = {
     baseWorld: { attribute: false },
     overrides: { attribute: false },

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PolicyKind } from '../../../engine/policy/catalogue/index.ts';
 import type { ParameterValue } from '../../../engine/policy/rule-set.ts';
+import { parameterTable } from '../../styles/parameter-table.ts';
 import { shared } from '../../styles/shared.ts';
 import {
   parameterProblem,
@@ -23,7 +24,7 @@ export interface ParameterChange {
  * own parameter check before they reach the scenario.
  */
 export class PolicyParameters extends LitElement {
-  static override styles = [shared, styles];
+  static override styles = [shared, parameterTable, styles];
   static override properties = {
     policies: { attribute: false },
     typed: { state: true },
