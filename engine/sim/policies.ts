@@ -46,15 +46,9 @@ export class PolicyRuntime {
    * Returns how many events are in `fired`.
    */
   decide(): number {
+    if (!this.collect) return this.take(this.policy.first(this.frame));
     this.decisions++;
-    let n: number;
-    if (this.collect) n = this.policy.fire(this.frame, this.fired);
-    else {
-      const i = this.policy.first(this.frame);
-      if (i < 0) return 0;
-      this.fired[0] = i;
-      n = 1;
-    }
+    const n = this.policy.fire(this.frame, this.fired);
     for (let k = 0; k < n; k++) this.coverage[this.fired[k]!]!++;
     return n;
   }

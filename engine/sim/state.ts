@@ -197,14 +197,8 @@ export class ContractTable {
     }
     this.active[slot] = 1;
     this.activeCount++;
-    this.missed[slot] = 0;
+    this.clearDelinquency(slot);
     this.delinquentSince[slot] = 0;
-    this.dispute[slot] = 0;
-    this.brokenPromises[slot] = 0;
-    this.claim[slot] = 0;
-    this.agencyPlaced[slot] = 0;
-    this.planMonthsLeft[slot] = 0;
-    this.actionsTaken[slot] = 0;
     this.lastContactMonth[slot] = -1;
     this.contacts[slot] = 0;
     this.offersMade[slot] = 0;
@@ -213,6 +207,17 @@ export class ContractTable {
     this.waiveMonths[slot] = 0;
     this.extended[slot] = 0;
     return slot;
+  }
+
+  /** Current again (or never behind): no unpaid instalment, and nothing left of a delinquency's dunning. */
+  clearDelinquency(slot: number): void {
+    this.missed[slot] = 0;
+    this.dispute[slot] = 0;
+    this.brokenPromises[slot] = 0;
+    this.claim[slot] = 0;
+    this.agencyPlaced[slot] = 0;
+    this.planMonthsLeft[slot] = 0;
+    this.actionsTaken[slot] = 0;
   }
 
   remove(slot: number): void {

@@ -106,4 +106,20 @@ export const shared = css`
   .neutral {
     color: var(--cc-neutral);
   }
+  /* Tabs: a row of buttons underlined by the selected one (components set their size). */
+  [role='tablist'] {
+    display: flex;
+    gap: 4px;
+    border-bottom: 1px solid var(--cc-border-strong);
+  }
+  [role='tab'] {
+    border: none;
+    border-bottom: 3px solid transparent;
+    border-radius: 0;
+    background: none;
+  }
+  [role='tab'][aria-selected='true'] {
+    border-bottom-color: var(--cc-accent);
+    color: var(--cc-accent-dark);
+  }
 `;

@@ -227,13 +227,6 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
 }
 
 function cure(sim: Sim, i: number): void {
-  const C = sim.contracts;
-  C.missed[i] = 0;
-  C.dispute[i] = 0;
-  C.planMonthsLeft[i] = 0;
-  C.agencyPlaced[i] = 0;
-  C.claim[i] = 0;
-  C.actionsTaken[i] = 0;
-  C.brokenPromises[i] = 0;
+  sim.contracts.clearDelinquency(i);
   sim.counters.cures++;
 }

@@ -111,14 +111,10 @@ export function paymentsStep(sim: Sim, t: number): void {
 
 function openDelinquency(sim: Sim, i: number, t: number): void {
   const C = sim.contracts;
+  C.clearDelinquency(i);
   C.missed[i] = 1;
   C.delinquentSince[i] = t;
   C.dispute[i] = uniform(sim.key, C.id[i]!, DECISIONS.paymentDispute, t) < sim.w.disputeShare ? 1 : 0;
-  C.brokenPromises[i] = 0;
-  C.claim[i] = 0;
-  C.agencyPlaced[i] = 0;
-  C.planMonthsLeft[i] = 0;
-  C.actionsTaken[i] = 0;
 }
 
 function withStress(p: number, stress: number): number {

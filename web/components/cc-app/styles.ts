@@ -31,22 +31,9 @@ export const styles = css`
   .messages:empty {
     display: none;
   }
-  .views {
-    display: flex;
-    gap: 4px;
-    border-bottom: 1px solid var(--cc-border-strong);
-  }
   [role='tab'] {
-    border: none;
-    border-bottom: 3px solid transparent;
-    border-radius: 0;
-    background: none;
     font-weight: 700;
     font-size: 15px;
     padding: 8px 16px;
-  }
-  [role='tab'][aria-selected='true'] {
-    border-bottom-color: var(--cc-accent);
-    color: var(--cc-accent-dark);
   }
 `;

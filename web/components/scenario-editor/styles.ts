@@ -103,23 +103,12 @@ export const styles = css`
     font-size: 12px;
   }
   .tabs {
-    display: flex;
-    gap: 4px;
     margin: 16px 0 12px;
-    border-bottom: 1px solid var(--cc-border-strong);
   }
   [role='tab'] {
-    border: none;
-    border-bottom: 3px solid transparent;
-    border-radius: 0;
-    background: none;
     font-weight: 600;
     font-size: 14px;
     padding: 8px 14px;
-  }
-  [role='tab'][aria-selected='true'] {
-    border-bottom-color: var(--cc-accent);
-    color: var(--cc-accent-dark);
   }
   .kinds {
     display: flex;
