@@ -68,6 +68,10 @@ function program(): Command {
       )
       .option('--out <file>', 'write the output to a file (atomically) instead of standard output')
       .option(
+        '--perspective <whose>',
+        'whose money the table, md and csv show: captive (default), network (with its dealers), group (with the manufacturer) or all; json has every perspective',
+      )
+      .option(
         '--shard <K/N>',
         'run only shard K (0 … N−1) of N and write a shard file for `cyclecast merge` (see docs/cluster.md)',
       )
@@ -105,6 +109,10 @@ function program(): Command {
         .default('table'),
     )
     .option('--out <file>', 'write the output to a file (atomically) instead of standard output')
+    .option(
+      '--perspective <whose>',
+      'whose money the table, md and csv show: captive (default), network, group or all',
+    )
     .action((parts: string[], options: MergeOptions) => mergeCommand(parts, options));
 
   cli

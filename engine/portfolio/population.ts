@@ -173,7 +173,9 @@ export function generatePortfolio(spec: PortfolioSpec, seed: number | string): P
     contracts.monthsOnBook[i] = monthsOnBook;
     contracts.insured[i] = uniform(key, i, D.contractInsured, 0) < spec.insuredShare ? 1 : 0;
 
-    let age = monthsOnBook;
+    // The contract started the month before its first instalment (month −1 − monthsOnBook), and a
+    // vehicle's first contract starts when it is registered: its age is the contract's plus earlier terms.
+    let age = monthsOnBook + 1;
     for (let k = 0; k < cycleIndex; k++) age += terms[k]!;
     const kmPerYear = Math.max(0, draw(spec.mileagePerYearKm, i, D.vehicleKmPerYear));
     vehicles.msrp[i] = draw(spec.vehiclePrice, i, D.vehicleMsrp);

@@ -1,23 +1,28 @@
 import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
-import { resultTables, type Table } from './tables.ts';
+import { resultTables, shownFor, type ReportPerspective, type Table } from './tables.ts';
 
 export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /**
- * Renders a result in one of the CLI's formats. `json` is the full result (identical to what the
- * workbench exports); the others render its tables.
+ * Renders a result in one of the CLI's formats. `json` is the full result, every perspective
+ * (identical to what the workbench exports); the others render its tables, with the money KPIs of
+ * `perspective` (the captive's by default).
  */
-export function renderResult(result: MonteCarloResult, format: Format): string {
+export function renderResult(
+  result: MonteCarloResult,
+  format: Format,
+  perspective: ReportPerspective = 'captive',
+): string {
   switch (format) {
     case 'json':
       return JSON.stringify(result, null, 2) + '\n';
     case 'csv':
-      return renderCsv(csvRows(result));
+      return renderCsv(csvRows(result, perspective));
     case 'md':
-      return resultTables(result).map(renderMarkdown).join('\n');
+      return resultTables(result, perspective).map(renderMarkdown).join('\n');
     case 'table':
-      return resultTables(result).map(renderText).join('\n');
+      return resultTables(result, perspective).map(renderText).join('\n');
   }
 }
 
@@ -43,7 +48,7 @@ function renderMarkdown(table: Table): string {
 }
 
 /** CSV carries raw numbers (€, 0–1, counts) for spreadsheets, one row per scenario or comparison and KPI. */
-function csvRows(result: MonteCarloResult): (string | number | null)[][] {
+function csvRows(result: MonteCarloResult, perspective: ReportPerspective): (string | number | null)[][] {
   if (result.comparisons.length === 0) {
     const header = [
       'scenario',
@@ -61,19 +66,21 @@ function csvRows(result: MonteCarloResult): (string | number | null)[][] {
     return [
       header,
       ...result.scenarios.flatMap(({ name, summary }) =>
-        summary.kpis.map((k) => [
-          name,
-          k.id,
-          k.unit,
-          k.n,
-          k.mean,
-          k.se,
-          k.ci95?.[0] ?? null,
-          k.ci95?.[1] ?? null,
-          k.p05,
-          k.p50,
-          k.p95,
-        ]),
+        summary.kpis
+          .filter((k) => shownFor(k.id, perspective))
+          .map((k) => [
+            name,
+            k.id,
+            k.unit,
+            k.n,
+            k.mean,
+            k.se,
+            k.ci95?.[0] ?? null,
+            k.ci95?.[1] ?? null,
+            k.p05,
+            k.p50,
+            k.p95,
+          ]),
       ),
     ];
   }
@@ -93,19 +100,25 @@ function csvRows(result: MonteCarloResult): (string | number | null)[][] {
   return [
     header,
     ...result.comparisons.flatMap((c, ci) =>
-      c.summary.kpis.map((d, i) => [
-        c.baseline,
-        c.challenger,
-        d.id,
-        d.unit,
-        d.n,
-        result.scenarios[0]!.summary.kpis[i]!.mean,
-        result.scenarios[ci + 1]!.summary.kpis[i]!.mean,
-        d.meanDelta,
-        d.ci95?.[0] ?? null,
-        d.ci95?.[1] ?? null,
-        d.pBetter,
-      ]),
+      c.summary.kpis.flatMap((d, i) =>
+        shownFor(d.id, perspective)
+          ? [
+              [
+                c.baseline,
+                c.challenger,
+                d.id,
+                d.unit,
+                d.n,
+                result.scenarios[0]!.summary.kpis[i]!.mean,
+                result.scenarios[ci + 1]!.summary.kpis[i]!.mean,
+                d.meanDelta,
+                d.ci95?.[0] ?? null,
+                d.ci95?.[1] ?? null,
+                d.pBetter,
+              ],
+            ]
+          : [],
+      ),
     ),
   ];
 }

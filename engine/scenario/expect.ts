@@ -1,6 +1,6 @@
 import { joinPointer } from '../json/problem.ts';
 import { didYouMean } from '../policy/validate/suggest.ts';
-import { KPI_IDS } from '../stats/kpis.ts';
+import { KPI_IDS, RETIRED_KPIS } from '../stats/kpis.ts';
 import { isPlainObject } from './merge.ts';
 import type { Report } from './run-settings.ts';
 
@@ -116,7 +116,13 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
   if (kpi === undefined)
     fail(at, `missing ${name}.kpi: the KPI id the assertion is about, e.g. "retention.rate"`);
   else if (typeof kpi !== 'string') fail(joinPointer(at, 'kpi'), `invalid ${name}.kpi: expected a KPI id`);
-  else if (!KPI_IDS.includes(kpi)) {
+  else if (RETIRED_KPIS.has(kpi)) {
+    fail(
+      joinPointer(at, 'kpi'),
+      `KPI "${kpi}" no longer exists: money KPIs are per party now (docs/kpis.md)`,
+      `use ${RETIRED_KPIS.get(kpi)!}`,
+    );
+  } else if (!KPI_IDS.includes(kpi)) {
     fail(
       joinPointer(at, 'kpi'),
       `unknown KPI "${kpi}"`,

@@ -18,7 +18,7 @@ import {
   type LeadsSlots,
   type RemarketingSlots,
 } from './facts.ts';
-import { Ledger } from './ledger.ts';
+import { CAPTIVE, Ledger } from './ledger.ts';
 import {
   DunningPlan,
   EngagementPlan,
@@ -50,6 +50,11 @@ export class Sim {
   readonly portfolio: PortfolioSpec;
   readonly world: World;
   readonly horizon: number;
+  /**
+   * Months after the horizon in which the book still held then runs off with no new business: the
+   * longest term plus two years for extensions, dunning and remarketing to finish.
+   */
+  readonly runOffMonths: number;
   readonly dealers: number;
 
   // the current iteration
@@ -147,7 +152,9 @@ export class Sim {
     this.contracts = state.contracts;
     this.vehicles = state.vehicles;
     this.customers = state.customers;
-    this.ledger = new Ledger(horizon, this.dealers);
+    this.runOffMonths =
+      Math.max(portfolio.termMonths.cycle1, portfolio.termMonths.cycle2, portfolio.termMonths.cycle3) + 24;
+    this.ledger = new Ledger(horizon + this.runOffMonths, this.dealers);
 
     this.engagement = new PolicyRuntime(policies.engagement);
     this.engagementPlan = new EngagementPlan(this.engagement);
@@ -170,7 +177,7 @@ export class Sim {
     this.executeProbability = new Float64Array(this.dealers);
     this.disciplineLogOdds = new Float64Array(this.dealers);
     this.bdcUsed = new Int32Array(this.dealers);
-    this.stressLogOdds = new Float64Array(horizon);
+    this.stressLogOdds = new Float64Array(horizon + this.runOffMonths);
 
     const weights = (mix: Readonly<Record<string, number>>, values: readonly string[]) =>
       Float64Array.from(values, (v) => (Object.hasOwn(mix, v) ? mix[v]! : 0));
@@ -222,22 +229,60 @@ export class Sim {
     this.retentionByDealer.fill(0);
   }
 
-  /** Books a ledger entry attributed to customer slot `customer` (−1 for none) and its dealer. */
+  /** Books a captive's ledger entry attributed to customer slot `customer` (−1 for none) and its dealer. */
   book(category: number, cycle: number, amount: number, customer: number): void {
+    this.bookFor(category, CAPTIVE, cycle, amount, customer);
+  }
+
+  /** Books `party`'s ledger entry attributed to customer slot `customer` (−1 for none) and its dealer. */
+  bookFor(category: number, party: number, cycle: number, amount: number, customer: number): void {
     if (customer < 0) {
-      this.ledger.book(category, cycle, amount, -1, -1, -1);
+      this.ledger.book(category, party, cycle, amount, -1, -1, -1);
       return;
     }
     const K = this.customers;
-    this.ledger.book(category, cycle, amount, K.segment[customer]!, K.tier[customer]!, K.dealer[customer]!);
+    this.ledger.book(
+      category,
+      party,
+      cycle,
+      amount,
+      K.segment[customer]!,
+      K.tier[customer]!,
+      K.dealer[customer]!,
+    );
     if (this.trace !== null && K.id[customer] === this.trace.customerId) {
-      this.trace.booked(this, category, cycle, amount);
+      this.trace.booked(this, category, cycle, amount, party);
     }
   }
 
-  /** Books a ledger entry attributed only to a dealer (lead and BDC costs). */
-  bookDealer(category: number, amount: number, dealer: number): void {
-    this.ledger.book(category, 0, amount, -1, -1, dealer);
+  /** Books `amount` € paid by `from` to `to`: an entry on each side. */
+  bookTransfer(
+    category: number,
+    from: number,
+    to: number,
+    cycle: number,
+    amount: number,
+    customer: number,
+  ): void {
+    if (amount === 0) return;
+    this.bookFor(category, to, cycle, amount, customer);
+    this.bookFor(category, from, cycle, 0 - amount, customer);
+  }
+
+  /** Books a cost or income split between the parties by `shares` (PARTIES order, summing to 1). */
+  bookShared(category: number, shares: Float64Array, cycle: number, amount: number, customer: number): void {
+    for (let p = 0; p < 3; p++) {
+      const share = shares[p]!;
+      if (share !== 0) this.bookFor(category, p, cycle, share * amount, customer);
+    }
+  }
+
+  /** Books a cost attributed only to a dealer (lead and BDC costs), split by `shares` between the parties. */
+  bookDealer(category: number, shares: Float64Array, amount: number, dealer: number): void {
+    for (let p = 0; p < 3; p++) {
+      const share = shares[p]!;
+      if (share !== 0) this.ledger.book(category, p, 0, share * amount, -1, -1, dealer);
+    }
   }
 
   /** Draws of distributions inside the steps, without allocating per draw. */

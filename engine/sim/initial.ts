@@ -8,7 +8,8 @@ import { annuity, attachParties, balanceAfter, guideValue } from './valuation.ts
  * Loads the starting book into the tables at the start of an iteration. The population fixes who is
  * there; the iteration's world prices it: each contract is re-priced as it was originated (the APR of
  * its product and tier, subvention on cycle-1 leases, the guide residual as balloon, a used contract
- * financing the guide retail value at its start) and its balance amortised over its seasoning.
+ * financing the guide retail value at its start) and its balance amortised over its seasoning; the
+ * subsidy and dealer commission paid at its start are deferred in proportion to the instalments left.
  * Entity slots equal population indices, and identities are the population indices.
  */
 export function loadStartingBook(sim: Sim): void {
@@ -52,7 +53,8 @@ export function loadStartingBook(sim: Sim): void {
     const term = P.contracts.termMonths[n]!;
     const seasoning = P.contracts.monthsOnBook[n]!;
     const msrp = V.msrp[v]!;
-    const startAge = -V.birthMonth[v]! - seasoning;
+    // Contracts start the month before their first instalment: at month −1 − seasoning.
+    const startAge = -V.birthMonth[v]! - seasoning - 1;
     const amount =
       cycle === 1 ? msrp : (guideValue(sim, msrp, startAge) + w.refurbBaseCost) / (1 - w.retailFrontGross);
     let rate = w.aprMonthly[product * 3 + K.tier[c]!]!;
@@ -81,6 +83,10 @@ export function loadStartingBook(sim: Sim): void {
     C.payment[i] = payment;
     C.balance[i] = balanceAfter(amount, rate, payment, seasoning);
     C.insured[i] = P.contracts.insured[n]!;
+    // The part of the subsidy and the dealer's commission (paid before the run) not yet recognised.
+    const unearned = (term - seasoning) / term;
+    C.subsidyDeferred[i] = cycle === 1 ? w.subsidyShare * msrp * unearned : 0;
+    C.commissionDeferred[i] = 0 - w.dealerCommissionShare * amount * unearned;
     V.status[v] = VEHICLE_ON_CONTRACT;
     // Its earlier cycles count: a vehicle in cycle 2 has had two contracts and one refurbishment.
     V.contracts[v] = cycle;

@@ -4,7 +4,8 @@ import { resolveWorld } from '../world/resolve.ts';
 import type { Sim } from './context.ts';
 import type { Counters } from './counters.ts';
 import { loadStartingBook } from './initial.ts';
-import { breakdowns, census, coverage, kpiVector, ledgerTotals } from './outcome.ts';
+import { breakdowns, census, coverage, kpiVector, ledgerTotals, moneyKpis } from './outcome.ts';
+import { recogniseDeferred } from './origination.ts';
 import { iterationKey } from './random.ts';
 import type { IterationResult } from './result.ts';
 import type { SimSetup } from './setup.ts';
@@ -22,11 +23,11 @@ import { remarketingStep } from './steps/remarketing.ts';
 export interface IterationAudit {
   /** Flow counts of the iteration (a copy). */
   readonly counters: Readonly<Omit<Counters, 'reset'>>;
-  /** Ledger totals, € ([category · 4 + cycle], LEDGER_CATEGORIES order). */
+  /** Ledger totals over every party, the horizon and its run-off, € ([category · 4 + cycle], LEDGER_CATEGORIES order). */
   readonly ledger: Float64Array;
-  /** Net cash flow per month, €. */
+  /** Net result per perspective and month of the horizon and run-off, € ([perspective · months + month]). */
   readonly cash: Float64Array;
-  /** End-of-horizon census. */
+  /** End-of-horizon census (the counters too are the horizon's). */
   readonly activeContracts: number;
   readonly vehiclesOnContract: number;
   readonly vehiclesInStock: number;
@@ -95,19 +96,51 @@ export function beginMonth(sim: Sim, t: number): void {
   sim.ledger.month = t;
 }
 
-/** The iteration's result and audit, once every month has run. */
+/**
+ * The iteration's result and audit, once every month of the horizon has run: the horizon's census and
+ * counts are taken, then the book still held runs off ({@link RUN_OFF_STEPS}) and the money KPIs,
+ * including the book's value at the horizon, are read from the ledger.
+ */
 export function finishIteration(
   sim: Sim,
   iteration: number,
 ): { result: IterationResult; audit: IterationAudit } {
+  const kpis = kpiVector(sim);
   const result: IterationResult = {
     iteration,
-    kpis: kpiVector(sim),
+    kpis,
     series: Float64Array.from(sim.series),
     breakdowns: breakdowns(sim),
     coverage: coverage(sim),
   };
-  return { result, audit: audit(sim) };
+  const atHorizon = audit(sim);
+  runOff(sim);
+  moneyKpis(sim, kpis);
+  return {
+    result,
+    audit: { ...atHorizon, ledger: ledgerTotals(sim), cash: Float64Array.from(sim.ledger.cash) },
+  };
+}
+
+/**
+ * The parts of the monthly step that run after the horizon: no leads, no engagement, no renewals or
+ * placements (maturity and remarketing see the month is past the horizon), on the same random
+ * numbers (every draw is keyed by entity and month).
+ */
+export const RUN_OFF_STEPS: readonly MonthlyStep[] = MONTHLY_STEPS.filter(
+  (s) => s.name === 'payments' || s.name === 'dunning' || s.name === 'maturity' || s.name === 'remarketing',
+);
+
+/** Runs off the book held at the horizon; what is left after the run-off months has its deferrals recognised. */
+function runOff(sim: Sim): void {
+  sim.ledger.startRunOff();
+  const end = sim.horizon + sim.runOffMonths;
+  for (let t = sim.horizon; t < end; t++) {
+    beginMonth(sim, t);
+    for (let s = 0; s < RUN_OFF_STEPS.length; s++) RUN_OFF_STEPS[s]!.run(sim, t);
+  }
+  const C = sim.contracts;
+  for (let i = 0; i < C.end; i++) if (C.active[i] === 1) recogniseDeferred(sim, i);
 }
 
 /** Per-iteration tables that depend on the drawn world. */
@@ -119,7 +152,7 @@ function prepareIteration(sim: Sim): void {
     sim.executeProbability[d] = sim.dealerHasBdc[d] === 1 ? 1 - (1 - p) * (1 - w.bdcDisciplineLift) : p;
     sim.disciplineLogOdds[d] = log(interpolate(w.disciplineOdds, p));
   }
-  for (let t = 0; t < sim.horizon; t++) sim.stressLogOdds[t] = log(interpolate(w.stressOdds, t));
+  for (let t = 0; t < sim.stressLogOdds.length; t++) sim.stressLogOdds[t] = log(interpolate(w.stressOdds, t));
   prepareLeads(sim);
 }
 
@@ -144,8 +177,8 @@ function audit(sim: Sim): IterationAudit {
   };
   return {
     counters,
-    ledger: ledgerTotals(sim),
-    cash: Float64Array.from(sim.ledger.cash),
+    ledger: new Float64Array(0),
+    cash: new Float64Array(0),
     activeContracts: sim.contracts.activeCount,
     vehiclesOnContract: onContract,
     vehiclesInStock: inStock,

@@ -2,7 +2,7 @@ import { drawNewVehicle as drawNewVehicleBinding } from '../portfolio/index.ts';
 import type { Sim } from './context.ts';
 import { DECISIONS as DECISIONSBinding } from './decisions.ts';
 import { deriveIdentity as deriveIdentityBinding, IDENTITY as IDENTITYBinding } from './identity.ts';
-import { CAT as CATBinding } from './ledger.ts';
+import { CAT as CATBinding, DEALER as DEALERBinding, MANUFACTURER as MANUFACTURERBinding } from './ledger.ts';
 import {
   normalQuantile as normalQuantileBinding,
   pickIndex as pickIndexBinding,
@@ -34,6 +34,8 @@ const DECISIONS = DECISIONSBinding;
 const deriveIdentity = deriveIdentityBinding;
 const IDENTITY = IDENTITYBinding;
 const CAT = CATBinding;
+const DEALER = DEALERBinding;
+const MANUFACTURER = MANUFACTURERBinding;
 const normalQuantile = normalQuantileBinding;
 const pickIndex = pickIndexBinding;
 const uniform = uniformBinding;
@@ -100,7 +102,9 @@ export function identifyContract(sim: Sim, i: number, id: number): void {
  * Puts customer `c` on a new contract for vehicle `v` starting in month `t`: `amount` € financed at the
  * customer's APR for the product and tier (less the subvention on a new cycle-1 lease and the loyalty
  * rate when offered), with the guide residual (plus the subvented uplift on cycle 1) as balloon of a
- * lease. Books the manufacturer subsidy on a new vehicle's cycle-1 lease. Returns the contract slot.
+ * lease. Books the origination cost, the dealer's commission (paid now, deferred by the captive) and,
+ * on a new vehicle's cycle-1 lease, the manufacturer's subsidy (paid now, deferred by the captive).
+ * Returns the contract slot.
  */
 export function originate(
   sim: Sim,
@@ -152,13 +156,26 @@ export function originate(
   V.contracts[v]!++;
   V.dealer[v] = K.dealer[c]!;
   V.customer[v] = c;
-  if (newLease && V.contracts[v] === 1) sim.book(CAT.subsidy, 1, w.subsidyShare * msrp, c);
+  sim.book(CAT.operatingCost, cycle, 0 - w.originationCost, c);
+  const commission = w.dealerCommissionShare * amount;
+  if (commission !== 0) {
+    // Paid to the dealer now; the captive defers it as an origination cost (recognised over the term).
+    sim.bookFor(CAT.dealerCommission, DEALER, cycle, commission, c);
+    C.commissionDeferred[i] = 0 - commission;
+  }
+  if (newLease && V.contracts[v] === 1) {
+    // Paid by the manufacturer now; the captive defers it as a yield adjustment (recognised over the term).
+    const subsidy = w.subsidyShare * msrp;
+    sim.bookFor(CAT.subsidy, MANUFACTURER, cycle, 0 - subsidy, c);
+    C.subsidyDeferred[i] = subsidy;
+  }
   return i;
 }
 
 /**
  * A new vehicle on a new cycle-1 lease for customer `c` in month `t` (a renewal or a lead sale), with
- * `equityCredit` € from the old vehicle paid towards it. Books the dealer's gross on the sale.
+ * `equityCredit` € from the old vehicle paid towards it. Books the dealer's gross and the manufacturer's
+ * margin on the sale.
  */
 export function sellNewVehicle(
   sim: Sim,
@@ -173,7 +190,8 @@ export function sellNewVehicle(
   let amount = msrp - equityCredit;
   if (amount < 0) amount = 0;
   const i = originate(sim, c, v, 1, LEASE, amount, t, loyaltyRate);
-  sim.book(CAT.salesGross, 1, sim.w.grossPerSale, c);
+  sim.bookFor(CAT.salesGross, DEALER, 1, sim.w.grossPerSale, c);
+  sim.bookFor(CAT.manufacturerMargin, MANUFACTURER, 1, sim.w.manufacturerMargin, c);
   return i;
 }
 
@@ -222,10 +240,30 @@ export function exitVehicle(sim: Sim, v: number): void {
   V.remove(v);
 }
 
-/** Ends contract `i` (its fields stay readable until the slot is reused by the next originate). */
+/**
+ * Ends contract `i` (its fields stay readable until the slot is reused by the next originate). What is
+ * left of its deferred subsidy and commission is recognised now, as on an early payoff.
+ */
 export function endContract(sim: Sim, i: number): void {
-  sim.customers.activeContracts[sim.contracts.customer[i]!]!--;
-  sim.contracts.remove(i);
+  const C = sim.contracts;
+  const c = C.customer[i]!;
+  recogniseDeferred(sim, i);
+  sim.customers.activeContracts[c]!--;
+  C.remove(i);
+}
+
+/** Recognises what is left of contract `i`'s deferred subsidy and commission, €. */
+export function recogniseDeferred(sim: Sim, i: number): void {
+  const C = sim.contracts;
+  const c = C.customer[i]!;
+  if (C.subsidyDeferred[i] !== 0) {
+    sim.book(CAT.subsidy, C.cycle[i]!, C.subsidyDeferred[i]!, c);
+    C.subsidyDeferred[i] = 0;
+  }
+  if (C.commissionDeferred[i] !== 0) {
+    sim.book(CAT.dealerCommission, C.cycle[i]!, C.commissionDeferred[i]!, c);
+    C.commissionDeferred[i] = 0;
+  }
 }
 
 /** Moves vehicle `v` into stock after reconditioning for `days` days, available from month `ready`. */

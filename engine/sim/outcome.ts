@@ -1,8 +1,8 @@
 import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
 import { CREDIT_TIERS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
-import { KPIS, kpiIndex } from '../stats/kpis.ts';
+import { KPIS, kpiIndex, PERSPECTIVE_PREFIXES, PNL_LINES, type PnlLine } from '../stats/kpis.ts';
 import type { Sim } from './context.ts';
-import { CAT, CYCLE_SLOTS } from './ledger.ts';
+import { CYCLE_SLOTS, LINE_CATEGORIES, PERSPECTIVES } from './ledger.ts';
 import {
   BREAKDOWN_METRICS,
   SERIES,
@@ -93,59 +93,106 @@ const ratio = (a: number, b: number): number => (b > 0 ? a / b : NaN);
 /** A cost as a positive number; `0 - x` rather than `-x` so that no cost reads −0. */
 const cost = (x: number): number => 0 - x;
 
-/** The KPI vector of the finished iteration, in KPIS order. */
-export function kpiVector(sim: Sim): Float64Array {
-  const L = sim.ledger;
-  const n = sim.counters;
-  const H = sim.horizon;
-  const kpis = new Float64Array(KPIS.length).fill(NaN);
-  const set = (id: string, value: number): void => {
+function setter(kpis: Float64Array): (id: string, value: number) => void {
+  return (id, value) => {
     const i = kpiIndex(id);
     if (i < 0) throw new Error(`internal: unknown KPI ${id}`);
     kpis[i] = value;
   };
+}
+
+/**
+ * The KPI vector of the iteration at its horizon, in KPIS order: everything but the money KPIs, which
+ * {@link moneyKpis} adds once the book has run off.
+ */
+export function kpiVector(sim: Sim): Float64Array {
+  const L = sim.ledger;
+  const n = sim.counters;
+  const kpis = new Float64Array(KPIS.length).fill(NaN);
+  const set = setter(kpis);
   const ended = n.ended[0]! + n.ended[1]! + n.ended[2]!;
   const retained = n.retained[0]! + n.retained[1]! + n.retained[2]!;
   set('retention.rate', ratio(retained, ended));
   for (let k = 0; k < 3; k++) set(`retention.rate.cycle${k + 1}`, ratio(n.retained[k]!, n.ended[k]!));
   set('lifecycle.contractsPerVehicle', ratio(n.exitedContracts, n.exitedVehicles));
   set('lifecycle.refurbishmentsPerVehicle', ratio(n.exitedRefurbishments, n.exitedVehicles));
-  set('profit.total', L.total());
-  let npv = 0;
-  let factor = 1;
-  const discount = sim.w.monthlyDiscount;
-  for (let t = 0; t < H; t++) {
-    factor *= discount;
-    npv += L.cash[t]! * factor;
-  }
-  set('profit.npv', npv);
-  set('profit.financing.cycle1', L.at(CAT.financingMargin, 1) + L.at(CAT.subsidy, 1));
-  set('profit.financing.cycle2', L.at(CAT.financingMargin, 2));
-  set('profit.financing.cycle3', L.at(CAT.financingMargin, 3));
-  set('profit.refurbishment.cycle1', L.at(CAT.refurbishmentResult, 1));
-  set('profit.refurbishment.cycle2', L.at(CAT.refurbishmentResult, 2));
-  set('profit.residual', L.category(CAT.residualResult));
-  set('profit.subsidy', L.category(CAT.subsidy));
-  const creditLoss = cost(
-    L.category(CAT.creditLoss) + L.category(CAT.recoveries) + L.category(CAT.insurancePayouts),
+  const line = (id: PnlLine): number => L.sum(LINE_CATEGORIES.get(id)!, 0, 0);
+  // Annualised over the average financed balance: (x / (Σ balance / H)) / (H / 12) = 12 x / Σ balance.
+  const perBalanceYear = (x: number): number => ratio(x * 12, n.balanceMonths);
+  let preTax = 0;
+  for (const l of PNL_LINES) if (!l.derived && l.id !== 'capitalCharge') preTax += line(l.id);
+  set('return.preTaxOnAssets', perBalanceYear(preTax));
+  set(
+    'return.netInterestMargin',
+    perBalanceYear(line('interestIncome') + line('subsidy') + line('fundingCost')),
   );
-  set('cost.creditLoss', creditLoss);
-  set('cost.collections', cost(L.category(CAT.collectionCosts) + L.category(CAT.agencyFees)));
-  set('cost.engagement', cost(L.category(CAT.engagementCosts) + L.category(CAT.incentives)));
-  set('cost.leads', cost(L.category(CAT.leadCosts) + L.category(CAT.bdcCosts)));
-  set('cost.holding', cost(L.category(CAT.holdingCosts)));
   set('leads.count', n.leads);
   set('leads.contactRate', ratio(n.contacted, n.leads));
   set('leads.appointmentRate', ratio(n.appointments, n.leads));
   set('leads.showRate', ratio(n.shows, n.appointments));
   set('leads.conversionRate', ratio(n.sales, n.leads));
   set('leads.costPerSale', ratio(n.leadSpend, n.sales));
-  // Net loss over the average financed balance, per year: (loss / (Σ balance / H)) / (H / 12).
-  set('credit.lossRate', ratio(creditLoss * 12, n.balanceMonths));
+  set('credit.lossRate', perBalanceYear(cost(line('creditLoss'))));
   set('credit.cureRate', ratio(n.cures, n.cures + n.defaults));
   set('credit.writeOffs', n.defaults);
   set('portfolio.activeContracts.end', sim.contracts.activeCount);
   return kpis;
+}
+
+/**
+ * Fills in each perspective's money KPIs once the book has run off: its P&L lines within the horizon,
+ * tax, the book's value at the horizon (the run-off's result discounted to the horizon at the hurdle
+ * rate), their sum `profit.total` and the NPV. Tax is linear (−rate × the result before the capital
+ * charge), month by month, so its present value is the rate times that of the result.
+ */
+export function moneyKpis(sim: Sim, kpis: Float64Array): void {
+  const L = sim.ledger;
+  const set = setter(kpis);
+  const H = sim.horizon;
+  const months = L.months;
+  const discount = sim.w.monthlyDiscount;
+  const tax = sim.w.taxRate;
+  for (let p = 0; p < PERSPECTIVES.length; p++) {
+    const x = PERSPECTIVE_PREFIXES[PERSPECTIVES[p]!];
+    const lines = new Map<PnlLine, number>();
+    for (const l of PNL_LINES) if (!l.derived) lines.set(l.id, L.sum(LINE_CATEGORIES.get(l.id)!, p, 0));
+    let preTax = 0;
+    for (const [id, value] of lines) if (id !== 'capitalCharge') preTax += value;
+    lines.set('tax', 0 - tax * preTax);
+    // Present values at month 0 (within the horizon) and at the horizon (the run-off), each month
+    // discounted at its end; the capital charge apart, for the tax base.
+    let pvIn = 0;
+    let capitalIn = 0;
+    let pvOut = 0;
+    let capitalOut = 0;
+    let factor = 1;
+    for (let t = 0; t < months; t++) {
+      if (t === H) factor = 1;
+      factor *= discount;
+      const cash = L.cash[p * months + t]!;
+      const capital = L.capitalByMonth[t]!;
+      if (t < H) {
+        pvIn += cash * factor;
+        capitalIn += capital * factor;
+      } else {
+        pvOut += cash * factor;
+        capitalOut += capital * factor;
+      }
+    }
+    const horizonValue = pvOut - tax * (pvOut - capitalOut);
+    lines.set('horizonValue', horizonValue);
+    let total = 0;
+    for (const l of PNL_LINES) {
+      if (!(l.perspectives as readonly string[]).includes(PERSPECTIVES[p]!)) continue;
+      const value = lines.get(l.id)!;
+      set(`${x}pnl.${l.id}`, value);
+      total += value;
+    }
+    set(`${x}profit.total`, total);
+    let toHorizon = 1;
+    for (let t = 0; t < H; t++) toHorizon *= discount;
+    set(`${x}profit.npv`, pvIn - tax * (pvIn - capitalIn) + toHorizon * horizonValue);
+  }
 }
 
 /** Per breakdown dimension: group labels and `values[group · metrics + metric]`. */

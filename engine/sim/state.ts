@@ -81,6 +81,10 @@ export class ContractTable {
   /** Balloon (lease residual), €; 0 for a loan. */
   balloon: Float64Array;
   insured: Uint8Array;
+  /** Manufacturer subsidy received and not yet recognised, € (recognised straight-line over the instalments left). */
+  subsidyDeferred: Float64Array;
+  /** Dealer commission paid and not yet recognised as the captive's cost, € (negative; straight-line). */
+  commissionDeferred: Float64Array;
   // copies of customer and vehicle attributes, so the monthly loops stream through contract columns
   /** Stable identity of the customer (copied: the hot loops read contract columns only). */
   customerId: Int32Array;
@@ -152,6 +156,8 @@ export class ContractTable {
     this.balance = new Float64Array(capacity);
     this.balloon = new Float64Array(capacity);
     this.insured = new Uint8Array(capacity);
+    this.subsidyDeferred = new Float64Array(capacity);
+    this.commissionDeferred = new Float64Array(capacity);
     this.customerId = new Int32Array(capacity);
     this.segment = new Uint8Array(capacity);
     this.tier = new Uint8Array(capacity);
@@ -206,6 +212,8 @@ export class ContractTable {
     this.incentive[slot] = 0;
     this.waiveMonths[slot] = 0;
     this.extended[slot] = 0;
+    this.subsidyDeferred[slot] = 0;
+    this.commissionDeferred[slot] = 0;
     return slot;
   }
 

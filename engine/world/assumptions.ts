@@ -99,9 +99,17 @@ export interface ByRemindChannel<T> {
   readonly phone: T;
 }
 
-/** The whole world: economics, the used-vehicle market, renewal, payments, dunning, leads. */
+/** Shares of a cost or risk by the party that bears it (normalised to sum to 1). */
+export interface ByParty<T> {
+  readonly captive: T;
+  readonly dealer: T;
+  readonly manufacturer: T;
+}
+
+/** The whole world: economics, who pays what, the used-vehicle market, renewal, payments, dunning, leads. */
 export interface World {
   readonly economics: Economics;
+  readonly parties: Parties;
   readonly market: Market;
   readonly renewal: Renewal;
   readonly payments: Payments;
@@ -125,8 +133,8 @@ export interface Economics {
    */
   readonly fundingRate: Num;
   /**
-   * Manufacturer subsidy paid to the captive on each new cycle-1 lease, fraction of MSRP, booked when the
-   * contract starts. CALIBRATION A: OEM incentive (subvention) spend 7 (3–11) % of transaction price.
+   * Manufacturer subsidy paid to the captive on each new cycle-1 lease, fraction of MSRP: paid when the
+   * contract starts, recognised by the captive straight-line over the lease. CALIBRATION A: OEM incentive (subvention) spend 7 (3–11) % of transaction price.
    */
   readonly subsidyShareOfMsrp: Num;
   /**
@@ -137,14 +145,86 @@ export interface Economics {
   readonly subventedAprReduction: Num;
   /**
    * Residual set above the guide on cycle-1 leases, fraction of MSRP (a subvented residual lowers the
-   * payment; the captive bears it at return). CALIBRATION A: Subvented residual above guide +2 to +5 pp.
+   * payment; at return the manufacturer refunds the part of a loss it explains, `parties.upliftSupport`). CALIBRATION A: Subvented residual above guide +2 to +5 pp.
    */
   readonly subventedResidualUplift: Num;
   /**
-   * Annual discount rate for profit.npv, fraction per year (discounted monthly). 0.08: assumption, a
-   * captive's cost of equity; no CALIBRATION row.
+   * Equity the captive holds per € of receivables, fraction. 0.09: calibration E: Economic capital held
+   * per € of receivables 9 (7–11) % (between the regulatory 6–8 % for 75 %-weighted retail auto
+   * exposure and the ≈ 10 % equity/assets captives report).
    */
-  readonly discountRate: Num;
+  readonly capitalRatio: Num;
+  /**
+   * Equity held per € of residual exposure on a lease (the balloon, up to the balance), fraction,
+   * instead of `capitalRatio`. 0.12: assumption: the residual value of leased assets carries a 100 %
+   * risk weight against 75 % for retail exposure (EU CRR Art. 134(7); calibration E: Regulatory risk
+   * weight, retail auto 75 %), so 9 % × 100/75; range 0.09–0.15.
+   */
+  readonly residualCapitalRatio: Num;
+  /**
+   * The captive's hurdle rate (cost of equity), fraction per year: the capital charge is hurdle ×
+   * equity, and every NPV discounts at it monthly. 0.13, pre-tax: calibration E: Hurdle rate / cost of
+   * equity, pre-tax 13 (10–15) %. Pre-tax with tax rate 0; with a tax rate, give an after-tax hurdle.
+   */
+  readonly hurdleRate: Num;
+  /**
+   * Tax on each perspective's result before the capital charge, fraction (linear: a loss earns a
+   * credit, as inside a group tax unit). 0: the pre-tax basis of the hurdle rate. Calibration E: US
+   * federal + average state 25.8 %, Germany 30 % — use them with an after-tax hurdle (e.g. 0.10).
+   */
+  readonly taxRate: Num;
+  /**
+   * Direct cost per contract originated (credit decision, documents, funding), €, excluding the dealer's
+   * commission. 230: calibration E: Direct cost per contract originated 250 (150–500) $ (assumption
+   * there), at ≈ 0.92 € per $.
+   */
+  readonly originationCost: Num;
+  /**
+   * Servicing cost per active contract and month, € (the variable cost policies move). 18: calibration
+   * E: Servicing cost per active contract 20 (10–35) $ per month, at ≈ 0.92 € per $.
+   */
+  readonly servicingCostPerMonth: Num;
+  /**
+   * Dealer commission (participation) the captive pays per contract, fraction of the amount financed,
+   * paid up front and recognised by the captive over the contract. 0.01: assumption, because no source
+   * found gives a captive's flat participation; the dealer's F&I gross (calibration E: F&I gross per
+   * vehicle retailed 1,500 (1,400–1,750) $) includes it with product sales; range 0–0.02.
+   */
+  readonly dealerCommissionShare: Num;
+}
+
+/**
+ * Who pays what between the captive, its dealers and the manufacturer (transfers are booked on both
+ * sides; a perspective containing both parties nets them out).
+ */
+export interface Parties {
+  /**
+   * Share of the subvented residual uplift the manufacturer refunds when a returned vehicle fetches
+   * less than its book value (residual support), fraction. 1: calibration E: Subvention paid by OEM to
+   * captive — Ford pays Ford Credit "interest supplements and residual support"; range 0–1.
+   */
+  readonly upliftSupport: Num;
+  /**
+   * Who bears the residual result beyond the supported uplift (gain or loss at return), shares.
+   * Captive 1: assumption, the usual captive lease (the manufacturer's support is the uplift); a dealer
+   * share is a buy-back guarantee, a manufacturer share loss-sharing.
+   */
+  readonly residualRisk: ByParty<Num>;
+  /**
+   * Who pays renewal incentives, waived instalments and service packages, shares. Manufacturer 1:
+   * assumption, because loyalty and early-upgrade programmes are usually manufacturer marketing money
+   * (calibration E: OEM accounting for subvention, incentives as a reduction of revenue); range: any.
+   */
+  readonly incentivesPaidBy: ByParty<Num>;
+  /** Who pays engagement contacts, shares. Captive 1: assumption (the captive's contact centre); range: any. */
+  readonly engagementPaidBy: ByParty<Num>;
+  /** Who pays bought leads and BDC agents, shares. Dealer 1: assumption (the dealer's sales budget); range: any. */
+  readonly leadsPaidBy: ByParty<Num>;
+  /**
+   * The manufacturer's contribution margin per new vehicle sold, €. 7,400: calibration E: OEM
+   * contribution margin per unit 8,000 (5,000–12,000) $ (an assumption there), at ≈ 0.92 € per $.
+   */
+  readonly manufacturerMarginPerNewVehicle: Num;
 }
 
 /** The used-vehicle market: values at return, condition, refurbishment and inventory. */
@@ -494,9 +574,10 @@ export interface Leads {
   /** Probability that a shown appointment buys. CALIBRATION D: Show-to-sale 45 (40–50) %. */
   readonly showToSale: Num;
   /**
-   * Dealer gross profit per vehicle sold (front and F&I), € per sale: lead sales and renewals both book
-   * it, so a BDC is measured as Δconversion × leads × gross vs its cost (CALIBRATION "How far to trust"
-   * §1). 2,000: assumption, typical new-vehicle dealer gross.
+   * Dealer front-end gross per new vehicle sold, € per sale (the dealer's, not the captive's): lead
+   * sales and renewals both book it, so a BDC is measured as Δconversion × leads × gross vs its cost.
+   * 2,000: calibration E: New-vehicle front-end gross per unit 2,250 (1,200–6,200) $, at ≈ 0.92 € per $
+   * (the dealer's commission from the captive is booked apart).
    */
   readonly grossPerSale: Num;
   /** BDC agents at each dealer that runs a BDC. 1: assumption. */

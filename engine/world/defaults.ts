@@ -31,7 +31,21 @@ export function defaultWorld(): World {
       subsidyShareOfMsrp: 0.07,
       subventedAprReduction: 0.03,
       subventedResidualUplift: 0.03,
-      discountRate: 0.08,
+      capitalRatio: 0.09,
+      residualCapitalRatio: 0.12,
+      hurdleRate: 0.13,
+      taxRate: 0,
+      originationCost: 230,
+      servicingCostPerMonth: 18,
+      dealerCommissionShare: 0.01,
+    },
+    parties: {
+      upliftSupport: 1,
+      residualRisk: { captive: 1, dealer: 0, manufacturer: 0 },
+      incentivesPaidBy: { captive: 0, dealer: 0, manufacturer: 1 },
+      engagementPaidBy: { captive: 1, dealer: 0, manufacturer: 0 },
+      leadsPaidBy: { captive: 0, dealer: 1, manufacturer: 0 },
+      manufacturerMarginPerNewVehicle: 7_400,
     },
     market: {
       residualCurve: [

@@ -35,8 +35,24 @@ export interface ResolvedWorld {
   readonly subsidyShare: number;
   readonly subventedAprReductionMonthly: number;
   readonly residualUplift: number;
-  /** Discount factor of one month: (1 + annual)^(−1/12). */
+  /** Discount factor of one month at the hurdle rate: (1 + hurdle)^(−1/12). */
   readonly monthlyDiscount: number;
+  readonly capitalRatio: number;
+  readonly residualCapitalRatio: number;
+  /** Hurdle rate per month (the capital charge per € of equity and month). */
+  readonly hurdleMonthly: number;
+  readonly taxRate: number;
+  readonly originationCost: number;
+  readonly servicingCostPerMonth: number;
+  readonly dealerCommissionShare: number;
+  // parties
+  readonly upliftSupport: number;
+  /** Shares by party (PARTIES order: captive, dealer, manufacturer), summing to 1. */
+  readonly residualRisk: Float64Array;
+  readonly incentivesPaidBy: Float64Array;
+  readonly engagementPaidBy: Float64Array;
+  readonly leadsPaidBy: Float64Array;
+  readonly manufacturerMargin: number;
   // market
   /** Clean value as a fraction of MSRP by age in months, 0…MAX_VEHICLE_AGE. */
   readonly residualByAge: Float64Array;
@@ -187,6 +203,14 @@ export function resolveWorld(world: World, key: number): ResolvedWorld {
   };
 
   const e = world.economics;
+  const hurdle = draw('economics.hurdleRate', e.hurdleRate);
+  /** Shares by party in PARTIES order, normalised to sum to 1. */
+  const shares = (path: string, table: object): Float64Array => {
+    const out = tableOf(path, table, ['captive', 'dealer', 'manufacturer']);
+    const sum = out[0]! + out[1]! + out[2]!;
+    for (let p = 0; p < 3; p++) out[p] = sum > 0 ? out[p]! / sum : p === 0 ? 1 : 0;
+    return out;
+  };
   const m = world.market;
   const r = world.renewal;
   const p = world.payments;
@@ -208,7 +232,23 @@ export function resolveWorld(world: World, key: number): ResolvedWorld {
     subsidyShare: draw('economics.subsidyShareOfMsrp', e.subsidyShareOfMsrp),
     subventedAprReductionMonthly: draw('economics.subventedAprReduction', e.subventedAprReduction) / 12,
     residualUplift: draw('economics.subventedResidualUplift', e.subventedResidualUplift),
-    monthlyDiscount: pow(1 + draw('economics.discountRate', e.discountRate), -1 / 12),
+    monthlyDiscount: pow(1 + hurdle, -1 / 12),
+    capitalRatio: draw('economics.capitalRatio', e.capitalRatio),
+    residualCapitalRatio: draw('economics.residualCapitalRatio', e.residualCapitalRatio),
+    hurdleMonthly: hurdle / 12,
+    taxRate: draw('economics.taxRate', e.taxRate),
+    originationCost: draw('economics.originationCost', e.originationCost),
+    servicingCostPerMonth: draw('economics.servicingCostPerMonth', e.servicingCostPerMonth),
+    dealerCommissionShare: draw('economics.dealerCommissionShare', e.dealerCommissionShare),
+    upliftSupport: draw('parties.upliftSupport', world.parties.upliftSupport),
+    residualRisk: shares('parties.residualRisk', world.parties.residualRisk),
+    incentivesPaidBy: shares('parties.incentivesPaidBy', world.parties.incentivesPaidBy),
+    engagementPaidBy: shares('parties.engagementPaidBy', world.parties.engagementPaidBy),
+    leadsPaidBy: shares('parties.leadsPaidBy', world.parties.leadsPaidBy),
+    manufacturerMargin: draw(
+      'parties.manufacturerMarginPerNewVehicle',
+      world.parties.manufacturerMarginPerNewVehicle,
+    ),
 
     residualByAge,
     marketShift: draw('market.marketShift', m.marketShift),

@@ -76,6 +76,9 @@ const sources = (node: SchemaNode): ObjectNode => table(LEAD_SOURCES, node);
 const conditions = (node: SchemaNode, weights = false): ObjectNode => table(CONDITIONS, node, weights);
 const actions = (node: SchemaNode): ObjectNode => table(DUNNING_ACTIONS, node);
 
+/** Shares of a cost or risk by party (normalised; at least one must be positive). */
+const payers = table(['captive', 'dealer', 'manufacturer'], num(0, INF, 'share'), true);
+
 /** The schema of the whole world. */
 export const WORLD_SCHEMA: ObjectNode = object({
   economics: object({
@@ -84,7 +87,21 @@ export const WORLD_SCHEMA: ObjectNode = object({
     subsidyShareOfMsrp: share,
     subventedAprReduction: rate,
     subventedResidualUplift: num(-INF, INF, 'fraction of MSRP'),
-    discountRate: num(-0.5, 1, 'fraction per year'),
+    capitalRatio: share,
+    residualCapitalRatio: share,
+    hurdleRate: num(0, 1, 'fraction per year'),
+    taxRate: num(0, 0.9, 'fraction'),
+    originationCost: euro,
+    servicingCostPerMonth: num(0, INF, '€ per contract-month'),
+    dealerCommissionShare: num(0, 0.2, 'fraction of the amount financed'),
+  }),
+  parties: object({
+    upliftSupport: share,
+    residualRisk: payers,
+    incentivesPaidBy: payers,
+    engagementPaidBy: payers,
+    leadsPaidBy: payers,
+    manufacturerMarginPerNewVehicle: num(-INF, INF, '€ per new vehicle'),
   }),
   market: object({
     residualCurve: curve(0, 2, 'fraction of MSRP'),

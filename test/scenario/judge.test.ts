@@ -83,9 +83,9 @@ describe('level claims', () => {
   });
 
   it('judge max, and both bounds, reporting only what broke', () => {
-    const claim = level({ kpi: 'cost.creditLoss', bounds: { min: 1000, max: 200_000 } });
-    expect(judgeLevel(claim, run('cost.creditLoss', { mean: 200_000 })).passed).toBe(true);
-    const over = judgeLevel(claim, run('cost.creditLoss', { mean: 250_000 }));
+    const claim = level({ kpi: 'leads.costPerSale', bounds: { min: 1000, max: 200_000 } });
+    expect(judgeLevel(claim, run('leads.costPerSale', { mean: 200_000 })).passed).toBe(true);
+    const over = judgeLevel(claim, run('leads.costPerSale', { mean: 250_000 }));
     expect(over.passed).toBe(false);
     expect(over.reason).toBe('mean €250k > max €200k');
   });
@@ -139,11 +139,11 @@ describe('paired claims', () => {
   });
 
   it('hold when the upper bound reaches max, and fail just above', () => {
-    const claim = pairedClaim({ kpi: 'cost.creditLoss', bounds: { max: -1000 } });
+    const claim = pairedClaim({ kpi: 'leads.costPerSale', bounds: { max: -1000 } });
     expect(
-      judgePaired(claim, paired('cost.creditLoss', { meanDelta: -3000, ci95: [-5000, -1000] })).passed,
+      judgePaired(claim, paired('leads.costPerSale', { meanDelta: -3000, ci95: [-5000, -1000] })).passed,
     ).toBe(true);
-    const above = judgePaired(claim, paired('cost.creditLoss', { meanDelta: -3000, ci95: [-5000, -999] }));
+    const above = judgePaired(claim, paired('leads.costPerSale', { meanDelta: -3000, ci95: [-5000, -999] }));
     expect(above.passed).toBe(false);
     expect(above.reason).toBe('upper 95% CI bound −€999 > max −€1,000');
   });

@@ -40,7 +40,7 @@ describe('scenario.schema.json', () => {
         { kpi: 'retention.rate', mean: { min: 0.55 }, confidence: 0.9 },
         { kpi: 'profit.npv', p05: { min: 0 } },
         { kpi: 'profit.npv', vs: './baseline.json', delta: { min: 0 }, confidence: 0.95 },
-        { kpi: 'cost.creditLoss', vs: './baseline.json', delta: { max: 0 } },
+        { kpi: 'leads.costPerSale', vs: './baseline.json', delta: { max: 0 } },
       ],
     };
     expect(accepts(scenario), JSON.stringify(validate.errors, null, 2)).toBe(true);

@@ -58,6 +58,20 @@ describe('malformed scenarios are reported file:line:column  /pointer  message',
     ]);
   });
 
+  it('a retired KPI id, located, with the id that replaced it', async () => {
+    const files = {
+      'scenarios/base.json': base,
+      'scenarios/a.json': `{
+  "extends": "./base.json",
+  "expect": [{ "kpi": "profit.residual", "vs": "./base.json", "delta": { "max": 0 } }]
+}
+`,
+    };
+    expect(await problemLines(files, 'scenarios/a.json')).toEqual([
+      'scenarios/a.json:3:23  /expect/0/kpi  KPI "profit.residual" no longer exists: money KPIs are per party now (docs/kpis.md) (use pnl.residualResult (signed: a loss is negative))',
+    ]);
+  });
+
   it('a KPI id that does not exist, with a did-you-mean hint or the list of ids', async () => {
     const files = {
       'scenarios/base.json': base,
@@ -75,7 +89,7 @@ describe('malformed scenarios are reported file:line:column  /pointer  message',
       'scenarios/a.json:4:14  /expect/0/kpi  unknown KPI "retention.rat" (did you mean "retention.rate"?)',
     );
     expect(lines[1]).toMatch(
-      /^scenarios\/a\.json:5:14 {2}\/expect\/1\/kpi {2}unknown KPI "happiness" \(KPI ids: retention\.rate, retention\.rate\.cycle1, .*portfolio\.activeContracts\.end\)$/,
+      /^scenarios\/a\.json:5:14 {2}\/expect\/1\/kpi {2}unknown KPI "happiness" \(KPI ids: profit\.npv, profit\.total, .*portfolio\.activeContracts\.end\)$/,
     );
     expect(lines).toHaveLength(2);
   });
@@ -153,7 +167,7 @@ describe('valid expectations', () => {
           { kpi: 'profit.npv', p05: { min: 0 } },
           { kpi: 'profit.npv', mean: { max: 1e9 }, confidence: 0.9 },
           { kpi: 'profit.npv', vs: '../base.json', delta: { min: 0 } },
-          { kpi: 'cost.creditLoss', vs: '../base.json', delta: { max: 0 }, confidence: 0.99 },
+          { kpi: 'leads.costPerSale', vs: '../base.json', delta: { max: 0 }, confidence: 0.99 },
         ],
       }),
     };
@@ -187,7 +201,7 @@ describe('valid expectations', () => {
       {
         kind: 'paired',
         index: 4,
-        kpi: 'cost.creditLoss',
+        kpi: 'leads.costPerSale',
         vs: 'scenarios/base.json',
         bounds: { max: 0 },
         confidence: 0.99,

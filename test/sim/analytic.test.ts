@@ -39,7 +39,7 @@ describe('analytic checks', () => {
       const n = audit.counters.ended[0]! + audit.counters.ended[1]! + audit.counters.ended[2]!;
       ended += n;
       retained += result.kpis[kpi('retention.rate')]! * n;
-      expect(result.kpis[kpi('cost.engagement')]).toBe(0);
+      expect(result.kpis[kpi('pnl.engagement')]).toBe(0);
     }
     const rate = retained / ended;
     const se = Math.sqrt((p * (1 - p)) / ended);
@@ -83,8 +83,8 @@ describe('analytic checks', () => {
     });
     for (const i of [0, 1]) {
       const { result, audit } = simulate(setup, i);
-      expect(result.kpis[kpi('cost.creditLoss')]).toBe(0);
-      expect(result.kpis[kpi('cost.collections')]).toBe(0);
+      expect(result.kpis[kpi('pnl.creditLoss')]).toBe(0);
+      expect(result.kpis[kpi('pnl.collections')]).toBe(0);
       expect(result.kpis[kpi('credit.writeOffs')]).toBe(0);
       expect(result.coverage.dunning.decisions).toBe(0);
       for (const category of [CAT.creditLoss, CAT.recoveries, CAT.insurancePayouts]) {
@@ -105,7 +105,7 @@ describe('analytic checks', () => {
         portfolio: { contracts: 600 },
         horizonMonths: 48,
       });
-      return simulate(setup, 0).result.kpis[kpi('cost.creditLoss')]!;
+      return -simulate(setup, 0).result.kpis[kpi('pnl.creditLoss')]!;
     });
     expect(losses[1]).toBeGreaterThan(losses[0]! * 1.3);
   });

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../engine/sim/iteration.ts';
-import { LEDGER_CATEGORIES } from '../../engine/sim/ledger.ts';
+import { CAT, LEDGER_CATEGORIES, linesOf, PERSPECTIVES } from '../../engine/sim/ledger.ts';
+import { kpiIndex, PERSPECTIVE_PREFIXES, PNL_LINES } from '../../engine/stats/kpis.ts';
 import { BREAKDOWN_METRICS, SERIES } from '../../engine/sim/result.ts';
 import { kpi, setupOf, SHIPPED } from './helpers.ts';
 
@@ -47,13 +48,36 @@ describe('ledger and conservation invariants (random small scenarios, shipped po
         const n = audit.counters;
         const H = s.horizonMonths;
 
-        // Money: the categories sum to the net cash flow and to profit.total.
-        const byCategory = audit.ledger.reduce((a, b) => a + b, 0);
-        const byMonth = audit.cash.reduce((a, b) => a + b, 0);
-        const total = result.kpis[kpi('profit.total')]!;
-        const tolerance = 1e-6 * (1 + Math.abs(total));
-        expect(Math.abs(byCategory - total)).toBeLessThan(tolerance);
-        expect(Math.abs(byMonth - total)).toBeLessThan(tolerance);
+        // Money, per perspective: the P&L lines sum exactly to its profit.total; the lines within the
+        // horizon to its monthly results (tax is 0 by default); the series is the captive's.
+        const months = audit.cash.length / PERSPECTIVES.length;
+        PERSPECTIVES.forEach((perspective, p) => {
+          const x = PERSPECTIVE_PREFIXES[perspective];
+          const lines = PNL_LINES.filter((l) => (l.perspectives as readonly string[]).includes(perspective));
+          const values = lines.map((l) => result.kpis[kpi(`${x}pnl.${l.id}`)]!);
+          let sum = 0;
+          for (const v of values) sum += v;
+          const total = result.kpis[kpi(`${x}profit.total`)]!;
+          expect(sum).toBe(total);
+          const inHorizon = sum - result.kpis[kpi(`${x}pnl.horizonValue`)]!;
+          let byMonth = 0;
+          for (let t = 0; t < H; t++) byMonth += audit.cash[p * months + t]!;
+          expect(Math.abs(byMonth - inHorizon)).toBeLessThan(1e-6 * (1 + Math.abs(inHorizon)));
+          // The lines a perspective lists are those the ledger's parties can book for it.
+          expect(lines.filter((l) => !l.derived).map((l) => l.id)).toEqual(
+            linesOf(p).filter((id) => !PNL_LINES.find((l) => l.id === id)!.derived),
+          );
+        });
+        // The group sees no transfer; transfers booked at one moment net to zero over the parties.
+        for (const line of ['subsidy', 'dealerCommission', 'residualSupport', 'dealerResidualGuarantee']) {
+          expect(kpiIndex(`group.pnl.${line}`)).toBe(-1);
+        }
+        for (const category of [CAT.residualSupport, CAT.dealerResidualGuarantee]) {
+          let net = 0;
+          for (let cycle = 0; cycle < 4; cycle++) net += audit.ledger[category * 4 + cycle]!;
+          const scale = 1 + Math.abs(result.kpis[kpi('pnl.residualSupport')]!);
+          expect(Math.abs(net)).toBeLessThan(1e-9 * scale);
+        }
         const cashSeries = SERIES.findIndex((x) => x.id === 'cashFlow');
         for (let t = 0; t < H; t++) expect(result.series[cashSeries * H + t]).toBe(audit.cash[t]);
         expect(audit.ledger.length).toBe(LEDGER_CATEGORIES.length * 4);

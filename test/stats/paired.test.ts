@@ -8,7 +8,7 @@ import { expectQuantileClose, normal, rng, syntheticResult, withKpis } from './s
 
 const HORIZON = 3;
 const NPV = kpiIndex('profit.npv');
-const CREDIT_LOSS = kpiIndex('cost.creditLoss');
+const CREDIT_LOSS = kpiIndex('credit.lossRate');
 const baselines = Array.from({ length: 300 }, (_, i) => syntheticResult('paired', i, HORIZON));
 
 function pair(bs: readonly IterationResult[], cs: readonly IterationResult[]): PairedAccumulator {
@@ -45,11 +45,11 @@ describe('PairedAccumulator', () => {
   });
 
   it('judges "better" by the KPI direction and counts ties as half', () => {
-    // Credit loss is better lower: the challenger cuts it in the even iterations, matches it in the odd ones.
+    // The loss rate is better lower: the challenger cuts it in the even iterations, matches it in the odd ones.
     const cs = baselines.map((b, i) =>
       withKpis(b, (k) => (k[CREDIT_LOSS] = i % 2 === 0 ? k[CREDIT_LOSS]! - 50 : k[CREDIT_LOSS]!)),
     );
-    const loss = findKpi(pair(baselines, cs).summary().kpis, 'cost.creditLoss')!;
+    const loss = findKpi(pair(baselines, cs).summary().kpis, 'credit.lossRate')!;
     expect(loss.pBetter).toBe(0.75);
     expect(loss.meanDelta!).toBeCloseTo(-25, 8);
     expect(loss.allZero).toBe(false);

@@ -4,7 +4,7 @@ import { formatDelta, formatValue } from '../../engine/report/number.ts';
 import { findKpi } from '../../engine/stats/summary.ts';
 import { scenarioColour, TONE_COLOURS } from '../lib/palette.ts';
 import { asSvg, euroAxis, type ChartDef, type DataRow } from './chart.ts';
-import { OTHER, PROFIT_CATEGORIES } from './profit.ts';
+import { PROFIT_CATEGORIES } from './profit.ts';
 
 /** One step of a profit bridge from the baseline's profit to a challenger's. */
 export interface BridgeRow extends DataRow {
@@ -20,8 +20,8 @@ export interface BridgeRow extends DataRow {
 
 /**
  * For each challenger, a waterfall from the baseline's mean undiscounted profit through the paired
- * mean change of each profit category to the challenger's: the categories' changes add up to the
- * change of profit.total (what the KPIs do not name is the "other" step).
+ * mean change of each line of the captive's P&L to the challenger's: the lines' changes add up to the
+ * change of profit.total (no remainder: the lines are the whole P&L).
  */
 export function bridgeRows(result: MonteCarloResult): BridgeRow[] {
   const baseline = result.scenarios[0];
@@ -29,8 +29,6 @@ export function bridgeRows(result: MonteCarloResult): BridgeRow[] {
   const baseTotal = findKpi(baseline.summary.kpis, 'profit.total')?.mean ?? 0;
   return result.comparisons.flatMap(({ challenger, summary }) => {
     const delta = (id: string) => findKpi(summary.kpis, id)?.meanDelta ?? 0;
-    const named = PROFIT_CATEGORIES.filter((c) => c.key !== OTHER);
-    const namedSum = named.reduce((sum, c) => sum + c.sign * delta(c.key), 0);
     const rows: BridgeRow[] = [
       {
         challenger,
@@ -43,7 +41,7 @@ export function bridgeRows(result: MonteCarloResult): BridgeRow[] {
     ];
     let running = baseTotal;
     for (const c of PROFIT_CATEGORIES) {
-      const change = c.key === OTHER ? delta('profit.total') - namedSum : c.sign * delta(c.key);
+      const change = delta(c.key);
       rows.push({
         challenger,
         step: c.label,
@@ -61,7 +59,7 @@ export function bridgeRows(result: MonteCarloResult): BridgeRow[] {
 
 export const bridgeChart: ChartDef = {
   id: 'profit-bridge',
-  title: 'Profit bridge: from the baseline to each challenger',
+  title: "Profit bridge: the captive's profit from the baseline to each challenger",
   caption:
     'How each category moves undiscounted profit, € over the horizon (mean of the paired differences). Green raises profit, red lowers it; the first bar is the baseline’s profit, the last the challenger’s.',
   height: 420,

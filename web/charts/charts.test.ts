@@ -43,7 +43,7 @@ describe('chart data', () => {
     }
     expect(profitTotals(r).map((t) => t.total)).toEqual([0, 1, 2].map((s) => mean(r, s, 'profit.total')));
     const credit = rows.find((row) => row.scenario === 'baseline' && row.category === 'Net credit losses')!;
-    expect(credit.value).toBe(-mean(r, 0, 'cost.creditLoss'));
+    expect(credit.value).toBe(mean(r, 0, 'pnl.creditLoss'));
   });
 
   it('bridges each challenger from the baseline’s profit to its own', async () => {

@@ -2,49 +2,45 @@ import * as Plot from '@observablehq/plot';
 import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
 import { formatValue } from '../../engine/report/number.ts';
 import { findKpi } from '../../engine/stats/summary.ts';
+import { PNL_LINES, type PnlLine } from '../../engine/stats/kpis.ts';
+import { PNL_LINE_LABELS } from '../lib/kpi-labels.ts';
 import { asSvg, euroRowsFrame, type ChartDef, type DataRow, type LegendItem } from './chart.ts';
 
-/** A profit category: a KPI (costs enter with a minus sign) or the remainder of profit.total. */
+/** A profit category: one line of the captive's P&L (a signed KPI: costs are negative). */
 interface Category {
   readonly key: string;
   readonly label: string;
   readonly colour: string;
-  /** +1 for income KPIs, −1 for cost KPIs (reported as positive costs). */
-  readonly sign: 1 | -1;
 }
 
-export const OTHER = 'other';
+// Income blue-green, transfers purple, costs red-orange, the run-off grey.
+const COLOURS: Readonly<Record<PnlLine, string>> = {
+  interestIncome: '#08519c',
+  fundingCost: '#fdd0a2',
+  subsidy: '#3182bd',
+  dealerCommission: '#9e9ac8',
+  operatingCost: '#fdae6b',
+  creditLoss: '#a50f15',
+  insurancePremiums: '#fcbba1',
+  collections: '#de2d26',
+  residualResult: '#8c6d31',
+  residualSupport: '#6baed6',
+  dealerResidualGuarantee: '#bcbddc',
+  refurbishment: '#238b45',
+  holding: '#fdbe85',
+  engagement: '#fb6a4a',
+  leads: '#fd8d3c',
+  salesGross: '#74c476',
+  manufacturerMargin: '#31a354',
+  capitalCharge: '#7f2704',
+  tax: '#525252',
+  horizonValue: '#969696',
+};
 
-/** In the order they stack, income first; the colours keep income blue-green and costs red-orange. */
-export const PROFIT_CATEGORIES: readonly Category[] = [
-  {
-    key: 'profit.financing.cycle1',
-    label: 'Financing margin, cycle 1 (incl. subsidy)',
-    colour: '#08519c',
-    sign: 1,
-  },
-  { key: 'profit.financing.cycle2', label: 'Financing margin, cycle 2', colour: '#3182bd', sign: 1 },
-  { key: 'profit.financing.cycle3', label: 'Financing margin, cycle 3', colour: '#6baed6', sign: 1 },
-  {
-    key: 'profit.refurbishment.cycle1',
-    label: 'Refurbishment result, after cycle 1',
-    colour: '#238b45',
-    sign: 1,
-  },
-  {
-    key: 'profit.refurbishment.cycle2',
-    label: 'Refurbishment result, after cycle 2',
-    colour: '#74c476',
-    sign: 1,
-  },
-  { key: OTHER, label: 'Dealer sales gross, insurance and other', colour: '#9e9ac8', sign: 1 },
-  { key: 'profit.residual', label: 'Residual result on returns', colour: '#8c6d31', sign: 1 },
-  { key: 'cost.creditLoss', label: 'Net credit losses', colour: '#a50f15', sign: -1 },
-  { key: 'cost.collections', label: 'Collection costs', colour: '#de2d26', sign: -1 },
-  { key: 'cost.engagement', label: 'Engagement costs and incentives', colour: '#fb6a4a', sign: -1 },
-  { key: 'cost.leads', label: 'Lead and BDC costs', colour: '#fd8d3c', sign: -1 },
-  { key: 'cost.holding', label: 'Inventory holding costs', colour: '#fdbe85', sign: -1 },
-];
+/** The captive's P&L lines, in P&L order; they add up to profit.total exactly (no remainder). */
+export const PROFIT_CATEGORIES: readonly Category[] = PNL_LINES.filter((l) =>
+  (l.perspectives as readonly string[]).includes('captive'),
+).map((l) => ({ key: `pnl.${l.id}`, label: PNL_LINE_LABELS[l.id], colour: COLOURS[l.id] }));
 
 export interface ProfitRow extends DataRow {
   readonly scenario: string;
@@ -54,26 +50,17 @@ export interface ProfitRow extends DataRow {
 }
 
 /**
- * Each scenario's undiscounted profit split into categories (means over iterations, €). The
- * categories shown add up to profit.total: what the KPIs do not name (dealer sales gross, credit
- * insurance premiums) is the "other" remainder.
+ * Each scenario's undiscounted captive profit split into its P&L lines (means over iterations, €):
+ * they add up to profit.total, since every iteration's lines do.
  */
 export function profitRows(result: MonteCarloResult): ProfitRow[] {
-  return result.scenarios.flatMap(({ name, summary }) => {
-    const mean = (id: string) => findKpi(summary.kpis, id)?.mean ?? 0;
-    const named = PROFIT_CATEGORIES.filter((c) => c.key !== OTHER).map((c) => ({
+  return result.scenarios.flatMap(({ name, summary }) =>
+    PROFIT_CATEGORIES.map((c) => ({
       scenario: name,
       category: c.label,
-      value: c.sign * mean(c.key),
-    }));
-    const other = mean('profit.total') - named.reduce((sum, r) => sum + r.value, 0);
-    const otherLabel = PROFIT_CATEGORIES.find((c) => c.key === OTHER)!.label;
-    return PROFIT_CATEGORIES.map((c) =>
-      c.key === OTHER
-        ? { scenario: name, category: otherLabel, value: other }
-        : named.find((r) => r.category === c.label)!,
-    );
-  });
+      value: findKpi(summary.kpis, c.key)?.mean ?? 0,
+    })),
+  );
 }
 
 /** Each scenario's mean undiscounted profit, €. */
@@ -86,7 +73,7 @@ export function profitTotals(result: MonteCarloResult): { scenario: string; tota
 
 export const profitChart: ChartDef = {
   id: 'profit-by-category',
-  title: 'Profit by category and cycle',
+  title: "The captive's profit by P&L line",
   caption:
     'Mean over iterations, undiscounted, € over the horizon. Income stacks to the right of zero, costs to the left; the black diamond and label give net profit.',
   height: 300,

@@ -33,7 +33,9 @@ const KEYS: readonly (readonly [section: string, path: string, label: string])[]
   ['Economics', 'economics.fundingRate', 'Funding cost of the captive'],
   ['Economics', 'economics.apr.lease.prime', 'Customer rate, prime lease'],
   ['Economics', 'economics.subsidyShareOfMsrp', 'Manufacturer subsidy per new lease'],
-  ['Economics', 'economics.discountRate', 'Discount rate for the NPV'],
+  ['Economics', 'economics.hurdleRate', 'Hurdle rate: capital charge and NPV discount'],
+  ['Economics', 'economics.capitalRatio', 'Equity held per € of receivables'],
+  ['Economics', 'economics.servicingCostPerMonth', 'Servicing cost per contract-month'],
   ['Used-vehicle market', 'market.marketShift', 'Used-vehicle values against the guide'],
   ['Used-vehicle market', 'market.refurbishment.baseCost', 'Reconditioning cost per vehicle'],
   ['Used-vehicle market', 'market.holdingCostPerDay', 'Holding cost per vehicle in stock'],
@@ -51,8 +53,9 @@ const KEYS: readonly (readonly [section: string, path: string, label: string])[]
   ['Leads', 'leads.appointmentGivenContact', 'Appointments booked when a lead is reached'],
   ['Leads', 'leads.showProbability', 'Appointments that show'],
   ['Leads', 'leads.showToSale', 'Shown appointments that buy'],
-  ['Leads', 'leads.grossPerSale', 'Dealer gross profit per vehicle sold'],
+  ['Leads', 'leads.grossPerSale', 'Dealer front gross per new vehicle sold'],
   ['Leads', 'leads.bdcCostPerAgentMonth', 'Cost of a BDC agent'],
+  ['Parties', 'parties.manufacturerMarginPerNewVehicle', 'Manufacturer margin per new vehicle'],
 ];
 
 function schemaAt(path: readonly string[]): SchemaNode {

@@ -1,4 +1,11 @@
-import { KPIS, type KpiSpec } from '../../engine/stats/kpis.ts';
+import {
+  KPIS,
+  PERSPECTIVE_PREFIXES,
+  PNL_LINES,
+  type KpiSpec,
+  type PerspectiveId,
+  type PnlLine,
+} from '../../engine/stats/kpis.ts';
 
 /** How the workbench presents one KPI to a reader who does not know its id. */
 export interface KpiLabel {
@@ -21,26 +28,59 @@ const L = (group: string, id: string, label: string, measure: string): KpiLabel 
 const RETENTION = 'Retention';
 const LIFECYCLE = 'Vehicle lifecycle';
 const PROFIT = 'Profit';
-const COSTS = 'Costs';
+const RETURNS = 'Captive returns';
 const LEADS = 'Lead handling';
 const CREDIT = 'Credit';
 const PORTFOLIO = 'Portfolio';
 
+/** Plain names of the P&L lines (engine/stats/kpis.ts PNL_LINES). */
+export const PNL_LINE_LABELS: Readonly<Record<PnlLine, string>> = {
+  interestIncome: 'Interest income',
+  fundingCost: 'Funding cost',
+  subsidy: 'Manufacturer rate subsidy',
+  dealerCommission: 'Dealer commission',
+  operatingCost: 'Operating cost',
+  creditLoss: 'Net credit losses',
+  insurancePremiums: 'Credit-insurance premiums',
+  collections: 'Collection costs',
+  residualResult: 'Residual result on returns',
+  residualSupport: 'Manufacturer residual support',
+  dealerResidualGuarantee: 'Dealer residual guarantee',
+  refurbishment: 'Refurbishment result',
+  holding: 'Inventory holding costs',
+  engagement: 'Engagement costs and incentives',
+  leads: 'Lead and BDC costs',
+  salesGross: 'Dealer sales gross',
+  manufacturerMargin: 'Manufacturer margin on new vehicles',
+  capitalCharge: 'Capital charge (hurdle × equity)',
+  tax: 'Tax',
+  horizonValue: 'Book at the horizon (run-off)',
+};
+
+/** Section names of each perspective's money KPIs. */
+export const PERSPECTIVE_GROUPS: Readonly<Record<PerspectiveId, string>> = {
+  captive: PROFIT,
+  network: 'Network profit (captive and dealers)',
+  group: 'Group profit (manufacturer, captive and dealers)',
+};
+
+/** One perspective's money KPIs: NPV, total and P&L lines, signed (costs negative). */
+function moneyLabels(perspective: PerspectiveId): KpiLabel[] {
+  const x = PERSPECTIVE_PREFIXES[perspective];
+  const group = PERSPECTIVE_GROUPS[perspective];
+  return [
+    L(group, `${x}profit.npv`, 'Profit, net present value', '€ of economic profit, at the hurdle rate'),
+    L(group, `${x}profit.total`, 'Profit, undiscounted', '€ over the horizon, with the book at the horizon'),
+    ...PNL_LINES.filter((l) => (l.perspectives as readonly string[]).includes(perspective)).map((l) =>
+      L(group, `${x}pnl.${l.id}`, PNL_LINE_LABELS[l.id], '€ over the horizon, costs negative'),
+    ),
+  ];
+}
+
 const LABELS: readonly KpiLabel[] = [
-  L(PROFIT, 'profit.npv', 'Profit, net present value', '€, discounted at the world discount rate'),
-  L(PROFIT, 'profit.total', 'Profit, undiscounted', '€ over the horizon'),
-  L(PROFIT, 'profit.financing.cycle1', 'Financing margin, cycle 1 (incl. subsidy)', '€ over the horizon'),
-  L(PROFIT, 'profit.financing.cycle2', 'Financing margin, cycle 2', '€ over the horizon'),
-  L(PROFIT, 'profit.financing.cycle3', 'Financing margin, cycle 3', '€ over the horizon'),
-  L(PROFIT, 'profit.refurbishment.cycle1', 'Refurbishment result, after cycle 1', '€ over the horizon'),
-  L(PROFIT, 'profit.refurbishment.cycle2', 'Refurbishment result, after cycle 2', '€ over the horizon'),
-  L(PROFIT, 'profit.residual', 'Residual result on returned vehicles', '€ over the horizon'),
-  L(PROFIT, 'profit.subsidy', 'Manufacturer subsidy (part of cycle-1 margin)', '€ over the horizon'),
-  L(COSTS, 'cost.creditLoss', 'Net credit losses', '€ over the horizon'),
-  L(COSTS, 'cost.collections', 'Collection costs', '€ over the horizon'),
-  L(COSTS, 'cost.engagement', 'Engagement costs and incentives', '€ over the horizon'),
-  L(COSTS, 'cost.leads', 'Lead and BDC costs', '€ over the horizon'),
-  L(COSTS, 'cost.holding', 'Inventory holding costs', '€ over the horizon'),
+  ...moneyLabels('captive'),
+  ...moneyLabels('network'),
+  ...moneyLabels('group'),
   L(RETENTION, 'retention.rate', 'Retention rate, all cycles', '% of ended contracts renewed'),
   L(
     RETENTION,
@@ -67,6 +107,8 @@ const LABELS: readonly KpiLabel[] = [
     'Refurbishments per vehicle',
     'refurbishments per vehicle',
   ),
+  L(RETURNS, 'return.preTaxOnAssets', 'Pre-tax return on assets', '% of financed balance per year'),
+  L(RETURNS, 'return.netInterestMargin', 'Net interest margin', '% of financed balance per year'),
   L(LEADS, 'leads.count', 'Leads received', 'leads over the horizon'),
   L(LEADS, 'leads.contactRate', 'Contact rate', '% of leads reached'),
   L(LEADS, 'leads.appointmentRate', 'Appointment rate (target 36%)', 'appointments per 100 leads'),

@@ -5,11 +5,12 @@ import { readShardFile, type LoadedShard } from '../../sim/montecarlo/shard-file
 import { mergeShards } from '../../sim/montecarlo/shard-merge.ts';
 import { UserError } from '../errors.ts';
 import { readText, writeAtomic } from '../io.ts';
-import { parseFormat } from './simulate.ts';
+import { parseFormat, parsePerspective } from './simulate.ts';
 
 export interface MergeOptions {
   format?: string;
   out?: string;
+  perspective?: string;
 }
 
 /**
@@ -19,12 +20,13 @@ export interface MergeOptions {
  */
 export async function mergeCommand(files: readonly string[], options: MergeOptions): Promise<void> {
   const format = parseFormat(options.format);
+  const perspective = parsePerspective(options.perspective);
   const shards: LoadedShard[] = [];
   for (const file of files) {
     const json = parseJson(await readText(file), file);
     shards.push(asUserError(() => readShardFile(json, file)));
   }
-  const text = renderResult(summariseAggregates(asUserError(() => mergeShards(shards))), format);
+  const text = renderResult(summariseAggregates(asUserError(() => mergeShards(shards))), format, perspective);
   if (options.out) await writeAtomic(options.out, text);
   else process.stdout.write(text);
 }

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { FORMATS, renderResult, type Format } from '../../report/render.ts';
+import { REPORT_PERSPECTIVES, type ReportPerspective } from '../../report/tables.ts';
 import { aggregateMonteCarlo, runMonteCarlo, type RunProgress } from '../../sim/montecarlo/driver.ts';
 import { InProcessExecutor, type ChunkExecutor } from '../../sim/montecarlo/executor.ts';
 import { progressLine } from '../../sim/montecarlo/progress-line.ts';
@@ -31,14 +32,26 @@ export interface SimulateOptions {
   progressJson?: boolean;
   /** Add the KPI estimates so far to each progress line. */
   partialResults?: boolean;
+  /** Whose money the table, md and csv formats show: captive (default), network, group or all. */
+  perspective?: string;
 }
 
 /**
  * `cyclecast run SCENARIO` and `cyclecast compare BASELINE CHALLENGER…`: the challengers run on the
  * baseline's iterations, seed and horizon, paired iteration by iteration (common random numbers).
  */
+/** The --perspective option: whose money the tables show. */
+export function parsePerspective(value: string | undefined): ReportPerspective {
+  if (value === undefined) return 'captive';
+  if ((REPORT_PERSPECTIVES as readonly string[]).includes(value)) return value as ReportPerspective;
+  throw new UserError(
+    `invalid --perspective "${value}": expected ${REPORT_PERSPECTIVES.join(', ')} (captive: the captive alone; network: with its dealers; group: with the manufacturer)`,
+  );
+}
+
 export async function simulateCommand(files: readonly string[], options: SimulateOptions): Promise<void> {
   const format = parseFormat(options.format);
+  const perspective = parsePerspective(options.perspective);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   if (shard && options.format !== undefined) {
     throw new UserError(
@@ -78,7 +91,7 @@ export async function simulateCommand(files: readonly string[], options: Simulat
       const aggregates = await aggregateMonteCarlo(spec, executor, { ...runOptions, chunks });
       text = shardFileText(buildShardFile(aggregates, shard, chunks));
     } else {
-      text = renderResult(await runMonteCarlo(spec, executor, runOptions), format);
+      text = renderResult(await runMonteCarlo(spec, executor, runOptions), format, perspective);
     }
     bar.done();
     if (options.out) await writeAtomic(options.out, text);

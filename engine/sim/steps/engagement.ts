@@ -175,7 +175,7 @@ export function engagementStep(sim: Sim, t: number): void {
       if (trace !== null && customerId[i] === trace.customerId) trace.engagement(sim, i, t, rule, executed);
       if (!executed) continue;
       const ch = pChannel[rule]!;
-      sim.book(CAT.engagementCosts, cycle[i]!, -contactCost[ch]!, customer[i]!);
+      sim.bookShared(CAT.engagementCosts, sim.w.engagementPaidBy, cycle[i]!, -contactCost[ch]!, customer[i]!);
       let effect = timing[toEnd < MAX_MONTHS_TO_END ? toEnd : MAX_MONTHS_TO_END]! * channelWeight[ch]!;
       if (ch === channel[i]) effect *= preferredBonus;
       if (contacts[i] === 0 || effect > best[i]!) best[i] = effect;

@@ -75,7 +75,7 @@ export function leadsStep(sim: Sim, t: number): void {
   sim.bdcUsed.fill(0);
   for (let d = 0; d < sim.dealers; d++) {
     if (sim.dealerHasBdc[d] === 1 && bdcCost !== 0) {
-      sim.bookDealer(CAT.bdcCosts, -bdcCost, d);
+      sim.bookDealer(CAT.bdcCosts, w.leadsPaidBy, -bdcCost, d);
       sim.counters.leadSpend += bdcCost;
     }
     for (let s = 0; s < LEAD_SOURCES.length; s++) {
@@ -100,7 +100,7 @@ function workLead(
   counters.leads++;
   const cost = w.costPerLead[source]!;
   if (cost !== 0) {
-    sim.bookDealer(CAT.leadCosts, -cost, dealer);
+    sim.bookDealer(CAT.leadCosts, sim.w.leadsPaidBy, -cost, dealer);
     counters.leadSpend += cost;
   }
 

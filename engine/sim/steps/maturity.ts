@@ -115,11 +115,14 @@ function mature(sim: Sim, i: number, t: number): void {
   const customerId = K.id[c]!;
   const equity = cleanValue(sim, v, t) - C.balance[i]!;
   const renewal = logistic(renewalLogOdds(sim, i, equity));
-  const renews = uniform(key, customerId, DECISIONS.renewal, t) < renewal;
+  // After the horizon the book runs off: no new business, so no renewal and no extension.
+  const runOff = t >= sim.horizon;
+  const renews = !runOff && uniform(key, customerId, DECISIONS.renewal, t) < renewal;
   const offers = C.offersMade[i]!;
   const trace = sim.trace !== null && sim.trace.customerId === customerId ? sim.trace : null;
   if (
     !renews &&
+    !runOff &&
     C.product[i] === LEASE &&
     (offers & EXTENSION) !== 0 &&
     C.extended[i] === 0 &&
@@ -180,7 +183,7 @@ function mature(sim: Sim, i: number, t: number): void {
 
 /**
  * An early upgrade: the customer trades the vehicle in at its clean value, the equity (value − payoff)
- * goes towards the new vehicle, and the waived instalments are the captive's cost.
+ * goes towards the new vehicle, and the waived instalments are a cost of the world's incentive payers.
  */
 function upgradeEarly(sim: Sim, i: number, t: number): void {
   const C = sim.contracts;
@@ -194,7 +197,7 @@ function upgradeEarly(sim: Sim, i: number, t: number): void {
   const waived = Math.min(C.waiveMonths[i]!, toEnd) * C.payment[i]!;
   const trace = sim.trace !== null && sim.trace.customerId === C.customerId[i] ? sim.trace : null;
   if (trace !== null) trace.upgradedEarly(sim, i, t, equity, waived);
-  if (waived > 0) sim.book(CAT.incentives, cycle, -waived, c);
+  if (waived > 0) sim.bookShared(CAT.incentives, sim.w.incentivesPaidBy, cycle, -waived, c);
   recordEnding(sim, i, t, true);
   returnVehicle(sim, v, t, cycle, value);
   counters.earlyUpgrades++;
@@ -214,8 +217,9 @@ function renew(
   incentive: number,
   equity: number,
 ): number {
-  if (incentive > 0) sim.book(CAT.incentives, cycle, -incentive, c);
-  if ((offers & SERVICE_PACKAGE) !== 0) sim.book(CAT.incentives, cycle, -sim.w.servicePackageCost, c);
+  if (incentive > 0) sim.bookShared(CAT.incentives, sim.w.incentivesPaidBy, cycle, -incentive, c);
+  if ((offers & SERVICE_PACKAGE) !== 0)
+    sim.bookShared(CAT.incentives, sim.w.incentivesPaidBy, cycle, -sim.w.servicePackageCost, c);
   const i = sellNewVehicle(sim, c, t, equity, (offers & LOYALTY_RATE) !== 0);
   sim.counters.renewals++;
   return i;
@@ -246,6 +250,7 @@ function extend(sim: Sim, i: number, t: number): void {
 }
 
 function recordEnding(sim: Sim, i: number, t: number, renewed: boolean): void {
+  if (t >= sim.horizon) return; // retention is the horizon's
   const C = sim.contracts;
   const K = sim.customers;
   const counters = sim.counters;

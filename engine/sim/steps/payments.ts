@@ -1,7 +1,7 @@
 import { logistic as logisticBinding, logit as logitBinding } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
 import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
-import { CAT as CATBinding } from '../ledger.ts';
+import { CAPTIVE as CAPTIVEBinding, CAT as CATBinding } from '../ledger.ts';
 import {
   addressIn as addressInBinding,
   uniformAt as uniformAtBinding,
@@ -10,8 +10,12 @@ import {
 
 /*
  * Step 2: this month's instalment falls due on every contract that started before this month and has
- * not reached its term. The scheduled balance amortises, the financing margin (customer interest minus
- * funding cost on the balance) and the credit-insurance premium are booked, and a current contract
+ * not reached its term. The scheduled balance amortises and the captive books the month's running
+ * entries: customer interest on the balance; funding cost on the debt part of the exposure (balance and
+ * arrears less the equity held against them); servicing cost; the capital charge (hurdle × that
+ * equity: the capital ratio on the credit part, the residual capital ratio on a lease's balloon); the
+ * straight-line share of the deferred subsidy and dealer commission; the credit-insurance premium. A
+ * delinquent contract past its term still costs funding, servicing and capital. A current contract
  * misses the instalment with the world's miss probability for its segment and tier (times the macro
  * stress odds of the month). A miss opens a delinquency, possibly a dispute; dunning takes it from there
  * (every delinquent contract is listed, in slot order, for the dunning step).
@@ -23,6 +27,7 @@ const logistic = logisticBinding;
 const logit = logitBinding;
 const DECISIONS = DECISIONSBinding;
 const CAT = CATBinding;
+const CAPTIVE = CAPTIVEBinding;
 const uniform = uniformBinding;
 const addressIn = addressInBinding;
 const uniformAt = uniformAtBinding;
@@ -56,7 +61,15 @@ export function paymentsStep(sim: Sim, t: number): void {
   const premiumRate = w.insurancePremiumRate;
   const miss = w.missProbability;
   const stress = sim.stressLogOdds[t]!;
-  const margin = CAT.financingMargin;
+  const subsidyCat = CAT.subsidy;
+  const commissionCat = CAT.dealerCommission;
+  const subsidyDeferred = C.subsidyDeferred;
+  const commissionDeferred = C.commissionDeferred;
+  const balloon = C.balloon;
+  const capitalRatio = w.capitalRatio;
+  const residualCapitalRatio = w.residualCapitalRatio;
+  const hurdle = w.hurdleMonthly;
+  const servicing = 0 - w.servicingCostPerMonth;
   const premium = CAT.insurancePremiums;
   const delinquent = sim.delinquent;
   const trace = sim.trace;
@@ -69,32 +82,54 @@ export function paymentsStep(sim: Sim, t: number): void {
     if (active[i] === 0 || startMonth[i]! >= t) continue;
     const bal = balance[i]!;
     const m = monthsOnBook[i]!;
-    balances[0]! += bal + missed[i]! * payment[i]!;
-    // Past its term only a delinquent contract stays on book: nothing more falls due.
-    if (m >= term[i]!) {
-      if (missed[i]! > 0) delinquent.push(i);
-      continue;
-    }
-    const r = rate[i]!;
+    const exposure = bal + missed[i]! * payment[i]!;
+    balances[0]! += exposure;
     const s = segment[i]!;
     const g = tier[i]!;
     const d = dealer[i]!;
     const k = cycle[i]!;
-    const gain = bal * (r - fund);
-    ledger.book(margin, k, gain, s, g, d);
+    const held = balloon[i]! < bal ? balloon[i]! : bal;
+    const equity = capitalRatio * (exposure - held) + residualCapitalRatio * held;
+    const funding = (equity - exposure) * fund;
+    const capital = 0 - equity * hurdle;
+    // Past its term only a delinquent contract stays on book: nothing more falls due.
+    if (m >= term[i]!) {
+      if (missed[i]! > 0) {
+        ledger.bookContractMonth(k, s, g, d, 0, funding, servicing, capital);
+        delinquent.push(i);
+      }
+      continue;
+    }
+    const r = rate[i]!;
+    const interest = bal * r;
+    ledger.bookContractMonth(k, s, g, d, interest, funding, servicing, capital);
+    const left = term[i]! - m;
+    const sd = subsidyDeferred[i]!;
+    if (sd !== 0) {
+      const x = sd / left;
+      ledger.book(subsidyCat, CAPTIVE, k, x, s, g, d);
+      subsidyDeferred[i] = left === 1 ? 0 : sd - x;
+    }
+    const cd = commissionDeferred[i]!;
+    if (cd !== 0) {
+      const x = cd / left;
+      ledger.book(commissionCat, CAPTIVE, k, x, s, g, d);
+      commissionDeferred[i] = left === 1 ? 0 : cd - x;
+    }
     if (trace !== null && customerId[i] === trace.customerId) {
       trace.instalmentDue(
         sim,
         i,
         t,
-        gain,
+        [interest, funding, servicing, capital],
         insured[i] === 1 && premiumRate !== 0 ? -premiumRate * payment[i]! : 0,
       );
     }
     balance[i] = bal * (1 + r) - payment[i]!;
     monthsOnBook[i] = m + 1;
     lastDue[i] = t;
-    if (insured[i] === 1 && premiumRate !== 0) ledger.book(premium, k, -premiumRate * payment[i]!, s, g, d);
+    if (insured[i] === 1 && premiumRate !== 0)
+      ledger.book(premium, CAPTIVE, k, -premiumRate * payment[i]!, s, g, d);
     if (missed[i] === 0) {
       let p = miss[s * 3 + g]!;
       if (stress !== 0) p = withStress(p, stress);

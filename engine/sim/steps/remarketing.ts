@@ -4,7 +4,12 @@ import type { Sim } from '../context.ts';
 import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
 import { deriveIdentity as deriveIdentityBinding, IDENTITY as IDENTITYBinding } from '../identity.ts';
 import { DAMAGE_LISTS as DAMAGE_LISTSBinding } from '../facts.ts';
-import { CAT as CATBinding } from '../ledger.ts';
+import {
+  CAPTIVE as CAPTIVEBinding,
+  CAT as CATBinding,
+  DEALER as DEALERBinding,
+  MANUFACTURER as MANUFACTURERBinding,
+} from '../ledger.ts';
 import {
   exitVehicle as exitVehicleBinding,
   newCustomer as newCustomerBinding,
@@ -41,6 +46,9 @@ const deriveIdentity = deriveIdentityBinding;
 const IDENTITY = IDENTITYBinding;
 const DAMAGE_LISTS = DAMAGE_LISTSBinding;
 const CAT = CATBinding;
+const CAPTIVE = CAPTIVEBinding;
+const DEALER = DEALERBinding;
+const MANUFACTURER = MANUFACTURERBinding;
 const exitVehicle = exitVehicleBinding;
 const newCustomer = newCustomerBinding;
 const placeVehicle = placeVehicleBinding;
@@ -71,7 +79,15 @@ function decideReturns(sim: Sim, t: number): void {
     const cycle = V.cycleEnded[v]!;
     const c = V.customer[v]!;
     const market = V.marketValue[v]!;
-    sim.book(CAT.residualResult, cycle, market * (1 + w.wholesaleGross) - V.bookValue[v]!, c);
+    const result = market * (1 + w.wholesaleGross) - V.bookValue[v]!;
+    sim.book(CAT.residualResult, cycle, result, c);
+    if (V.repossessed[v] === 0) shareResidual(sim, v, cycle, result, c);
+    if (t >= sim.horizon) {
+      // The run-off takes no new business: every return is sold at auction.
+      exitVehicle(sim, v);
+      sim.counters.wholesaled++;
+      continue;
+    }
 
     const age = t - V.birthMonth[v]!;
     rt.num[f.cycleEnded] = cycle;
@@ -105,6 +121,31 @@ function decideReturns(sim: Sim, t: number): void {
   returned.clear();
 }
 
+/**
+ * Who bears the residual result `result` € of returned vehicle `v`: the manufacturer refunds its share
+ * of a loss up to the subvented uplift of a cycle-1 lease (residual support), then the world's
+ * residual-risk shares pass the rest (gain or loss) to the manufacturer and the dealers.
+ */
+function shareResidual(sim: Sim, v: number, cycle: number, result: number, c: number): void {
+  const w = sim.w;
+  let rest = result;
+  if (cycle === 1 && result < 0) {
+    const uplift = w.residualUplift * sim.vehicles.msrp[v]!;
+    const loss = 0 - result;
+    const support = w.upliftSupport * (loss < uplift ? loss : uplift);
+    if (support > 0) {
+      sim.bookTransfer(CAT.residualSupport, MANUFACTURER, CAPTIVE, cycle, support, c);
+      rest += support;
+    }
+  }
+  const manufacturer = w.residualRisk[MANUFACTURER]!;
+  if (manufacturer !== 0)
+    sim.bookTransfer(CAT.residualSupport, MANUFACTURER, CAPTIVE, cycle, 0 - manufacturer * rest, c);
+  const dealer = w.residualRisk[DEALER]!;
+  if (dealer !== 0)
+    sim.bookTransfer(CAT.dealerResidualGuarantee, DEALER, CAPTIVE, cycle, 0 - dealer * rest, c);
+}
+
 function workStock(sim: Sim, t: number): void {
   const V = sim.vehicles;
   const w = sim.w;
@@ -118,7 +159,8 @@ function workStock(sim: Sim, t: number): void {
     if (V.readyMonth[v]! > t) continue;
     const cycle = V.cycleEnded[v]!;
     const c = V.customer[v]!;
-    if (V.stockDays[v]! >= w.maxInventoryDays) {
+    // In the run-off nothing is placed: stock goes to auction as it becomes ready.
+    if (V.stockDays[v]! >= w.maxInventoryDays || t >= sim.horizon) {
       const factor = V.repossessed[v] === 1 ? w.repossessionRecoveryShare : 1;
       const proceeds = cleanValue(sim, v, t) * factor * (1 + w.wholesaleGross);
       sim.book(CAT.refurbishmentResult, cycle, proceeds - V.marketValue[v]! * (1 + w.wholesaleGross), c);

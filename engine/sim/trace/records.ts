@@ -1,6 +1,6 @@
 import type { PolicyKind } from '../../policy/catalogue/index.ts';
 import type { ParameterValue } from '../../policy/rule-set.ts';
-import type { LedgerCategory } from '../ledger.ts';
+import type { LedgerCategory, Party } from '../ledger.ts';
 
 /*
  * What `cyclecast explain` reports about one customer (DESIGN §5): one record per thing that happened
@@ -207,6 +207,8 @@ export interface LedgerRecord {
   readonly type: 'ledger';
   readonly month: number;
   readonly category: LedgerCategory;
+  /** Whose entry it is. */
+  readonly party: Party;
   /** 0–3 (0: no contract cycle). */
   readonly cycle: number;
   /** €, income positive, cost negative. */

@@ -17,7 +17,16 @@ import type {
  * costs) fold into one line with their ledger totals, so a ten-year journey stays readable.
  */
 
-const ROUTINE_LEDGER = new Set(['financingMargin', 'insurancePremiums', 'holdingCosts']);
+const ROUTINE_LEDGER = new Set([
+  'interestIncome',
+  'fundingCost',
+  'operatingCost',
+  'capitalCharge',
+  'subsidy',
+  'dealerCommission',
+  'insurancePremiums',
+  'holdingCosts',
+]);
 const KIND_WIDTH = 12;
 
 /** The journey as text lines (ending with a newline). */
@@ -193,7 +202,7 @@ function paramsText(params: Readonly<Record<string, ParameterValue>> | undefined
 function ledgerText(entries: readonly LedgerRecord[]): string {
   const sums = new Map<string, number>();
   for (const e of entries) {
-    const key = `${e.category} c${e.cycle}`;
+    const key = e.party === 'captive' ? `${e.category} c${e.cycle}` : `${e.party} ${e.category} c${e.cycle}`;
     sums.set(key, (sums.get(key) ?? 0) + e.amount);
   }
   return [...sums].map(([key, amount]) => `${key} ${money(amount, true)}`).join(', ');
@@ -203,7 +212,7 @@ function ledgerText(entries: readonly LedgerRecord[]): string {
 function routine(run: readonly { month: number; records: readonly TraceRecord[] }[]): string {
   const parts: string[] = [];
   const first = run[0]!.records;
-  const paid = first.some((r) => r.type === 'ledger' && r.category === 'financingMargin');
+  const paid = first.some((r) => r.type === 'ledger' && r.category === 'interestIncome');
   if (paid) parts.push('instalments paid');
   for (const r of first) if (r.type === 'engagement') parts.push(decisionText(r.decision));
   const offers = run.flatMap((m) => m.records.filter((r) => r.type === 'upgrade-offer'));

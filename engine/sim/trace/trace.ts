@@ -3,7 +3,7 @@ import { CONDITIONS } from '../../policy/catalogue/remarketing.ts';
 import { PRODUCTS } from '../../policy/catalogue/shared.ts';
 import type { Sim } from '../context.ts';
 import { deriveIdentity, IDENTITY } from '../identity.ts';
-import { CAT, LEDGER_CATEGORIES } from '../ledger.ts';
+import { CAPTIVE, CAT, LEDGER_CATEGORIES, PARTIES, type LedgerCategory } from '../ledger.ts';
 import type { PolicyRuntime } from '../policies.ts';
 import { daysPastDue } from '../steps/dunning.ts';
 import type {
@@ -69,17 +69,23 @@ export class Trace {
     this.missedPayment = options.list === true ? new Set() : null;
   }
 
-  /** An instalment of contract slot `i` fell due: the financing margin and premium booked, €. */
-  instalmentDue(sim: Sim, i: number, t: number, margin: number, premium: number): void {
+  /**
+   * An instalment of contract slot `i` fell due: the captive's running entries of the month (interest,
+   * funding, servicing, capital charge) and the premium, €.
+   */
+  instalmentDue(sim: Sim, i: number, t: number, running: readonly number[], premium: number): void {
     const cycle = sim.contracts.cycle[i]!;
     this.number(sim, i);
-    this.ledger(t, CAT.financingMargin, cycle, margin);
-    if (premium !== 0) this.ledger(t, CAT.insurancePremiums, cycle, premium);
+    this.ledger(t, CAT.interestIncome, cycle, running[0]!, CAPTIVE);
+    this.ledger(t, CAT.fundingCost, cycle, running[1]!, CAPTIVE);
+    this.ledger(t, CAT.operatingCost, cycle, running[2]!, CAPTIVE);
+    this.ledger(t, CAT.capitalCharge, cycle, running[3]!, CAPTIVE);
+    if (premium !== 0) this.ledger(t, CAT.insurancePremiums, cycle, premium, CAPTIVE);
   }
 
-  /** A ledger entry booked to the followed customer (Sim.book). */
-  booked(sim: Sim, category: number, cycle: number, amount: number): void {
-    this.ledger(sim.ledger.month, category, cycle, amount);
+  /** A ledger entry booked to the followed customer (Sim.bookFor). */
+  booked(sim: Sim, category: number, cycle: number, amount: number, party: number): void {
+    this.ledger(sim.ledger.month, category, cycle, amount, party);
     if (this.open !== null && category === CAT.agencyFees) this.open.agencyFee = true;
   }
 
@@ -375,8 +381,15 @@ export class Trace {
     this.records.push(...booked);
   }
 
-  private ledger(month: number, category: number, cycle: number, amount: number): void {
-    this.records.push({ type: 'ledger', month, category: LEDGER_CATEGORIES[category]!, cycle, amount });
+  private ledger(month: number, category: number, cycle: number, amount: number, party: number): void {
+    this.records.push({
+      type: 'ledger',
+      month,
+      category: LEDGER_CATEGORIES[category]! as LedgerCategory,
+      party: PARTIES[party]!,
+      cycle,
+      amount,
+    });
   }
 
   /** The customer's number of contract slot `i`; a contract first seen here is on book from the start. */

@@ -30,7 +30,17 @@ describe('KPI table rows', () => {
     const rows = kpiRows(await fixtureResult());
     expect(rows[0]).toMatchObject({ id: 'profit.npv', group: 'Profit', label: 'Profit, net present value' });
     expect(new Set(rows.map((r) => r.group))).toEqual(
-      new Set(['Profit', 'Costs', 'Retention', 'Vehicle lifecycle', 'Lead handling', 'Credit', 'Portfolio']),
+      new Set([
+        'Profit',
+        'Network profit (captive and dealers)',
+        'Group profit (manufacturer, captive and dealers)',
+        'Retention',
+        'Vehicle lifecycle',
+        'Captive returns',
+        'Lead handling',
+        'Credit',
+        'Portfolio',
+      ]),
     );
   });
 
