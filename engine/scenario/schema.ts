@@ -329,8 +329,19 @@ function worldSchema(
   shared: Record<string, Schema>,
 ): Schema {
   const fallback = valueAt(defaults, pointer);
-  const withDefault = (schema: Schema): Schema =>
-    fallback === undefined ? schema : { ...schema, default: fallback };
+  // A declared field says what it means and where its default comes from (engine/world/assumptions.ts).
+  const about = node.about === undefined ? '' : `${node.about.description} Source: ${node.about.source}.`;
+  const withDefault = (schema: Schema): Schema => {
+    const described =
+      about === ''
+        ? schema
+        : {
+            ...schema,
+            description:
+              typeof schema.description === 'string' ? `${about} ${sentence(schema.description)}` : about,
+          };
+    return fallback === undefined ? described : { ...described, default: fallback };
+  };
   switch (node.kind) {
     case 'num': {
       const name = `number.${slug(node.unit)}.${end(node.lo)}_to_${end(node.hi)}`;
@@ -374,8 +385,10 @@ function worldSchema(
                 'how customers and markets respond: probabilities, odds multipliers, curves, costs and prices over the default world; any number may be a distribution',
             }
           : node.weights
-            ? { description: 'probabilities of one choice: at least one must be positive' }
-            : {}),
+            ? { description: `${about} Probabilities of one choice: at least one must be positive.`.trim() }
+            : about === ''
+              ? {}
+              : { description: about }),
         type: 'object',
         additionalProperties: false,
         properties: Object.fromEntries(
@@ -391,6 +404,11 @@ function worldSchema(
         ),
       };
   }
+}
+
+/** `a curve: …` → `A curve: ….` */
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 /** A unit as part of a definition name: `€ per sale` → `euro-per-sale`. */
