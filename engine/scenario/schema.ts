@@ -13,9 +13,9 @@ import { defaultWorld } from '../world/defaults.ts';
 import type { Dist, DistName } from '../world/distributions.ts';
 import { WORLD_SCHEMA, type SchemaNode } from '../world/schema.ts';
 import { DEFAULT_CONFIDENCE, EXPECT_STATISTICS } from './expect.ts';
-import { DEFAULT_RUN } from './format.ts';
+import { DEFAULT_RUN, type RunSettings } from './format.ts';
 import { valueAt } from './merge.ts';
-import { RUN_LIMITS } from './run-settings.ts';
+import { RUN_LIMITS } from '../sim/montecarlo/spec.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -149,8 +149,8 @@ export function scenarioSchema(): Schema {
 }
 
 function runSchema(): Schema {
-  const setting = (key: keyof typeof RUN_LIMITS, description: string): Schema => ({
-    description: `${description} (${RUN_LIMITS[key].unit}; default ${DEFAULT_RUN[key]})`,
+  const setting = (key: keyof RunSettings): Schema => ({
+    description: `${RUN_LIMITS[key].description} (${RUN_LIMITS[key].unit}; default ${DEFAULT_RUN[key]})`,
     type: 'integer',
     minimum: RUN_LIMITS[key].min,
     maximum: RUN_LIMITS[key].max,
@@ -161,12 +161,9 @@ function runSchema(): Schema {
     type: 'object',
     additionalProperties: false,
     properties: {
-      horizonMonths: setting('horizonMonths', 'months simulated from month 0'),
-      iterations: setting('iterations', 'Monte Carlo iterations'),
-      seed: setting(
-        'seed',
-        'seed of every random stream: scenarios compared on the same seed see the same customers and the same luck',
-      ),
+      horizonMonths: setting('horizonMonths'),
+      iterations: setting('iterations'),
+      seed: setting('seed'),
     },
   };
 }
