@@ -1,6 +1,6 @@
 import { joinPointer } from '../json/problem.ts';
 import { didYouMean } from '../policy/validate/suggest.ts';
-import { KPI_IDS } from '../stats/kpis.ts';
+import { isKpiId, KPI_IDS, type KpiId } from '../stats/kpis.ts';
 import { isPlainObject } from './merge.ts';
 import type { Report } from './run-settings.ts';
 
@@ -44,7 +44,7 @@ interface AssertionBase {
   /** Position in the scenario's `expect` block, from 0. */
   readonly index: number;
   /** A KPI id of the catalogue (engine/stats/kpis.ts). */
-  readonly kpi: string;
+  readonly kpi: KpiId;
   readonly bounds: Bounds;
   /** Why the claim should hold, as the author wrote it. */
   readonly description?: string;
@@ -116,7 +116,7 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
   if (kpi === undefined)
     fail(at, `missing ${name}.kpi: the KPI id the assertion is about, e.g. "retention.rate"`);
   else if (typeof kpi !== 'string') fail(joinPointer(at, 'kpi'), `invalid ${name}.kpi: expected a KPI id`);
-  else if (!KPI_IDS.includes(kpi)) {
+  else if (!isKpiId(kpi)) {
     fail(
       joinPointer(at, 'kpi'),
       `unknown KPI "${kpi}"`,
@@ -179,7 +179,9 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
     fail(joinPointer(at, 'description'), `invalid ${name}.description: expected a string`);
   }
 
-  if (!ok || claim === undefined || bounds === undefined || typeof kpi !== 'string') return undefined;
+  if (!ok || claim === undefined || bounds === undefined || typeof kpi !== 'string' || !isKpiId(kpi)) {
+    return undefined;
+  }
   const common = {
     index,
     kpi,
