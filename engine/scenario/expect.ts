@@ -1,6 +1,6 @@
 import { joinPointer } from '../json/problem.ts';
 import { didYouMean } from '../policy/validate/suggest.ts';
-import { KPI_IDS, RETIRED_KPIS } from '../stats/kpis.ts';
+import { isKpiId, KPI_IDS, RETIRED_KPIS, type KpiId } from '../stats/kpis.ts';
 import { isPlainObject } from './merge.ts';
 import type { Report } from './run-settings.ts';
 
@@ -44,7 +44,7 @@ interface AssertionBase {
   /** Position in the scenario's `expect` block, from 0. */
   readonly index: number;
   /** A KPI id of the catalogue (engine/stats/kpis.ts). */
-  readonly kpi: string;
+  readonly kpi: KpiId;
   readonly bounds: Bounds;
   /** Why the claim should hold, as the author wrote it. */
   readonly description?: string;
@@ -122,7 +122,7 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
       `KPI "${kpi}" no longer exists: money KPIs are per party now (docs/kpis.md)`,
       `use ${RETIRED_KPIS.get(kpi)!}`,
     );
-  } else if (!KPI_IDS.includes(kpi)) {
+  } else if (!isKpiId(kpi)) {
     fail(
       joinPointer(at, 'kpi'),
       `unknown KPI "${kpi}"`,
@@ -185,7 +185,9 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
     fail(joinPointer(at, 'description'), `invalid ${name}.description: expected a string`);
   }
 
-  if (!ok || claim === undefined || bounds === undefined || typeof kpi !== 'string') return undefined;
+  if (!ok || claim === undefined || bounds === undefined || typeof kpi !== 'string' || !isKpiId(kpi)) {
+    return undefined;
+  }
   const common = {
     index,
     kpi,

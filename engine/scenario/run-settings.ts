@@ -2,15 +2,10 @@ import { joinPointer } from '../json/problem.ts';
 import { didYouMean } from '../policy/validate/suggest.ts';
 import { DEFAULT_RUN, type RunSettings } from './format.ts';
 import { isPlainObject } from './merge.ts';
+import { RUN_LIMITS } from '../sim/montecarlo/spec.ts';
 
-/** Accepted range of each run setting, inclusive, and the unit people read it in. */
-export const RUN_LIMITS: Readonly<
-  Record<keyof RunSettings, { readonly min: number; readonly max: number; readonly unit: string }>
-> = {
-  horizonMonths: { min: 1, max: 600, unit: 'months' },
-  iterations: { min: 1, max: 1_000_000, unit: 'iterations' },
-  seed: { min: 0, max: 2 ** 31 - 1, unit: 'a whole number' },
-};
+/** The settings of a scenario's `run` block (the others are the CLI's: workers, chunk size). */
+const RUN_KEYS = Object.keys(DEFAULT_RUN) as (keyof RunSettings)[];
 
 /** Where a problem sits (JSON pointer into the merged scenario) and what it is. */
 export type Report = (pointer: string, message: string, hint?: string) => void;
@@ -25,14 +20,14 @@ export function checkRun(run: unknown, report: Report): RunSettings | undefined 
     report('/run', 'invalid run: expected an object with horizonMonths, iterations and seed');
     return undefined;
   }
-  const settings = { ...DEFAULT_RUN };
+  const settings: RunSettings = { ...DEFAULT_RUN };
   let ok = true;
   for (const key of Object.keys(run)) {
-    if (!Object.hasOwn(RUN_LIMITS, key)) {
+    if (!(RUN_KEYS as string[]).includes(key)) {
       report(
         joinPointer('/run', key),
         `unknown run setting "${key}": expected horizonMonths, iterations or seed`,
-        didYouMean(key, Object.keys(RUN_LIMITS)),
+        didYouMean(key, RUN_KEYS),
       );
       ok = false;
       continue;

@@ -1,6 +1,14 @@
 import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
 import { CREDIT_TIERS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
-import { KPIS, kpiIndex, PERSPECTIVE_PREFIXES, PNL_LINES, type PnlLine } from '../stats/kpis.ts';
+import {
+  KPIS,
+  kpiIndex,
+  PERSPECTIVE_PREFIXES,
+  PNL_LINES,
+  type CatalogueKpiId,
+  type KpiId,
+  type PnlLine,
+} from '../stats/kpis.ts';
 import type { Sim } from './context.ts';
 import { CYCLE_SLOTS, LINE_CATEGORIES, PERSPECTIVES } from './ledger.ts';
 import {
@@ -95,48 +103,48 @@ const cost = (x: number): number => 0 - x;
 
 function setter(kpis: Float64Array): (id: string, value: number) => void {
   return (id, value) => {
-    const i = kpiIndex(id);
-    if (i < 0) throw new Error(`internal: unknown KPI ${id}`);
-    kpis[i] = value;
+    kpis[kpiIndex(id as KpiId)] = value;
   };
 }
 
 /**
- * The KPI vector of the iteration at its horizon, in KPIS order: everything but the money KPIs, which
- * {@link moneyKpis} adds once the book has run off.
+ * The KPI vector of the iteration at its horizon, in KPIS order: the catalogue's KPIs, a
+ * `Record<CatalogueKpiId, number>` (a KPI added to the catalogue does not compile until it is computed
+ * here); the money KPIs are NaN until {@link moneyKpis} adds them once the book has run off.
  */
 export function kpiVector(sim: Sim): Float64Array {
   const L = sim.ledger;
   const n = sim.counters;
-  const kpis = new Float64Array(KPIS.length).fill(NaN);
-  const set = setter(kpis);
   const ended = n.ended[0]! + n.ended[1]! + n.ended[2]!;
   const retained = n.retained[0]! + n.retained[1]! + n.retained[2]!;
-  set('retention.rate', ratio(retained, ended));
-  for (let k = 0; k < 3; k++) set(`retention.rate.cycle${k + 1}`, ratio(n.retained[k]!, n.ended[k]!));
-  set('lifecycle.contractsPerVehicle', ratio(n.exitedContracts, n.exitedVehicles));
-  set('lifecycle.refurbishmentsPerVehicle', ratio(n.exitedRefurbishments, n.exitedVehicles));
   const line = (id: PnlLine): number => L.sum(LINE_CATEGORIES.get(id)!, 0, 0);
   // Annualised over the average financed balance: (x / (Σ balance / H)) / (H / 12) = 12 x / Σ balance.
   const perBalanceYear = (x: number): number => ratio(x * 12, n.balanceMonths);
   let preTax = 0;
   for (const l of PNL_LINES) if (!l.derived && l.id !== 'capitalCharge') preTax += line(l.id);
-  set('return.preTaxOnAssets', perBalanceYear(preTax));
-  set(
-    'return.netInterestMargin',
-    perBalanceYear(line('interestIncome') + line('subsidy') + line('fundingCost')),
-  );
-  set('leads.count', n.leads);
-  set('leads.contactRate', ratio(n.contacted, n.leads));
-  set('leads.appointmentRate', ratio(n.appointments, n.leads));
-  set('leads.showRate', ratio(n.shows, n.appointments));
-  set('leads.conversionRate', ratio(n.sales, n.leads));
-  set('leads.costPerSale', ratio(n.leadSpend, n.sales));
-  set('credit.lossRate', perBalanceYear(cost(line('creditLoss'))));
-  set('credit.cureRate', ratio(n.cures, n.cures + n.defaults));
-  set('credit.writeOffs', n.defaults);
-  set('portfolio.activeContracts.end', sim.contracts.activeCount);
-  return kpis;
+  const values: Record<CatalogueKpiId, number> = {
+    'retention.rate': ratio(retained, ended),
+    'retention.rate.cycle1': ratio(n.retained[0]!, n.ended[0]!),
+    'retention.rate.cycle2': ratio(n.retained[1]!, n.ended[1]!),
+    'retention.rate.cycle3': ratio(n.retained[2]!, n.ended[2]!),
+    'lifecycle.contractsPerVehicle': ratio(n.exitedContracts, n.exitedVehicles),
+    'lifecycle.refurbishmentsPerVehicle': ratio(n.exitedRefurbishments, n.exitedVehicles),
+    'return.preTaxOnAssets': perBalanceYear(preTax),
+    'return.netInterestMargin': perBalanceYear(
+      line('interestIncome') + line('subsidy') + line('fundingCost'),
+    ),
+    'leads.count': n.leads,
+    'leads.contactRate': ratio(n.contacted, n.leads),
+    'leads.appointmentRate': ratio(n.appointments, n.leads),
+    'leads.showRate': ratio(n.shows, n.appointments),
+    'leads.conversionRate': ratio(n.sales, n.leads),
+    'leads.costPerSale': ratio(n.leadSpend, n.sales),
+    'credit.lossRate': perBalanceYear(cost(line('creditLoss'))),
+    'credit.cureRate': ratio(n.cures, n.cures + n.defaults),
+    'credit.writeOffs': n.defaults,
+    'portfolio.activeContracts.end': sim.contracts.activeCount,
+  };
+  return Float64Array.from(KPIS, (k) => (k.id in values ? values[k.id as CatalogueKpiId] : NaN));
 }
 
 /**

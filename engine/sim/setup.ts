@@ -6,11 +6,8 @@ import type { RunLayout } from '../stats/accumulator.ts';
 import type { World } from '../world/assumptions.ts';
 import { checkWorld } from '../world/merge.ts';
 import { Sim } from './context.ts';
-import type { ScenarioInput } from './montecarlo/spec.ts';
+import { RUN_LIMITS, type ScenarioInput } from './montecarlo/spec.ts';
 import type { Policies } from './policies.ts';
-
-/** The longest horizon a run may ask for, months (50 years). */
-export const MAX_HORIZON_MONTHS = 600;
 
 export interface SimSetupOptions {
   /** The starting book, generated once per run (generatePortfolio) and shared by every iteration and scenario. */
@@ -24,7 +21,7 @@ export interface SimSetupOptions {
   readonly parameters?: Readonly<Partial<Record<PolicyKind, Readonly<Record<string, ParameterValue>>>>>;
   /** …or policies compiled already (then `ruleSets` and `parameters` are ignored). */
   readonly policies?: Policies;
-  /** Months to simulate, 1…600. */
+  /** Months to simulate, within RUN_LIMITS.horizonMonths (1…600). */
   readonly horizonMonths: number;
   /** The run's seed: iteration k draws from iterationKey(seed, k). */
   readonly seed: number | string;
@@ -61,10 +58,9 @@ export interface SimSetup {
  */
 export function createSimSetup(options: SimSetupOptions): SimSetup {
   const { population, portfolio, world, horizonMonths, seed } = options;
-  if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > MAX_HORIZON_MONTHS) {
-    throw new Error(
-      `invalid horizonMonths: expected an integer from 1 to ${MAX_HORIZON_MONTHS}, got ${horizonMonths}`,
-    );
+  const { min, max } = RUN_LIMITS.horizonMonths;
+  if (!Number.isInteger(horizonMonths) || horizonMonths < min || horizonMonths > max) {
+    throw new Error(`invalid horizonMonths: expected an integer from ${min} to ${max}, got ${horizonMonths}`);
   }
   const problems = checkWorld(world, '/world');
   if (problems.length > 0) throw new Error(problems.join('\n'));

@@ -11,7 +11,7 @@ import type { DistributionJson } from './distribution.ts';
 import { checkIterationResult } from './iteration-check.ts';
 import { failer, readArray, readCount, readObject, within } from './json-read.ts';
 import { kpiSummary } from './kpi-summary.ts';
-import { KPIS, kpiIndex } from './kpis.ts';
+import { KPIS, kpiIndex, type KpiId } from './kpis.ts';
 import { orNull } from './summary.ts';
 import type { RunSummary, SeriesSummary } from './summary.ts';
 
@@ -118,10 +118,8 @@ export class RunAccumulator {
    * The q-quantile (0–1) of KPI `id` over iterations, within 0.78% relative; NaN when never defined.
    * @example acc.kpiQuantile('profit.npv', 0.1) // p10 of NPV, €
    */
-  kpiQuantile(id: string, q: number): number {
-    const i = kpiIndex(id);
-    if (i < 0) throw new RangeError(`unknown KPI: ${id}`);
-    return this.kpis[i]!.sketch.quantile(q);
+  kpiQuantile(id: KpiId, q: number): number {
+    return this.kpis[kpiIndex(id)]!.sketch.quantile(q);
   }
 
   toJSON(): RunAggregateJson {

@@ -1,24 +1,17 @@
 /**
- * The KPI catalogue: stable ids shared by the CLI, JSON output, `expect` blocks and the UI (DESIGN §3).
+ * The KPI catalogue: stable ids shared by the CLI, JSON output, `expect` blocks and the UI (docs/design.md).
  * Money is in € over the whole horizon unless the unit says otherwise; rates are 0–1.
  */
 export type KpiUnit =
   '€' | '0–1' | 'count' | 'contracts per vehicle' | 'refurbishments per vehicle' | '€ per sale';
 
-export interface KpiSpec {
-  readonly id: string;
+/** What a KPI means, its unit and which direction is favourable. */
+export interface KpiMeaning {
   readonly unit: KpiUnit;
   /** Which direction is favourable, for P(challenger better) and colouring. */
   readonly better: 'higher' | 'lower';
   readonly meaning: string;
 }
-
-export const kpi = (id: string, unit: KpiUnit, better: 'higher' | 'lower', meaning: string): KpiSpec => ({
-  id,
-  unit,
-  better,
-  meaning,
-});
 
 /** Perspectives on the money: whose P&L a money KPI is, and the prefix of its id. */
 export const PERSPECTIVE_PREFIXES = { captive: '', network: 'network.', group: 'group.' } as const;
@@ -163,7 +156,117 @@ export const PNL_LINES = [
 }[];
 export type PnlLine = (typeof PNL_LINES)[number]['id'];
 
-/** The money KPIs of one perspective: its total, NPV and P&L lines. */
+/**
+ * The catalogue of every KPI but the money KPIs, keyed by id, in the order of every KPI vector. Its keys are `KpiId`: a table keyed by
+ * `Record<KpiId, …>` fails to compile until it covers a KPI added here.
+ */
+const CATALOGUE = {
+  'retention.rate': {
+    unit: '0–1',
+    better: 'higher',
+    meaning: 'share of matured or early-ended contracts whose customer took a new contract with the captive',
+  },
+  'retention.rate.cycle1': {
+    unit: '0–1',
+    better: 'higher',
+    meaning: 'retention rate of customers whose ending contract was cycle 1 (new lease)',
+  },
+  'retention.rate.cycle2': {
+    unit: '0–1',
+    better: 'higher',
+    meaning: 'retention rate of customers whose ending contract was cycle 2 (used lease)',
+  },
+  'retention.rate.cycle3': {
+    unit: '0–1',
+    better: 'higher',
+    meaning: 'retention rate of customers whose ending contract was cycle 3 (conventional finance)',
+  },
+  'lifecycle.contractsPerVehicle': {
+    unit: 'contracts per vehicle',
+    better: 'higher',
+    meaning:
+      'financing contracts per vehicle that completed its life with the captive (wholesaled or sold off) within the horizon',
+  },
+  'lifecycle.refurbishmentsPerVehicle': {
+    unit: 'refurbishments per vehicle',
+    better: 'higher',
+    meaning: 'refurbishments per vehicle that completed its life within the horizon',
+  },
+  'return.preTaxOnAssets': {
+    unit: '0–1',
+    better: 'higher',
+    meaning:
+      "the captive's pre-tax profit before the capital charge over its average financed balance, annualised (within the horizon)",
+  },
+  'return.netInterestMargin': {
+    unit: '0–1',
+    better: 'higher',
+    meaning:
+      "the captive's interest income plus recognised subsidy minus funding cost over its average financed balance, annualised",
+  },
+  'leads.count': { unit: 'count', better: 'higher', meaning: 'leads that arrived over the horizon' },
+  'leads.contactRate': { unit: '0–1', better: 'higher', meaning: 'share of leads reached by phone' },
+  'leads.appointmentRate': {
+    unit: '0–1',
+    better: 'higher',
+    meaning: 'appointments per lead (the BDC target is 0.36)',
+  },
+  'leads.showRate': { unit: '0–1', better: 'higher', meaning: 'share of appointments that showed' },
+  'leads.conversionRate': { unit: '0–1', better: 'higher', meaning: 'sales per lead' },
+  'leads.costPerSale': {
+    unit: '€ per sale',
+    better: 'lower',
+    meaning: 'lead and BDC cost per lead-driven sale',
+  },
+  'credit.lossRate': {
+    unit: '0–1',
+    better: 'lower',
+    meaning: 'net credit loss as a share of the average financed balance, annualised',
+  },
+  'credit.cureRate': {
+    unit: '0–1',
+    better: 'higher',
+    meaning: 'share of delinquency episodes that cured (back to current) rather than defaulted',
+  },
+  'credit.writeOffs': {
+    unit: 'count',
+    better: 'lower',
+    meaning: 'contracts terminated for default (repossessed or written off)',
+  },
+  'portfolio.activeContracts.end': {
+    unit: 'count',
+    better: 'higher',
+    meaning: 'active contracts at the end of the horizon',
+  },
+} as const satisfies Readonly<Record<string, KpiMeaning>>;
+
+/** A KPI id of the catalogue (every KPI but the money KPIs), e.g. 'retention.rate'. */
+export type CatalogueKpiId = keyof typeof CATALOGUE;
+
+/** The P&L lines perspective `P` can see (where a line can be non-zero). */
+type LineOf<P extends PerspectiveId, L = (typeof PNL_LINES)[number]> = L extends {
+  readonly id: infer I extends string;
+  readonly perspectives: readonly (infer Q)[];
+}
+  ? P extends Q
+    ? I
+    : never
+  : never;
+type MoneyKpiOf<P extends PerspectiveId> =
+  | `${(typeof PERSPECTIVE_PREFIXES)[P]}profit.npv`
+  | `${(typeof PERSPECTIVE_PREFIXES)[P]}profit.total`
+  | `${(typeof PERSPECTIVE_PREFIXES)[P]}pnl.${LineOf<P>}`;
+/** A money KPI id: `profit.npv`, `network.pnl.subsidy`, … */
+export type MoneyKpiId = MoneyKpiOf<'captive'> | MoneyKpiOf<'network'> | MoneyKpiOf<'group'>;
+
+/** A KPI id, e.g. 'profit.npv'. */
+export type KpiId = MoneyKpiId | CatalogueKpiId;
+
+export interface KpiSpec extends KpiMeaning {
+  readonly id: KpiId;
+}
+
+/** One perspective's money KPIs: its NPV, total and P&L lines. */
 function perspectiveKpis(perspective: PerspectiveId): KpiSpec[] {
   const x = PERSPECTIVE_PREFIXES[perspective];
   const whose =
@@ -172,100 +275,36 @@ function perspectiveKpis(perspective: PerspectiveId): KpiSpec[] {
       : perspective === 'network'
         ? "the network's (captive and dealers)"
         : "the group's (manufacturer, captive and dealers)";
+  const money = (id: string, meaning: string): KpiSpec => ({
+    id: id as MoneyKpiId,
+    unit: '€',
+    better: 'higher',
+    meaning,
+  });
   return [
-    kpi(
+    money(
       `${x}profit.npv`,
-      '€',
-      'higher',
       `${whose} economic profit (after the capital charge), including the book at the horizon, discounted monthly at the hurdle rate`,
     ),
-    kpi(
+    money(
       `${x}profit.total`,
-      '€',
-      'higher',
       `${whose} economic profit over the horizon plus the book at the horizon, undiscounted within the horizon: the sum of its P&L lines`,
     ),
     ...PNL_LINES.filter((l) => (l.perspectives as readonly string[]).includes(perspective)).map((l) =>
-      kpi(`${x}pnl.${l.id}`, '€', 'higher', `${whose} ${l.meaning}`),
+      money(`${x}pnl.${l.id}`, `${whose} ${l.meaning}`),
     ),
   ];
 }
 
+/** Every KPI in the order of every KPI vector: each perspective's money, then the catalogue. */
 export const KPIS: readonly KpiSpec[] = [
   ...perspectiveKpis('captive'),
   ...perspectiveKpis('network'),
   ...perspectiveKpis('group'),
-  kpi(
-    'retention.rate',
-    '0–1',
-    'higher',
-    'share of matured or early-ended contracts whose customer took a new contract with the captive',
-  ),
-  kpi(
-    'retention.rate.cycle1',
-    '0–1',
-    'higher',
-    'retention rate of customers whose ending contract was cycle 1 (new lease)',
-  ),
-  kpi(
-    'retention.rate.cycle2',
-    '0–1',
-    'higher',
-    'retention rate of customers whose ending contract was cycle 2 (used lease)',
-  ),
-  kpi(
-    'retention.rate.cycle3',
-    '0–1',
-    'higher',
-    'retention rate of customers whose ending contract was cycle 3 (conventional finance)',
-  ),
-  kpi(
-    'lifecycle.contractsPerVehicle',
-    'contracts per vehicle',
-    'higher',
-    'financing contracts per vehicle that completed its life with the captive (wholesaled or sold off) within the horizon',
-  ),
-  kpi(
-    'lifecycle.refurbishmentsPerVehicle',
-    'refurbishments per vehicle',
-    'higher',
-    'refurbishments per vehicle that completed its life within the horizon',
-  ),
-  kpi(
-    'return.preTaxOnAssets',
-    '0–1',
-    'higher',
-    "the captive's pre-tax profit before the capital charge over its average financed balance, annualised (within the horizon)",
-  ),
-  kpi(
-    'return.netInterestMargin',
-    '0–1',
-    'higher',
-    "the captive's interest income plus recognised subsidy minus funding cost over its average financed balance, annualised",
-  ),
-  kpi('leads.count', 'count', 'higher', 'leads that arrived over the horizon'),
-  kpi('leads.contactRate', '0–1', 'higher', 'share of leads reached by phone'),
-  kpi('leads.appointmentRate', '0–1', 'higher', 'appointments per lead (the BDC target is 0.36)'),
-  kpi('leads.showRate', '0–1', 'higher', 'share of appointments that showed'),
-  kpi('leads.conversionRate', '0–1', 'higher', 'sales per lead'),
-  kpi('leads.costPerSale', '€ per sale', 'lower', 'lead and BDC cost per lead-driven sale'),
-  kpi(
-    'credit.lossRate',
-    '0–1',
-    'lower',
-    'net credit loss as a share of the average financed balance, annualised',
-  ),
-  kpi(
-    'credit.cureRate',
-    '0–1',
-    'higher',
-    'share of delinquency episodes that cured (back to current) rather than defaulted',
-  ),
-  kpi('credit.writeOffs', 'count', 'lower', 'contracts terminated for default (repossessed or written off)'),
-  kpi('portfolio.activeContracts.end', 'count', 'higher', 'active contracts at the end of the horizon'),
+  ...(Object.keys(CATALOGUE) as CatalogueKpiId[]).map((id) => ({ id, ...CATALOGUE[id] })),
 ];
 
-export const KPI_IDS: readonly string[] = KPIS.map((k) => k.id);
+export const KPI_IDS: readonly KpiId[] = KPIS.map((k) => k.id);
 
 /**
  * Old KPI ids and what replaced them (the hint of the located error an `expect` naming one gets).
@@ -294,9 +333,19 @@ export const RETIRED_KPIS: ReadonlyMap<string, string> = new Map([
   ['cost.holding', 'pnl.holding (signed: a cost is negative)'],
 ]);
 
-const byId = new Map(KPIS.map((k, i) => [k.id, i]));
+const byId = new Map<string, number>(KPIS.map((k, i) => [k.id, i]));
 
-/** Index of a KPI id in `KPIS` (and in every per-iteration KPI vector), or -1. */
-export function kpiIndex(id: string): number {
-  return byId.get(id) ?? -1;
+/** Whether `id` names a KPI of the catalogue. */
+export function isKpiId(id: string): id is KpiId {
+  return byId.has(id);
+}
+
+/** Index of a KPI id in `KPIS` (and in every per-iteration KPI vector). */
+export function kpiIndex(id: KpiId): number {
+  return byId.get(id)!;
+}
+
+/** The catalogue entry of a KPI id. */
+export function kpiSpec(id: KpiId): KpiSpec {
+  return KPIS[kpiIndex(id)]!;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../engine/sim/iteration.ts';
 import { CAT, LEDGER_CATEGORIES, linesOf, PERSPECTIVES } from '../../engine/sim/ledger.ts';
-import { kpiIndex, PERSPECTIVE_PREFIXES, PNL_LINES } from '../../engine/stats/kpis.ts';
+import { isKpiId, PERSPECTIVE_PREFIXES, PNL_LINES, type KpiId } from '../../engine/stats/kpis.ts';
 import { BREAKDOWN_METRICS, SERIES } from '../../engine/sim/result.ts';
 import { kpi, setupOf, SHIPPED } from './helpers.ts';
 
@@ -54,7 +54,7 @@ describe('ledger and conservation invariants (random small scenarios, shipped po
         PERSPECTIVES.forEach((perspective, p) => {
           const x = PERSPECTIVE_PREFIXES[perspective];
           const lines = PNL_LINES.filter((l) => (l.perspectives as readonly string[]).includes(perspective));
-          const values = lines.map((l) => result.kpis[kpi(`${x}pnl.${l.id}`)]!);
+          const values = lines.map((l) => result.kpis[kpi(`${x}pnl.${l.id}` as KpiId)]!);
           let sum = 0;
           for (const v of values) sum += v;
           const total = result.kpis[kpi(`${x}profit.total`)]!;
@@ -70,7 +70,7 @@ describe('ledger and conservation invariants (random small scenarios, shipped po
         });
         // The group sees no transfer; transfers booked at one moment net to zero over the parties.
         for (const line of ['subsidy', 'dealerCommission', 'residualSupport', 'dealerResidualGuarantee']) {
-          expect(kpiIndex(`group.pnl.${line}`)).toBe(-1);
+          expect(isKpiId(`group.pnl.${line}`)).toBe(false);
         }
         for (const category of [CAT.residualSupport, CAT.dealerResidualGuarantee]) {
           let net = 0;

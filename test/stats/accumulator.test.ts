@@ -235,8 +235,8 @@ describe('RunAccumulator input errors', () => {
     expect(() => RunAccumulator.fromJSON(json)).toThrow(
       /invalid run aggregate: \$.kpis\[2\]: expected an exact sum/,
     );
-    json.kpis[2].id = 'profit.total';
-    expect(() => RunAccumulator.fromJSON(json)).toThrow(/\$.kpis\[2\].id: expected "retention.rate.cycle2"/);
+    json.kpis[2].id = 'retention.rate';
+    expect(() => RunAccumulator.fromJSON(json)).toThrow(/\$.kpis\[2\].id: expected "pnl.interestIncome"/);
     expect(() => new RunAccumulator({ horizon: 3 }).merge(new RunAccumulator({ horizon: 4 }))).toThrow(
       /cannot merge a 4-month aggregate into a 3-month one/,
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { iterationKey } from '../../engine/sim/random.ts';
-import type { World } from '../../engine/world/assumptions.ts';
+import { WORLD, type World } from '../../engine/world/assumptions.ts';
+import { fieldsOf } from '../../engine/world/declare.ts';
 import { defaultWorld } from '../../engine/world/defaults.ts';
 import { checkWorld, mergeWorld } from '../../engine/world/merge.ts';
 import { logistic, logit, resolveWorld } from '../../engine/world/resolve.ts';
@@ -31,6 +32,13 @@ describe('default world', () => {
 
   it('has exactly the assumptions the schema describes', () => {
     expect(valuePaths(defaultWorld(), '').sort()).toEqual(schemaPaths(WORLD_SCHEMA, '').sort());
+  });
+
+  it('cites a calibration row or states an assumption for every field', () => {
+    for (const { path, field } of fieldsOf(WORLD)) {
+      expect(field.source, path.join('.')).toMatch(/^(calibration [A-E]: |assumption: )/);
+      expect(field.description, path.join('.')).not.toBe('');
+    }
   });
 
   it('is a fresh copy each time', () => {

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
 import { formatDelta, formatValue } from '../../engine/report/number.ts';
+import type { KpiId } from '../../engine/stats/kpis.ts';
 import { findKpi } from '../../engine/stats/summary.ts';
 import { scenarioColour, TONE_COLOURS } from '../lib/palette.ts';
 import { asSvg, euroAxis, type ChartDef, type DataRow } from './chart.ts';
@@ -28,7 +29,7 @@ export function bridgeRows(result: MonteCarloResult): BridgeRow[] {
   if (!baseline) return [];
   const baseTotal = findKpi(baseline.summary.kpis, 'profit.total')?.mean ?? 0;
   return result.comparisons.flatMap(({ challenger, summary }) => {
-    const delta = (id: string) => findKpi(summary.kpis, id)?.meanDelta ?? 0;
+    const delta = (id: KpiId) => findKpi(summary.kpis, id)?.meanDelta ?? 0;
     const rows: BridgeRow[] = [
       {
         challenger,

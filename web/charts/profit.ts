@@ -2,13 +2,13 @@ import * as Plot from '@observablehq/plot';
 import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
 import { formatValue } from '../../engine/report/number.ts';
 import { findKpi } from '../../engine/stats/summary.ts';
-import { PNL_LINES, type PnlLine } from '../../engine/stats/kpis.ts';
+import { PNL_LINES, type KpiId, type PnlLine } from '../../engine/stats/kpis.ts';
 import { PNL_LINE_LABELS } from '../lib/kpi-labels.ts';
 import { asSvg, euroRowsFrame, type ChartDef, type DataRow, type LegendItem } from './chart.ts';
 
 /** A profit category: one line of the captive's P&L (a signed KPI: costs are negative). */
 interface Category {
-  readonly key: string;
+  readonly key: KpiId;
   readonly label: string;
   readonly colour: string;
 }
@@ -40,7 +40,7 @@ const COLOURS: Readonly<Record<PnlLine, string>> = {
 /** The captive's P&L lines, in P&L order; they add up to profit.total exactly (no remainder). */
 export const PROFIT_CATEGORIES: readonly Category[] = PNL_LINES.filter((l) =>
   (l.perspectives as readonly string[]).includes('captive'),
-).map((l) => ({ key: `pnl.${l.id}`, label: PNL_LINE_LABELS[l.id], colour: COLOURS[l.id] }));
+).map((l) => ({ key: `pnl.${l.id}` as KpiId, label: PNL_LINE_LABELS[l.id], colour: COLOURS[l.id] }));
 
 export interface ProfitRow extends DataRow {
   readonly scenario: string;

@@ -1,7 +1,9 @@
 import {
-  KPIS,
+  isKpiId,
+  kpiSpec as catalogueSpec,
   PERSPECTIVE_PREFIXES,
   PNL_LINES,
+  type CatalogueKpiId,
   type KpiSpec,
   type PerspectiveId,
   type PnlLine,
@@ -17,13 +19,6 @@ export interface KpiLabel {
   /** What the number is counted in, in words: '€ over the horizon', '% of ended contracts'. */
   readonly measure: string;
 }
-
-const L = (group: string, id: string, label: string, measure: string): KpiLabel => ({
-  id,
-  group,
-  label,
-  measure,
-});
 
 const RETENTION = 'Retention';
 const LIFECYCLE = 'Vehicle lifecycle';
@@ -64,6 +59,13 @@ export const PERSPECTIVE_GROUPS: Readonly<Record<PerspectiveId, string>> = {
   group: 'Group profit (manufacturer, captive and dealers)',
 };
 
+const L = (group: string, id: string, label: string, measure: string): KpiLabel => ({
+  id,
+  group,
+  label,
+  measure,
+});
+
 /** One perspective's money KPIs: NPV, total and P&L lines, signed (costs negative). */
 function moneyLabels(perspective: PerspectiveId): KpiLabel[] {
   const x = PERSPECTIVE_PREFIXES[perspective];
@@ -77,66 +79,98 @@ function moneyLabels(perspective: PerspectiveId): KpiLabel[] {
   ];
 }
 
-const LABELS: readonly KpiLabel[] = [
+/**
+ * Every catalogue KPI's section, label and measure, in the order the KPI table shows them. A `Record<KpiId, …>`:
+ * a KPI added to the catalogue does not compile until it has a label here.
+ */
+const LABELS: Readonly<Record<CatalogueKpiId, Omit<KpiLabel, 'id'>>> = {
+  'retention.rate': {
+    group: RETENTION,
+    label: 'Retention rate, all cycles',
+    measure: '% of ended contracts renewed',
+  },
+  'retention.rate.cycle1': {
+    group: RETENTION,
+    label: 'Retention after cycle 1 (new lease)',
+    measure: '% of ended contracts renewed',
+  },
+  'retention.rate.cycle2': {
+    group: RETENTION,
+    label: 'Retention after cycle 2 (used lease)',
+    measure: '% of ended contracts renewed',
+  },
+  'retention.rate.cycle3': {
+    group: RETENTION,
+    label: 'Retention after cycle 3 (conventional finance)',
+    measure: '% of ended contracts renewed',
+  },
+  'lifecycle.contractsPerVehicle': {
+    group: LIFECYCLE,
+    label: 'Financing contracts per vehicle',
+    measure: 'contracts per vehicle',
+  },
+  'lifecycle.refurbishmentsPerVehicle': {
+    group: LIFECYCLE,
+    label: 'Refurbishments per vehicle',
+    measure: 'refurbishments per vehicle',
+  },
+  'return.preTaxOnAssets': {
+    group: RETURNS,
+    label: 'Pre-tax return on assets',
+    measure: '% of financed balance per year',
+  },
+  'return.netInterestMargin': {
+    group: RETURNS,
+    label: 'Net interest margin',
+    measure: '% of financed balance per year',
+  },
+  'leads.count': { group: LEADS, label: 'Leads received', measure: 'leads over the horizon' },
+  'leads.contactRate': { group: LEADS, label: 'Contact rate', measure: '% of leads reached' },
+  'leads.appointmentRate': {
+    group: LEADS,
+    label: 'Appointment rate (target 36%)',
+    measure: 'appointments per 100 leads',
+  },
+  'leads.showRate': { group: LEADS, label: 'Show rate', measure: '% of appointments that showed' },
+  'leads.conversionRate': { group: LEADS, label: 'Conversion rate', measure: 'sales per 100 leads' },
+  'leads.costPerSale': { group: LEADS, label: 'Lead cost per sale', measure: '€ per lead-driven sale' },
+  'credit.lossRate': {
+    group: CREDIT,
+    label: 'Net credit loss rate',
+    measure: '% of financed balance per year',
+  },
+  'credit.cureRate': { group: CREDIT, label: 'Cure rate', measure: '% of delinquencies cured' },
+  'credit.writeOffs': {
+    group: CREDIT,
+    label: 'Contracts repossessed or written off',
+    measure: 'contracts over the horizon',
+  },
+  'portfolio.activeContracts.end': {
+    group: PORTFOLIO,
+    label: 'Active contracts at the end',
+    measure: 'contracts',
+  },
+};
+
+/** Every KPI label, in the order the KPI table shows them. */
+export const KPI_LABELS: readonly KpiLabel[] = [
   ...moneyLabels('captive'),
   ...moneyLabels('network'),
   ...moneyLabels('group'),
-  L(RETENTION, 'retention.rate', 'Retention rate, all cycles', '% of ended contracts renewed'),
-  L(
-    RETENTION,
-    'retention.rate.cycle1',
-    'Retention after cycle 1 (new lease)',
-    '% of ended contracts renewed',
-  ),
-  L(
-    RETENTION,
-    'retention.rate.cycle2',
-    'Retention after cycle 2 (used lease)',
-    '% of ended contracts renewed',
-  ),
-  L(
-    RETENTION,
-    'retention.rate.cycle3',
-    'Retention after cycle 3 (conventional finance)',
-    '% of ended contracts renewed',
-  ),
-  L(LIFECYCLE, 'lifecycle.contractsPerVehicle', 'Financing contracts per vehicle', 'contracts per vehicle'),
-  L(
-    LIFECYCLE,
-    'lifecycle.refurbishmentsPerVehicle',
-    'Refurbishments per vehicle',
-    'refurbishments per vehicle',
-  ),
-  L(RETURNS, 'return.preTaxOnAssets', 'Pre-tax return on assets', '% of financed balance per year'),
-  L(RETURNS, 'return.netInterestMargin', 'Net interest margin', '% of financed balance per year'),
-  L(LEADS, 'leads.count', 'Leads received', 'leads over the horizon'),
-  L(LEADS, 'leads.contactRate', 'Contact rate', '% of leads reached'),
-  L(LEADS, 'leads.appointmentRate', 'Appointment rate (target 36%)', 'appointments per 100 leads'),
-  L(LEADS, 'leads.showRate', 'Show rate', '% of appointments that showed'),
-  L(LEADS, 'leads.conversionRate', 'Conversion rate', 'sales per 100 leads'),
-  L(LEADS, 'leads.costPerSale', 'Lead cost per sale', '€ per lead-driven sale'),
-  L(CREDIT, 'credit.lossRate', 'Net credit loss rate', '% of financed balance per year'),
-  L(CREDIT, 'credit.cureRate', 'Cure rate', '% of delinquencies cured'),
-  L(CREDIT, 'credit.writeOffs', 'Contracts repossessed or written off', 'contracts over the horizon'),
-  L(PORTFOLIO, 'portfolio.activeContracts.end', 'Active contracts at the end', 'contracts'),
+  ...(Object.keys(LABELS) as CatalogueKpiId[]).map((id) => ({ id, ...LABELS[id] })),
 ];
 
-const byId = new Map(LABELS.map((l) => [l.id, l]));
+const byId = new Map(KPI_LABELS.map((l) => [l.id, l]));
 
 /**
- * The label of a KPI id; a KPI added to the catalogue after this list still shows, under "Other",
- * with its id and catalogue meaning.
+ * The label of a KPI id; an id from a result file that the catalogue does not know still shows, under
+ * "Other", with its id.
  */
 export function kpiLabel(id: string): KpiLabel {
-  return (
-    byId.get(id) ?? { id, group: 'Other', label: id, measure: KPIS.find((k) => k.id === id)?.unit ?? '' }
-  );
+  return (isKpiId(id) ? byId.get(id) : undefined) ?? { id, group: 'Other', label: id, measure: '' };
 }
 
-/** The catalogue entry (meaning, unit, better direction) of a KPI id. */
+/** The catalogue entry (meaning, unit, better direction) of a KPI id, if it is one. */
 export function kpiSpec(id: string): KpiSpec | undefined {
-  return KPIS.find((k) => k.id === id);
+  return isKpiId(id) ? catalogueSpec(id) : undefined;
 }
-
-/** Every KPI label, in the order of the catalogue. */
-export const KPI_LABELS: readonly KpiLabel[] = LABELS;

@@ -5,7 +5,7 @@ import { scenarioInput } from '../../engine/scenario/input.ts';
 import { loadScenario, type ReadFile } from '../../engine/scenario/load.ts';
 import { runMonteCarlo, type MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
 import { InProcessExecutor } from '../../engine/sim/montecarlo/executor.ts';
-import { DEFAULT_CHUNK_SIZE } from '../../engine/sim/montecarlo/spec.ts';
+import { RUN_LIMITS } from '../../engine/sim/montecarlo/spec.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -33,7 +33,13 @@ export function fixtureResult(
         if (!scenario) throw new Error(problems.map((p) => p.message).join('\n'));
         scenarios.push(scenarioInput(scenario));
       }
-      const spec = { scenarios, iterations, seed: 5, horizonMonths: 24, chunkSize: DEFAULT_CHUNK_SIZE };
+      const spec = {
+        scenarios,
+        iterations,
+        seed: 5,
+        horizonMonths: 24,
+        chunkSize: RUN_LIMITS.chunkSize.default,
+      };
       return runMonteCarlo(spec, new InProcessExecutor());
     })();
     cache.set(key, result);

@@ -12,12 +12,14 @@ import {
   type ShardSelector,
 } from '../../sim/montecarlo/shard.ts';
 import { buildShardFile, shardFileText } from '../../sim/montecarlo/shard-file.ts';
-import { DEFAULT_CHUNK_SIZE, type ChunkRange, type RunSpec } from '../../sim/montecarlo/spec.ts';
+import type { ChunkRange, RunSpec } from '../../sim/montecarlo/spec.ts';
+import { runSpec } from '../../scenario/input.ts';
 import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
 import { UserError } from '../errors.ts';
 import { writeAtomic } from '../io.ts';
 import { progressBar } from '../progress.ts';
-import { readScenario, scenarioInput } from '../scenarios.ts';
+import { parseRunSetting } from '../options.ts';
+import { readScenario } from '../scenarios.ts';
 
 export interface SimulateOptions {
   iterations?: string;
@@ -65,16 +67,16 @@ export async function simulateCommand(files: readonly string[], options: Simulat
   }
   const scenarios = [];
   for (const file of files) scenarios.push(await readScenario(file));
-  const base = scenarios[0]!.run;
-  const spec: RunSpec = {
-    scenarios: scenarios.map(scenarioInput),
-    iterations: parseWhole('--iterations', options.iterations, base.iterations, 1, 1_000_000),
-    seed: parseWhole('--seed', options.seed, base.seed, 0, 2 ** 31 - 1),
-    horizonMonths: parseWhole('--horizon', options.horizon, base.horizonMonths, 1, 600),
-    chunkSize: DEFAULT_CHUNK_SIZE,
-  };
+  const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
+  const seed = parseRunSetting('--seed', options.seed, 'seed');
+  const horizonMonths = parseRunSetting('--horizon', options.horizon, 'horizonMonths');
+  const spec = runSpec(scenarios, {
+    ...(iterations !== undefined ? { iterations } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(horizonMonths !== undefined ? { horizonMonths } : {}),
+  });
   const chunks = shard ? shardRange(spec, shard) : undefined;
-  const workers = parseWhole('--workers', options.workers, availableParallelism(), 1, 256);
+  const workers = parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism();
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
   const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar();
   const started = performance.now();
@@ -127,19 +129,4 @@ export function parseFormat(format: string | undefined): Format {
   if (format === undefined) return 'table';
   if ((FORMATS as readonly string[]).includes(format)) return format as Format;
   throw new UserError(`invalid --format "${format}": expected one of ${FORMATS.join(', ')}`);
-}
-
-function parseWhole(
-  flag: string,
-  text: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UserError(`invalid ${flag} "${text}": expected a whole number from ${min} to ${max}`);
-  }
-  return value;
 }
