@@ -45,6 +45,8 @@ export class Counters {
   // customers
   customersInitial = 0;
   customersFromLeads = 0;
+  /** Lead sales to a customer already on the books (an extra contract, not a new person). */
+  leadSalesToCustomers = 0;
   customersFromPlacements = 0;
   // leads
   leads = 0;

@@ -133,6 +133,9 @@ export const RUN_OFF_STEPS: readonly MonthlyStep[] = MONTHLY_STEPS.filter(
 
 /** Runs off the book held at the horizon; what is left after the run-off months has its deferrals recognised. */
 function runOff(sim: Sim): void {
+  // A followed customer's journey (explain) is the horizon's.
+  const trace = sim.trace;
+  sim.trace = null;
   sim.ledger.startRunOff();
   const end = sim.horizon + sim.runOffMonths;
   for (let t = sim.horizon; t < end; t++) {
@@ -141,6 +144,7 @@ function runOff(sim: Sim): void {
   }
   const C = sim.contracts;
   for (let i = 0; i < C.end; i++) if (C.active[i] === 1) recogniseDeferred(sim, i);
+  sim.trace = trace;
 }
 
 /** Per-iteration tables that depend on the drawn world. */

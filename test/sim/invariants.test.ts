@@ -111,7 +111,7 @@ describe('ledger and conservation invariants (random small scenarios, shipped po
 
         // Customers: the starting book plus those born from leads and placements; ends are retention's.
         expect(n.customersInitial + n.customersFromLeads + n.customersFromPlacements).toBe(audit.customers);
-        expect(n.customersFromLeads).toBe(n.leadSalesNew + n.leadSalesUsed);
+        expect(n.customersFromLeads + n.leadSalesToCustomers).toBe(n.leadSalesNew + n.leadSalesUsed);
         expect(n.customersFromPlacements).toBe(n.placements);
         expect(audit.customersWithContract).toBeLessThanOrEqual(audit.activeContracts);
         const endedForRetention = n.ended[0]! + n.ended[1]! + n.ended[2]!;

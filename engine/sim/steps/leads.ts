@@ -65,7 +65,19 @@ const BDC = HANDLERS.indexOf('bdc');
 const INTEREST = ['new', 'used'] as const;
 
 /** Draw indices of a lead's attributes under DECISIONS.leadAttributes. */
-const ATTRIBUTE = { hour: 0, day: 1, used: 2, existing: 3, score1: 4, score2: 5, reachable: 6 } as const;
+const ATTRIBUTE = {
+  hour: 0,
+  day: 1,
+  used: 2,
+  existing: 3,
+  score1: 4,
+  score2: 5,
+  reachable: 6,
+  /** Draws 7 … 7 + CUSTOMER_TRIES − 1: which customer of the book an existing customer's lead is. */
+  customer: 7,
+} as const;
+/** Draws to find the current customer behind an existing customer's lead. */
+const CUSTOMER_TRIES = 8;
 
 export function leadsStep(sim: Sim, t: number): void {
   const w = sim.w;
@@ -174,8 +186,14 @@ function workLead(
   if (!(uniform(key, lead, DECISIONS.leadSale, t) < w.showToSale)) return;
   counters.sales++;
 
-  const c = newCustomer(sim, deriveIdentity(IDENTITY.leadCustomer, lead, 0), dealer);
-  counters.customersFromLeads++;
+  // A lead from an existing customer is that customer: the sale is an extra contract on the books.
+  let c = existing ? currentCustomer(sim, at) : -1;
+  const existingCustomer = c >= 0;
+  if (existingCustomer) counters.leadSalesToCustomers++;
+  else {
+    c = newCustomer(sim, deriveIdentity(IDENTITY.leadCustomer, lead, 0), dealer);
+    counters.customersFromLeads++;
+  }
   const v = used ? takeFromStock(sim, t) : -1;
   const previous = v >= 0 ? sim.vehicles.customer[v]! : -1;
   let i: number;
@@ -202,7 +220,8 @@ function workLead(
       handler: HANDLERS[handler]!,
       responseMinutes: minutes,
     };
-    trace.leadSale(sim, c, i, t, lead, v, previous);
+    if (existingCustomer) trace.customerLeadSale(sim, c, i, t, lead, v, previous);
+    else trace.leadSale(sim, c, i, t, lead, v, previous);
   }
 }
 
@@ -225,6 +244,20 @@ export function prepareLeads(sim: Sim): void {
     sim.leadAppointmentLogit[rule] =
       w.appointmentLogit + log(interpolate(w.appointmentOddsByResponseMinutes, minutes));
   }
+}
+
+/**
+ * A customer with a contract on the books, drawn uniformly from the lead's draws at `at` (customer
+ * slots are those of every customer so far); −1 when CUSTOMER_TRIES draws find only customers who have
+ * left (the lead then counts as a new customer).
+ */
+function currentCustomer(sim: Sim, at: number): number {
+  const K = sim.customers;
+  for (let k = 0; k < CUSTOMER_TRIES; k++) {
+    const c = Math.floor(uniformAt(at, ATTRIBUTE.customer + k) * K.count);
+    if (K.activeContracts[c]! > 0) return c;
+  }
+  return -1;
 }
 
 /** The index chosen by `u` in [0, 1) from running sums of weights (zero weights are never chosen). */

@@ -342,6 +342,26 @@ export class Trace {
     this.joined(sim, c, i, t, 'lead-sale', record);
   }
 
+  /**
+   * A lead from customer `c`, already on the books, bought: contract slot `i` is an extra contract of
+   * theirs (no new customer joins).
+   */
+  customerLeadSale(
+    sim: Sim,
+    c: number,
+    i: number,
+    t: number,
+    lead: Omit<LeadRecord, 'type' | 'month' | 'decision'> & { rule: number },
+    v: number,
+    previous: number,
+  ): void {
+    if (v >= 0) this.vehicleLeftStock(sim, v, t, previous, c);
+    if (sim.customers.id[c] !== this.customerId) return;
+    const { rule, ...rest } = lead;
+    this.records.push({ type: 'lead', month: t, ...rest, decision: decisionOf(sim.leads, rule) });
+    this.register(sim, i, t, 'lead-sale');
+  }
+
   private vehicleLeftStock(sim: Sim, v: number, t: number, previous: number, customer: number): void {
     const K = sim.customers;
     if (K.id[previous] !== this.customerId) return;
