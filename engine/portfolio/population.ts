@@ -1,7 +1,8 @@
-import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS } from '../policy/catalogue/shared.ts';
 import { iterationKey, normal01, pickIndex, uniform } from '../sim/random.ts';
 import type { Num } from '../world/distributions.ts';
 import { KeyedSampler } from '../world/keyed-sampler.ts';
+import { segmentGivenTier } from './joint-mix.ts';
 import { CYCLE_KEYS, type Mix, type PortfolioSpec } from './spec.ts';
 
 /**
@@ -118,7 +119,7 @@ export function generatePortfolio(spec: PortfolioSpec, seed: number | string): P
   }
 
   const n = spec.contracts;
-  const segmentWeights = mixWeights(spec.segmentMix, SEGMENTS);
+  const segmentByTier = segmentGivenTier(spec);
   const creditWeights = mixWeights(spec.creditMix, CREDIT_TIERS);
   const channelWeights = mixWeights(spec.preferredChannelMix, CHANNELS);
   const customers = {
@@ -131,8 +132,9 @@ export function generatePortfolio(spec: PortfolioSpec, seed: number | string): P
     dealer: new Int32Array(n),
   };
   for (let c = 0; c < n; c++) {
-    customers.segment[c] = pickIndex(segmentWeights, uniform(key, c, D.customerSegment, 0));
-    customers.creditTier[c] = pickIndex(creditWeights, uniform(key, c, D.customerCreditTier, 0));
+    const tier = pickIndex(creditWeights, uniform(key, c, D.customerCreditTier, 0));
+    customers.creditTier[c] = tier;
+    customers.segment[c] = pickIndex(segmentByTier[tier]!, uniform(key, c, D.customerSegment, 0));
     const loyalty = clamp01(draw(spec.loyalty, c, D.customerLoyalty));
     customers.loyalty[c] = loyalty;
     customers.loyaltyScore[c] = clamp01(

@@ -269,6 +269,14 @@ function portfolioSchema(): Schema {
     ),
     segmentMix: mix(SEGMENTS, 'customers by payment behaviour', d.segmentMix),
     creditMix: mix(CREDIT_TIERS, 'customers by credit tier at origination', d.creditMix),
+    segmentTierDependence: {
+      description:
+        'how strongly payer segment and credit tier go together, 0 (independent) – 1 (the strongest dependence that keeps both mixes)',
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      default: d.segmentTierDependence,
+    },
     cycleMix: mix(CYCLE_KEYS, 'starting contracts by cycle', d.cycleMix),
     vehiclePrice: numWithin(0, Infinity, 'MSRP of a new vehicle, €', d.vehiclePrice),
     powertrainMix: mix(POWERTRAINS, 'vehicles by powertrain', d.powertrainMix),

@@ -1,5 +1,6 @@
 import { LEAD_SOURCES } from '../policy/catalogue/leads.ts';
-import { CHANNELS, CREDIT_TIERS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import { segmentGivenTier } from '../portfolio/joint-mix.ts';
+import { CHANNELS, CREDIT_TIERS } from '../policy/catalogue/shared.ts';
 import type { NewVehicleDraw, Population, PortfolioSpec } from '../portfolio/index.ts';
 import type { World } from '../world/assumptions.ts';
 import type { Num } from '../world/distributions.ts';
@@ -119,7 +120,8 @@ export class Sim {
   readonly stressLogOdds: Float64Array;
 
   // portfolio mixes for new customers
-  readonly segmentWeights: Float64Array;
+  /** Segment weights given the tier: [tier] in SEGMENTS order (engine/portfolio/joint-mix.ts). */
+  readonly segmentByTier: readonly Float64Array[];
   readonly tierWeights: Float64Array;
   readonly channelWeights: Float64Array;
   /** Term by cycle − 1, months. */
@@ -181,7 +183,7 @@ export class Sim {
 
     const weights = (mix: Readonly<Record<string, number>>, values: readonly string[]) =>
       Float64Array.from(values, (v) => (Object.hasOwn(mix, v) ? mix[v]! : 0));
-    this.segmentWeights = weights(portfolio.segmentMix, SEGMENTS);
+    this.segmentByTier = segmentGivenTier(portfolio);
     this.tierWeights = weights(portfolio.creditMix, CREDIT_TIERS);
     this.channelWeights = weights(portfolio.preferredChannelMix, CHANNELS);
     this.termByCycle = Int32Array.of(

@@ -52,7 +52,8 @@ const VEHICLE_ON_CONTRACT = VEHICLE_ON_CONTRACTBinding;
 const ATTRIBUTE = { segment: 0, tier: 1, channel: 2, scoreNoise: 3, loyalty: 10 } as const;
 
 /**
- * A new customer of `dealer` with identity `id`, drawn from the portfolio's mixes (segment, credit tier,
+ * A new customer of `dealer` with identity `id`, drawn from the portfolio's mixes (credit tier, then the
+ * segment given the tier: one joint distribution,
  * preferred channel, latent loyalty and its noisy score). Returns the customer slot.
  */
 export function newCustomer(sim: Sim, id: number, dealer: number): number {
@@ -62,8 +63,9 @@ export function newCustomer(sim: Sim, id: number, dealer: number): number {
   const c = K.add();
   K.id[c] = id;
   K.dealer[c] = dealer;
-  K.segment[c] = pickIndex(sim.segmentWeights, uniform(key, id, D, 0, ATTRIBUTE.segment));
-  K.tier[c] = pickIndex(sim.tierWeights, uniform(key, id, D, 0, ATTRIBUTE.tier));
+  const tier = pickIndex(sim.tierWeights, uniform(key, id, D, 0, ATTRIBUTE.tier));
+  K.tier[c] = tier;
+  K.segment[c] = pickIndex(sim.segmentByTier[tier]!, uniform(key, id, D, 0, ATTRIBUTE.segment));
   K.channel[c] = pickIndex(sim.channelWeights, uniform(key, id, D, 0, ATTRIBUTE.channel));
   const loyalty = clamp01(sim.sample(sim.portfolio.loyalty, id, D, 0, ATTRIBUTE.loyalty));
   K.loyalty[c] = loyalty;
