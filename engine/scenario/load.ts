@@ -3,7 +3,7 @@ import { joinPointer, locatedIn, valueProblem, type Problem, type ValueProblem }
 import { sortProblems } from '../json/reporter.ts';
 import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
 import { loadRuleSet } from '../policy/load.ts';
-import { resolveParameters } from '../policy/parameters.ts';
+import { checkParameterOverrides } from '../policy/parameters.ts';
 import type { ParameterValue, RuleSet } from '../policy/rule-set.ts';
 import { didYouMean } from '../policy/validate/suggest.ts';
 import { resolvePortfolioSpec, type PortfolioSpec } from '../portfolio/index.ts';
@@ -101,7 +101,7 @@ export async function loadScenario(
   const world = mergeWorld(defaultWorld(), merged.world ?? {}, '/world');
   add(world.problems);
   const policies = await loadPolicies(merged.policies, read, report, problems);
-  const parameters = checkParameters(merged.parameters, policies, report);
+  const parameters = checkParameters(merged.parameters, policies, report, add);
   const { expectations: expect, ok: expectOk, problems: expectProblems } = parseExpectations(merged.expect);
   add(expectProblems);
   await checkComparedScenarios(expect, read, report);
@@ -292,6 +292,7 @@ function checkParameters(
   parameters: unknown,
   policies: ResolvedScenario['policies'] | undefined,
   report: Report,
+  add: (found: readonly ValueProblem[]) => void,
 ): ResolvedScenario['parameters'] | undefined {
   const empty = { engagement: {}, leads: {}, dunning: {}, remarketing: {} };
   if (parameters === undefined) return empty;
@@ -319,13 +320,10 @@ function checkParameters(
     }
     const policy = policies?.[kind as PolicyKind];
     if (!policy) continue;
-    for (const [name, value] of Object.entries(overrides)) {
-      try {
-        resolveParameters(policy.ruleSet, { [name]: value as ParameterValue });
-      } catch (error) {
-        report(joinPointer(pointer, name), (error as Error).message);
-        ok = false;
-      }
+    const found = checkParameterOverrides(policy.ruleSet, overrides, pointer);
+    if (found.length > 0) {
+      add(found);
+      ok = false;
     }
     result[kind as PolicyKind] = overrides as Record<string, ParameterValue>;
   }
