@@ -1,4 +1,7 @@
 import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import { describeValue as describe } from '../json/describe.ts';
+import type { ValueProblem } from '../json/problem.ts';
+import { didYouMean } from '../policy/validate/suggest.ts';
 import type { Num } from '../world/distributions.ts';
 import {
   checkInteger,
@@ -6,8 +9,6 @@ import {
   checkNumber,
   checkNumWithin,
   child,
-  describe,
-  hint,
   isPlainObject,
   problem,
   type Place,
@@ -141,7 +142,7 @@ export const MAX_DEALERS = 100_000;
 /** Longest contract term accepted, months. */
 export const MAX_TERM_MONTHS = 120;
 
-type Check = (x: unknown, place: Place) => string[];
+type Check = (x: unknown, place: Place) => ValueProblem[];
 
 /** How each setting is checked, and how a user's value combines with the default. */
 const FIELDS: ReadonlyMap<keyof PortfolioSpec, Check> = new Map<keyof PortfolioSpec, Check>([
@@ -168,20 +169,21 @@ const FIELDS: ReadonlyMap<keyof PortfolioSpec, Check> = new Map<keyof PortfolioS
 export const PORTFOLIO_KEYS: readonly (keyof PortfolioSpec)[] = [...FIELDS.keys()];
 
 /** Terms are merged per cycle over the defaults, so `{ "cycle1": 48 }` changes only cycle 1. */
-function checkTermMonths(x: unknown, place: Place): string[] {
+function checkTermMonths(x: unknown, place: Place): ValueProblem[] {
   if (!isPlainObject(x)) {
     return [
       problem(place, `expected an object of months per cycle, e.g. { "cycle1": 36 }, got ${describe(x)}`),
     ];
   }
-  const problems: string[] = [];
+  const problems: ValueProblem[] = [];
   for (const key of Object.keys(x)) {
     const at = child(place, key);
     if (!(CYCLE_KEYS as readonly string[]).includes(key)) {
       problems.push(
         problem(
           at,
-          `unknown cycle ${JSON.stringify(key)}${hint(key, CYCLE_KEYS)}: expected ${CYCLE_KEYS.join(', ')}`,
+          `unknown cycle ${JSON.stringify(key)}: expected ${CYCLE_KEYS.join(', ')}`,
+          didYouMean(key, CYCLE_KEYS, { limit: 1 }),
         ),
       );
     } else {
@@ -195,14 +197,14 @@ function checkTermMonths(x: unknown, place: Place): string[] {
  * The portfolio of a scenario: the user's `partial` settings (the scenario's `portfolio` object, found at
  * JSON pointer `pointer`) over {@link defaultPortfolio}. Settings not given keep their defaults; a mix
  * given replaces the default mix as a whole (shares not named are 0, since a mix is stated as one unit);
- * `termMonths` merges per cycle. Invalid settings keep their defaults and add one message each,
- * `invalid portfolio.<setting> at <pointer>: <what is wrong>` (distributions: `invalid distribution at …`).
+ * `termMonths` merges per cycle. Invalid settings keep their defaults and add one problem each at
+ * their JSON pointer, `invalid portfolio.<setting>: <what is wrong>`.
  * @example resolvePortfolioSpec({ contracts: 2000, creditMix: { prime: 0.5, 'near-prime': 0.2, subprime: 0.3 } }, '/portfolio')
  */
 export function resolvePortfolioSpec(
   partial: unknown,
   pointer: string,
-): { spec: PortfolioSpec; problems: string[] } {
+): { spec: PortfolioSpec; problems: ValueProblem[] } {
   const defaults = defaultPortfolio();
   if (partial === undefined) return { spec: defaults, problems: [] };
   const root: Place = { name: 'portfolio', pointer };
@@ -213,7 +215,7 @@ export function resolvePortfolioSpec(
     };
   }
   const spec: Record<string, unknown> = { ...defaults };
-  const problems: string[] = [];
+  const problems: ValueProblem[] = [];
   for (const key of Object.keys(partial)) {
     const at = child(root, key);
     const check = FIELDS.get(key as keyof PortfolioSpec);
@@ -221,7 +223,8 @@ export function resolvePortfolioSpec(
       problems.push(
         problem(
           at,
-          `unknown setting${hint(key, PORTFOLIO_KEYS)}: expected one of ${PORTFOLIO_KEYS.join(', ')}`,
+          `unknown setting: expected one of ${PORTFOLIO_KEYS.join(', ')}`,
+          didYouMean(key, PORTFOLIO_KEYS, { limit: 1 }),
         ),
       );
       continue;

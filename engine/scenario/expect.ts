@@ -1,8 +1,7 @@
-import { joinPointer } from '../json/problem.ts';
+import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
 import { didYouMean } from '../policy/validate/suggest.ts';
 import { isKpiId, KPI_IDS, RETIRED_KPIS, type KpiId } from '../stats/kpis.ts';
 import { isPlainObject } from './merge.ts';
-import type { Report } from './run-settings.ts';
 
 /**
  * A scenario's `expect` block: assertions on KPI ids that `cyclecast check` judges after a run.
@@ -76,18 +75,33 @@ const EXAMPLE = '{"kpi": "retention.rate", "mean": {"min": 0.55}}';
  * Checks the `expect` block of a merged scenario (`vs` paths already resolved). `expectations` holds
  * every valid assertion; `ok` is false when any problem was reported (each at its JSON pointer).
  */
-export function parseExpectations(
-  raw: unknown,
-  report: Report,
-): { expectations: Expectation[]; ok: boolean } {
-  if (raw === undefined) return { expectations: [], ok: true };
+export function parseExpectations(raw: unknown): {
+  expectations: Expectation[];
+  ok: boolean;
+  problems: ValueProblem[];
+} {
+  if (raw === undefined) return { expectations: [], ok: true, problems: [] };
   if (!Array.isArray(raw)) {
-    report('/expect', `invalid expect: expected an array of assertions, e.g. [${EXAMPLE}]`);
-    return { expectations: [], ok: false };
+    const problem = valueProblem(
+      '/expect',
+      `invalid expect: expected an array of assertions, e.g. [${EXAMPLE}]`,
+    );
+    return { expectations: [], ok: false, problems: [problem] };
   }
+  const problems: ValueProblem[] = [];
+  const report = (pointer: string, message: string, hint?: string): void => {
+    problems.push(valueProblem(pointer, message, hint));
+  };
   const parsed = raw.map((entry, index) => parseAssertion(entry, index, report));
-  return { expectations: parsed.filter((e) => e !== undefined), ok: parsed.every((e) => e !== undefined) };
+  return {
+    expectations: parsed.filter((e) => e !== undefined),
+    ok: parsed.every((e) => e !== undefined),
+    problems,
+  };
 }
+
+/** Records a problem at a JSON pointer of the scenario. */
+type Report = (pointer: string, message: string, hint?: string) => void;
 
 function parseAssertion(entry: unknown, index: number, report: Report): Expectation | undefined {
   const at = joinPointer('/expect', index);

@@ -1,9 +1,9 @@
 import { parseJsonDocument, type JsonDocument } from '../json/document.ts';
-import { joinPointer, type Problem } from '../json/problem.ts';
+import { joinPointer, locatedIn, valueProblem, type Problem, type ValueProblem } from '../json/problem.ts';
 import { sortProblems } from '../json/reporter.ts';
 import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
 import { loadRuleSet } from '../policy/load.ts';
-import { resolveParameters } from '../policy/parameters.ts';
+import { checkParameterOverrides } from '../policy/parameters.ts';
 import type { ParameterValue, RuleSet } from '../policy/rule-set.ts';
 import { didYouMean } from '../policy/validate/suggest.ts';
 import { resolvePortfolioSpec, type PortfolioSpec } from '../portfolio/index.ts';
@@ -14,7 +14,10 @@ import { parseExpectations, type Expectation } from './expect.ts';
 import type { RunSettings } from './format.ts';
 import { deepMerge, isPlainObject, valueAt } from './merge.ts';
 import { dirname, resolvePath } from './paths.ts';
-import { checkRun, type Report } from './run-settings.ts';
+import { checkRun } from './run-settings.ts';
+
+/** Records a problem at a JSON pointer of the merged scenario. */
+type Report = (pointer: string, message: string, hint?: string) => void;
 
 /** A scenario with `extends` applied, defaults filled in, and every rule set loaded and valid. */
 export interface ResolvedScenario {
@@ -69,9 +72,13 @@ export async function loadScenario(
 
   let merged: Record<string, unknown> = {};
   for (const link of chain) merged = deepMerge(merged, link.value) as Record<string, unknown>;
+  // Problems in the merged scenario, each placed in the file of the chain that holds its value.
   const locate = locator(chain);
-  const report = (pointer: string, message: string, hint?: string) =>
-    problems.push(locate(pointer, message, hint));
+  const add = (found: readonly ValueProblem[]): void => {
+    problems.push(...found.map(locate));
+  };
+  const report = (pointer: string, message: string, hint?: string): void =>
+    add([valueProblem(pointer, message, hint)]);
 
   for (const key of Object.keys(merged)) {
     if (!(KEYS as readonly string[]).includes(key)) {
@@ -87,14 +94,16 @@ export async function loadScenario(
       report(`/${key}`, `invalid ${key}: expected a string`);
   }
 
-  const run = checkRun(merged.run, report);
+  const { settings: run, problems: runProblems } = checkRun(merged.run);
+  add(runProblems);
   const portfolio = resolvePortfolioSpec(merged.portfolio ?? {}, '/portfolio');
-  portfolio.problems.forEach((text) => report(...splitLocated(text, '/portfolio')));
+  add(portfolio.problems);
   const world = mergeWorld(defaultWorld(), merged.world ?? {}, '/world');
-  world.problems.forEach((text) => report(...splitLocated(text, '/world')));
+  add(world.problems);
   const policies = await loadPolicies(merged.policies, read, report, problems);
-  const parameters = checkParameters(merged.parameters, policies, report);
-  const { expectations: expect, ok: expectOk } = parseExpectations(merged.expect, report);
+  const parameters = checkParameters(merged.parameters, policies, report, add);
+  const { expectations: expect, ok: expectOk, problems: expectProblems } = parseExpectations(merged.expect);
+  add(expectProblems);
   await checkComparedScenarios(expect, read, report);
 
   if (problems.some((p) => p.severity === 'error') || !policies || !parameters || !run || !expectOk) {
@@ -207,40 +216,20 @@ function rebase(value: Record<string, unknown>, folder: string): Record<string, 
 
 /** Finds the file of the chain that holds the value at a pointer (the child first), and its line and column. */
 function locator(chain: readonly ChainLink[]) {
-  return (pointer: string, message: string, hint?: string): Problem => {
+  return (problem: ValueProblem): Problem => {
+    const { pointer } = problem;
     for (let p = pointer; ; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
       for (let i = chain.length - 1; i >= 0; i--) {
         if (valueAt(chain[i]!.doc.value, p) !== undefined) {
           const doc = chain[i]!.doc;
-          return {
-            file: doc.file,
-            ...doc.locate(pointer),
-            pointer,
-            severity: 'error',
-            message,
-            ...(hint ? { hint } : {}),
-          };
+          const { line, column } = doc.locate(pointer);
+          return locatedIn(problem, doc.file, line, column);
         }
       }
       if (p === '') break;
     }
-    const doc = chain[chain.length - 1]!.doc;
-    return {
-      file: doc.file,
-      line: 1,
-      column: 1,
-      pointer,
-      severity: 'error',
-      message,
-      ...(hint ? { hint } : {}),
-    };
+    return locatedIn(problem, chain[chain.length - 1]!.doc.file, 1, 1);
   };
-}
-
-/** World and portfolio checks speak `invalid X at /pointer: message`; split off the pointer to locate it. */
-function splitLocated(text: string, fallback: string): [string, string] {
-  const match = /^invalid (\S+) at (\/\S*): ([\s\S]*)$/.exec(text);
-  return match ? [match[2]!, `invalid ${match[1]}: ${match[3]}`] : [fallback, text];
 }
 
 async function loadPolicies(
@@ -303,6 +292,7 @@ function checkParameters(
   parameters: unknown,
   policies: ResolvedScenario['policies'] | undefined,
   report: Report,
+  add: (found: readonly ValueProblem[]) => void,
 ): ResolvedScenario['parameters'] | undefined {
   const empty = { engagement: {}, leads: {}, dunning: {}, remarketing: {} };
   if (parameters === undefined) return empty;
@@ -330,13 +320,10 @@ function checkParameters(
     }
     const policy = policies?.[kind as PolicyKind];
     if (!policy) continue;
-    for (const [name, value] of Object.entries(overrides)) {
-      try {
-        resolveParameters(policy.ruleSet, { [name]: value as ParameterValue });
-      } catch (error) {
-        report(joinPointer(pointer, name), (error as Error).message);
-        ok = false;
-      }
+    const found = checkParameterOverrides(policy.ruleSet, overrides, pointer);
+    if (found.length > 0) {
+      add(found);
+      ok = false;
     }
     result[kind as PolicyKind] = overrides as Record<string, ParameterValue>;
   }

@@ -1,4 +1,4 @@
-import { joinPointer } from '../json/problem.ts';
+import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
 import { didYouMean } from '../policy/validate/suggest.ts';
 import { DEFAULT_RUN, type RunSettings } from './format.ts';
 import { isPlainObject } from './merge.ts';
@@ -7,19 +7,24 @@ import { RUN_LIMITS } from '../sim/montecarlo/spec.ts';
 /** The settings of a scenario's `run` block (the others are the CLI's: workers, chunk size). */
 const RUN_KEYS = Object.keys(DEFAULT_RUN) as (keyof RunSettings)[];
 
-/** Where a problem sits (JSON pointer into the merged scenario) and what it is. */
-export type Report = (pointer: string, message: string, hint?: string) => void;
-
 /**
- * The `run` block over {@link DEFAULT_RUN}: whole numbers within {@link RUN_LIMITS}. Undefined (and
- * each problem reported) when any setting is unknown or out of range.
+ * The `run` block over {@link DEFAULT_RUN}: whole numbers within {@link RUN_LIMITS}. `settings` is
+ * undefined when any setting is unknown or out of range; each such problem is at its JSON pointer.
  */
-export function checkRun(run: unknown, report: Report): RunSettings | undefined {
-  if (run === undefined) return { ...DEFAULT_RUN };
+export function checkRun(run: unknown): { settings: RunSettings | undefined; problems: ValueProblem[] } {
+  if (run === undefined) return { settings: { ...DEFAULT_RUN }, problems: [] };
   if (!isPlainObject(run)) {
-    report('/run', 'invalid run: expected an object with horizonMonths, iterations and seed');
-    return undefined;
+    return {
+      settings: undefined,
+      problems: [
+        valueProblem('/run', 'invalid run: expected an object with horizonMonths, iterations and seed'),
+      ],
+    };
   }
+  const problems: ValueProblem[] = [];
+  const report = (pointer: string, message: string, hint?: string): void => {
+    problems.push(valueProblem(pointer, message, hint));
+  };
   const settings: RunSettings = { ...DEFAULT_RUN };
   let ok = true;
   for (const key of Object.keys(run)) {
@@ -42,5 +47,5 @@ export function checkRun(run: unknown, report: Report): RunSettings | undefined 
       ok = false;
     } else settings[key as keyof RunSettings] = value;
   }
-  return ok ? settings : undefined;
+  return { settings: ok ? settings : undefined, problems };
 }

@@ -1,3 +1,4 @@
+import { joinPointer } from '../json/problem.ts';
 import { CATALOGUES, POLICY_KINDS } from '../policy/catalogue/index.ts';
 import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
 import {
@@ -399,12 +400,7 @@ function worldSchema(
         properties: Object.fromEntries(
           [...node.fields].map(([key, child]) => [
             key,
-            worldSchema(
-              child,
-              `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
-              defaults,
-              shared,
-            ),
+            worldSchema(child, joinPointer(pointer, key), defaults, shared),
           ]),
         ),
       };

@@ -1,3 +1,4 @@
+import { formatValueProblem } from '../json/problem.ts';
 import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
 import { compileRuleSet } from '../policy/compile/index.ts';
 import type { ParameterValue, RuleSet } from '../policy/rule-set.ts';
@@ -63,7 +64,7 @@ export function createSimSetup(options: SimSetupOptions): SimSetup {
     throw new Error(`invalid horizonMonths: expected an integer from ${min} to ${max}, got ${horizonMonths}`);
   }
   const problems = checkWorld(world, '/world');
-  if (problems.length > 0) throw new Error(problems.join('\n'));
+  if (problems.length > 0) throw new Error(problems.map(formatValueProblem).join('\n'));
   const policies = options.policies ?? compileAll(options);
   for (const kind of POLICY_KINDS) {
     if (policies[kind].kind !== kind) {

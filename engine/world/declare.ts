@@ -101,6 +101,15 @@ export type WorldOf<F extends Fields> = {
       : never;
 };
 
+/**
+ * The dotted path of every field and table entry of a world value, e.g. 'economics.fundingRate' or
+ * 'dunning.cure.remind': what names a field's random stream (resolve.ts), so a misspelt path is a
+ * compile error rather than a silently different stream.
+ */
+export type PathOf<T> = {
+  [K in keyof T & string]: T[K] extends Num | readonly unknown[] ? K : K | `${K}.${PathOf<T[K]>}`;
+}[keyof T & string];
+
 export const num = (lo: number, hi: number, unit: string): NumNode => ({ kind: 'num', lo, hi, unit });
 export const curve = (lo: number, hi: number, unit: string): CurveNode => ({
   kind: 'curve',

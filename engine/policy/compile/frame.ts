@@ -1,5 +1,6 @@
 import type { ParameterValue } from '../rule-set.ts';
-import { checkValue, describeValue } from './check-value.ts';
+import { describeValue } from '../../json/describe.ts';
+import { checkValue } from './check-value.ts';
 import { emptyFrame } from './layout.ts';
 import { suggest } from '../validate/suggest.ts';
 import type { CompiledPolicy, FactFrame, FactLayout, Slot } from './types.ts';
