@@ -213,7 +213,7 @@ export function resolveWorld(world: World, key: number): ResolvedWorld {
   const e = world.economics;
   const hurdle = draw('economics.hurdleRate', e.hurdleRate);
   /** Shares by party in PARTIES order, normalised to sum to 1. */
-  const shares = (path: string, table: object): Float64Array => {
+  const shares = (path: WorldPath, table: object): Float64Array => {
     const out = tableOf(path, table, ['captive', 'dealer', 'manufacturer']);
     const sum = out[0]! + out[1]! + out[2]!;
     for (let p = 0; p < 3; p++) out[p] = sum > 0 ? out[p]! / sum : p === 0 ? 1 : 0;
