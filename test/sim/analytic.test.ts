@@ -102,7 +102,7 @@ describe('analytic checks', () => {
             for (const tier of Object.keys(table)) table[tier] = table[tier]! * scale;
           }
         },
-        portfolio: { contracts: 600 },
+        portfolio: { contracts: 2000 },
         horizonMonths: 48,
       });
       return -simulate(setup, 0).result.kpis[kpi('pnl.creditLoss')]!;
