@@ -107,12 +107,12 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
       expect(cells.get(`${kpi}|1|p-better`), `P(better) ${kpi}`).toBe(pBetter);
     }
     // A favourable change is green, and an unchanged KPI is neutral.
-    const npv = result.comparisons[0]!.summary.kpis.find((k) => k.id === 'profit.npv')!;
+    const retention = result.comparisons[0]!.summary.kpis.find((k) => k.id === 'retention.rate')!;
     const leads = result.comparisons[0]!.summary.kpis.find((k) => k.id === 'leads.count')!;
-    expect(npv.ci95![0]).toBeGreaterThan(0);
-    expect(await page.getAttribute('td.delta[data-kpi="profit.npv"][data-scenario="1"]', 'data-tone')).toBe(
-      'favourable',
-    );
+    expect(retention.ci95![0]).toBeGreaterThan(0);
+    expect(
+      await page.getAttribute('td.delta[data-kpi="retention.rate"][data-scenario="1"]', 'data-tone'),
+    ).toBe('favourable');
     expect(leads.allZero).toBe(true);
     expect(await page.getAttribute('td.delta[data-kpi="leads.count"][data-scenario="1"]', 'data-tone')).toBe(
       'neutral',
