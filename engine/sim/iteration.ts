@@ -135,6 +135,10 @@ export const RUN_OFF_STEPS: readonly MonthlyStep[] = MONTHLY_STEPS.filter(
 function runOff(sim: Sim): void {
   // A followed customer's journey (explain) is the horizon's.
   const trace = sim.trace;
+  if (trace !== null) {
+    const K = sim.customers;
+    trace.activeAtHorizon = K.activeContracts.slice(0, K.count);
+  }
   sim.trace = null;
   sim.ledger.startRunOff();
   const end = sim.horizon + sim.runOffMonths;

@@ -64,7 +64,7 @@ export function followCustomer(
   const slot = customerId < starting ? customerId : slotOf(sim, customerId);
   if (slot < 0) return null;
   const join = trace.joins?.find((j) => j.customerId === customerId);
-  const customer = profile(sim, slot, join?.origin ?? 'starting-book', join?.month ?? null);
+  const customer = profile(sim, trace, slot, join?.origin ?? 'starting-book', join?.month ?? null);
   return { customer, iteration, records: trace.records, result };
 }
 
@@ -112,7 +112,7 @@ export function sampleCustomers(setup: SimSetup, iteration: number, perGroup = 3
       found++;
       const cycle = P.contracts.cycle[n]!;
       samples.push({
-        customer: profile(sim, c, 'starting-book', null),
+        customer: profile(sim, trace, c, 'starting-book', null),
         // The starting book's cycle-3 contracts are loans, the others leases (initial.ts).
         firstContract: {
           cycle,
@@ -127,13 +127,13 @@ export function sampleCustomers(setup: SimSetup, iteration: number, perGroup = 3
   };
   starting('missed a payment', (c) => missed.has(c));
   starting('renewed', (c) => K.contractSeq[c]! > startingContracts[c]!);
-  starting('left', (c) => K.activeContracts[c] === 0);
+  starting('left', (c) => trace.activeAtHorizon![c] === 0);
 
   for (const origin of ['lead-sale', 'placement'] as const) {
     const joins = trace.joins!.filter((j) => j.origin === origin).slice(0, perGroup);
     for (const j of joins) {
       samples.push({
-        customer: profile(sim, j.slot, origin, j.month),
+        customer: profile(sim, trace, j.slot, origin, j.month),
         firstContract: { ...j.firstContract, monthsOnBook: 0 },
         missedPayment: missed.has(j.customerId),
         group: origin === 'lead-sale' ? 'lead sale' : 'placement',
@@ -162,6 +162,7 @@ function slotOf(sim: Sim, id: number): number {
 
 function profile(
   sim: Sim,
+  trace: Trace,
   c: number,
   origin: CustomerProfile['origin'],
   joinedMonth: number | null,
@@ -179,6 +180,7 @@ function profile(
     dealerHasBdc: sim.dealerHasBdc[dealer] === 1,
     loyaltyScore: K.loyaltyScore[c]!,
     contracts: K.contractSeq[c]!,
-    activeContracts: K.activeContracts[c]!,
+    // On book at the horizon (the run-off after it ends every contract).
+    activeContracts: trace.activeAtHorizon![c]!,
   };
 }

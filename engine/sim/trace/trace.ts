@@ -62,6 +62,8 @@ export class Trace {
   /** Contract identity → the customer's contract number. */
   private readonly numbers = new Map<number, number>();
   private open: OpenDunning | null = null;
+  /** Active contracts per customer slot at the horizon, before the book runs off (set by the simulation). */
+  activeAtHorizon: Int32Array | null = null;
 
   constructor(customerId: number, options: { list?: boolean } = {}) {
     this.customerId = customerId;
