@@ -20,7 +20,11 @@ export const SERIES = [
     meaning: 'active cycle-3 contracts at the end of the month',
   },
   { id: 'retention.rolling12', unit: '0–1', meaning: 'retention rate over the 12 months up to this month' },
-  { id: 'cashFlow', unit: '€', meaning: 'net cash flow of the month' },
+  {
+    id: 'cashFlow',
+    unit: '€',
+    meaning: "the captive's result of the month: its ledger entries, the capital charge included",
+  },
   { id: 'delinquency.current', unit: 'count', meaning: 'active contracts with no unpaid instalment' },
   { id: 'delinquency.dpd1to30', unit: 'count', meaning: 'contracts 1–30 days past due' },
   { id: 'delinquency.dpd31to60', unit: 'count', meaning: 'contracts 31–60 days past due' },
@@ -36,7 +40,11 @@ export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 export const BREAKDOWN_METRICS = [
   { id: 'endedContracts', unit: 'count', meaning: 'contracts that ended (matured or upgraded early)' },
   { id: 'retained', unit: 'count', meaning: 'ended contracts whose customer renewed' },
-  { id: 'profit', unit: '€', meaning: 'net cash flow attributed to the group' },
+  {
+    id: 'profit',
+    unit: '€',
+    meaning: "the captive's result attributed to the group within the horizon (capital charge included)",
+  },
   { id: 'creditLoss', unit: '€', meaning: 'net credit loss of the group' },
 ] as const;
 
