@@ -22,7 +22,6 @@ export interface KpiLabel {
 
 const RETENTION = 'Retention';
 const LIFECYCLE = 'Vehicle lifecycle';
-const PROFIT = 'Profit';
 const RETURNS = 'Captive returns';
 const LEADS = 'Lead handling';
 const CREDIT = 'Credit';
@@ -54,7 +53,7 @@ export const PNL_LINE_LABELS: Readonly<Record<PnlLine, string>> = {
 
 /** Section names of each perspective's money KPIs. */
 export const PERSPECTIVE_GROUPS: Readonly<Record<PerspectiveId, string>> = {
-  captive: PROFIT,
+  captive: 'Captive profit',
   network: 'Network profit (captive and dealers)',
   group: 'Group profit (manufacturer, captive and dealers)',
 };
@@ -66,13 +65,29 @@ const L = (group: string, id: string, label: string, measure: string): KpiLabel 
   measure,
 });
 
+const WHOSE: Readonly<Record<PerspectiveId, string>> = {
+  captive: 'Captive',
+  network: 'Network',
+  group: 'Group',
+};
+
 /** One perspective's money KPIs: NPV, total and P&L lines, signed (costs negative). */
 function moneyLabels(perspective: PerspectiveId): KpiLabel[] {
   const x = PERSPECTIVE_PREFIXES[perspective];
   const group = PERSPECTIVE_GROUPS[perspective];
   return [
-    L(group, `${x}profit.npv`, 'Profit, net present value', '€ of economic profit, at the hurdle rate'),
-    L(group, `${x}profit.total`, 'Profit, undiscounted', '€ over the horizon, with the book at the horizon'),
+    L(
+      group,
+      `${x}profit.npv`,
+      `${WHOSE[perspective]} profit, net present value`,
+      '€ of economic profit, at the hurdle rate',
+    ),
+    L(
+      group,
+      `${x}profit.total`,
+      `${WHOSE[perspective]} profit, undiscounted`,
+      '€ over the horizon, with the book at the horizon',
+    ),
     ...PNL_LINES.filter((l) => (l.perspectives as readonly string[]).includes(perspective)).map((l) =>
       L(group, `${x}pnl.${l.id}`, PNL_LINE_LABELS[l.id], '€ over the horizon, costs negative'),
     ),

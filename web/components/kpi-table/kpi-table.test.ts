@@ -28,10 +28,14 @@ describe('KPI table rows', () => {
 
   it('group the KPIs with profit first and a plain label on each', async () => {
     const rows = kpiRows(await fixtureResult());
-    expect(rows[0]).toMatchObject({ id: 'profit.npv', group: 'Profit', label: 'Profit, net present value' });
+    expect(rows[0]).toMatchObject({
+      id: 'profit.npv',
+      group: 'Captive profit',
+      label: 'Captive profit, net present value',
+    });
     expect(new Set(rows.map((r) => r.group))).toEqual(
       new Set([
-        'Profit',
+        'Captive profit',
         'Network profit (captive and dealers)',
         'Group profit (manufacturer, captive and dealers)',
         'Retention',
