@@ -13,7 +13,7 @@ export interface Problem {
   readonly hint?: string;
 }
 
-/** `file:line:column  /json/pointer  message` — one line per problem (DESIGN §5). */
+/** `file:line:column  /json/pointer  message`: one line per problem (docs/design.md §5, located problems). */
 export function formatProblem(p: Problem): string {
   const where = `${p.file}:${p.line}:${p.column}`;
   const pointer = p.pointer === '' ? '/' : escapeControls(p.pointer);

@@ -4,7 +4,7 @@ import { RUN_LIMITS } from '../../engine/scenario/run-settings.ts';
 import { dirname } from '../../engine/scenario/paths.ts';
 import { isPlainObject } from '../../engine/scenario/merge.ts';
 
-/** Run settings as the workbench lets people set them (DESIGN §3 `run`). */
+/** Run settings as the workbench lets people set them (docs/design.md §3, the scenario's `run`). */
 export interface RunSettingsInput {
   /** Monte Carlo iterations. */
   readonly iterations: number;
