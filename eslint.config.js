@@ -18,7 +18,8 @@ export default tseslint.config(
     },
   },
   {
-    // DESIGN §4: the engine runs unchanged in a browser worker; only the CLI and the worker pool touch Node.
+    // docs/design.md §4 "Boundaries": the engine runs unchanged in a browser worker; only the CLI and
+    // the worker pool touch Node.
     files: ['engine/**/*.ts'],
     ignores: ['engine/cli/**', 'engine/sim/pool/**'],
     rules: {

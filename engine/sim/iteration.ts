@@ -36,8 +36,8 @@ export interface IterationAudit {
 }
 
 /**
- * Simulates iteration `iteration` of `setup` (DESIGN §3 "Monthly step"): draws the iteration's world,
- * loads the starting book, and for each month t runs leads → payments → dunning → engagement →
+ * Simulates iteration `iteration` of `setup` (docs/design.md §3, the monthly step): draws the iteration's
+ * world, loads the starting book, and for each month t runs leads → payments → dunning → engagement →
  * maturity (and early upgrades) → remarketing, then records the month. Deterministic: the same setup
  * and iteration give the same result, in any process and any order of iterations.
  */

@@ -1,5 +1,5 @@
 /*
- * The simulation state as struct-of-arrays tables (DESIGN §4: the hot loop allocates nothing per
+ * The simulation state as struct-of-arrays tables (docs/design.md §4: the hot loop allocates nothing per
  * contract-month). A table grows by doubling when an entity is added beyond its capacity, so steps that
  * hold a column in a local variable must not add entities of that table while they loop: the monthly
  * steps queue the contracts that end and create the new ones afterwards.

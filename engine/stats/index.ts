@@ -1,5 +1,5 @@
 /**
- * Statistics over Monte Carlo iterations (DESIGN §3 Outputs): streaming, chunk-mergeable aggregates
+ * Statistics over Monte Carlo iterations (docs/design.md §3 "Outputs"): streaming, chunk-mergeable aggregates
  * of one scenario and of a paired comparison, and the summaries the CLI and the workbench show.
  */
 export { RunAccumulator, RUN_AGGREGATE_FORMAT } from './accumulator.ts';

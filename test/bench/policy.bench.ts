@@ -24,7 +24,10 @@ import { stratifiedFacts, type Facts } from './policy-inputs.ts';
 import { SCALING_BASE, SCALING_COPIES, type ScalingPoint, type ScalingResult } from './policy-scaling.ts';
 import { ruleSetSize } from './rule-set-size.ts';
 
-/** Targets of DESIGN §4: within 80% of hand-written code, and three orders of magnitude over the reference. */
+/**
+ * Targets of docs/design.md §4 "Evaluating rules": within 80% of hand-written code, and three orders of
+ * magnitude over the reference.
+ */
 export const POLICY_TARGETS = { compiledOverHandwritten: 0.8, compiledOverJsonRulesEngine: 1000 } as const;
 
 export interface RuleSetResult {

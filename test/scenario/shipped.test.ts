@@ -8,7 +8,8 @@ import { scenarioSchema } from '../../engine/scenario/schema.ts';
 import { KPIS, type KpiSpec } from '../../engine/stats/kpis.ts';
 
 /*
- * The shipped scenarios state the seeds' claims; `npm test` judges them with `cyclecast check scenarios`.
+ * The shipped scenarios state the source articles' claims; `npm test` judges them with
+ * `cyclecast check scenarios`.
  * These tests keep the library honest without running it: every challenger changes only what it is
  * about (so no claim passes because something else was tuned), every claim is a paired comparison
  * with the baseline or a described level, and the regression stays one Monte Carlo run.
@@ -64,7 +65,7 @@ const shippedFiles = readdirSync(FOLDER)
   .sort();
 
 describe('the shipped scenarios', () => {
-  it('are the baseline and one challenger per claim of the seeds', () => {
+  it('are the baseline and one challenger per claim of the source articles', () => {
     expect(shippedFiles).toEqual(['baseline.json', ...Object.keys(ABOUT).map((n) => `${n}.json`)].sort());
   });
 

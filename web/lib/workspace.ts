@@ -5,8 +5,7 @@ import { RUN_LIMITS } from '../../engine/sim/montecarlo/spec.ts';
 import { dirname } from '../../engine/scenario/paths.ts';
 import { isPlainObject } from '../../engine/scenario/merge.ts';
 
-/** Run settings as the workbench lets people set them (DESIGN §3 `run`). */
-/** Run settings as the run panel holds them: a scenario's `run` block. */
+/** Run settings as the run panel holds them: a scenario's `run` block (docs/design.md §3). */
 export type RunSettingsInput = Readonly<RunSettings>;
 
 /**

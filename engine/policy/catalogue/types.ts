@@ -1,4 +1,7 @@
-/** The four policy kinds (DESIGN §3). Each is one rule set evaluated at its own moment of the monthly step. */
+/**
+ * The four policy kinds (docs/design.md §3 "Policy kinds"). Each is one rule set evaluated at its own
+ * moment of the monthly step.
+ */
 export const POLICY_KINDS = ['engagement', 'leads', 'dunning', 'remarketing'] as const;
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
