@@ -1,6 +1,6 @@
 import type { TypedSpec } from './catalogue/index.ts';
 import { checkValue } from './compile/check-value.ts';
-import { suggest } from './validate/suggest.ts';
+import { suggest } from '../json/suggest.ts';
 import type { ParameterDecl, ParameterValue, RuleSet } from './rule-set.ts';
 
 /** A parameter declaration seen as a typed spec, so facts and parameters share one type check. */

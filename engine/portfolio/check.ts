@@ -1,4 +1,4 @@
-import { didYouMean } from '../policy/validate/suggest.ts';
+import { didYouMean } from '../json/suggest.ts';
 import { checkNum, distSupport, type Num } from '../world/distributions.ts';
 
 /*

@@ -1,6 +1,6 @@
 import { joinPointer } from '../json/problem.ts';
-import { didYouMean } from '../policy/validate/suggest.ts';
-import { KPI_IDS } from '../stats/kpis.ts';
+import { didYouMean } from '../json/suggest.ts';
+import { KPI_IDS } from '../result/kpis.ts';
 import { isPlainObject } from './merge.ts';
 import type { Report } from './run-settings.ts';
 
@@ -43,7 +43,7 @@ export interface Bounds {
 interface AssertionBase {
   /** Position in the scenario's `expect` block, from 0. */
   readonly index: number;
-  /** A KPI id of the catalogue (engine/stats/kpis.ts). */
+  /** A KPI id of the catalogue (engine/result/kpis.ts). */
   readonly kpi: string;
   readonly bounds: Bounds;
   /** Why the claim should hold, as the author wrote it. */

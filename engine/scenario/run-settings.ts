@@ -1,5 +1,5 @@
 import { joinPointer } from '../json/problem.ts';
-import { didYouMean } from '../policy/validate/suggest.ts';
+import { didYouMean } from '../json/suggest.ts';
 import { DEFAULT_RUN, type RunSettings } from './format.ts';
 import { isPlainObject } from './merge.ts';
 

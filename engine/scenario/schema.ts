@@ -1,5 +1,6 @@
-import { CATALOGUES, POLICY_KINDS } from '../policy/catalogue/index.ts';
-import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import { CATALOGUES } from '../policy/catalogue/index.ts';
+import { POLICY_KINDS } from '../domain/lists.ts';
+import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../domain/lists.ts';
 import {
   CYCLE_KEYS,
   MAX_CONTRACTS,
@@ -8,7 +9,7 @@ import {
   defaultPortfolio,
   type PortfolioSpec,
 } from '../portfolio/index.ts';
-import { KPIS } from '../stats/kpis.ts';
+import { KPIS } from '../result/kpis.ts';
 import { defaultWorld } from '../world/defaults.ts';
 import type { Dist, DistName } from '../world/distributions.ts';
 import { WORLD_SCHEMA, type SchemaNode } from '../world/schema.ts';

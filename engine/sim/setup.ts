@@ -1,4 +1,4 @@
-import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
+import { POLICY_KINDS, type PolicyKind } from '../domain/lists.ts';
 import { compileRuleSet } from '../policy/compile/index.ts';
 import type { ParameterValue, RuleSet } from '../policy/rule-set.ts';
 import { generatePortfolio, type Population, type PortfolioSpec } from '../portfolio/index.ts';

@@ -57,7 +57,7 @@ export class ContractTable {
   active: Uint8Array;
   /** Stable identity (identity.ts). */
   id: Int32Array;
-  /** The contract's payment-miss stream this iteration (random.ts streamOf), set with its identity. */
+  /** The contract's payment-miss stream this iteration (engine/random/streams.ts streamOf), set with its identity. */
   missStream: Int32Array;
   customer: Int32Array;
   vehicle: Int32Array;

@@ -1,4 +1,4 @@
-import { suggest } from '../policy/validate/suggest.ts';
+import { suggest } from '../json/suggest.ts';
 import type { World } from './assumptions.ts';
 import { checkCurve } from './curve.ts';
 import { checkNum, distSupport, isDist, type Num } from './distributions.ts';

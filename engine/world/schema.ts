@@ -1,8 +1,8 @@
-import { CHANNELS, CREDIT_TIERS, SEGMENTS } from '../policy/catalogue/shared.ts';
-import { OFFERS } from '../policy/catalogue/engagement.ts';
-import { LEAD_SOURCES, HANDLERS } from '../policy/catalogue/leads.ts';
-import { CONDITIONS, DAMAGE } from '../policy/catalogue/remarketing.ts';
-import { DUNNING_ACTIONS } from '../policy/catalogue/dunning.ts';
+import { CHANNELS, CREDIT_TIERS, SEGMENTS } from '../domain/lists.ts';
+import { OFFERS } from '../domain/lists.ts';
+import { LEAD_SOURCES, HANDLERS } from '../domain/lists.ts';
+import { CONDITIONS, DAMAGE } from '../domain/lists.ts';
+import { DUNNING_ACTIONS } from '../domain/lists.ts';
 
 /*
  * The shape and domain of every world assumption, for checking a scenario's `world` block. It mirrors

@@ -5,7 +5,7 @@
  * another rule set's functions.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { POLICY_KINDS, type PolicyKind } from '../../engine/policy/catalogue/index.ts';
+import { POLICY_KINDS, type PolicyKind } from '../../engine/domain/lists.ts';
 import {
   compileRuleSet,
   frameFromFacts,

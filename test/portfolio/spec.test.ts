@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CHANNELS,
-  CREDIT_TIERS,
-  POWERTRAINS,
-  REGIONS,
-  SEGMENTS,
-} from '../../engine/policy/catalogue/shared.ts';
+import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../../engine/domain/lists.ts';
 import { CYCLE_KEYS, defaultPortfolio, resolvePortfolioSpec } from '../../engine/portfolio/spec.ts';
 import { distMean } from '../../engine/world/distributions.ts';
 

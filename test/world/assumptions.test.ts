@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iterationKey } from '../../engine/sim/random.ts';
+import { iterationKey } from '../../engine/random/streams.ts';
 import type { World } from '../../engine/world/assumptions.ts';
 import { defaultWorld } from '../../engine/world/defaults.ts';
 import { checkWorld, mergeWorld } from '../../engine/world/merge.ts';

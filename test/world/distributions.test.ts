@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iterationKey, uniform } from '../../engine/sim/random.ts';
+import { iterationKey, uniform } from '../../engine/random/streams.ts';
 import {
   checkNum,
   distMean,

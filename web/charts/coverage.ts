@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import { POLICY_KINDS, type PolicyKind } from '../../engine/policy/catalogue/index.ts';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
+import { POLICY_KINDS, type PolicyKind } from '../../engine/domain/lists.ts';
+import type { MonteCarloResult } from '../../engine/result/run.ts';
 import { formatValue } from '../../engine/report/number.ts';
 import { asSvg, scenarioScale, thousands, type ChartDef, type DataRow } from './chart.ts';
 

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
+import type { MonteCarloResult } from '../../engine/result/run.ts';
 import { formatValue } from '../../engine/report/number.ts';
 import { asSvg, scenarioScale, thousands, type ChartDef, type DataRow } from './chart.ts';
 

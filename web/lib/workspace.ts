@@ -1,4 +1,4 @@
-import { POLICY_KINDS, type PolicyKind } from '../../engine/policy/catalogue/index.ts';
+import { POLICY_KINDS, type PolicyKind } from '../../engine/domain/lists.ts';
 import type { ParameterValue } from '../../engine/policy/rule-set.ts';
 import { RUN_LIMITS } from '../../engine/scenario/run-settings.ts';
 import { dirname } from '../../engine/scenario/paths.ts';

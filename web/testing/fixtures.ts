@@ -3,7 +3,8 @@ import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { scenarioInput } from '../../engine/scenario/input.ts';
 import { loadScenario, type ReadFile } from '../../engine/scenario/load.ts';
-import { runMonteCarlo, type MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
+import { runMonteCarlo } from '../../engine/sim/montecarlo/driver.ts';
+import { type MonteCarloResult } from '../../engine/result/run.ts';
 import { InProcessExecutor } from '../../engine/sim/montecarlo/executor.ts';
 import { DEFAULT_CHUNK_SIZE } from '../../engine/sim/montecarlo/spec.ts';
 

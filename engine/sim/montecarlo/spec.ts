@@ -1,4 +1,4 @@
-import type { PolicyKind } from '../../policy/catalogue/index.ts';
+import type { PolicyKind } from '../../domain/lists.ts';
 import type { ParameterValue, RuleSet } from '../../policy/rule-set.ts';
 import type { PortfolioSpec } from '../../portfolio/index.ts';
 import type { World } from '../../world/assumptions.ts';

@@ -1,16 +1,16 @@
-import { DUNNING_ACTIONS as DUNNING_ACTIONSBinding } from '../../policy/catalogue/dunning.ts';
+import { DUNNING_ACTIONS as DUNNING_ACTIONSBinding } from '../../domain/lists.ts';
 import {
   CREDIT_TIERS as CREDIT_TIERSBinding,
   PRODUCTS as PRODUCTSBinding,
   SEGMENTS as SEGMENTSBinding,
-} from '../../policy/catalogue/shared.ts';
+} from '../../domain/lists.ts';
 import { logistic as logisticBinding, logit as logitBinding } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
 import type { Trace } from '../trace/trace.ts';
-import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
+import { DECISIONS as DECISIONSBinding } from '../../random/decisions.ts';
 import { ACTION_LISTS as ACTION_LISTSBinding } from '../facts.ts';
 import { CAT as CATBinding } from '../ledger.ts';
-import { uniform as uniformBinding } from '../random.ts';
+import { uniform as uniformBinding } from '../../random/streams.ts';
 import {
   CHARGE_OFF as CHARGE_OFFBinding,
   REPOSSESS as REPOSSESSBinding,

@@ -1,7 +1,7 @@
-import { CREDIT_TIERS, REGIONS, SEGMENTS } from '../../policy/catalogue/shared.ts';
+import { CREDIT_TIERS, REGIONS, SEGMENTS } from '../../domain/lists.ts';
 import type { Sim } from '../context.ts';
 import { simulate, type SimSetup } from '../iteration.ts';
-import type { IterationResult } from '../result.ts';
+import type { IterationResult } from '../../result/iteration.ts';
 import type { TraceRecord } from './records.ts';
 import { Trace } from './trace.ts';
 

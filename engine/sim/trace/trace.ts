@@ -1,6 +1,6 @@
-import { DUNNING_ACTIONS } from '../../policy/catalogue/dunning.ts';
-import { CONDITIONS } from '../../policy/catalogue/remarketing.ts';
-import { PRODUCTS } from '../../policy/catalogue/shared.ts';
+import { DUNNING_ACTIONS } from '../../domain/lists.ts';
+import { CONDITIONS } from '../../domain/lists.ts';
+import { PRODUCTS } from '../../domain/lists.ts';
 import type { Sim } from '../context.ts';
 import { deriveIdentity, IDENTITY } from '../identity.ts';
 import { CAT, LEDGER_CATEGORIES } from '../ledger.ts';

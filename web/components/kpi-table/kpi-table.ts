@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
+import type { MonteCarloResult } from '../../../engine/result/run.ts';
 import { renderResult } from '../../../engine/report/render.ts';
 import { download, fileSlug } from '../../lib/download.ts';
 import { scenarioColour } from '../../lib/palette.ts';

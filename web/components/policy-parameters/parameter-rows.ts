@@ -1,4 +1,4 @@
-import type { PolicyKind } from '../../../engine/policy/catalogue/index.ts';
+import type { PolicyKind } from '../../../engine/domain/lists.ts';
 import { checkValue } from '../../../engine/policy/compile/check-value.ts';
 import { parameterSpec } from '../../../engine/policy/parameters.ts';
 import type { ParameterDecl, ParameterType, ParameterValue } from '../../../engine/policy/rule-set.ts';

@@ -1,4 +1,4 @@
-import type { PolicyKind } from '../../../engine/policy/catalogue/index.ts';
+import type { PolicyKind } from '../../../engine/domain/lists.ts';
 import type { Problem } from '../../../engine/json/problem.ts';
 import { loadRuleSet } from '../../../engine/policy/load.ts';
 import type { RuleSet } from '../../../engine/policy/rule-set.ts';

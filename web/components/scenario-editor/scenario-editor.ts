@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { formatProblem } from '../../../engine/json/problem.ts';
-import { POLICY_KINDS, type PolicyKind } from '../../../engine/policy/catalogue/index.ts';
+import { POLICY_KINDS, type PolicyKind } from '../../../engine/domain/lists.ts';
 import { declaredParameters } from '../../../engine/policy/parameters.ts';
 import type { ResolvedScenario } from '../../../engine/scenario/load.ts';
 import type { WorkspaceController } from '../../controllers/workspace-controller.ts';
