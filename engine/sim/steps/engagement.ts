@@ -17,7 +17,7 @@ import { UNDECIDED as UNDECIDEDBinding } from '../../policy/compile/index.ts';
 import { EVENT_CONTACT as EVENT_CONTACTBinding } from '../policies.ts';
 import { uniform as uniformBinding } from '../../random/streams.ts';
 import { contractValue as contractValueBinding } from '../valuation.ts';
-import { daysPastDue as daysPastDueBinding } from './dunning.ts';
+import { daysPastDue as daysPastDueBinding } from '../state.ts';
 
 /*
  * Step 4: every active contract before its last month gets the engagement decision. A contact is carried
