@@ -1,7 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/result/run.ts';
-import { formatDelta, formatValue } from '../../engine/report/number.ts';
-import { findKpi } from '../../engine/result/summary.ts';
+import { findKpi, formatDelta, formatValue } from '../../engine/index.ts';
+import type { MonteCarloResult } from '../../engine/index.ts';
 import { scenarioColour, TONE_COLOURS } from '../lib/palette.ts';
 import { asSvg, euroAxis, type ChartDef, type DataRow } from './chart.ts';
 import { OTHER, PROFIT_CATEGORIES } from './profit.ts';

@@ -1,7 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/result/run.ts';
-import { formatDelta, formatValue } from '../../engine/report/number.ts';
-import { findKpi } from '../../engine/result/summary.ts';
+import { findKpi, formatDelta, formatValue } from '../../engine/index.ts';
+import type { MonteCarloResult } from '../../engine/index.ts';
 import { asSvg, euroRowsFrame, scenarioScale, type ChartDef, type DataRow } from './chart.ts';
 
 const KPI = 'profit.npv';

@@ -1,7 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/result/run.ts';
-import { formatValue } from '../../engine/report/number.ts';
-import { findKpi } from '../../engine/result/summary.ts';
+import { findKpi, formatValue } from '../../engine/index.ts';
+import type { MonteCarloResult } from '../../engine/index.ts';
 import { asSvg, euroRowsFrame, type ChartDef, type DataRow, type LegendItem } from './chart.ts';
 
 /** A profit category: a KPI (costs enter with a minus sign) or the remainder of profit.total. */

@@ -1,12 +1,20 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatProblem } from '../../engine/json/problem.ts';
-import { scenarioInput } from '../../engine/scenario/input.ts';
-import { loadScenario, type ReadFile, type ResolvedScenario } from '../../engine/scenario/load.ts';
-import { runMonteCarlo, type RunProgress } from '../../engine/sim/montecarlo/driver.ts';
-import { type MonteCarloResult } from '../../engine/result/run.ts';
-import type { ChunkExecutor } from '../../engine/sim/montecarlo/executor.ts';
-import { DEFAULT_CHUNK_SIZE, type RunSpec } from '../../engine/sim/montecarlo/spec.ts';
-import { warmUpSpec } from '../../engine/sim/montecarlo/warm-up.ts';
+import {
+  DEFAULT_CHUNK_SIZE,
+  formatProblem,
+  loadScenario,
+  runMonteCarlo,
+  scenarioInput,
+  warmUpSpec,
+} from '../../engine/index.ts';
+import type {
+  ChunkExecutor,
+  MonteCarloResult,
+  ReadFile,
+  ResolvedScenario,
+  RunProgress,
+  RunSpec,
+} from '../../engine/index.ts';
 import type { RunSettingsInput } from '../lib/workspace.ts';
 
 export type RunStatus = 'idle' | 'loading' | 'running' | 'done' | 'cancelled' | 'failed';

@@ -1,4 +1,5 @@
-import { KPIS, type KpiSpec } from '../../engine/result/kpis.ts';
+import { KPIS } from '../../engine/index.ts';
+import type { KpiSpec } from '../../engine/index.ts';
 
 /** How the workbench presents one KPI to a reader who does not know its id. */
 export interface KpiLabel {

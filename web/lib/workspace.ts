@@ -1,8 +1,5 @@
-import { POLICY_KINDS, type PolicyKind } from '../../engine/domain/lists.ts';
-import type { ParameterValue } from '../../engine/policy/rule-set.ts';
-import { RUN_LIMITS } from '../../engine/scenario/run-settings.ts';
-import { dirname } from '../../engine/scenario/paths.ts';
-import { isPlainObject } from '../../engine/scenario/merge.ts';
+import { dirname, isPlainObject, POLICY_KINDS, RUN_LIMITS } from '../../engine/index.ts';
+import type { ParameterValue, PolicyKind } from '../../engine/index.ts';
 
 /** Run settings as the workbench lets people set them (DESIGN §3 `run`). */
 export interface RunSettingsInput {

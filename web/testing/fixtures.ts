@@ -1,12 +1,14 @@
 // Shared by the workbench's Node tests: the small fixture scenarios, run for real.
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { scenarioInput } from '../../engine/scenario/input.ts';
-import { loadScenario, type ReadFile } from '../../engine/scenario/load.ts';
-import { runMonteCarlo } from '../../engine/sim/montecarlo/driver.ts';
-import { type MonteCarloResult } from '../../engine/result/run.ts';
-import { InProcessExecutor } from '../../engine/sim/montecarlo/executor.ts';
-import { DEFAULT_CHUNK_SIZE } from '../../engine/sim/montecarlo/spec.ts';
+import {
+  DEFAULT_CHUNK_SIZE,
+  InProcessExecutor,
+  loadScenario,
+  runMonteCarlo,
+  scenarioInput,
+} from '../../engine/index.ts';
+import type { MonteCarloResult, ReadFile } from '../../engine/index.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 

@@ -2,14 +2,18 @@ import { promises as fs } from 'node:fs';
 import { parseChoice, parseWhole } from '../options.ts';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { formatProblem, type Problem } from '../../json/problem.ts';
-import { CheckPlanError, runCheck, type CheckOutcome, type CheckRun } from '../../scenario/check.ts';
-import type { ResolvedScenario } from '../../scenario/load.ts';
-import { assertionLabel, observedText } from '../../scenario/verdict-text.ts';
-import { runMonteCarlo } from '../../sim/montecarlo/driver.ts';
-import { InProcessExecutor, type ChunkExecutor } from '../../sim/montecarlo/executor.ts';
-import { DEFAULT_CHUNK_SIZE } from '../../sim/montecarlo/spec.ts';
-import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
+import {
+  assertionLabel,
+  CheckPlanError,
+  DEFAULT_CHUNK_SIZE,
+  formatProblem,
+  InProcessExecutor,
+  observedText,
+  runCheck,
+  runMonteCarlo,
+} from '../../index.ts';
+import type { CheckOutcome, CheckRun, ChunkExecutor, Problem, ResolvedScenario } from '../../index.ts';
+import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
 import { expandJsonFiles, readText, writeAtomic } from '../io.ts';
 import { renderJUnit } from '../junit.ts';

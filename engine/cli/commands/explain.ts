@@ -1,11 +1,11 @@
-import { scenarioInput } from '../../scenario/input.ts';
-import { prepareScenario, type SimSetup } from '../../sim/iteration.ts';
 import {
   followCustomer,
+  prepareScenario,
   renderTimeline,
   sampleCustomers,
-  type CustomerSample,
-} from '../../sim/trace/index.ts';
+  scenarioInput,
+} from '../../index.ts';
+import type { CustomerSample, SimSetup } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { parseChoice, parseWhole } from '../options.ts';
 import { readScenario } from '../scenarios.ts';

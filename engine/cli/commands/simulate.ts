@@ -1,18 +1,21 @@
 import { availableParallelism } from 'node:os';
-import { FORMATS, renderResult, type Format } from '../../report/render.ts';
-import { aggregateMonteCarlo, runMonteCarlo, type RunProgress } from '../../sim/montecarlo/driver.ts';
-import { InProcessExecutor, type ChunkExecutor } from '../../sim/montecarlo/executor.ts';
-import { progressLine } from '../../sim/montecarlo/progress-line.ts';
 import {
+  aggregateMonteCarlo,
+  buildShardFile,
   chunkCount,
+  DEFAULT_CHUNK_SIZE,
+  FORMATS,
+  InProcessExecutor,
   parseShardSelector,
+  progressLine,
+  renderResult,
+  runMonteCarlo,
   shardChunkRange,
   ShardError,
-  type ShardSelector,
-} from '../../sim/montecarlo/shard.ts';
-import { buildShardFile, shardFileText } from '../../sim/montecarlo/shard-file.ts';
-import { DEFAULT_CHUNK_SIZE, type ChunkRange, type RunSpec } from '../../sim/montecarlo/spec.ts';
-import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
+  shardFileText,
+} from '../../index.ts';
+import type { ChunkExecutor, ChunkRange, Format, RunProgress, RunSpec, ShardSelector } from '../../index.ts';
+import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
 import { writeAtomic } from '../io.ts';
 import { progressBar } from '../progress.ts';

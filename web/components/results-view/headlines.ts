@@ -1,4 +1,4 @@
-import type { MonteCarloResult } from '../../../engine/result/run.ts';
+import type { MonteCarloResult } from '../../../engine/index.ts';
 import { kpiLabel } from '../../lib/kpi-labels.ts';
 import { kpiRows, type Tone } from '../kpi-table/kpi-rows.ts';
 
