@@ -35,7 +35,7 @@ export type { SchemaNode } from './world/schema.ts';
 // Policies: the catalogue, rule sets, the compiler and the json-rules-engine reference.
 export { CATALOGUES } from './policy/catalogue/index.ts';
 export type { TypedSpec } from './policy/catalogue/index.ts';
-export { checkValue } from './policy/compile/check-value.ts';
+export { checkValue } from './policy/check-value.ts';
 export { frameFromFacts } from './policy/compile/frame.ts';
 export { compileRuleSet } from './policy/compile/index.ts';
 export { loadRuleSet } from './policy/load.ts';
@@ -62,8 +62,8 @@ export type { ShardSelector } from './sim/montecarlo/shard.ts';
 export { DEFAULT_CHUNK_SIZE } from './sim/montecarlo/spec.ts';
 export type { ChunkRange, ChunkTask, RunSpec } from './sim/montecarlo/spec.ts';
 export { WARM_UP_RUN_ID, WARM_UP_TASK, warmUpSpec } from './sim/montecarlo/warm-up.ts';
-export { followCustomer, renderTimeline, sampleCustomers } from './sim/trace/index.ts';
-export type { CustomerSample } from './sim/trace/index.ts';
+export { followCustomer, renderTimeline, sampleCustomers } from './sim/journey/index.ts';
+export type { CustomerSample } from './sim/journey/index.ts';
 
 // Numbers and tables for people.
 export { formatDelta, formatValue } from './report/number.ts';

@@ -1,5 +1,5 @@
 import type { TypedSpec } from './catalogue/index.ts';
-import { checkValue } from './compile/check-value.ts';
+import { checkValue } from './check-value.ts';
 import { suggest } from '../json/suggest.ts';
 import type { ParameterDecl, ParameterValue, RuleSet } from './rule-set.ts';
 

@@ -1,4 +1,4 @@
-import type { ScenarioInput } from '../sim/montecarlo/spec.ts';
+import type { ScenarioInput } from '../sim/setup.ts';
 import type { ResolvedScenario } from './load.ts';
 
 /** The simulator's view of a loaded scenario: plain JSON, ready to cross to Node or browser workers. */

@@ -6,8 +6,16 @@ import type { RunLayout } from '../stats/accumulator.ts';
 import type { World } from '../world/assumptions.ts';
 import { checkWorld } from '../world/merge.ts';
 import { Sim } from './context.ts';
-import type { ScenarioInput } from './montecarlo/spec.ts';
 import type { Policies } from './policies.ts';
+
+/** One scenario as the simulator needs it: plain JSON, so it crosses to Node and browser workers as is. */
+export interface ScenarioInput {
+  readonly name: string;
+  readonly ruleSets: Readonly<Record<PolicyKind, RuleSet>>;
+  readonly parameters: Readonly<Record<PolicyKind, Readonly<Record<string, ParameterValue>>>>;
+  readonly world: World;
+  readonly portfolio: PortfolioSpec;
+}
 
 /** The longest horizon a run may ask for, months (50 years). */
 export const MAX_HORIZON_MONTHS = 600;

@@ -78,6 +78,29 @@ describe('the engine layers', () => {
     expect(upward.map(show)).toEqual([]);
   });
 
+  it('has no circle between the files and subfolders of any one engine folder', () => {
+    // a folder read as one box imports its siblings only one way, e.g. engine/sim/trace/ (the recorder
+    // the steps call) below the steps, engine/sim/journey/ (which runs an iteration) above them
+    const engineEdges = edges.filter((e) => e.from.startsWith('engine/') && e.to?.startsWith('engine/'));
+    const folders = new Set(engineEdges.map((e) => e.from.slice(0, e.from.lastIndexOf('/'))));
+    const circles = [...folders].sort().flatMap((folder) => {
+      const depth = folder.split('/').length;
+      const child = (path: string): string | undefined =>
+        path.startsWith(`${folder}/`)
+          ? path
+              .split('/')
+              .slice(0, depth + 1)
+              .join('/')
+          : undefined;
+      const between = engineEdges.flatMap((e) => {
+        const [from, to] = [child(e.from), child(e.to!)];
+        return from !== undefined && to !== undefined && from !== to ? [{ ...e, from, to }] : [];
+      });
+      return findCycles(between).map((cycle) => cycle.join(' → '));
+    });
+    expect(circles).toEqual([]);
+  });
+
   it('is used from web/ only through engine/index.ts (Node-only engine/node.ts not at all)', () => {
     const deep = edges.filter(
       (e) => e.from.startsWith('web/') && e.to?.startsWith('engine/') && e.to !== ENTRY,

@@ -9,7 +9,8 @@ import { readScenario, scenarioInput } from '../../engine/cli/scenarios.ts';
 import { runMonteCarlo } from '../../engine/sim/montecarlo/driver.ts';
 import { type MonteCarloResult } from '../../engine/result/run.ts';
 import { InProcessExecutor, type ChunkExecutor } from '../../engine/sim/montecarlo/executor.ts';
-import type { RunSpec, ScenarioInput } from '../../engine/sim/montecarlo/spec.ts';
+import type { RunSpec } from '../../engine/sim/montecarlo/spec.ts';
+import type { ScenarioInput } from '../../engine/sim/setup.ts';
 import { NodeWorkerPool } from '../../engine/sim/pool/node-pool.ts';
 
 export interface Workload {

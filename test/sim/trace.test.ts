@@ -12,7 +12,7 @@ import {
   type CustomerSample,
   type DunningRecord,
   type TraceRecord,
-} from '../../engine/sim/trace/index.ts';
+} from '../../engine/sim/journey/index.ts';
 
 const FIXTURE = 'test/fixtures/scenarios/passing/baseline.json';
 

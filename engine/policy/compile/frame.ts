@@ -1,5 +1,5 @@
 import type { ParameterValue } from '../rule-set.ts';
-import { checkValue, describeValue } from './check-value.ts';
+import { checkValue, describeValue } from '../check-value.ts';
 import { emptyFrame } from './layout.ts';
 import { suggest } from '../../json/suggest.ts';
 import type { CompiledPolicy, FactFrame, FactLayout, Slot } from './types.ts';

@@ -1,16 +1,4 @@
-import type { PolicyKind } from '../../domain/lists.ts';
-import type { ParameterValue, RuleSet } from '../../policy/rule-set.ts';
-import type { PortfolioSpec } from '../../portfolio/index.ts';
-import type { World } from '../../world/assumptions.ts';
-
-/** One scenario as the simulator needs it: plain JSON, so it crosses to Node and browser workers as is. */
-export interface ScenarioInput {
-  readonly name: string;
-  readonly ruleSets: Readonly<Record<PolicyKind, RuleSet>>;
-  readonly parameters: Readonly<Record<PolicyKind, Readonly<Record<string, ParameterValue>>>>;
-  readonly world: World;
-  readonly portfolio: PortfolioSpec;
-}
+import type { ScenarioInput } from '../setup.ts';
 
 /**
  * A Monte Carlo run: the baseline first, then the challengers, all on the same iterations, seed and

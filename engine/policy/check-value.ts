@@ -1,4 +1,4 @@
-import type { TypedSpec } from '../catalogue/index.ts';
+import type { TypedSpec } from './catalogue/index.ts';
 
 /**
  * Checks a value against a fact's or parameter's declared type. Returns undefined when it fits,
