@@ -1,7 +1,7 @@
-import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../domain/lists.ts';
 import { describeValue as describe } from '../json/describe.ts';
 import type { ValueProblem } from '../json/problem.ts';
-import { didYouMean } from '../policy/validate/suggest.ts';
+import { didYouMean } from '../json/suggest.ts';
 import type { Num } from '../world/distributions.ts';
 import {
   checkInteger,

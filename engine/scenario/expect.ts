@@ -1,7 +1,7 @@
 import { describeValue } from '../json/describe.ts';
 import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
-import { didYouMean } from '../policy/validate/suggest.ts';
-import { isKpiId, KPI_IDS, type KpiId } from '../stats/kpis.ts';
+import { didYouMean } from '../json/suggest.ts';
+import { isKpiId, KPI_IDS, type KpiId } from '../result/kpis.ts';
 import { isPlainObject } from './merge.ts';
 
 /**
@@ -43,7 +43,7 @@ export interface Bounds {
 interface AssertionBase {
   /** Position in the scenario's `expect` block, from 0. */
   readonly index: number;
-  /** A KPI id of the catalogue (engine/stats/kpis.ts). */
+  /** A KPI id of the catalogue (engine/result/kpis.ts). */
   readonly kpi: KpiId;
   readonly bounds: Bounds;
   /** Why the claim should hold, as the author wrote it. */

@@ -1,11 +1,11 @@
 import { parseJsonDocument, type JsonDocument } from '../json/document.ts';
 import { joinPointer, locatedIn, valueProblem, type Problem, type ValueProblem } from '../json/problem.ts';
 import { sortProblems } from '../json/reporter.ts';
-import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
+import { POLICY_KINDS, type PolicyKind } from '../domain/lists.ts';
 import { loadRuleSet } from '../policy/load.ts';
 import { checkParameterOverrides } from '../policy/parameters.ts';
 import type { ParameterValue, RuleSet } from '../policy/rule-set.ts';
-import { didYouMean } from '../policy/validate/suggest.ts';
+import { didYouMean } from '../json/suggest.ts';
 import { resolvePortfolioSpec, type PortfolioSpec } from '../portfolio/index.ts';
 import type { World } from '../world/assumptions.ts';
 import { defaultWorld } from '../world/defaults.ts';

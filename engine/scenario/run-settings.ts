@@ -1,9 +1,9 @@
 import { describeValue } from '../json/describe.ts';
 import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
-import { didYouMean } from '../policy/validate/suggest.ts';
+import { didYouMean } from '../json/suggest.ts';
 import { DEFAULT_RUN, type RunSettings } from './format.ts';
 import { isPlainObject } from './merge.ts';
-import { RUN_LIMITS } from '../sim/montecarlo/spec.ts';
+import { RUN_LIMITS } from '../sim/run-limits.ts';
 
 /** The settings of a scenario's `run` block (the others are the CLI's: workers, chunk size). */
 const RUN_KEYS = Object.keys(DEFAULT_RUN) as (keyof RunSettings)[];

@@ -5,8 +5,8 @@ import type { Sim } from './context.ts';
 import type { Counters } from './counters.ts';
 import { loadStartingBook } from './initial.ts';
 import { breakdowns, census, coverage, kpiVector, ledgerTotals } from './outcome.ts';
-import { iterationKey } from './random.ts';
-import type { IterationResult } from './result.ts';
+import { iterationKey } from '../random/streams.ts';
+import type { IterationResult } from '../result/iteration.ts';
 import type { SimSetup } from './setup.ts';
 
 export { createSimSetup, prepareScenario, type SimSetup, type SimSetupOptions } from './setup.ts';

@@ -1,6 +1,5 @@
-import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
-import { CREDIT_TIERS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
-import { KPIS, type KpiId } from '../stats/kpis.ts';
+import { CREDIT_TIERS, POLICY_KINDS, REGIONS, SEGMENTS, type PolicyKind } from '../domain/lists.ts';
+import { KPIS, type KpiId } from '../result/kpis.ts';
 import type { Sim } from './context.ts';
 import { CAT, CYCLE_SLOTS } from './ledger.ts';
 import {
@@ -9,7 +8,7 @@ import {
   type BreakdownDimension,
   type IterationResult,
   type RuleCoverage,
-} from './result.ts';
+} from '../result/iteration.ts';
 
 /*
  * Turns the iteration's ledger, counters and monthly census into an IterationResult. Every array is a

@@ -45,6 +45,15 @@ export const VEHICLE_IN_STOCK = 3;
 export const LEASE = 0;
 export const LOAN = 1;
 
+/**
+ * Days past due of a contract `monthsBehind` months after its oldest unpaid instalment (`delinquentSince`):
+ * 30 per month behind plus 15, as an instalment missed this month is on average half a month overdue at
+ * month end (1–30 bucket), one missed last month 45 days (31–60), and so on.
+ */
+export function daysPastDue(monthsBehind: number): number {
+  return 30 * monthsBehind + 15;
+}
+
 export class ContractTable {
   capacity: number;
   /** One past the highest slot ever used this iteration. */
@@ -57,7 +66,7 @@ export class ContractTable {
   active: Uint8Array;
   /** Stable identity (identity.ts). */
   id: Int32Array;
-  /** The contract's payment-miss stream this iteration (random.ts streamOf), set with its identity. */
+  /** The contract's payment-miss stream this iteration (engine/random/streams.ts streamOf), set with its identity. */
   missStream: Int32Array;
   customer: Int32Array;
   vehicle: Int32Array;

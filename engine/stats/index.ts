@@ -11,7 +11,7 @@ export { AggregateFormatError } from './json-read.ts';
 export { MAX_MAGNITUDE } from './distribution.ts';
 export { RELATIVE_ACCURACY } from './quantile-sketch.ts';
 export { studentTCdf, studentTQuantile } from './student-t.ts';
-export { findKpi } from './summary.ts';
+export { findKpi } from '../result/summary.ts';
 export type {
   BreakdownGroupSummary,
   BreakdownSummary,
@@ -23,4 +23,4 @@ export type {
   RuleCoverageSummary,
   RunSummary,
   SeriesSummary,
-} from './summary.ts';
+} from '../result/summary.ts';

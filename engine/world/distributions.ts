@@ -6,7 +6,7 @@ import {
   log1p as log1pBinding,
   pow as powBinding,
 } from '../math/index.ts';
-import { normalQuantile } from '../sim/random.ts';
+import { normalQuantile } from '../random/streams.ts';
 
 // The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
 // reads; new vehicles are drawn inside the monthly loop, so sampling reads these aliases instead.

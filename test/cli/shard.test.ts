@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the cluster recipes are Kubernetes and AWS Batch
    documents with no types here; they are read field by field and a wrong path fails its assertion. */
 import yaml from 'js-yaml';
-import { RUN_LIMITS } from '../../engine/sim/montecarlo/spec.ts';
+import { RUN_LIMITS } from '../../engine/sim/run-limits.ts';
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { formatValue } from '../../engine/report/number.ts';
 import { renderResult } from '../../engine/report/render.ts';
 import { comparisonTable } from '../../engine/report/tables.ts';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
+import type { MonteCarloResult } from '../../engine/result/run.ts';
 import { CHARTS } from '../../web/charts/index.ts';
 import {
   buildWorkbench,

@@ -5,7 +5,7 @@ import { formatProblem } from '../../engine/json/problem.ts';
 import { planCheck } from '../../engine/scenario/check.ts';
 import { loadScenario, type ResolvedScenario } from '../../engine/scenario/load.ts';
 import { scenarioSchema } from '../../engine/scenario/schema.ts';
-import { KPIS, type KpiSpec } from '../../engine/stats/kpis.ts';
+import { KPIS, type KpiSpec } from '../../engine/result/kpis.ts';
 
 /*
  * The shipped scenarios state the source articles' claims; `npm test` judges them with
@@ -123,7 +123,7 @@ describe('the shipped scenarios', () => {
 });
 
 const KPI_DOC = 'docs/kpis.md';
-const START = '<!-- kpi-table: generated from engine/stats/kpis.ts by test/scenario/shipped.test.ts -->';
+const START = '<!-- kpi-table: generated from engine/result/kpis.ts by test/scenario/shipped.test.ts -->';
 const END = '<!-- /kpi-table -->';
 
 /** The KPI table of docs/kpis.md: one row per KPI id, in catalogue order. */
@@ -137,7 +137,7 @@ function kpiTable(kpis: readonly KpiSpec[]): string {
 }
 
 describe('docs/kpis.md', () => {
-  it('lists every KPI id with its meaning, unit and better direction, as engine/stats/kpis.ts defines them', () => {
+  it('lists every KPI id with its meaning, unit and better direction, as engine/result/kpis.ts defines them', () => {
     const doc = readFileSync(KPI_DOC, 'utf8');
     const start = doc.indexOf(START);
     const end = doc.indexOf(END);
@@ -151,7 +151,7 @@ describe('docs/kpis.md', () => {
     }
     expect(
       written,
-      `${KPI_DOC} is out of date with engine/stats/kpis.ts; regenerate it: UPDATE_DOCS=1 npx vitest run test/scenario/shipped.test.ts`,
+      `${KPI_DOC} is out of date with engine/result/kpis.ts; regenerate it: UPDATE_DOCS=1 npx vitest run test/scenario/shipped.test.ts`,
     ).toBe(table);
   });
 });

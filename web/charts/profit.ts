@@ -1,8 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { formatValue } from '../../engine/report/number.ts';
-import type { KpiId } from '../../engine/stats/kpis.ts';
-import { findKpi } from '../../engine/stats/summary.ts';
+import { findKpi, formatValue } from '../../engine/index.ts';
+import type { KpiId, MonteCarloResult } from '../../engine/index.ts';
 import { asSvg, euroRowsFrame, type ChartDef, type DataRow, type LegendItem } from './chart.ts';
 
 /** A profit category: a KPI (costs enter with a minus sign) or the remainder of profit.total. */

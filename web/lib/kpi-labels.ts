@@ -1,4 +1,5 @@
-import { isKpiId, kpiSpec as catalogueSpec, type KpiId, type KpiSpec } from '../../engine/stats/kpis.ts';
+import { isKpiId, kpiSpec as catalogueSpec } from '../../engine/index.ts';
+import type { KpiId, KpiSpec } from '../../engine/index.ts';
 
 /** How the workbench presents one KPI to a reader who does not know its id. */
 export interface KpiLabel {

@@ -2,19 +2,23 @@ import { promises as fs } from 'node:fs';
 import { parseChoice, parseRunSetting } from '../options.ts';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { formatProblem, type Problem } from '../../json/problem.ts';
-import { CheckPlanError, runCheck, type CheckOutcome, type CheckRun } from '../../scenario/check.ts';
-import type { ResolvedScenario } from '../../scenario/load.ts';
-import { assertionLabel, observedText } from '../../scenario/verdict-text.ts';
-import { runMonteCarlo } from '../../sim/montecarlo/driver.ts';
-import { InProcessExecutor, type ChunkExecutor } from '../../sim/montecarlo/executor.ts';
-import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
+import {
+  assertionLabel,
+  CheckPlanError,
+  formatProblem,
+  InProcessExecutor,
+  observedText,
+  runCheck,
+  runMonteCarlo,
+  runSpec,
+} from '../../index.ts';
+import type { CheckOutcome, CheckRun, ChunkExecutor, Problem, ResolvedScenario } from '../../index.ts';
+import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
 import { expandJsonFiles, readText, writeAtomic } from '../io.ts';
 import { renderJUnit } from '../junit.ts';
 import { progressBar } from '../progress.ts';
 import { checkFile, diskReader } from '../scenario-files.ts';
-import { runSpec } from '../../scenario/input.ts';
 
 export const REPORTERS = ['text', 'junit'] as const;
 export type Reporter = (typeof REPORTERS)[number];

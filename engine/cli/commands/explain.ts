@@ -1,12 +1,12 @@
-import { runSpec } from '../../scenario/input.ts';
-import { RUN_LIMITS } from '../../sim/montecarlo/spec.ts';
-import { prepareScenario, type SimSetup } from '../../sim/iteration.ts';
 import {
   followCustomer,
+  prepareScenario,
   renderTimeline,
+  RUN_LIMITS,
+  runSpec,
   sampleCustomers,
-  type CustomerSample,
-} from '../../sim/trace/index.ts';
+} from '../../index.ts';
+import type { CustomerSample, SimSetup } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { parseChoice, parseRunSetting, parseWhole } from '../options.ts';
 import { readScenario } from '../scenarios.ts';

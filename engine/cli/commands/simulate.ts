@@ -1,19 +1,21 @@
 import { availableParallelism } from 'node:os';
-import { FORMATS, renderResult, type Format } from '../../report/render.ts';
-import { aggregateMonteCarlo, runMonteCarlo, type RunProgress } from '../../sim/montecarlo/driver.ts';
-import { InProcessExecutor, type ChunkExecutor } from '../../sim/montecarlo/executor.ts';
-import { progressLine } from '../../sim/montecarlo/progress-line.ts';
 import {
+  aggregateMonteCarlo,
+  buildShardFile,
   chunkCount,
+  FORMATS,
+  InProcessExecutor,
   parseShardSelector,
+  progressLine,
+  renderResult,
+  runMonteCarlo,
+  runSpec,
   shardChunkRange,
   ShardError,
-  type ShardSelector,
-} from '../../sim/montecarlo/shard.ts';
-import { buildShardFile, shardFileText } from '../../sim/montecarlo/shard-file.ts';
-import type { ChunkRange, RunSpec } from '../../sim/montecarlo/spec.ts';
-import { runSpec } from '../../scenario/input.ts';
-import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
+  shardFileText,
+} from '../../index.ts';
+import type { ChunkExecutor, ChunkRange, Format, RunProgress, RunSpec, ShardSelector } from '../../index.ts';
+import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
 import { writeAtomic } from '../io.ts';
 import { progressBar } from '../progress.ts';

@@ -1,4 +1,4 @@
-import type { PolicyKind } from '../../policy/catalogue/index.ts';
+import type { PolicyKind } from '../../domain/lists.ts';
 import type { ParameterValue } from '../../policy/rule-set.ts';
 import type { LedgerCategory } from '../ledger.ts';
 
