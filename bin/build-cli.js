@@ -12,22 +12,16 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export const INPUTS_FILE = join(root, 'dist', 'inputs.json');
 
 /**
- * Writes dist/cli.js (the CLI), dist/worker-chunk.js (the pool's chunk handler), dist/v8-tuning.js,
- * their source maps, dist/worker.js (the worker thread's entry) and dist/inputs.json. Every file is
- * written to a temporary name and renamed, so a CLI started during a build never reads half a file.
- * @returns the repository-relative sources bundled.
+ * Bundles each entry (output name → repository-relative source) into dist/ as an ES module for Node 20,
+ * with its source map; npm packages stay imports. `overrides` are further esbuild options.
+ * @returns esbuild's result.
  */
-export async function buildCli() {
-  const started = Date.now();
+export async function bundle(entryPoints, overrides = {}) {
   // esbuild is a devDependency: imported here, so that running a built CLI never needs it.
   const { build } = await import('esbuild');
-  const result = await build({
+  return build({
     absWorkingDir: root,
-    entryPoints: {
-      cli: 'engine/cli/main.ts',
-      'worker-chunk': 'engine/sim/pool/worker-chunk.ts',
-      'v8-tuning': 'engine/sim/pool/v8-tuning.ts',
-    },
+    entryPoints,
     outdir: 'dist',
     bundle: true,
     packages: 'external',
@@ -35,10 +29,27 @@ export async function buildCli() {
     format: 'esm',
     target: 'node20',
     sourcemap: true,
-    metafile: true,
-    write: false,
     logLevel: 'warning',
+    ...overrides,
   });
+}
+
+/**
+ * Writes dist/cli.js (the CLI), dist/worker-chunk.js (the pool's chunk handler), dist/v8-tuning.js,
+ * their source maps, dist/worker.js (the worker thread's entry) and dist/inputs.json. Every file is
+ * written to a temporary name and renamed, so a CLI started during a build never reads half a file.
+ * @returns the repository-relative sources bundled.
+ */
+export async function buildCli() {
+  const started = Date.now();
+  const result = await bundle(
+    {
+      cli: 'engine/cli/main.ts',
+      'worker-chunk': 'engine/sim/pool/worker-chunk.ts',
+      'v8-tuning': 'engine/sim/pool/v8-tuning.ts',
+    },
+    { metafile: true, write: false },
+  );
   const inputs = Object.keys(result.metafile.inputs).sort();
   const files = [
     ...result.outputFiles.map((file) => ({ path: file.path, contents: file.contents })),

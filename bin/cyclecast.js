@@ -4,6 +4,7 @@
 // runs the current source.
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildCli, INPUTS_FILE } from './build-cli.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -11,7 +12,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 function staleness() {
   let build;
   try {
-    build = JSON.parse(readFileSync(`${root}dist/inputs.json`, 'utf8'));
+    build = JSON.parse(readFileSync(INPUTS_FILE, 'utf8'));
   } catch {
     return 'the CLI is not built (dist/ is missing)';
   }
@@ -30,7 +31,6 @@ function staleness() {
 const stale = staleness();
 if (stale !== null) {
   try {
-    const { buildCli } = await import('./build-cli.js');
     await buildCli();
   } catch (error) {
     const missing = error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes("'esbuild'");

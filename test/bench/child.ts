@@ -6,24 +6,53 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { buildCli, bundle } from '../../bin/build-cli.js';
 
 export interface ChildOptions {
   /** Node flags before the entry, e.g. `--expose-gc`. */
   readonly nodeFlags?: readonly string[];
+  /**
+   * Run the entry bundled as the CLI is (bin/build-cli.js), rather than from source through tsx: the
+   * engine's code as users run it, and a NodeWorkerPool that starts the CLI's dist/worker.js.
+   */
+  readonly built?: boolean;
+}
+
+const builds = new Map<string, Promise<string>>();
+
+/** Builds dist/ and dist/bench-ENTRY.js (next to dist/worker.js) once per process; returns its path. */
+function built(entry: string): Promise<string> {
+  let file = builds.get(entry);
+  if (file === undefined) {
+    const name = `bench-${entry.replace(/\.ts$/, '')}`;
+    file = buildCli()
+      .then(() => bundle({ [name]: `test/bench/${entry}` }))
+      .then(() => fileURLToPath(new URL(`../../dist/${name}.js`, import.meta.url)));
+    builds.set(entry, file);
+  }
+  return file;
 }
 
 /**
- * Spawns `node --import tsx ENTRY ARGS…` (ENTRY relative to test/bench/), waits for it, and parses the
- * last line of its standard output as JSON. Throws with the child's standard error when it fails.
+ * Spawns `node --import tsx ENTRY ARGS…` (ENTRY relative to test/bench/), or its bundle with `built`,
+ * waits for it, and parses the last line of its standard output as JSON. Throws with the child's
+ * standard error when it fails.
  */
 export async function runChild<T>(
   entry: string,
   args: readonly string[],
   options: ChildOptions = {},
 ): Promise<T> {
-  const file = fileURLToPath(new URL(entry, import.meta.url));
-  const tsx = import.meta.resolve('tsx');
-  const argv = [...(options.nodeFlags ?? []), '--import', tsx, file, ...args];
+  const flags = options.nodeFlags ?? [];
+  const argv = options.built
+    ? [...flags, await built(entry), ...args]
+    : [
+        ...flags,
+        '--import',
+        import.meta.resolve('tsx'),
+        fileURLToPath(new URL(entry, import.meta.url)),
+        ...args,
+      ];
   const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
