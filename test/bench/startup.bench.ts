@@ -5,6 +5,7 @@
  * Every command is a fresh process, spawned in interleaved rounds; each figure is the median round.
  */
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { median } from './harness.ts';
 
@@ -50,16 +51,23 @@ export interface StartupSuiteResult {
      */
     readonly beforeSimulatingSeconds: number;
   };
+  /**
+   * CPU time (user + system) of each command, seconds, median; to 10 ms (the kernel's clock tick).
+   * Wall time on a shared machine includes waiting for a core; CPU time does not. Null where the
+   * system does not say (read from /proc on Linux).
+   */
+  readonly cpuSeconds: Readonly<Record<Contender, number | null>>;
   readonly target: { readonly factsSeconds: number };
   readonly met: boolean;
 }
 
-type Contender = 'node' | 'workerCode' | 'facts' | 'factsThroughTsx' | 'smallRun';
+export type Contender = 'node' | 'workerCode' | 'facts' | 'factsThroughTsx' | 'smallRun';
 
 const WORKER_CODE = "await import('./dist/worker-chunk.js')";
 
 interface Timing {
   readonly seconds: number;
+  readonly cpuSeconds: number | null;
   /** Seconds from spawn to the first --progress-json line, and the elapsedSeconds it reports. */
   readonly firstProgress: { readonly atSeconds: number; readonly elapsedSeconds: number } | null;
 }
@@ -73,6 +81,7 @@ interface Command {
 /** Spawns `node ARGS…` in the repository root and times it; throws when it fails. */
 function timed({ args, prints }: Command): Promise<Timing> {
   return new Promise((resolve, reject) => {
+    const cpuBefore = childrenCpuSeconds();
     const start = performance.now();
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let printed = 0;
@@ -97,10 +106,32 @@ function timed({ args, prints }: Command): Promise<Timing> {
         reject(
           new Error(`node ${args.join(' ')} exited with ${code}, printing ${printed} bytes:\n${stderr}`),
         );
-      else resolve({ seconds, firstProgress });
+      else {
+        const cpuAfter = childrenCpuSeconds();
+        const cpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+        resolve({ seconds, cpuSeconds, firstProgress });
+      }
     });
   });
 }
+
+/**
+ * CPU time of this process's finished children, seconds (user + system: fields cutime and cstime of
+ * /proc/self/stat, in clock ticks of 1/100 s), or null where there is no /proc.
+ */
+function childrenCpuSeconds(): number | null {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name (which may hold spaces), counted from field 3 (state).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** Linux's USER_HZ, the unit of /proc/self/stat's times (`getconf CLK_TCK`). */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 export async function runStartupSuite(
   options: { quick: boolean },
@@ -151,6 +182,12 @@ export async function runStartupSuite(
         }),
       ),
     },
+    cpuSeconds: Object.fromEntries(
+      names.map((name) => {
+        const cpu = timings[name].map((t) => t.cpuSeconds);
+        return [name, cpu.some((c) => c === null) ? null : median(cpu as number[])];
+      }),
+    ) as Record<Contender, number | null>,
     target: { factsSeconds: FACTS_TARGET_SECONDS },
     met: factsSeconds <= FACTS_TARGET_SECONDS,
   };
@@ -160,31 +197,43 @@ const ms = (seconds: number) => `${Math.round(seconds * 1000)} ms`;
 
 /** The startup section of the Markdown report. */
 export function formatStartup(s: StartupSuiteResult): string {
+  const cpu = (name: Contender) => {
+    const seconds = s.cpuSeconds[name];
+    return seconds === null ? '—' : ms(seconds);
+  };
   const rows = [
-    ['`node -e ""` (Node alone)', ms(s.nodeSeconds), ''],
+    ['`node -e ""` (Node alone)', ms(s.nodeSeconds), cpu('node'), ''],
     [
       'load a worker thread’s code (`dist/worker-chunk.js`)',
       ms(s.workerCodeSeconds),
+      cpu('workerCode'),
       `${ms(s.workerCodeSeconds - s.nodeSeconds)} over Node alone`,
     ],
     [
       '`cyclecast facts`',
       `**${ms(s.factsSeconds)}**`,
+      cpu('facts'),
       `target ≤ ${ms(s.target.factsSeconds)}: ${s.met ? 'met' : '**not met**'}; ${ms(s.factsSeconds - s.nodeSeconds)} over Node alone`,
     ],
-    ['`cyclecast facts` from source through tsx (before the build)', ms(s.factsThroughTsxSeconds), ''],
-    [`\`cyclecast ${s.smallRun.args.join(' ')}\``, ms(s.smallRun.seconds), 'spawn to exit'],
+    [
+      '`cyclecast facts` from source through tsx (before the build)',
+      ms(s.factsThroughTsxSeconds),
+      cpu('factsThroughTsx'),
+      '',
+    ],
+    [`\`cyclecast ${s.smallRun.args.join(' ')}\``, ms(s.smallRun.seconds), cpu('smallRun'), 'spawn to exit'],
     [
       '… of which before it simulates',
       ms(s.smallRun.beforeSimulatingSeconds),
+      '',
       'spawn to its first progress line, minus the run time that line reports: Node, the CLI, the scenario',
     ],
   ];
   return [
     `### Startup (fresh process per command, spawn to exit, median of ${s.rounds} interleaved rounds)`,
     '',
-    '| command | time | |',
-    '| --- | ---: | --- |',
+    '| command | wall time | CPU time | |',
+    '| --- | ---: | ---: | --- |',
     ...rows.map((cells) => `| ${cells.join(' | ')} |`),
   ].join('\n');
 }
