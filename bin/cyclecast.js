@@ -34,9 +34,13 @@ if (stale !== null) {
     await buildCli();
   } catch (error) {
     const missing = error?.code === 'ERR_MODULE_NOT_FOUND' && String(error.message).includes("'esbuild'");
+    const why = missing
+      ? 'esbuild, which builds it, is not installed'
+      : Array.isArray(error?.errors) // esbuild has printed its located errors already
+        ? 'building it failed (see above)'
+        : `building it failed: ${error instanceof Error ? error.message : String(error)}`;
     process.stderr.write(
-      `cyclecast: ${stale}, and ${missing ? 'esbuild, which builds it, is not installed' : 'building it failed (see above)'}.\n` +
-        `Run \`npm install\` (or \`npm run build:cli\`) in ${root}\n`,
+      `cyclecast: ${stale}, and ${why}.\nRun \`npm install\` (or \`npm run build:cli\`) in ${root}\n`,
     );
     process.exit(2);
   }

@@ -61,6 +61,20 @@ describe('bin/cyclecast.js', () => {
     expect(edited.stderr).toBe('');
   });
 
+  it('shows where a source does not compile, rather than running a stale build', () => {
+    const root = checkout();
+    expect(cli(root, 'facts').status).toBe(0);
+    const main = join(root, 'engine/cli/main.ts');
+    writeFileSync(main, `${readFileSync(main, 'utf8')}\nconst = 1;\n`);
+    const result = cli(root, 'facts');
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/engine\/cli\/main\.ts:\d+:\d+/);
+    expect(result.stderr).toContain(
+      'engine/cli/main.ts has changed since dist/ was built, and building it failed',
+    );
+  });
+
   it('says how to build the CLI when dist/ is missing and esbuild is not installed', () => {
     const root = checkout(['esbuild', '@esbuild', '.bin']);
     const result = cli(root, 'facts');
