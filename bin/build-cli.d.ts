@@ -1,9 +1,5 @@
 // Types of bin/build-cli.js, plain JavaScript so that `npm install` runs it without a TypeScript loader.
-import type { BuildOptions, BuildResult } from 'esbuild';
 
 export declare const INPUTS_FILE: string;
-export declare function bundle(
-  entryPoints: Record<string, string>,
-  overrides?: BuildOptions,
-): Promise<BuildResult>;
+export declare function transpile(folders: readonly string[]): Promise<string[]>;
 export declare function buildCli(): Promise<string[]>;

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the CLI that bin/build-cli.js bundles into dist/ (`npm install` builds it). In a checkout where a
+// Runs the CLI that bin/build-cli.js compiles into dist/ (`npm install` builds it). In a checkout where a
 // source has changed since that build, it rebuilds first (a fraction of a second), so a command always
 // runs the current source.
 import { readFileSync, statSync } from 'node:fs';
@@ -46,8 +46,8 @@ if (stale !== null) {
   }
 }
 
-// An internal error's stack then names .ts lines (dist/ has source maps; dist/worker.js does the same).
+// An internal error's stack then names .ts lines (dist/ has source maps; the pool's workers do the same).
 process.setSourceMapsEnabled(true);
-const { tuneV8ForSimulation } = await import('../dist/v8-tuning.js');
+const { tuneV8ForSimulation } = await import('../dist/engine/sim/pool/v8-tuning.js');
 tuneV8ForSimulation();
-await import('../dist/cli.js');
+await import('../dist/engine/cli/main.js');

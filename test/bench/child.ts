@@ -6,35 +6,30 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { buildCli, bundle } from '../../bin/build-cli.js';
 
 export interface ChildOptions {
   /** Node flags before the entry, e.g. `--expose-gc`. */
   readonly nodeFlags?: readonly string[];
   /**
-   * Run the entry bundled as the CLI is (bin/build-cli.js), rather than from source through tsx: the
-   * engine's code as users run it, and a NodeWorkerPool that starts the CLI's dist/worker.js.
+   * Run the entry compiled as the CLI is (bin/build-cli.js), rather than from source through tsx: the
+   * engine's code as users run it, and a NodeWorkerPool that starts the CLI's worker.
    */
   readonly built?: boolean;
 }
 
-const builds = new Map<string, Promise<string>>();
+let built: Promise<void> | undefined;
 
-/** Builds dist/ and dist/bench-ENTRY.js (next to dist/worker.js) once per process; returns its path. */
-function built(entry: string): Promise<string> {
-  let file = builds.get(entry);
-  if (file === undefined) {
-    const name = `bench-${entry.replace(/\.ts$/, '')}`;
-    file = buildCli()
-      .then(() => bundle({ [name]: `test/bench/${entry}` }))
-      .then(() => fileURLToPath(new URL(`../../dist/${name}.js`, import.meta.url)));
-    builds.set(entry, file);
-  }
-  return file;
+/** Compiles engine/ and test/bench/ into dist/ once per process; returns the entry's compiled path. */
+async function compiled(entry: string): Promise<string> {
+  // Imported here, not at the top: the compiled children import this module too, from dist/.
+  const { buildCli, transpile } = await import('../../bin/build-cli.js');
+  built ??= buildCli().then(() => transpile(['test/bench']).then(() => undefined));
+  await built;
+  return fileURLToPath(new URL(`../../dist/test/bench/${entry.replace(/\.ts$/, '.js')}`, import.meta.url));
 }
 
 /**
- * Spawns `node --import tsx ENTRY ARGS…` (ENTRY relative to test/bench/), or its bundle with `built`,
+ * Spawns `node --import tsx ENTRY ARGS…` (ENTRY relative to test/bench/), or its compiled module with `built`,
  * waits for it, and parses the last line of its standard output as JSON. Throws with the child's
  * standard error when it fails.
  */
@@ -45,7 +40,7 @@ export async function runChild<T>(
 ): Promise<T> {
   const flags = options.nodeFlags ?? [];
   const argv = options.built
-    ? [...flags, await built(entry), ...args]
+    ? [...flags, await compiled(entry), ...args]
     : [
         ...flags,
         '--import',

@@ -20,7 +20,7 @@ import type {
 } from './simulation-child.ts';
 import type { Workload } from './simulation-workload.ts';
 
-/** A simulation-child.ts process, bundled as the CLI is: the figures are what `cyclecast run` gets. */
+/** A simulation-child.ts process, compiled as the CLI is: the figures are what `cyclecast run` gets. */
 const simulationChild = <T>(args: readonly string[], options: ChildOptions = {}): Promise<T> =>
   runChild<T>('simulation-child.ts', args, { ...options, built: true });
 

@@ -1,5 +1,5 @@
 /**
- * Startup of the built CLI (`bin/cyclecast.js`, which runs the bundle in dist/): `cyclecast facts`
+ * Startup of the built CLI (`bin/cyclecast.js`, which runs the modules compiled into dist/): `cyclecast facts`
  * from spawn to exit, next to Node's own start and to the same command run from source through tsx
  * (how the CLI ran before it was built); and how much of a small `run` goes by before it simulates.
  * Every command is a fresh process, spawned in interleaved rounds; each figure is the median round.
@@ -32,7 +32,7 @@ export interface StartupSuiteResult {
   /** `node -e ""`: Node starting and exiting with nothing to load, seconds. */
   readonly nodeSeconds: number;
   /**
-   * A process that only loads a worker thread's code (dist/worker-chunk.js, what each worker of a run
+   * A process that only loads a worker thread's code (dist/engine/sim/pool/worker-chunk.js and the engine it imports, what each worker of a run
    * loads) and exits, seconds: minus nodeSeconds, what loading it costs.
    */
   readonly workerCodeSeconds: number;
@@ -63,7 +63,7 @@ export interface StartupSuiteResult {
 
 export type Contender = 'node' | 'workerCode' | 'facts' | 'factsThroughTsx' | 'smallRun';
 
-const WORKER_CODE = "await import('./dist/worker-chunk.js')";
+const WORKER_CODE = "await import('./dist/engine/sim/pool/worker-chunk.js')";
 
 interface Timing {
   readonly seconds: number;
@@ -204,7 +204,7 @@ export function formatStartup(s: StartupSuiteResult): string {
   const rows = [
     ['`node -e ""` (Node alone)', ms(s.nodeSeconds), cpu('node'), ''],
     [
-      'load a worker thread’s code (`dist/worker-chunk.js`)',
+      'load a worker thread’s code (`dist/engine/sim/pool/worker-chunk.js`)',
       ms(s.workerCodeSeconds),
       cpu('workerCode'),
       `${ms(s.workerCodeSeconds - s.nodeSeconds)} over Node alone`,
