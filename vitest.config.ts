@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'web/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'threads',
+    // Tests that spawn the CLI run dist/: build it from the current source first.
+    globalSetup: ['test/setup/build-cli.ts'],
   },
 });
