@@ -1,11 +1,38 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/*
+ * Lanes, each a project (`vitest run --project NAME`); `vitest run` runs them all:
+ * - unit: the engine's unit and property tests and the workbench's logic, in process (`npm run test:fast`);
+ * - cli: the CLI in process, and the few tests of the `cyclecast` process itself (process.test.ts);
+ * - bench: the benchmark harness's handwritten mirrors and a smoke test (the benchmark is `npm run bench`);
+ * - e2e: Chromium (skipped, with the reason printed, where /usr/bin/chromium is absent).
+ */
+const CLI = 'test/cli';
+const BENCH = 'test/bench';
+const E2E = 'test/e2e';
+const lane = (name: string, dir: string) => ({
+  extends: true,
+  test: { name, include: [`${dir}/**/*.test.ts`] },
+});
 
 export default defineConfig({
   test: {
-    // web/**: the workbench's component and controller logic, tested in Node (rendering is covered
-    // in Chromium by test/e2e).
-    include: ['test/**/*.test.ts', 'web/**/*.test.ts'],
     testTimeout: 60_000,
     pool: 'threads',
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          // web/**: the workbench's component and controller logic, tested in Node (rendering is
+          // covered in Chromium by test/e2e).
+          include: ['test/**/*.test.ts', 'web/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...[CLI, BENCH, E2E].map((dir) => `${dir}/**`)],
+        },
+      },
+      lane('cli', CLI),
+      lane('bench', BENCH),
+      lane('e2e', E2E),
+    ],
   },
 });

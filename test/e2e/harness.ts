@@ -30,6 +30,11 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM);
 }
 
+/** Why a browser test is skipped here, and how to run it: printed, so a skip is never silent. */
+export function skipReason(what: string): string {
+  return `skipping ${what}: ${CHROMIUM} is not installed (on Debian or Ubuntu: apt-get install chromium)`;
+}
+
 /** Builds the workbench (`vite build`) into a fresh temporary folder and returns it. */
 export async function buildWorkbench(): Promise<{ dir: string; remove: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'cyclecast-web-'));
