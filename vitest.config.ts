@@ -11,14 +11,19 @@ const CLI = 'test/cli';
 const BENCH = 'test/bench';
 const E2E = 'test/e2e';
 const lane = (name: string, dir: string) => ({
-  extends: true,
+  extends: true as const,
   test: { name, include: [`${dir}/**/*.test.ts`] },
 });
 
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // Measured on the 2-core machine (unit lane, 70 files): threads 53.6 CPU-s, threads without
+    // isolation 36.2, forks without isolation 37.3; two workers instead of the default one (cores − 1)
+    // 40.4 CPU-s. No test file relies on a fresh module graph (mocks are restored), so the files share
+    // one: each engine module is loaded once per worker, not once per file.
     pool: 'threads',
+    isolate: false,
     projects: [
       {
         extends: true,
