@@ -29,21 +29,18 @@ const FAILING = 'test/fixtures/scenarios/failing';
 
 describe('the cyclecast process', () => {
   it('exits 0 with its output on standard output, 1 on a mistake with a located message and no stack trace', async () => {
-    const [facts, broken, unknown] = await Promise.all([
+    const broken = path.join(dir, 'broken.json');
+    await fs.writeFile(broken, '{\n  "kind": "leads",\n  "rules": [\n}\n');
+    const [facts, invalid] = await Promise.all([
       spawnCli(['facts', '--json']),
-      fs
-        .writeFile(path.join(dir, 'broken.json'), '{\n  "kind": "leads",\n  "rules": [\n}\n')
-        .then(() => spawnCli(['validate', path.join(dir, 'broken.json')])),
-      spawnCli(['run', '--no-such-option']),
+      spawnCli(['validate', broken]),
     ]);
     expect(facts.status, facts.stderr).toBe(0);
     expect(Object.keys(JSON.parse(facts.stdout).kinds)).toContain('dunning');
-    expect(broken.status).toBe(1);
-    expect(broken.stdout).toBe('');
-    expect(broken.stderr).toContain(`${path.join(dir, 'broken.json')}:4:1  `);
-    expect(hasStackTrace(broken.stderr)).toBe(false);
-    expect(unknown.status).toBe(1);
-    expect(unknown.stderr).toContain("error: unknown option '--no-such-option'");
+    expect(invalid.status).toBe(1);
+    expect(invalid.stdout).toBe('');
+    expect(invalid.stderr).toContain(`${broken}:4:1  `);
+    expect(hasStackTrace(invalid.stderr)).toBe(false);
   });
 
   it('exits 1 when a claim fails, running on the worker pool', async () => {
