@@ -13,6 +13,7 @@ import {
   openWorkbench,
   runAndWait,
   setUpRun,
+  skipReason,
   type Workbench,
 } from './harness.ts';
 
@@ -23,11 +24,7 @@ import {
  */
 
 const chromium = hasChromium();
-if (!chromium) {
-  console.warn(
-    'skipping the workbench end-to-end tests: /usr/bin/chromium is not installed (apt-get install chromium)',
-  );
-}
+if (!chromium) console.warn(skipReason('the workbench end-to-end tests'));
 
 const RUN = {
   baseline: 'scenarios/baseline.json',

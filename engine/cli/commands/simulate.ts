@@ -17,7 +17,7 @@ import {
 import type { ChunkExecutor, ChunkRange, Format, RunProgress, RunSpec, ShardSelector } from '../../index.ts';
 import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
-import { writeAtomic } from '../io.ts';
+import { writeAtomic, type CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
 import { parseRunSetting } from '../options.ts';
 import { readScenario } from '../scenarios.ts';
@@ -41,7 +41,11 @@ export interface SimulateOptions {
  * `cyclecast run SCENARIO` and `cyclecast compare BASELINE CHALLENGER…`: the challengers run on the
  * baseline's iterations, seed and horizon, paired iteration by iteration (common random numbers).
  */
-export async function simulateCommand(files: readonly string[], options: SimulateOptions): Promise<void> {
+export async function simulateCommand(
+  files: readonly string[],
+  options: SimulateOptions,
+  io: CliIo,
+): Promise<void> {
   const format = parseFormat(options.format);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   if (shard && options.format !== undefined) {
@@ -67,12 +71,12 @@ export async function simulateCommand(files: readonly string[], options: Simulat
   const chunks = shard ? shardRange(spec, shard) : undefined;
   const workers = parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism();
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
-  const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar();
+  const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar(io);
   const started = performance.now();
   const onProgress = (p: RunProgress): void => {
     bar.update(p);
     if (options.progressJson) {
-      process.stderr.write(progressLine(p, { elapsedSeconds: (performance.now() - started) / 1000, shard }));
+      io.stderr(progressLine(p, { elapsedSeconds: (performance.now() - started) / 1000, shard }));
     }
   };
   const runOptions = { onProgress, partialResults: options.partialResults === true };
@@ -86,7 +90,7 @@ export async function simulateCommand(files: readonly string[], options: Simulat
     }
     bar.done();
     if (options.out) await writeAtomic(options.out, text);
-    else process.stdout.write(text);
+    else io.stdout(text);
   } finally {
     bar.done();
     await executor.close();
