@@ -1,4 +1,4 @@
-import { RUN_LIMITS } from '../sim/montecarlo/spec.ts';
+import { RUN_LIMITS } from '../index.ts';
 import { UserError } from './errors.ts';
 
 /**

@@ -29,7 +29,7 @@ export function locatedIn(p: ValueProblem, file: string, line: number, column: n
   return { file, line, column, ...p };
 }
 
-/** `file:line:column  /json/pointer  message` — one line per problem (docs/design.md). */
+/** `file:line:column  /json/pointer  message`: one line per problem (docs/design.md §5, located problems). */
 export function formatProblem(p: Problem): string {
   return `${p.file}:${p.line}:${p.column}  ${formatValueProblem(p)}`;
 }

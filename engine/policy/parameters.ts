@@ -1,7 +1,7 @@
 import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
 import type { TypedSpec } from './catalogue/index.ts';
-import { checkValue } from './compile/check-value.ts';
-import { didYouMean } from './validate/suggest.ts';
+import { checkValue } from './check-value.ts';
+import { didYouMean } from '../json/suggest.ts';
 import type { ParameterDecl, ParameterValue, RuleSet } from './rule-set.ts';
 
 /** A parameter declaration seen as a typed spec, so facts and parameters share one type check. */

@@ -1,4 +1,4 @@
-import { CREDIT_TIERS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import { CREDIT_TIERS, SEGMENTS } from '../domain/lists.ts';
 import type { PortfolioSpec } from './spec.ts';
 
 /*

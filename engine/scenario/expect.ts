@@ -1,6 +1,7 @@
+import { describeValue } from '../json/describe.ts';
 import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
-import { didYouMean } from '../policy/validate/suggest.ts';
-import { isKpiId, KPI_IDS, RETIRED_KPIS, type KpiId } from '../stats/kpis.ts';
+import { didYouMean } from '../json/suggest.ts';
+import { isKpiId, KPI_IDS, RETIRED_KPIS, type KpiId } from '../result/kpis.ts';
 import { isPlainObject } from './merge.ts';
 
 /**
@@ -42,7 +43,7 @@ export interface Bounds {
 interface AssertionBase {
   /** Position in the scenario's `expect` block, from 0. */
   readonly index: number;
-  /** A KPI id of the catalogue (engine/stats/kpis.ts). */
+  /** A KPI id of the catalogue (engine/result/kpis.ts). */
   readonly kpi: KpiId;
   readonly bounds: Bounds;
   /** Why the claim should hold, as the author wrote it. */
@@ -89,10 +90,7 @@ export function parseExpectations(raw: unknown): {
     return { expectations: [], ok: false, problems: [problem] };
   }
   const problems: ValueProblem[] = [];
-  const report = (pointer: string, message: string, hint?: string): void => {
-    problems.push(valueProblem(pointer, message, hint));
-  };
-  const parsed = raw.map((entry, index) => parseAssertion(entry, index, report));
+  const parsed = raw.map((entry, index) => parseAssertion(entry, index, problems));
   return {
     expectations: parsed.filter((e) => e !== undefined),
     ok: parsed.every((e) => e !== undefined),
@@ -100,19 +98,17 @@ export function parseExpectations(raw: unknown): {
   };
 }
 
-/** Records a problem at a JSON pointer of the scenario. */
-type Report = (pointer: string, message: string, hint?: string) => void;
-
-function parseAssertion(entry: unknown, index: number, report: Report): Expectation | undefined {
+/** One assertion of the `expect` block, or undefined when it has problems (added to `problems`). */
+function parseAssertion(entry: unknown, index: number, problems: ValueProblem[]): Expectation | undefined {
   const at = joinPointer('/expect', index);
   const name = `expect[${index}]`;
   if (!isPlainObject(entry)) {
-    report(at, `invalid ${name}: expected an assertion object like ${EXAMPLE}`);
+    problems.push(valueProblem(at, `invalid ${name}: expected an assertion object like ${EXAMPLE}`));
     return undefined;
   }
   let ok = true;
   const fail = (pointer: string, message: string, hint?: string) => {
-    report(pointer, message, hint);
+    problems.push(valueProblem(pointer, message, hint));
     ok = false;
   };
 
@@ -184,7 +180,7 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
     if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) {
       fail(
         pointer,
-        `invalid ${name}.confidence: expected a probability strictly between 0 and 1, e.g. 0.95, got ${JSON.stringify(confidence)}`,
+        `invalid ${name}.confidence: expected a probability strictly between 0 and 1, e.g. 0.95, got ${describeValue(confidence)}`,
       );
     } else if (claim !== undefined && claim !== 'mean' && claim !== 'delta') {
       fail(
@@ -251,7 +247,7 @@ function parseBounds(
     if (!Object.hasOwn(raw, key)) continue;
     const value = raw[key];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      fail(joinPointer(at, key), `invalid ${name}.${key}: expected a number, got ${JSON.stringify(value)}`);
+      fail(joinPointer(at, key), `invalid ${name}.${key}: expected a number, got ${describeValue(value)}`);
       ok = false;
     } else bounds[key] = value;
   }

@@ -1,6 +1,6 @@
-import type { PolicyKind } from '../policy/catalogue/index.ts';
+import type { PolicyKind } from '../domain/lists.ts';
 import type { ParameterValue } from '../policy/rule-set.ts';
-import { RUN_LIMITS } from '../sim/montecarlo/spec.ts';
+import { RUN_LIMITS } from '../sim/run-limits.ts';
 
 /**
  * A scenario file as written: the portfolio (who is there), the world (how customers and markets respond),

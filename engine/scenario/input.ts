@@ -1,4 +1,6 @@
-import { RUN_LIMITS, type RunSpec, type ScenarioInput } from '../sim/montecarlo/spec.ts';
+import type { RunSpec } from '../sim/montecarlo/spec.ts';
+import { RUN_LIMITS } from '../sim/run-limits.ts';
+import type { ScenarioInput } from '../sim/setup.ts';
 import { DEFAULT_RUN, type RunSettings } from './format.ts';
 import type { ResolvedScenario } from './load.ts';
 

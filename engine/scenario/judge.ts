@@ -1,7 +1,7 @@
 import { formatDelta, formatValue } from '../report/number.ts';
-import { kpiSpec, type KpiId, type KpiUnit } from '../stats/kpis.ts';
+import { kpiSpec, type KpiId, type KpiUnit } from '../result/kpis.ts';
 import { studentTQuantile } from '../stats/student-t.ts';
-import type { Interval, KpiSummary, PairedKpi, PairedSummary, RunSummary } from '../stats/summary.ts';
+import type { Interval, KpiSummary, PairedKpi, PairedSummary, RunSummary } from '../result/summary.ts';
 import type { Bounds, Expectation, LevelExpectation, PairedExpectation } from './expect.ts';
 
 /** The outcome of one assertion after a run. */

@@ -1,8 +1,9 @@
+import { describeValue } from '../json/describe.ts';
 import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
-import { didYouMean } from '../policy/validate/suggest.ts';
+import { didYouMean } from '../json/suggest.ts';
 import { DEFAULT_RUN, type RunSettings } from './format.ts';
 import { isPlainObject } from './merge.ts';
-import { RUN_LIMITS } from '../sim/montecarlo/spec.ts';
+import { RUN_LIMITS } from '../sim/run-limits.ts';
 
 /** The settings of a scenario's `run` block (the others are the CLI's: workers, chunk size). */
 const RUN_KEYS = Object.keys(DEFAULT_RUN) as (keyof RunSettings)[];
@@ -22,17 +23,16 @@ export function checkRun(run: unknown): { settings: RunSettings | undefined; pro
     };
   }
   const problems: ValueProblem[] = [];
-  const report = (pointer: string, message: string, hint?: string): void => {
-    problems.push(valueProblem(pointer, message, hint));
-  };
   const settings: RunSettings = { ...DEFAULT_RUN };
   let ok = true;
   for (const key of Object.keys(run)) {
     if (!(RUN_KEYS as string[]).includes(key)) {
-      report(
-        joinPointer('/run', key),
-        `unknown run setting "${key}": expected horizonMonths, iterations or seed`,
-        didYouMean(key, RUN_KEYS),
+      problems.push(
+        valueProblem(
+          joinPointer('/run', key),
+          `unknown run setting "${key}": expected horizonMonths, iterations or seed`,
+          didYouMean(key, RUN_KEYS),
+        ),
       );
       ok = false;
       continue;
@@ -40,9 +40,11 @@ export function checkRun(run: unknown): { settings: RunSettings | undefined; pro
     const { min, max, unit } = RUN_LIMITS[key as keyof RunSettings];
     const value = run[key];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      report(
-        joinPointer('/run', key),
-        `invalid run.${key}: expected a whole number from ${min} to ${max} (${unit}), got ${JSON.stringify(value)}`,
+      problems.push(
+        valueProblem(
+          joinPointer('/run', key),
+          `invalid run.${key}: expected a whole number from ${min} to ${max} (${unit}), got ${describeValue(value)}`,
+        ),
       );
       ok = false;
     } else settings[key as keyof RunSettings] = value;

@@ -1,6 +1,6 @@
 import { joinPointer } from '../json/problem.ts';
-import { CATALOGUES, POLICY_KINDS } from '../policy/catalogue/index.ts';
-import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import { CATALOGUES } from '../policy/catalogue/index.ts';
+import { CHANNELS, CREDIT_TIERS, POLICY_KINDS, POWERTRAINS, REGIONS, SEGMENTS } from '../domain/lists.ts';
 import {
   CYCLE_KEYS,
   MAX_CONTRACTS,
@@ -9,14 +9,14 @@ import {
   defaultPortfolio,
   type PortfolioSpec,
 } from '../portfolio/index.ts';
-import { KPIS } from '../stats/kpis.ts';
+import { KPIS } from '../result/kpis.ts';
 import { defaultWorld } from '../world/defaults.ts';
 import type { Dist, DistName } from '../world/distributions.ts';
 import { WORLD_SCHEMA, type SchemaNode } from '../world/schema.ts';
 import { DEFAULT_CONFIDENCE, EXPECT_STATISTICS } from './expect.ts';
 import { DEFAULT_RUN, type RunSettings } from './format.ts';
 import { valueAt } from './merge.ts';
-import { RUN_LIMITS } from '../sim/montecarlo/spec.ts';
+import { RUN_LIMITS } from '../sim/run-limits.ts';
 
 type Schema = Record<string, unknown>;
 

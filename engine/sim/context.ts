@@ -1,12 +1,12 @@
-import { LEAD_SOURCES } from '../policy/catalogue/leads.ts';
+import { LEAD_SOURCES } from '../domain/lists.ts';
+import { CHANNELS, CREDIT_TIERS } from '../domain/lists.ts';
 import { segmentGivenTier } from '../portfolio/joint-mix.ts';
-import { CHANNELS, CREDIT_TIERS } from '../policy/catalogue/shared.ts';
 import type { NewVehicleDraw, Population, PortfolioSpec } from '../portfolio/index.ts';
 import type { World } from '../world/assumptions.ts';
 import type { Num } from '../world/distributions.ts';
 import { KeyedSampler } from '../world/keyed-sampler.ts';
 import type { ResolvedWorld } from '../world/resolve.ts';
-import { SERIES } from './result.ts';
+import { SERIES } from '../result/iteration.ts';
 import { Counters } from './counters.ts';
 import {
   dunningSlots,

@@ -1,7 +1,7 @@
-import { PNL_LINES, type PnlLine } from '../stats/kpis.ts';
+import { PNL_LINES, type PnlLine } from '../result/kpis.ts';
 
 /*
- * The ledger (DESIGN §3: every money movement is a ledger entry with a category and a cycle), kept per
+ * The ledger (docs/design.md §3: every money movement is a ledger entry with a category and a cycle), kept per
  * party: the captive, its dealer network, the manufacturer. A transfer between two parties (the rate
  * subsidy, residual support, the dealer's commission) is two entries, one on each side, in the same
  * category. Entries are accumulated, not stored: a Float64Array [phase × category × party × cycle ×

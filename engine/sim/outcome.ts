@@ -1,5 +1,4 @@
-import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
-import { CREDIT_TIERS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import { CREDIT_TIERS, POLICY_KINDS, REGIONS, SEGMENTS, type PolicyKind } from '../domain/lists.ts';
 import {
   KPIS,
   kpiIndex,
@@ -8,7 +7,7 @@ import {
   type CatalogueKpiId,
   type KpiId,
   type PnlLine,
-} from '../stats/kpis.ts';
+} from '../result/kpis.ts';
 import type { Sim } from './context.ts';
 import { CYCLE_SLOTS, LINE_CATEGORIES, PERSPECTIVES } from './ledger.ts';
 import {
@@ -17,7 +16,7 @@ import {
   type BreakdownDimension,
   type IterationResult,
   type RuleCoverage,
-} from './result.ts';
+} from '../result/iteration.ts';
 
 /*
  * Turns the iteration's ledger, counters and monthly census into an IterationResult. Every array is a

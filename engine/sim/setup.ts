@@ -1,5 +1,5 @@
 import { formatValueProblem } from '../json/problem.ts';
-import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
+import { POLICY_KINDS, type PolicyKind } from '../domain/lists.ts';
 import { compileRuleSet } from '../policy/compile/index.ts';
 import type { ParameterValue, RuleSet } from '../policy/rule-set.ts';
 import { generatePortfolio, type Population, type PortfolioSpec } from '../portfolio/index.ts';
@@ -7,8 +7,17 @@ import type { RunLayout } from '../stats/accumulator.ts';
 import type { World } from '../world/assumptions.ts';
 import { checkWorld } from '../world/merge.ts';
 import { Sim } from './context.ts';
-import { RUN_LIMITS, type ScenarioInput } from './montecarlo/spec.ts';
 import type { Policies } from './policies.ts';
+import { RUN_LIMITS } from './run-limits.ts';
+
+/** One scenario as the simulator needs it: plain JSON, so it crosses to Node and browser workers as is. */
+export interface ScenarioInput {
+  readonly name: string;
+  readonly ruleSets: Readonly<Record<PolicyKind, RuleSet>>;
+  readonly parameters: Readonly<Record<PolicyKind, Readonly<Record<string, ParameterValue>>>>;
+  readonly world: World;
+  readonly portfolio: PortfolioSpec;
+}
 
 export interface SimSetupOptions {
   /** The starting book, generated once per run (generatePortfolio) and shared by every iteration and scenario. */

@@ -1,7 +1,7 @@
-import { POLICY_KINDS } from '../policy/catalogue/types.ts';
-import type { PolicyKind } from '../policy/catalogue/types.ts';
-import { BREAKDOWN_DIMENSIONS, SERIES } from '../sim/result.ts';
-import type { IterationResult } from '../sim/result.ts';
+import { POLICY_KINDS } from '../domain/lists.ts';
+import type { PolicyKind } from '../domain/lists.ts';
+import { BREAKDOWN_DIMENSIONS, SERIES } from '../result/iteration.ts';
+import type { IterationResult } from '../result/iteration.ts';
 import { BreakdownTable } from './breakdown-table.ts';
 import type { BreakdownJson } from './breakdown-table.ts';
 import { CoverageTally } from './coverage-tally.ts';
@@ -11,9 +11,9 @@ import type { DistributionJson } from './distribution.ts';
 import { checkIterationResult } from './iteration-check.ts';
 import { failer, readArray, readCount, readObject, within } from './json-read.ts';
 import { kpiSummary } from './kpi-summary.ts';
-import { KPIS, kpiIndex, type KpiId } from './kpis.ts';
-import { orNull } from './summary.ts';
-import type { RunSummary, SeriesSummary } from './summary.ts';
+import { KPIS, kpiIndex, type KpiId } from '../result/kpis.ts';
+import { orNull } from '../result/summary.ts';
+import type { RunSummary, SeriesSummary } from '../result/summary.ts';
 
 /** What every iteration of one run shares, fixed before the first iteration. */
 export interface RunLayout {

@@ -1,12 +1,12 @@
-import type { IterationResult } from '../sim/result.ts';
+import type { IterationResult } from '../result/iteration.ts';
 import { Distribution, MAX_MAGNITUDE } from './distribution.ts';
 import type { DistributionJson } from './distribution.ts';
 import { IterationResultError } from './iteration-check.ts';
 import { failer, readArray, readCount, readObject, within } from './json-read.ts';
 import { interval } from './kpi-summary.ts';
-import { KPIS, kpiIndex, type KpiId } from './kpis.ts';
-import { orNull } from './summary.ts';
-import type { PairedKpi, PairedSummary } from './summary.ts';
+import { KPIS, kpiIndex, type KpiId } from '../result/kpis.ts';
+import { orNull } from '../result/summary.ts';
+import type { PairedKpi, PairedSummary } from '../result/summary.ts';
 
 export const PAIRED_AGGREGATE_FORMAT = 'cyclecast.paired-aggregate';
 

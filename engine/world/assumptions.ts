@@ -1,8 +1,14 @@
-import { DUNNING_ACTIONS } from '../policy/catalogue/dunning.ts';
-import { OFFERS } from '../policy/catalogue/engagement.ts';
-import { HANDLERS, LEAD_SOURCES } from '../policy/catalogue/leads.ts';
-import { CONDITIONS, DAMAGE } from '../policy/catalogue/remarketing.ts';
-import { CHANNELS, CREDIT_TIERS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import {
+  CHANNELS,
+  CONDITIONS,
+  CREDIT_TIERS,
+  DAMAGE,
+  DUNNING_ACTIONS,
+  HANDLERS,
+  LEAD_SOURCES,
+  OFFERS,
+  SEGMENTS,
+} from '../domain/lists.ts';
 import {
   curve,
   field,

@@ -1,6 +1,6 @@
 import { describeValue as describe } from '../json/describe.ts';
 import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
-import { didYouMean } from '../policy/validate/suggest.ts';
+import { didYouMean } from '../json/suggest.ts';
 import type { World } from './assumptions.ts';
 import { checkCurve } from './curve.ts';
 import { checkNum, distSupport, isDist, type Num } from './distributions.ts';

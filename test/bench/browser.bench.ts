@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { RUN_LIMITS } from '../../engine/sim/montecarlo/spec.ts';
+import { RUN_LIMITS } from '../../engine/sim/run-limits.ts';
 import { ROOT, buildWorkbench, hasChromium, openWorkbench, setUpRun } from '../e2e/harness.ts';
 import { loadAverage } from './machine.ts';
 

@@ -14,9 +14,9 @@ function ids(stdout: string): string[] {
 }
 
 describe('cyclecast compare --perspective', () => {
-  it("shows the captive's money by default, and another perspective's on request", () => {
+  it("shows the captive's money by default, and another perspective's on request", async () => {
     const args = ['compare', BASELINE, TCM, '--iterations', '2', '--workers', '1'];
-    const captive = runCli(args);
+    const captive = await runCli(args);
     expect(captive.status).toBe(0);
     expect(ids(captive.stdout)).toContain('profit.npv');
     expect(ids(captive.stdout)).toContain('pnl.capitalCharge');
@@ -24,7 +24,7 @@ describe('cyclecast compare --perspective', () => {
       false,
     );
 
-    const network = runCli([...args, '--perspective', 'network']);
+    const network = await runCli([...args, '--perspective', 'network']);
     expect(network.status).toBe(0);
     const shown = ids(network.stdout);
     expect(shown).toContain('network.profit.npv');
@@ -33,14 +33,14 @@ describe('cyclecast compare --perspective', () => {
     expect(shown).not.toContain('profit.npv');
     expect(shown.some((id) => id.startsWith('group.'))).toBe(false);
 
-    const all = runCli([...args, '--perspective', 'all']);
+    const all = await runCli([...args, '--perspective', 'all']);
     expect(ids(all.stdout)).toEqual(
       expect.arrayContaining(['profit.npv', 'network.profit.npv', 'group.profit.npv']),
     );
   });
 
-  it('rejects an unknown perspective with the choices, exit 1, no stack trace', () => {
-    const { status, stderr, stdout } = runCli([
+  it('rejects an unknown perspective with the choices, exit 1, no stack trace', async () => {
+    const { status, stderr, stdout } = await runCli([
       'run',
       BASELINE,
       '--iterations',

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CHANNELS,
-  CREDIT_TIERS,
-  POWERTRAINS,
-  REGIONS,
-  SEGMENTS,
-} from '../../engine/policy/catalogue/shared.ts';
+import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../../engine/domain/lists.ts';
 import { formatValueProblem } from '../../engine/json/problem.ts';
 import {
   CYCLE_KEYS,

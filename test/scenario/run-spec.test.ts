@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runSpec } from '../../engine/scenario/input.ts';
-import { RUN_LIMITS } from '../../engine/sim/montecarlo/spec.ts';
+import { RUN_LIMITS } from '../../engine/sim/run-limits.ts';
 import { BASELINE_POLICIES, loadValid } from './helpers.ts';
 
 const files = {

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { PolicyKind } from '../../engine/policy/catalogue/index.ts';
+import type { PolicyKind } from '../../engine/domain/lists.ts';
 import { loadRuleSet } from '../../engine/policy/load.ts';
 import type { RuleSet } from '../../engine/policy/rule-set.ts';
 import { defaultPortfolio, generatePortfolio, type PortfolioSpec } from '../../engine/portfolio/index.ts';
 import { createSimSetup, type SimSetup } from '../../engine/sim/iteration.ts';
 import type { World } from '../../engine/world/assumptions.ts';
 import { defaultWorld } from '../../engine/world/defaults.ts';
-import { kpiIndex, type KpiId } from '../../engine/stats/kpis.ts';
+import { kpiIndex, type KpiId } from '../../engine/result/kpis.ts';
 
 /** The rule sets shipped in rules/<kind>/, by file name. */
 export const SHIPPED = {

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../engine/sim/iteration.ts';
 import { CAT, LEDGER_CATEGORIES, linesOf, PERSPECTIVES } from '../../engine/sim/ledger.ts';
-import { isKpiId, PERSPECTIVE_PREFIXES, PNL_LINES, type KpiId } from '../../engine/stats/kpis.ts';
-import { BREAKDOWN_METRICS, SERIES } from '../../engine/sim/result.ts';
+import { isKpiId, PERSPECTIVE_PREFIXES, PNL_LINES, type KpiId } from '../../engine/result/kpis.ts';
+import { BREAKDOWN_METRICS, SERIES } from '../../engine/result/iteration.ts';
 import { kpi, setupOf, SHIPPED } from './helpers.ts';
 
 /** Three shares summing to 1, each at least 0.05. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { iterationKey } from '../../engine/sim/random.ts';
+import { iterationKey } from '../../engine/random/streams.ts';
 import { WORLD, type World } from '../../engine/world/assumptions.ts';
 import { fieldsOf } from '../../engine/world/declare.ts';
 import { defaultWorld } from '../../engine/world/defaults.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatValueProblem } from '../../engine/json/problem.ts';
-import { iterationKey, uniform } from '../../engine/sim/random.ts';
+import { iterationKey, uniform } from '../../engine/random/streams.ts';
 import {
   checkNum as checkNumProblems,
   distMean,

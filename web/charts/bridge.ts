@@ -1,8 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { formatDelta, formatValue } from '../../engine/report/number.ts';
-import type { KpiId } from '../../engine/stats/kpis.ts';
-import { findKpi } from '../../engine/stats/summary.ts';
+import { findKpi, formatDelta, formatValue } from '../../engine/index.ts';
+import type { KpiId, MonteCarloResult } from '../../engine/index.ts';
 import { scenarioColour, TONE_COLOURS } from '../lib/palette.ts';
 import { asSvg, euroAxis, type ChartDef, type DataRow } from './chart.ts';
 import { PROFIT_CATEGORIES } from './profit.ts';

@@ -1,7 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import type { KpiId } from '../../engine/stats/kpis.ts';
-import { findKpi } from '../../engine/stats/summary.ts';
+import { findKpi } from '../../engine/index.ts';
+import type { KpiId, MonteCarloResult } from '../../engine/index.ts';
 import { asSvg, scenarioScale, type ChartDef, type DataRow } from './chart.ts';
 
 /** The BDC's Minimum Acceptance Performance: 36 appointments per 100 leads (60% reached × 60% booked). */

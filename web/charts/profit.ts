@@ -1,8 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { formatValue } from '../../engine/report/number.ts';
-import { findKpi } from '../../engine/stats/summary.ts';
-import { PNL_LINES, type KpiId, type PnlLine } from '../../engine/stats/kpis.ts';
+import { findKpi, formatValue, PNL_LINES } from '../../engine/index.ts';
+import type { KpiId, MonteCarloResult, PnlLine } from '../../engine/index.ts';
 import { PNL_LINE_LABELS } from '../lib/kpi-labels.ts';
 import { asSvg, euroRowsFrame, type ChartDef, type DataRow, type LegendItem } from './chart.ts';
 

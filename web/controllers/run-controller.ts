@@ -1,15 +1,21 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatProblem } from '../../engine/json/problem.ts';
-import { runSpec, scenarioInput } from '../../engine/scenario/input.ts';
-import { loadScenario, type ReadFile, type ResolvedScenario } from '../../engine/scenario/load.ts';
 import {
+  formatProblem,
+  loadScenario,
+  RUN_LIMITS,
   runMonteCarlo,
-  type MonteCarloResult,
-  type RunProgress,
-} from '../../engine/sim/montecarlo/driver.ts';
-import type { ChunkExecutor } from '../../engine/sim/montecarlo/executor.ts';
-import { RUN_LIMITS, type RunSpec } from '../../engine/sim/montecarlo/spec.ts';
-import { warmUpSpec } from '../../engine/sim/montecarlo/warm-up.ts';
+  runSpec,
+  scenarioInput,
+  warmUpSpec,
+} from '../../engine/index.ts';
+import type {
+  ChunkExecutor,
+  MonteCarloResult,
+  ReadFile,
+  ResolvedScenario,
+  RunProgress,
+  RunSpec,
+} from '../../engine/index.ts';
 import type { RunSettingsInput } from '../lib/workspace.ts';
 
 export type RunStatus = 'idle' | 'loading' | 'running' | 'done' | 'cancelled' | 'failed';

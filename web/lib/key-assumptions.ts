@@ -1,7 +1,5 @@
-import { distMean, isDist, type Num } from '../../engine/world/distributions.ts';
-import { WORLD } from '../../engine/world/assumptions.ts';
-import { fieldsOf } from '../../engine/world/declare.ts';
-import { WORLD_SCHEMA, type SchemaNode } from '../../engine/world/schema.ts';
+import { distMean, fieldsOf, isDist, WORLD, WORLD_SCHEMA } from '../../engine/index.ts';
+import type { Num, SchemaNode } from '../../engine/index.ts';
 import { getIn } from './workspace.ts';
 
 /** One world assumption the assumptions panel offers, with how people read and type it. */

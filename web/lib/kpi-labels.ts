@@ -1,13 +1,5 @@
-import {
-  isKpiId,
-  kpiSpec as catalogueSpec,
-  PERSPECTIVE_PREFIXES,
-  PNL_LINES,
-  type CatalogueKpiId,
-  type KpiSpec,
-  type PerspectiveId,
-  type PnlLine,
-} from '../../engine/stats/kpis.ts';
+import { isKpiId, kpiSpec as catalogueSpec, PERSPECTIVE_PREFIXES, PNL_LINES } from '../../engine/index.ts';
+import type { CatalogueKpiId, KpiSpec, PerspectiveId, PnlLine } from '../../engine/index.ts';
 
 /** How the workbench presents one KPI to a reader who does not know its id. */
 export interface KpiLabel {

@@ -1,12 +1,7 @@
-import { POLICY_KINDS, type PolicyKind } from '../../engine/policy/catalogue/index.ts';
-import type { ParameterValue } from '../../engine/policy/rule-set.ts';
-import type { RunSettings } from '../../engine/scenario/format.ts';
-import { RUN_LIMITS } from '../../engine/sim/montecarlo/spec.ts';
-import { dirname } from '../../engine/scenario/paths.ts';
-import { isPlainObject } from '../../engine/scenario/merge.ts';
+import { dirname, isPlainObject, POLICY_KINDS, RUN_LIMITS } from '../../engine/index.ts';
+import type { ParameterValue, PolicyKind, RunSettings } from '../../engine/index.ts';
 
-/** Run settings as the workbench lets people set them (DESIGN §3 `run`). */
-/** Run settings as the run panel holds them: a scenario's `run` block. */
+/** Run settings as the run panel holds them: a scenario's `run` block (docs/design.md §3). */
 export type RunSettingsInput = Readonly<RunSettings>;
 
 /**

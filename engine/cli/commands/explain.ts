@@ -1,12 +1,12 @@
-import { runSpec } from '../../scenario/input.ts';
-import { RUN_LIMITS } from '../../sim/montecarlo/spec.ts';
-import { prepareScenario, type SimSetup } from '../../sim/iteration.ts';
 import {
   followCustomer,
+  prepareScenario,
   renderTimeline,
+  RUN_LIMITS,
+  runSpec,
   sampleCustomers,
-  type CustomerSample,
-} from '../../sim/trace/index.ts';
+} from '../../index.ts';
+import type { CustomerSample, SimSetup } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { parseChoice, parseRunSetting, parseWhole } from '../options.ts';
 import { readScenario } from '../scenarios.ts';
@@ -30,7 +30,7 @@ export const EXPLAIN_FORMATS = ['text', 'json'] as const;
 export async function explainCommand(
   file: string,
   options: ExplainOptions,
-  write: (text: string) => void = (text) => process.stdout.write(text),
+  write: (text: string) => void,
 ): Promise<void> {
   const format = parseChoice('--format', options.format, EXPLAIN_FORMATS, 'text');
   const iteration = parseWhole('--iteration', options.iteration, 0, RUN_LIMITS.iterations.max - 1) ?? 0;

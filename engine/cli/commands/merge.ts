@@ -1,8 +1,5 @@
-import { renderResult } from '../../report/render.ts';
-import { summariseAggregates } from '../../sim/montecarlo/driver.ts';
-import { ShardError } from '../../sim/montecarlo/shard.ts';
-import { readShardFile, type LoadedShard } from '../../sim/montecarlo/shard-file.ts';
-import { mergeShards } from '../../sim/montecarlo/shard-merge.ts';
+import { mergeShards, readShardFile, renderResult, ShardError, summariseAggregates } from '../../index.ts';
+import type { LoadedShard } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { readText, writeAtomic } from '../io.ts';
 import { parseFormat, parsePerspective } from './simulate.ts';
@@ -18,7 +15,11 @@ export interface MergeOptions {
  * byte for byte what the unsharded `run`/`compare` prints in the same format. Every file is read and
  * checked before anything is merged, so a bad file is reported by name and nothing is written.
  */
-export async function mergeCommand(files: readonly string[], options: MergeOptions): Promise<void> {
+export async function mergeCommand(
+  files: readonly string[],
+  options: MergeOptions,
+  write: (text: string) => void,
+): Promise<void> {
   const format = parseFormat(options.format);
   const perspective = parsePerspective(options.perspective);
   const shards: LoadedShard[] = [];
@@ -28,7 +29,7 @@ export async function mergeCommand(files: readonly string[], options: MergeOptio
   }
   const text = renderResult(summariseAggregates(asUserError(() => mergeShards(shards))), format, perspective);
   if (options.out) await writeAtomic(options.out, text);
-  else process.stdout.write(text);
+  else write(text);
 }
 
 function parseJson(text: string, file: string): unknown {

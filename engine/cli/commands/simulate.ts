@@ -1,22 +1,32 @@
 import { availableParallelism } from 'node:os';
-import { FORMATS, renderResult, type Format } from '../../report/render.ts';
-import { REPORT_PERSPECTIVES, type ReportPerspective } from '../../report/tables.ts';
-import { aggregateMonteCarlo, runMonteCarlo, type RunProgress } from '../../sim/montecarlo/driver.ts';
-import { InProcessExecutor, type ChunkExecutor } from '../../sim/montecarlo/executor.ts';
-import { progressLine } from '../../sim/montecarlo/progress-line.ts';
 import {
+  aggregateMonteCarlo,
+  buildShardFile,
   chunkCount,
+  FORMATS,
+  InProcessExecutor,
+  REPORT_PERSPECTIVES,
   parseShardSelector,
+  progressLine,
+  renderResult,
+  runMonteCarlo,
+  runSpec,
   shardChunkRange,
   ShardError,
-  type ShardSelector,
-} from '../../sim/montecarlo/shard.ts';
-import { buildShardFile, shardFileText } from '../../sim/montecarlo/shard-file.ts';
-import type { ChunkRange, RunSpec } from '../../sim/montecarlo/spec.ts';
-import { runSpec } from '../../scenario/input.ts';
-import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
+  shardFileText,
+} from '../../index.ts';
+import type {
+  ChunkExecutor,
+  ChunkRange,
+  Format,
+  ReportPerspective,
+  RunProgress,
+  RunSpec,
+  ShardSelector,
+} from '../../index.ts';
+import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
-import { writeAtomic } from '../io.ts';
+import { writeAtomic, type CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
 import { parseRunSetting } from '../options.ts';
 import { readScenario } from '../scenarios.ts';
@@ -51,7 +61,11 @@ export function parsePerspective(value: string | undefined): ReportPerspective {
   );
 }
 
-export async function simulateCommand(files: readonly string[], options: SimulateOptions): Promise<void> {
+export async function simulateCommand(
+  files: readonly string[],
+  options: SimulateOptions,
+  io: CliIo,
+): Promise<void> {
   const format = parseFormat(options.format);
   const perspective = parsePerspective(options.perspective);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
@@ -78,12 +92,12 @@ export async function simulateCommand(files: readonly string[], options: Simulat
   const chunks = shard ? shardRange(spec, shard) : undefined;
   const workers = parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism();
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
-  const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar();
+  const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar(io);
   const started = performance.now();
   const onProgress = (p: RunProgress): void => {
     bar.update(p);
     if (options.progressJson) {
-      process.stderr.write(progressLine(p, { elapsedSeconds: (performance.now() - started) / 1000, shard }));
+      io.stderr(progressLine(p, { elapsedSeconds: (performance.now() - started) / 1000, shard }));
     }
   };
   const runOptions = { onProgress, partialResults: options.partialResults === true };
@@ -97,7 +111,7 @@ export async function simulateCommand(files: readonly string[], options: Simulat
     }
     bar.done();
     if (options.out) await writeAtomic(options.out, text);
-    else process.stdout.write(text);
+    else io.stdout(text);
   } finally {
     bar.done();
     await executor.close();

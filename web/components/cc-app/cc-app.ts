@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { DEFAULT_RUN } from '../../../engine/scenario/format.ts';
+import { DEFAULT_RUN } from '../../../engine/index.ts';
 import { RunController } from '../../controllers/run-controller.ts';
 import { WorkspaceController } from '../../controllers/workspace-controller.ts';
 import { SHIPPED_FILES, SHIPPED_SCENARIOS } from '../../lib/library.ts';

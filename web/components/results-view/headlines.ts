@@ -1,5 +1,4 @@
-import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
-import type { KpiId } from '../../../engine/stats/kpis.ts';
+import type { KpiId, MonteCarloResult } from '../../../engine/index.ts';
 import { kpiLabel } from '../../lib/kpi-labels.ts';
 import { kpiRows, type Tone } from '../kpi-table/kpi-rows.ts';
 

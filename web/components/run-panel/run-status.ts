@@ -1,4 +1,4 @@
-import { RUN_LIMITS } from '../../../engine/sim/montecarlo/spec.ts';
+import { RUN_LIMITS } from '../../../engine/index.ts';
 import type { RunState } from '../../controllers/run-controller.ts';
 import type { RunSettingsInput } from '../../lib/workspace.ts';
 

@@ -1,5 +1,5 @@
-import { describeValue } from '../../json/describe.ts';
-import type { TypedSpec } from '../catalogue/index.ts';
+import { describeValue } from '../json/describe.ts';
+import type { TypedSpec } from './catalogue/index.ts';
 
 /**
  * Checks a value against a fact's or parameter's declared type. Returns undefined when it fits,

@@ -1,5 +1,6 @@
 /**
- * The KPI catalogue: stable ids shared by the CLI, JSON output, `expect` blocks and the UI (docs/design.md).
+ * The KPI catalogue: stable ids shared by the CLI, JSON output, `expect` blocks and the UI (docs/design.md
+ * §3 "Outputs"; docs/kpis.md lists them).
  * Money is in € over the whole horizon unless the unit says otherwise; rates are 0–1.
  */
 export type KpiUnit =

@@ -1,5 +1,5 @@
-import type { PolicyKind } from '../policy/catalogue/types.ts';
-import type { BreakdownDimension } from '../sim/result.ts';
+import type { PolicyKind } from '../domain/lists.ts';
+import type { BreakdownDimension } from './iteration.ts';
 import type { KpiId, KpiSpec, KpiUnit } from './kpis.ts';
 
 /**
