@@ -1,16 +1,85 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import { UserError } from './errors.ts';
 
+/**
+ * Largest JSON input (rule set, scenario, shard file) read, in bytes: far above any real one (the
+ * largest shard of a 3-scenario, 600-month comparison is a few MiB), far below what exhausts memory.
+ */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/** Largest `--facts` file, in bytes: it is streamed line by line, so only the disk bounds it. */
+export const MAX_FACTS_BYTES = 16 * 1024 * 1024 * 1024;
+
 /** Reads a user's file (or standard input for '-') as UTF-8, turning OS errors into plain sentences. */
-export async function readText(file: string): Promise<string> {
+export async function readText(file: string, limit = MAX_INPUT_BYTES): Promise<string> {
   if (file === '-') return readStdin();
   try {
-    return await fs.readFile(file, 'utf8');
+    return await readInputFile(file, limit);
   } catch (error) {
     throw new UserError(`${file}: ${describeFsError(error)}`);
   }
+}
+
+/**
+ * Reads an input file as UTF-8 only when it is a regular file no larger than `limit` bytes; throws an
+ * Error whose message is a plain sentence (without the file name) otherwise. The type is checked with
+ * `stat`, which never blocks, before the file is opened: opening a FIFO would wait for a writer for
+ * ever, and a device such as /dev/zero never ends. The opened file is checked again, non-blocking,
+ * in case the path was replaced in between.
+ */
+export async function readInputFile(file: string, limit = MAX_INPUT_BYTES): Promise<string> {
+  checkInputStats(await fs.stat(file), limit);
+  const handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    checkInputStats(await handle.stat(), limit);
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Checks, without opening it, that `file` is a regular file of at most `limit` bytes. */
+export async function checkInputFile(file: string, limit = MAX_INPUT_BYTES): Promise<void> {
+  try {
+    checkInputStats(await fs.stat(file), limit);
+  } catch (error) {
+    throw new UserError(`${file}: ${describeFsError(error)}`);
+  }
+}
+
+function checkInputStats(stats: Stats, limit: number): void {
+  if (!stats.isFile()) {
+    throw new Error(`is ${fileType(stats)}, expected a regular file`);
+  }
+  if (stats.size > limit) {
+    throw new Error(
+      `is ${formatBytes(stats.size)}, over the limit of ${formatBytes(limit)} for an input file`,
+    );
+  }
+}
+
+/** What a non-regular file is, in words. */
+function fileType(stats: Stats): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a named pipe (FIFO)';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice()) return 'a character device';
+  if (stats.isBlockDevice()) return 'a block device';
+  return 'not a regular file';
+}
+
+/** Bytes in binary units, e.g. `256 MiB`. */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${unit === 0 ? value : Number(value.toFixed(1))} ${units[unit]}`;
 }
 
 async function readStdin(): Promise<string> {
@@ -58,7 +127,8 @@ export async function expandJsonFiles(inputs: readonly string[]): Promise<string
   return files;
 }
 
-function describeFsError(error: unknown): string {
+/** An OS error (or a refusal above) as a plain sentence, without the file name. */
+export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
     case 'ENOENT':

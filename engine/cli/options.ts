@@ -1,4 +1,5 @@
 import { UserError } from './errors.ts';
+import { show } from '../json/show.ts';
 
 /**
  * A whole-number option, or undefined when it was not given.
@@ -13,7 +14,7 @@ export function parseWhole(
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UserError(`invalid ${flag} "${text}": expected a whole number from ${min} to ${max}`);
+    throw new UserError(`invalid ${flag} ${show(text)}: expected a whole number from ${min} to ${max}`);
   }
   return value;
 }
@@ -27,5 +28,5 @@ export function parseChoice<T extends string>(
 ): T {
   if (text === undefined) return fallback;
   if ((choices as readonly string[]).includes(text)) return text as T;
-  throw new UserError(`invalid ${flag} "${text}": expected one of ${choices.join(', ')}`);
+  throw new UserError(`invalid ${flag} ${show(text)}: expected one of ${choices.join(', ')}`);
 }

@@ -1,9 +1,10 @@
-import { promises as fs } from 'node:fs';
 import { parseJsonDocument } from '../json/document.ts';
 import type { Problem } from '../json/problem.ts';
 import { loadRuleSet } from '../policy/load.ts';
 import { isPlainObject } from '../scenario/merge.ts';
 import { loadScenario, type ReadFile, type ResolvedScenario } from '../scenario/load.ts';
+import { show } from '../json/show.ts';
+import { describeFsError, readInputFile } from './io.ts';
 
 /** Keys only a scenario has: a file with one of them (and no `kind` or `rules`) is read as a scenario. */
 const SCENARIO_KEYS = ['policies', 'extends', 'portfolio', 'world', 'parameters', 'run', 'expect'];
@@ -31,7 +32,7 @@ export function neitherProblem(file: string, value: unknown): Problem {
             Object.keys(value as object).length === 0
               ? 'no properties'
               : `only ${Object.keys(value as object)
-                  .map((k) => JSON.stringify(k))
+                  .map((k) => show(k))
                   .join(', ')}`
           }`
         : `a ${typeof value}`;
@@ -47,23 +48,15 @@ export function neitherProblem(file: string, value: unknown): Problem {
 
 /**
  * Reads files for `loadScenario` from disk, each once (rule sets shared by many scenarios, `vs` files),
- * with OS errors as plain words.
+ * only regular files of a bounded size (see readInputFile), with OS errors as plain words.
  */
 export function diskReader(): ReadFile {
   const cache = new Map<string, Promise<string>>();
   return (file) => {
     let text = cache.get(file);
     if (!text) {
-      text = fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new Error(
-          error.code === 'ENOENT'
-            ? 'no such file'
-            : error.code === 'EISDIR'
-              ? 'is a directory, expected a file'
-              : error.code === 'EACCES' || error.code === 'EPERM'
-                ? 'permission denied'
-                : error.message,
-        );
+      text = readInputFile(file).catch((error: unknown) => {
+        throw new Error(describeFsError(error));
       });
       cache.set(file, text);
     }

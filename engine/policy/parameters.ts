@@ -2,6 +2,7 @@ import type { TypedSpec } from './catalogue/index.ts';
 import { checkValue } from './compile/check-value.ts';
 import { suggest } from './validate/suggest.ts';
 import type { ParameterDecl, ParameterValue, RuleSet } from './rule-set.ts';
+import { nameText } from './validate/text.ts';
 
 /** A parameter declaration seen as a typed spec, so facts and parameters share one type check. */
 export function parameterSpec(name: string, decl: ParameterDecl): TypedSpec {
@@ -46,11 +47,11 @@ export function resolveParameters(
       const known =
         declared.size === 0 ? 'it declares none' : `it declares ${[...declared.keys()].join(', ')}`;
       throw new Error(
-        `invalid parameter override ${name}: rule set "${ruleSet.name}" declares no such parameter; ${known}${hint}`,
+        `invalid parameter override ${nameText(name)}: rule set "${ruleSet.name}" declares no such parameter; ${known}${hint}`,
       );
     }
     const problem = checkValue(parameterSpec(name, decl), value, true);
-    if (problem !== undefined) throw new Error(`invalid parameter override ${name}: ${problem}`);
+    if (problem !== undefined) throw new Error(`invalid parameter override ${nameText(name)}: ${problem}`);
     resolved.set(name, value);
   }
   return resolved;

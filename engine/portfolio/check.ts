@@ -1,5 +1,6 @@
 import { didYouMean } from '../policy/validate/suggest.ts';
 import { checkNum, distSupport, type Num } from '../world/distributions.ts';
+import { show } from '../json/show.ts';
 
 /*
  * Checks of the portfolio section of a user's file. Each message reads
@@ -32,7 +33,7 @@ export function isPlainObject(x: unknown): x is Record<string, unknown> {
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return show(value);
   if (typeof value === 'object') return 'an object';
   return String(value);
 }
@@ -76,10 +77,7 @@ export function checkMix(x: unknown, place: Place, values: readonly string[]): s
     const at = child(place, key);
     if (!values.includes(key)) {
       problems.push(
-        problem(
-          at,
-          `unknown value ${JSON.stringify(key)}${hint(key, values)}: expected ${values.join(', ')}`,
-        ),
+        problem(at, `unknown value ${show(key)}${hint(key, values)}: expected ${values.join(', ')}`),
       );
       continue;
     }

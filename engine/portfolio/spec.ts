@@ -12,6 +12,7 @@ import {
   problem,
   type Place,
 } from './check.ts';
+import { show } from '../json/show.ts';
 
 export type Region = (typeof REGIONS)[number];
 export type Segment = (typeof SEGMENTS)[number];
@@ -169,10 +170,7 @@ function checkTermMonths(x: unknown, place: Place): string[] {
     const at = child(place, key);
     if (!(CYCLE_KEYS as readonly string[]).includes(key)) {
       problems.push(
-        problem(
-          at,
-          `unknown cycle ${JSON.stringify(key)}${hint(key, CYCLE_KEYS)}: expected ${CYCLE_KEYS.join(', ')}`,
-        ),
+        problem(at, `unknown cycle ${show(key)}${hint(key, CYCLE_KEYS)}: expected ${CYCLE_KEYS.join(', ')}`),
       );
     } else {
       problems.push(...checkInteger(x[key], at, 1, MAX_TERM_MONTHS));

@@ -3,6 +3,7 @@ import { didYouMean } from '../policy/validate/suggest.ts';
 import { KPI_IDS } from '../stats/kpis.ts';
 import { isPlainObject } from './merge.ts';
 import type { Report } from './run-settings.ts';
+import { show } from '../json/show.ts';
 
 /**
  * A scenario's `expect` block: assertions on KPI ids that `cyclecast check` judges after a run.
@@ -106,7 +107,7 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
     if (!(ASSERTION_KEYS as readonly string[]).includes(key)) {
       fail(
         joinPointer(at, key),
-        `unknown assertion property "${key}": expected ${ASSERTION_KEYS.join(', ')}`,
+        `unknown assertion property ${show(key)}: expected ${ASSERTION_KEYS.join(', ')}`,
         didYouMean(key, ASSERTION_KEYS),
       );
     }
@@ -119,7 +120,7 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
   else if (!KPI_IDS.includes(kpi)) {
     fail(
       joinPointer(at, 'kpi'),
-      `unknown KPI "${kpi}"`,
+      `unknown KPI ${show(kpi)}`,
       didYouMean(kpi, KPI_IDS) ?? `KPI ids: ${KPI_IDS.join(', ')}`,
     );
   }
@@ -148,7 +149,7 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
   } else if (vs !== undefined && claim !== undefined && claim !== 'delta') {
     fail(
       joinPointer(at, 'vs'),
-      `invalid ${name}: a claim against "vs" bounds the paired difference, so it is stated as "delta", not "${claim}"`,
+      `invalid ${name}: a claim against "vs" bounds the paired difference, so it is stated as "delta", not ${show(claim)}`,
       `e.g. {"kpi": "profit.npv", "vs": "./baseline.json", "delta": {"min": 0}}`,
     );
   } else if (vs === undefined && claim === 'delta') {
@@ -164,7 +165,7 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
     if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) {
       fail(
         pointer,
-        `invalid ${name}.confidence: expected a probability strictly between 0 and 1, e.g. 0.95, got ${JSON.stringify(confidence)}`,
+        `invalid ${name}.confidence: expected a probability strictly between 0 and 1, e.g. 0.95, got ${show(confidence)}`,
       );
     } else if (claim !== undefined && claim !== 'mean' && claim !== 'delta') {
       fail(
@@ -218,7 +219,7 @@ function parseBounds(
     if (key !== 'min' && key !== 'max') {
       fail(
         joinPointer(at, key),
-        `unknown bound "${key}" in ${name}: expected min or max`,
+        `unknown bound ${show(key)} in ${name}: expected min or max`,
         didYouMean(key, ['min', 'max']),
       );
       ok = false;
@@ -229,7 +230,7 @@ function parseBounds(
     if (!Object.hasOwn(raw, key)) continue;
     const value = raw[key];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      fail(joinPointer(at, key), `invalid ${name}.${key}: expected a number, got ${JSON.stringify(value)}`);
+      fail(joinPointer(at, key), `invalid ${name}.${key}: expected a number, got ${show(value)}`);
       ok = false;
     } else bounds[key] = value;
   }

@@ -1,5 +1,5 @@
 import { parseJsonDocument, type JsonDocument } from '../json/document.ts';
-import { joinPointer, type Problem } from '../json/problem.ts';
+import { joinPointer, type Problem, type ProblemOrigin } from '../json/problem.ts';
 import { sortProblems } from '../json/reporter.ts';
 import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
 import { loadRuleSet } from '../policy/load.ts';
@@ -15,6 +15,7 @@ import type { RunSettings } from './format.ts';
 import { deepMerge, isPlainObject, valueAt } from './merge.ts';
 import { dirname, resolvePath } from './paths.ts';
 import { checkRun, type Report } from './run-settings.ts';
+import { show } from '../json/show.ts';
 
 /** A scenario with `extends` applied, defaults filled in, and every rule set loaded and valid. */
 export interface ResolvedScenario {
@@ -50,6 +51,8 @@ const KEYS = [
 interface ChainLink {
   readonly doc: JsonDocument;
   readonly value: Record<string, unknown>;
+  /** Where this file was named (`extends`), nearest first; empty for the scenario itself. */
+  readonly origin: readonly ProblemOrigin[];
 }
 
 /**
@@ -77,7 +80,7 @@ export async function loadScenario(
     if (!(KEYS as readonly string[]).includes(key)) {
       report(
         joinPointer('', key),
-        `unknown scenario property "${key}": expected one of ${KEYS.join(', ')}`,
+        `unknown scenario property ${show(key)}: expected one of ${KEYS.join(', ')}`,
         didYouMean(key, KEYS),
       );
     }
@@ -92,7 +95,7 @@ export async function loadScenario(
   portfolio.problems.forEach((text) => report(...splitLocated(text, '/portfolio')));
   const world = mergeWorld(defaultWorld(), merged.world ?? {}, '/world');
   world.problems.forEach((text) => report(...splitLocated(text, '/world')));
-  const policies = await loadPolicies(merged.policies, read, report, problems);
+  const policies = await loadPolicies(merged.policies, read, report, problems, locate);
   const parameters = checkParameters(merged.parameters, policies, report);
   const { expectations: expect, ok: expectOk } = parseExpectations(merged.expect, report);
   await checkComparedScenarios(expect, read, report);
@@ -129,18 +132,27 @@ async function loadChain(
   read: ReadFile,
   seen: string[],
   problems: Problem[],
-  from?: { doc: JsonDocument; pointer: string },
+  from?: { link: Omit<ChainLink, 'value'>; pointer: string },
 ): Promise<ChainLink[] | undefined> {
   const at = (message: string): Problem => {
-    const where = from ? from.doc.locate(from.pointer) : { line: 1, column: 1 };
-    return {
-      file: from?.doc.file ?? file,
-      ...where,
-      pointer: from?.pointer ?? '',
-      severity: 'error',
-      message,
-    };
+    const where = from ? from.link.doc.locate(from.pointer) : { line: 1, column: 1 };
+    return withOrigin(
+      {
+        file: from?.link.doc.file ?? file,
+        ...where,
+        pointer: from?.pointer ?? '',
+        severity: 'error',
+        message,
+      },
+      from?.link.origin ?? [],
+    );
   };
+  const origin: readonly ProblemOrigin[] = from
+    ? [
+        { file: from.link.doc.file, ...from.link.doc.locate(from.pointer), pointer: from.pointer },
+        ...from.link.origin,
+      ]
+    : [];
   if (seen.includes(file)) {
     problems.push(at(`invalid extends: a cycle ${[...seen, file].join(' → ')}`));
     return undefined;
@@ -153,36 +165,49 @@ async function loadChain(
     return undefined;
   }
   const doc = parseJsonDocument(text, file);
-  problems.push(...doc.problems);
+  problems.push(...doc.problems.map((p) => withOrigin(p, origin)));
   if (doc.value === undefined) return undefined;
   if (!isPlainObject(doc.value)) {
-    problems.push({
-      file,
-      line: 1,
-      column: 1,
-      pointer: '',
-      severity: 'error',
-      message:
-        'expected a scenario: an object with "policies", and optionally "extends", "portfolio", "world", "parameters", "run" and "expect"',
-    });
+    problems.push(
+      withOrigin(
+        {
+          file,
+          line: 1,
+          column: 1,
+          pointer: '',
+          severity: 'error',
+          message:
+            'expected a scenario: an object with "policies", and optionally "extends", "portfolio", "world", "parameters", "run" and "expect"',
+        },
+        origin,
+      ),
+    );
     return undefined;
   }
   const value = rebase({ ...doc.value }, dirname(file));
   const parentPath = value.extends;
   delete value.extends;
-  if (parentPath === undefined) return [{ doc, value }];
+  if (parentPath === undefined) return [{ doc, value, origin }];
   if (typeof parentPath !== 'string') {
-    problems.push({
-      file,
-      ...doc.locate('/extends'),
-      pointer: '/extends',
-      severity: 'error',
-      message: 'invalid extends: expected the path of another scenario',
-    });
+    problems.push(
+      withOrigin(
+        {
+          file,
+          ...doc.locate('/extends'),
+          pointer: '/extends',
+          severity: 'error',
+          message: 'invalid extends: expected the path of another scenario',
+        },
+        origin,
+      ),
+    );
     return undefined;
   }
-  const parent = await loadChain(parentPath, read, [...seen, file], problems, { doc, pointer: '/extends' });
-  return parent ? [...parent, { doc, value }] : undefined;
+  const parent = await loadChain(parentPath, read, [...seen, file], problems, {
+    link: { doc, origin },
+    pointer: '/extends',
+  });
+  return parent ? [...parent, { doc, value, origin }] : undefined;
 }
 
 /** Paths in a scenario are relative to its own file; make them relative to the working folder before merging. */
@@ -212,14 +237,17 @@ function locator(chain: readonly ChainLink[]) {
       for (let i = chain.length - 1; i >= 0; i--) {
         if (valueAt(chain[i]!.doc.value, p) !== undefined) {
           const doc = chain[i]!.doc;
-          return {
-            file: doc.file,
-            ...doc.locate(pointer),
-            pointer,
-            severity: 'error',
-            message,
-            ...(hint ? { hint } : {}),
-          };
+          return withOrigin(
+            {
+              file: doc.file,
+              ...doc.locate(pointer),
+              pointer,
+              severity: 'error',
+              message,
+              ...(hint ? { hint } : {}),
+            },
+            chain[i]!.origin,
+          );
         }
       }
       if (p === '') break;
@@ -237,6 +265,17 @@ function locator(chain: readonly ChainLink[]) {
   };
 }
 
+/** `problem` with the places that led to its file, when it was reached through another. */
+function withOrigin(problem: Problem, origin: readonly ProblemOrigin[]): Problem {
+  return origin.length === 0 ? problem : { ...problem, reachedFrom: origin };
+}
+
+/** Where a problem is, as the origin of a file named there. */
+function originOf(problem: Problem): ProblemOrigin[] {
+  const { file, line, column, pointer } = problem;
+  return [{ file, line, column, pointer }, ...(problem.reachedFrom ?? [])];
+}
+
 /** World and portfolio checks speak `invalid X at /pointer: message`; split off the pointer to locate it. */
 function splitLocated(text: string, fallback: string): [string, string] {
   const match = /^invalid (\S+) at (\/\S*): ([\s\S]*)$/.exec(text);
@@ -248,6 +287,7 @@ async function loadPolicies(
   read: ReadFile,
   report: Report,
   problems: Problem[],
+  locate: ReturnType<typeof locator>,
 ): Promise<ResolvedScenario['policies'] | undefined> {
   if (!isPlainObject(policies)) {
     report(
@@ -261,7 +301,7 @@ async function loadPolicies(
     if (!(POLICY_KINDS as readonly string[]).includes(key)) {
       report(
         joinPointer('/policies', key),
-        `unknown policy kind "${key}": expected one of ${POLICY_KINDS.join(', ')}`,
+        `unknown policy kind ${show(key)}: expected one of ${POLICY_KINDS.join(', ')}`,
         didYouMean(key, POLICY_KINDS),
       );
     }
@@ -285,7 +325,8 @@ async function loadPolicies(
       continue;
     }
     const { ruleSet, problems: ruleProblems } = loadRuleSet(text, path);
-    problems.push(...ruleProblems);
+    const origin = originOf(locate(pointer, ''));
+    problems.push(...ruleProblems.map((p) => withOrigin(p, origin)));
     if (!ruleSet) {
       report(pointer, `rule set ${path} is not valid (see its problems)`);
       continue;
@@ -317,7 +358,7 @@ function checkParameters(
     if (!(POLICY_KINDS as readonly string[]).includes(kind)) {
       report(
         pointer,
-        `unknown policy kind "${kind}": expected one of ${POLICY_KINDS.join(', ')}`,
+        `unknown policy kind ${show(kind)}: expected one of ${POLICY_KINDS.join(', ')}`,
         didYouMean(kind, POLICY_KINDS),
       );
       ok = false;

@@ -2,6 +2,7 @@ import { joinPointer } from '../json/problem.ts';
 import { didYouMean } from '../policy/validate/suggest.ts';
 import { DEFAULT_RUN, type RunSettings } from './format.ts';
 import { isPlainObject } from './merge.ts';
+import { show } from '../json/show.ts';
 
 /** Accepted range of each run setting, inclusive, and the unit people read it in. */
 export const RUN_LIMITS: Readonly<
@@ -31,7 +32,7 @@ export function checkRun(run: unknown, report: Report): RunSettings | undefined 
     if (!Object.hasOwn(RUN_LIMITS, key)) {
       report(
         joinPointer('/run', key),
-        `unknown run setting "${key}": expected horizonMonths, iterations or seed`,
+        `unknown run setting ${show(key)}: expected horizonMonths, iterations or seed`,
         didYouMean(key, Object.keys(RUN_LIMITS)),
       );
       ok = false;
@@ -42,7 +43,7 @@ export function checkRun(run: unknown, report: Report): RunSettings | undefined 
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
       report(
         joinPointer('/run', key),
-        `invalid run.${key}: expected a whole number from ${min} to ${max} (${unit}), got ${JSON.stringify(value)}`,
+        `invalid run.${key}: expected a whole number from ${min} to ${max} (${unit}), got ${show(value)}`,
       );
       ok = false;
     } else settings[key as keyof RunSettings] = value;

@@ -1,3 +1,4 @@
+import { show } from '../json/show.ts';
 /**
  * A curve: a small table of points [x, y] with strictly increasing x, read by linear interpolation
  * between points and flat beyond the ends (the first y before the first x, the last y after the last x).
@@ -81,7 +82,7 @@ export function checkCurve(x: unknown, pointer: string): string[] {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return show(value);
   if (typeof value === 'object') return 'an object';
   return String(value);
 }

@@ -5,6 +5,7 @@ import {
   pow as powBinding,
 } from '../math/index.ts';
 import { normalQuantile } from '../sim/random.ts';
+import { show } from '../json/show.ts';
 
 // The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
 // reads; new vehicles are drawn inside the monthly loop, so sampling reads these aliases instead.
@@ -154,13 +155,13 @@ export function checkNum(x: unknown, pointer: string): string[] {
   const name = record.dist;
   const keys = typeof name === 'string' ? DIST_KEYS.get(name as DistName) : undefined;
   if (keys === undefined) {
-    return [fail(`unknown dist ${JSON.stringify(name)}: expected one of ${DIST_NAMES.join(', ')}`)];
+    return [fail(`unknown dist ${show(name)}: expected one of ${DIST_NAMES.join(', ')}`)];
   }
   const problems: string[] = [];
   const allowed = ['dist', ...keys.required, ...keys.optional];
   for (const key of Object.keys(record)) {
     if (!allowed.includes(key)) {
-      problems.push(fail(`unknown key ${JSON.stringify(key)} for ${name}: expected ${allowed.join(', ')}`));
+      problems.push(fail(`unknown key ${show(key)} for ${name}: expected ${allowed.join(', ')}`));
     }
   }
   let complete = true;
@@ -218,7 +219,7 @@ function checkRanges(d: Dist): string[] {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return show(value);
   if (typeof value === 'object') return 'an object';
   return String(value);
 }

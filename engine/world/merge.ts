@@ -3,6 +3,7 @@ import type { World } from './assumptions.ts';
 import { checkCurve } from './curve.ts';
 import { checkNum, distSupport, isDist, type Num } from './distributions.ts';
 import { WORLD_SCHEMA, type SchemaNode } from './schema.ts';
+import { show } from '../json/show.ts';
 
 /*
  * Checking and merging a scenario's `world` block. Messages read
@@ -127,7 +128,7 @@ function checkNode(node: SchemaNode, x: unknown, place: Place, complete: boolean
         const field = node.fields.get(key);
         if (field === undefined) {
           const near = suggest(key, known, { limit: 1 })[0];
-          const hint = near === undefined ? '' : ` (did you mean "${near}"?)`;
+          const hint = near === undefined ? '' : ` (did you mean ${show(near)}?)`;
           problems.push(
             fail(child(place, key), `unknown assumption${hint}: expected one of ${known.join(', ')}`),
           );
@@ -209,7 +210,7 @@ function isPlainObject(x: unknown): x is Record<string, unknown> {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return show(value);
   if (typeof value === 'object') return 'an object';
   return String(value);
 }

@@ -8,7 +8,8 @@ import { loadRuleSet } from '../../policy/load.ts';
 import { createReferenceEngine } from '../../policy/reference.ts';
 import type { RuleEvent } from '../../policy/rule-set.ts';
 import { UserError } from '../errors.ts';
-import { readText } from '../io.ts';
+import { checkInputFile, MAX_FACTS_BYTES, readText } from '../io.ts';
+import { show } from '../../json/show.ts';
 
 export type EngineChoice = 'compiled' | 'reference';
 
@@ -24,7 +25,7 @@ export async function rulesEvalCommand(
 ): Promise<number> {
   const engineChoice = options.engine ?? 'compiled';
   if (engineChoice !== 'compiled' && engineChoice !== 'reference') {
-    throw new UserError(`invalid --engine "${engineChoice}": expected compiled or reference`);
+    throw new UserError(`invalid --engine ${show(engineChoice)}: expected compiled or reference`);
   }
   const { ruleSet, problems } = loadRuleSet(await readText(ruleSetFile), ruleSetFile);
   if (!ruleSet)
@@ -88,7 +89,8 @@ async function* lines(file: string): AsyncGenerator<string> {
   let input: Readable;
   if (file === '-') input = process.stdin;
   else {
-    await readText(file); // turns a missing or unreadable file into a plain UserError before streaming
+    // A missing file, a FIFO, a device or a folder is a plain UserError before anything is opened.
+    await checkInputFile(file, MAX_FACTS_BYTES);
     input = createReadStream(file, 'utf8');
   }
   yield* createInterface({ input, crlfDelay: Infinity });

@@ -17,6 +17,7 @@ import { UserError } from '../errors.ts';
 import { writeAtomic } from '../io.ts';
 import { progressBar } from '../progress.ts';
 import { readScenario, scenarioInput } from '../scenarios.ts';
+import { show } from '../../json/show.ts';
 
 export interface SimulateOptions {
   iterations?: string;
@@ -113,7 +114,7 @@ function shardRange(spec: RunSpec, shard: ShardSelector): ChunkRange {
 export function parseFormat(format: string | undefined): Format {
   if (format === undefined) return 'table';
   if ((FORMATS as readonly string[]).includes(format)) return format as Format;
-  throw new UserError(`invalid --format "${format}": expected one of ${FORMATS.join(', ')}`);
+  throw new UserError(`invalid --format ${show(format)}: expected one of ${FORMATS.join(', ')}`);
 }
 
 function parseWhole(
@@ -126,7 +127,7 @@ function parseWhole(
   if (text === undefined) return fallback;
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UserError(`invalid ${flag} "${text}": expected a whole number from ${min} to ${max}`);
+    throw new UserError(`invalid ${flag} ${show(text)}: expected a whole number from ${min} to ${max}`);
   }
   return value;
 }

@@ -1,4 +1,4 @@
-import { formatProblem, type Problem } from '../../json/problem.ts';
+import { formatProblem, problemKey, type Problem } from '../../json/problem.ts';
 import { UserError } from '../errors.ts';
 import { expandJsonFiles, readText } from '../io.ts';
 import { checkFile, diskReader } from '../scenario-files.ts';
@@ -28,9 +28,9 @@ export async function validateCommand(
   for (const file of files) {
     const checked = await checkFile(file, await readText(file), read);
     for (const problem of checked.problems) {
-      const line = formatProblem(problem);
-      if (seen.has(line)) continue;
-      seen.add(line);
+      const key = problemKey(problem);
+      if (seen.has(key)) continue;
+      seen.add(key);
       problems.push(problem);
     }
   }

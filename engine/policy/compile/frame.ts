@@ -3,6 +3,7 @@ import { checkValue, describeValue } from './check-value.ts';
 import { emptyFrame } from './layout.ts';
 import { suggest } from '../validate/suggest.ts';
 import type { CompiledPolicy, FactFrame, FactLayout, Slot } from './types.ts';
+import { nameText } from '../validate/text.ts';
 
 /** Stores a value in its slot: numbers as raw doubles, everything else as the JS value itself. */
 export function writeSlot(frame: FactFrame, slot: Slot, value: unknown): void {
@@ -63,7 +64,7 @@ export function frameFromFacts(
 function unknownFact(policy: CompiledPolicy, name: string): string {
   const near = suggest(name, policy.layout.slots.keys(), { limit: 1 })[0];
   const hint = near === undefined ? '' : ` (did you mean "${near}"?)`;
-  return `unknown fact ${name}: ${policy.kind} rule set "${policy.name}" has no such fact or parameter${hint}`;
+  return `unknown fact ${nameText(name)}: ${policy.kind} rule set "${policy.name}" has no such fact or parameter${hint}`;
 }
 
 /**

@@ -1,0 +1,28 @@
+/**
+ * How values and names from a user's file appear in messages: one line, bounded, unambiguous. Every
+ * message that quotes user text goes through `show`, so a key of megabytes prints as 60 characters.
+ */
+
+const MAX_SHOWN = 60;
+
+/**
+ * A value as JSON on one line, cut to a readable length.
+ * @example show('gold') // '"gold"'
+ */
+export function show(value: unknown): string {
+  let text: string;
+  try {
+    // Cut a long string first: quoting megabytes only to print sixty characters of them is waste.
+    const cut = typeof value === 'string' && value.length > MAX_SHOWN ? value.slice(0, MAX_SHOWN) : value;
+    text = JSON.stringify(cut) ?? String(cut);
+    if (cut !== value) text = text.slice(0, -1) + '…';
+  } catch {
+    text = String(value);
+  }
+  // JSON.stringify leaves these raw; they would break the one-line-per-problem report.
+  text = text.replace(
+    /[\u007f\u2028\u2029]/g,
+    (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'),
+  );
+  return text.length > MAX_SHOWN ? text.slice(0, MAX_SHOWN - 1) + '…' : text;
+}
