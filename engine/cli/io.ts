@@ -96,11 +96,58 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await fs.writeFile(tmp, text, 'utf8');
+    // Checked again right before the rename: a device, FIFO or folder put there meanwhile is never replaced.
+    await refuseNonRegular(file);
     await fs.rename(tmp, file);
   } catch (error) {
     await fs.rm(tmp, { force: true });
     throw new UserError(`${file}: cannot write: ${describeFsError(error)}`);
   }
+}
+
+/**
+ * Checks an `--out` path before any work starts, so a typo fails in the first second rather than after
+ * an hour's run: its folder must exist and be writable, and the path must be a regular file or absent
+ * (the atomic rename would otherwise replace a device such as /dev/null, a FIFO or a socket).
+ */
+export async function checkOutputPath(flag: string, file: string): Promise<void> {
+  const folder = path.dirname(file);
+  const fail = (reason: string, hint: string): never => {
+    throw new UserError(`invalid ${flag} ${file}: ${reason}; ${hint}`);
+  };
+  const folderStats = await fs.stat(folder).catch((error: unknown): never => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      fail(`the folder ${folder} does not exist`, `create it first (mkdir -p ${folder}) or check the path`);
+    }
+    return fail(`cannot reach the folder ${folder}: ${describeFsError(error)}`, 'check the path');
+  });
+  if (!folderStats.isDirectory()) fail(`${folder} is not a folder`, 'check the path');
+  try {
+    await fs.access(folder, constants.W_OK | constants.X_OK);
+  } catch (error) {
+    fail(
+      `cannot write in the folder ${folder}: ${describeFsError(error)}`,
+      'choose a folder you can write to',
+    );
+  }
+  try {
+    await refuseNonRegular(file);
+  } catch (error) {
+    fail(
+      describeFsError(error).replace(/;.*$/, ''),
+      'expected a regular file or a path that does not exist yet',
+    );
+  }
+}
+
+/** Throws when `file` exists and is not a regular file (a missing file is fine: it is about to be written). */
+async function refuseNonRegular(file: string): Promise<void> {
+  const stats = await fs.stat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (stats && !stats.isFile()) throw new Error(`it is ${fileType(stats)}; only a regular file is replaced`);
 }
 
 /** Expands directories into the `.json` files below them (sorted), leaving files as given. */

@@ -19,6 +19,19 @@ export function parseWhole(
   return value;
 }
 
+/**
+ * The worker count, warning on standard error (one line) when it is above the machine's cores: the
+ * results are the same, but extra workers only compete for the cores and slow the run down.
+ */
+export function checkWorkers(workers: number, cores: number, warn: (line: string) => void): number {
+  if (workers > cores) {
+    warn(
+      `warning: --workers ${workers} is more than the ${cores} core${cores === 1 ? '' : 's'} here: the results are the same, but the extra workers slow the run; use --workers ${cores} or leave it out\n`,
+    );
+  }
+  return workers;
+}
+
 /** One of a fixed list of words, or the fallback when it was not given. */
 export function parseChoice<T extends string>(
   flag: string,

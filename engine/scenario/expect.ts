@@ -1,6 +1,6 @@
 import { joinPointer } from '../json/problem.ts';
 import { didYouMean } from '../policy/validate/suggest.ts';
-import { KPI_IDS } from '../stats/kpis.ts';
+import { KPI_IDS, kpiSpec } from '../stats/kpis.ts';
 import { isPlainObject } from './merge.ts';
 import type { Report } from './run-settings.ts';
 import { show } from '../json/show.ts';
@@ -143,6 +143,16 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
       ? undefined
       : parseBounds(entry[claim], joinPointer(at, claim), `${name}.${claim}`, fail);
 
+  if (bounds !== undefined && claim !== undefined && typeof kpi === 'string') {
+    const impossible = boundOutsideUnit(kpi, claim === 'delta', bounds);
+    if (impossible)
+      fail(
+        joinPointer(at, claim, impossible.key),
+        `invalid ${name}.${claim}.${impossible.key}: ${impossible.message}`,
+        impossible.hint,
+      );
+  }
+
   const vs = entry.vs;
   if (vs !== undefined && typeof vs !== 'string') {
     fail(joinPointer(at, 'vs'), `invalid ${name}.vs: expected the path of the scenario to compare with`);
@@ -201,6 +211,43 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
     statistic: claim,
     ...(typeof confidence === 'number' ? { confidence } : {}),
   };
+}
+
+/**
+ * A bound no value of the KPI's unit can meet or fail, which is almost always a percentage written
+ * for a 0–1 rate (`"min": 60` for 60%) or a sign slip on a count; undefined when the bounds fit.
+ */
+function boundOutsideUnit(
+  kpi: string,
+  isDelta: boolean,
+  bounds: Bounds,
+): { key: 'min' | 'max'; message: string; hint: string } | undefined {
+  const spec = kpiSpec(kpi);
+  if (!spec) return undefined;
+  for (const key of ['min', 'max'] as const) {
+    const value = bounds[key];
+    if (value === undefined) continue;
+    if (spec.unit === '0–1') {
+      const [low, high] = isDelta ? [-1, 1] : [0, 1];
+      if (value < low || value > high) {
+        const what = isDelta
+          ? 'a difference of two 0–1 rates lies from −1 to 1'
+          : 'a 0–1 rate lies from 0 to 1';
+        const percent =
+          Math.abs(value) <= 100
+            ? `write ${(value / 100).toFixed(2)} for ${value}%`
+            : `write the rate as a fraction`;
+        return { key, message: `${value} is impossible for ${kpi}: ${what}`, hint: percent };
+      }
+    } else if (!isDelta && spec.unit !== '€' && spec.unit !== '€ per sale' && value < 0) {
+      return {
+        key,
+        message: `${value} is impossible for ${kpi}: its values (${spec.unit}) are never negative`,
+        hint: 'check the sign',
+      };
+    }
+  }
+  return undefined;
 }
 
 function parseBounds(

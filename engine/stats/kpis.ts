@@ -117,6 +117,23 @@ export const KPI_IDS: readonly string[] = KPIS.map((k) => k.id);
 
 const byId = new Map(KPIS.map((k, i) => [k.id, i]));
 
+/**
+ * Every value a KPI can take, by how it is computed: a share of counts is 0–1, a count or a
+ * per-vehicle ratio is never negative, money can be anything. The loss rate is € over € annualised,
+ * so it is a 0–1 rate by unit but not bounded by construction.
+ */
+export function kpiValueRange(spec: KpiSpec): readonly [min: number, max: number] {
+  if (spec.unit === '0–1') return spec.id === 'credit.lossRate' ? [-Infinity, Infinity] : [0, 1];
+  if (spec.unit === '€' || spec.unit === '€ per sale') return [-Infinity, Infinity];
+  return [0, Infinity];
+}
+
+/** The KPI with this id, or undefined. */
+export function kpiSpec(id: string): KpiSpec | undefined {
+  const i = byId.get(id);
+  return i === undefined ? undefined : KPIS[i];
+}
+
 /** Index of a KPI id in `KPIS` (and in every per-iteration KPI vector), or -1. */
 export function kpiIndex(id: string): number {
   return byId.get(id) ?? -1;

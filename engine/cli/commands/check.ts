@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
-import { parseChoice, parseWhole } from '../options.ts';
+import { checkWorkers, parseChoice, parseWhole } from '../options.ts';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { formatProblem, type Problem } from '../../json/problem.ts';
+import { formatProblem, problemKey, type Problem } from '../../json/problem.ts';
 import { CheckPlanError, runCheck, type CheckOutcome, type CheckRun } from '../../scenario/check.ts';
 import type { ResolvedScenario } from '../../scenario/load.ts';
 import { assertionLabel, observedText } from '../../scenario/verdict-text.ts';
@@ -11,8 +11,8 @@ import { InProcessExecutor, type ChunkExecutor } from '../../sim/montecarlo/exec
 import { DEFAULT_CHUNK_SIZE } from '../../sim/montecarlo/spec.ts';
 import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
 import { UserError } from '../errors.ts';
-import { expandJsonFiles, readText, writeAtomic } from '../io.ts';
-import { renderJUnit } from '../junit.ts';
+import { checkOutputPath, expandJsonFiles, writeAtomic } from '../io.ts';
+import { renderInvalidJUnit, renderJUnit } from '../junit.ts';
 import { progressBar } from '../progress.ts';
 import { checkFile, diskReader } from '../scenario-files.ts';
 import { scenarioInput } from '../scenarios.ts';
@@ -44,9 +44,25 @@ export async function checkCommand(
 ): Promise<number> {
   const reporter = parseChoice('--reporter', options.reporter, REPORTERS, 'text');
   const iterations = parseWhole('--iterations', options.iterations, 1, 1_000_000);
-  const workers = parseWhole('--workers', options.workers, 1, 256) ?? availableParallelism();
+  const workers = checkWorkers(
+    parseWhole('--workers', options.workers, 1, 256) ?? availableParallelism(),
+    availableParallelism(),
+    (line) => process.stderr.write(line),
+  );
+  if (options.out !== undefined) await checkOutputPath('--out', options.out);
   const files = await scenarioFiles(inputs);
-  const { judged, lookup, vsNames } = await loadAll(files);
+  const loaded = await loadAll(files);
+  if ('invalid' in loaded) {
+    // CI reads the report file: it gets one even when nothing could run, each invalid file a failure.
+    const invalid = unique(loaded.invalid);
+    if (reporter === 'junit') {
+      const xml = renderInvalidJUnit(invalid);
+      if (options.out) await writeAtomic(options.out, xml);
+      else write(xml);
+    }
+    throw new UserError(invalid.map(formatProblem).join('\n'));
+  }
+  const { judged, lookup, vsNames } = loaded;
 
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
   const bar = progressBar();
@@ -139,18 +155,26 @@ async function scenarioFiles(inputs: readonly string[]): Promise<string[]> {
  * Loads every scenario among `files` and every scenario their paired claims compare with. Any error
  * stops the check before anything runs: a verdict on a broken scenario would mislead.
  */
-async function loadAll(files: readonly string[]): Promise<{
-  judged: ResolvedScenario[];
-  lookup: (file: string) => ResolvedScenario | undefined;
-  vsNames: Map<string, string>;
-}> {
+async function loadAll(files: readonly string[]): Promise<
+  | {
+      judged: ResolvedScenario[];
+      lookup: (file: string) => ResolvedScenario | undefined;
+      vsNames: Map<string, string>;
+    }
+  | { invalid: Problem[] }
+> {
   const read = diskReader();
   const loaded = new Map<string, ResolvedScenario>();
   const problems: Problem[] = [];
   const judged: ResolvedScenario[] = [];
   let scenarios = 0;
   for (const file of files) {
-    const checked = await checkFile(file, await readText(file), read);
+    const text = await read(file).catch((error: unknown) => {
+      problems.push(unreadable(file, error));
+      return undefined;
+    });
+    if (text === undefined) continue;
+    const checked = await checkFile(file, text, read);
     if (checked.kind === 'rule-set' && checked.problems.every((p) => p.severity !== 'error')) continue;
     if (checked.kind === 'scenario') scenarios++;
     problems.push(...checked.problems.filter((p) => p.severity === 'error'));
@@ -177,8 +201,7 @@ async function loadAll(files: readonly string[]): Promise<{
     }
     if (checked.scenario) loaded.set(identity(vs), checked.scenario);
   }
-  const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).keys()];
-  if (unique.length > 0) throw new UserError(unique.join('\n'));
+  if (problems.length > 0) return { invalid: problems };
   if (!judged.some((s) => s.expect.length > 0)) {
     throw new UserError(
       `nothing to check: none of the ${scenarios} scenario${scenarios === 1 ? '' : 's'} in ${files.length === 1 ? files[0] : `${files.length} files`} has an "expect" block`,
@@ -187,6 +210,17 @@ async function loadAll(files: readonly string[]): Promise<{
   const vsNames = new Map<string, string>();
   for (const vs of pending) vsNames.set(vs, loaded.get(identity(vs))!.name);
   return { judged, lookup: (file) => loaded.get(identity(file)), vsNames };
+}
+
+/** A file named on the command line that cannot be read, as a problem of that file. */
+function unreadable(file: string, error: unknown): Problem {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { file, line: 1, column: 1, pointer: '', severity: 'error', message: `cannot read: ${reason}` };
+}
+
+/** Each problem once (the first path that reached it). */
+function unique(problems: readonly Problem[]): Problem[] {
+  return [...new Map(problems.map((p) => [problemKey(p), p])).values()];
 }
 
 /** Two spellings of one file (relative, absolute, with `./`) are one scenario. */

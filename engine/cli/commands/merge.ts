@@ -4,7 +4,7 @@ import { ShardError } from '../../sim/montecarlo/shard.ts';
 import { readShardFile, type LoadedShard } from '../../sim/montecarlo/shard-file.ts';
 import { mergeShards } from '../../sim/montecarlo/shard-merge.ts';
 import { UserError } from '../errors.ts';
-import { readText, writeAtomic } from '../io.ts';
+import { checkOutputPath, readText, writeAtomic } from '../io.ts';
 import { parseFormat } from './simulate.ts';
 
 export interface MergeOptions {
@@ -19,6 +19,7 @@ export interface MergeOptions {
  */
 export async function mergeCommand(files: readonly string[], options: MergeOptions): Promise<void> {
   const format = parseFormat(options.format);
+  if (options.out !== undefined) await checkOutputPath('--out', options.out);
   const shards: LoadedShard[] = [];
   for (const file of files) {
     const json = parseJson(await readText(file), file);

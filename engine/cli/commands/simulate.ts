@@ -14,7 +14,8 @@ import { buildShardFile, shardFileText } from '../../sim/montecarlo/shard-file.t
 import { DEFAULT_CHUNK_SIZE, type ChunkRange, type RunSpec } from '../../sim/montecarlo/spec.ts';
 import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
 import { UserError } from '../errors.ts';
-import { writeAtomic } from '../io.ts';
+import { checkOutputPath, writeAtomic } from '../io.ts';
+import { checkWorkers } from '../options.ts';
 import { progressBar } from '../progress.ts';
 import { readScenario, scenarioInput } from '../scenarios.ts';
 import { show } from '../../json/show.ts';
@@ -51,6 +52,7 @@ export async function simulateCommand(files: readonly string[], options: Simulat
       'invalid --partial-results: it adds to the --progress-json lines; add --progress-json',
     );
   }
+  if (options.out !== undefined) await checkOutputPath('--out', options.out);
   const scenarios = [];
   for (const file of files) scenarios.push(await readScenario(file));
   const base = scenarios[0]!.run;
@@ -62,7 +64,11 @@ export async function simulateCommand(files: readonly string[], options: Simulat
     chunkSize: DEFAULT_CHUNK_SIZE,
   };
   const chunks = shard ? shardRange(spec, shard) : undefined;
-  const workers = parseWhole('--workers', options.workers, availableParallelism(), 1, 256);
+  const workers = checkWorkers(
+    parseWhole('--workers', options.workers, availableParallelism(), 1, 256),
+    availableParallelism(),
+    (line) => process.stderr.write(line),
+  );
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
   const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar();
   const started = performance.now();
