@@ -6,12 +6,12 @@ import { BreakdownTable } from './breakdown-table.ts';
 import type { BreakdownJson } from './breakdown-table.ts';
 import { CoverageTally } from './coverage-tally.ts';
 import type { CoverageJson } from './coverage-tally.ts';
-import { Distribution } from './distribution.ts';
+import { Distribution, distributionInconsistency } from './distribution.ts';
 import type { DistributionJson } from './distribution.ts';
 import { checkIterationResult } from './iteration-check.ts';
 import { failer, readArray, readCount, readObject, within } from './json-read.ts';
 import { kpiSummary } from './kpi-summary.ts';
-import { KPIS, kpiIndex } from './kpis.ts';
+import { KPIS, kpiIndex, kpiValueRange } from './kpis.ts';
 import { orNull } from './summary.ts';
 import type { RunSummary, SeriesSummary } from './summary.ts';
 
@@ -160,6 +160,8 @@ export class RunAccumulator {
       const d = acc.kpis[i]!;
       if (d.n + d.undefinedCount !== acc.iterations)
         fail(path, `n + undefined must equal ${acc.iterations} iterations`);
+      const inconsistent = distributionInconsistency(d, kpiValueRange(KPIS[i]!));
+      if (inconsistent) fail(path, `${KPIS[i]!.id}: ${inconsistent}`);
     });
     readArray(o.series, '$.series', fail, SERIES.length).forEach((entry, s) => {
       const path = `$.series[${s}]`;
@@ -171,6 +173,8 @@ export class RunAccumulator {
         if (d.n + d.undefinedCount !== acc.iterations) {
           fail(`${path}.months[${m}]`, `n + undefined must equal ${acc.iterations} iterations`);
         }
+        const inconsistent = distributionInconsistency(d, [-Infinity, Infinity]);
+        if (inconsistent) fail(`${path}.months[${m}]`, inconsistent);
       });
     });
     readArray(o.breakdowns, '$.breakdowns', fail, BREAKDOWN_DIMENSIONS.length).forEach((entry, i) => {

@@ -1,10 +1,10 @@
 import type { IterationResult } from '../sim/result.ts';
-import { Distribution, MAX_MAGNITUDE } from './distribution.ts';
+import { Distribution, distributionInconsistency, MAX_MAGNITUDE } from './distribution.ts';
 import type { DistributionJson } from './distribution.ts';
 import { IterationResultError } from './iteration-check.ts';
 import { failer, readArray, readCount, readObject, within } from './json-read.ts';
 import { interval } from './kpi-summary.ts';
-import { KPIS, kpiIndex } from './kpis.ts';
+import { KPIS, kpiIndex, kpiValueRange } from './kpis.ts';
 import { orNull } from './summary.ts';
 import type { PairedKpi, PairedSummary } from './summary.ts';
 
@@ -154,6 +154,10 @@ export class PairedAccumulator {
       if (delta.n + delta.undefinedCount !== acc.iterations) {
         fail(`${path}.delta`, `n + undefined must equal ${acc.iterations} iterations`);
       }
+      // A difference of two values in [lo, hi] lies in [lo − hi, hi − lo].
+      const [lo, hi] = kpiValueRange(KPIS[i]!);
+      const inconsistent = distributionInconsistency(delta, [lo - hi, hi - lo]);
+      if (inconsistent) fail(`${path}.delta`, `${KPIS[i]!.id}: ${inconsistent}`);
       if (t.better + t.ties > delta.n) fail(path, `better + ties exceeds the ${delta.n} defined pairs`);
       if (t.definedInOneOnly > delta.undefinedCount)
         fail(path, 'definedInOneOnly exceeds the undefined pairs');

@@ -1,7 +1,7 @@
 import { renderResult } from '../../report/render.ts';
 import { summariseAggregates } from '../../sim/montecarlo/driver.ts';
 import { ShardError } from '../../sim/montecarlo/shard.ts';
-import { readShardFile, type LoadedShard } from '../../sim/montecarlo/shard-file.ts';
+import { checkShardDigest, readShardFile, type LoadedShard } from '../../sim/montecarlo/shard-file.ts';
 import { mergeShards } from '../../sim/montecarlo/shard-merge.ts';
 import { UserError } from '../errors.ts';
 import { checkOutputPath, readText, writeAtomic } from '../io.ts';
@@ -24,6 +24,12 @@ export async function mergeCommand(files: readonly string[], options: MergeOptio
   for (const file of files) {
     const json = parseJson(await readText(file), file);
     shards.push(asUserError(() => readShardFile(json, file)));
+    try {
+      await checkShardDigest(json, file);
+    } catch (error) {
+      if (error instanceof ShardError) throw new UserError(error.message);
+      throw error;
+    }
   }
   const text = renderResult(summariseAggregates(asUserError(() => mergeShards(shards))), format);
   if (options.out) await writeAtomic(options.out, text);

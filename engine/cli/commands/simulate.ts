@@ -10,7 +10,7 @@ import {
   ShardError,
   type ShardSelector,
 } from '../../sim/montecarlo/shard.ts';
-import { buildShardFile, shardFileText } from '../../sim/montecarlo/shard-file.ts';
+import { buildShardFile, sealShardFile, shardFileText } from '../../sim/montecarlo/shard-file.ts';
 import { DEFAULT_CHUNK_SIZE, type ChunkRange, type RunSpec } from '../../sim/montecarlo/spec.ts';
 import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
 import { UserError } from '../errors.ts';
@@ -83,7 +83,7 @@ export async function simulateCommand(files: readonly string[], options: Simulat
     let text: string;
     if (shard && chunks) {
       const aggregates = await aggregateMonteCarlo(spec, executor, { ...runOptions, chunks });
-      text = shardFileText(buildShardFile(aggregates, shard, chunks));
+      text = shardFileText(await sealShardFile(buildShardFile(aggregates, shard, chunks)));
     } else {
       text = renderResult(await runMonteCarlo(spec, executor, runOptions), format);
     }

@@ -18,6 +18,7 @@ import {
   type ShardSelector,
 } from './shard.ts';
 import type { ChunkRange } from './spec.ts';
+import { contentHash } from './hash.ts';
 
 export const SHARD_FORMAT = 'cyclecast.shard';
 
@@ -43,6 +44,11 @@ export interface ShardFile {
   readonly runs: readonly RunAggregateJson[];
   /** One per challenger against the baseline. */
   readonly paired: readonly PairedAggregateJson[];
+  /**
+   * `sha256:` and the SHA-256 of the file's canonical JSON without this field (see sealShardFile):
+   * a damaged or hand-edited file is refused by `merge` instead of moving a merged result.
+   */
+  readonly digest?: string;
 }
 
 /** A shard file read back and checked: its aggregates are live accumulators, ready to merge. */
@@ -75,6 +81,32 @@ export function buildShardFile(
     runs: aggregates.runs.map((r) => r.toJSON()),
     paired: aggregates.paired.map((p) => p.toJSON()),
   };
+}
+
+/** The shard file with its digest: SHA-256 over its canonical JSON, WebCrypto (Node and browsers alike). */
+export async function sealShardFile(file: ShardFile): Promise<ShardFile> {
+  const { digest: _ignored, ...content } = file;
+  return { ...content, digest: `sha256:${await contentHash(content)}` };
+}
+
+/**
+ * Checks that parsed shard-file JSON still has the content its digest was computed from; throws a
+ * ShardError naming the file otherwise. Run after readShardFile, whose messages say more about a
+ * structural fault than a mismatched digest would.
+ */
+export async function checkShardDigest(json: unknown, file: string): Promise<void> {
+  const { digest, ...content } = json as Record<string, unknown>;
+  if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+    throw new ShardError(
+      `${file}: invalid shard file: $.digest: expected "sha256:" and 64 hex digits, as cyclecast run --shard writes, got ${digest === undefined ? 'none' : JSON.stringify(String(digest).slice(0, 80))}`,
+    );
+  }
+  const actual = `sha256:${await contentHash(content)}`;
+  if (actual !== digest) {
+    throw new ShardError(
+      `${file}: invalid shard file: $.digest: the content does not match its digest (expected ${digest.slice(0, 19)}…, the content gives ${actual.slice(0, 19)}…): the file was changed or damaged after it was written; run that shard again`,
+    );
+  }
 }
 
 /** A shard file as text: one line of JSON (they are large and read by programs, not people). */
