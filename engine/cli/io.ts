@@ -55,7 +55,7 @@ function checkInputStats(stats: Stats, limit: number): void {
   }
   if (stats.size > limit) {
     throw new Error(
-      `is ${formatBytes(stats.size)}, over the limit of ${formatBytes(limit)} for an input file`,
+      `is larger than the limit of ${formatBytes(limit)} for an input file (${stats.size} bytes)`,
     );
   }
 }

@@ -53,6 +53,11 @@ export async function simulateCommand(files: readonly string[], options: Simulat
     );
   }
   if (options.out !== undefined) await checkOutputPath('--out', options.out);
+  const workers = checkWorkers(
+    parseWhole('--workers', options.workers, availableParallelism(), 1, 256),
+    availableParallelism(),
+    (line) => process.stderr.write(line),
+  );
   const scenarios = [];
   for (const file of files) scenarios.push(await readScenario(file));
   const base = scenarios[0]!.run;
@@ -64,11 +69,6 @@ export async function simulateCommand(files: readonly string[], options: Simulat
     chunkSize: DEFAULT_CHUNK_SIZE,
   };
   const chunks = shard ? shardRange(spec, shard) : undefined;
-  const workers = checkWorkers(
-    parseWhole('--workers', options.workers, availableParallelism(), 1, 256),
-    availableParallelism(),
-    (line) => process.stderr.write(line),
-  );
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
   const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar();
   const started = performance.now();

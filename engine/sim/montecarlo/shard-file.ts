@@ -171,7 +171,9 @@ function readAggregate<T>(read: () => T, path: string, fail: Fail): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof AggregateFormatError || error instanceof RangeError) fail(path, error.message);
+    // An aggregate's own path starts at its root `$`: continue the file's path from there.
+    if (error instanceof AggregateFormatError) fail(path + error.path.slice(1), error.detail);
+    if (error instanceof RangeError) fail(path, error.message);
     throw error;
   }
 }

@@ -1,0 +1,112 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mergeCommand } from '../../engine/cli/commands/merge.ts';
+import { simulateCommand } from '../../engine/cli/commands/simulate.ts';
+import { sealShardFile, type ShardFile } from '../../engine/sim/montecarlo/shard-file.ts';
+import { FIXTURE, userError, workFolder } from './helpers.ts';
+
+let dir: string;
+let parts: [string, string];
+let original: ShardFile;
+
+beforeAll(async () => {
+  dir = await workFolder('shards');
+  parts = [path.join(dir, 'part-0.json'), path.join(dir, 'part-1.json')];
+  const common = { iterations: '5', horizon: '12', workers: '1' };
+  await simulateCommand([FIXTURE], { ...common, shard: '0/2', out: parts[0] });
+  await simulateCommand([FIXTURE], { ...common, shard: '1/2', out: parts[1] });
+  original = JSON.parse(await fs.readFile(parts[0], 'utf8')) as ShardFile;
+});
+
+/** The fields of a shard file the edits below touch. */
+interface EditableShard {
+  digest?: string;
+  runs: {
+    kpis: { sum: string; sumOfSquares?: string; sketch: { min: number | null } }[];
+    coverage: { decisions: number; fired: number[] }[];
+  }[];
+}
+
+/** Writes an edited copy of shard 0, its digest recomputed when `reseal` (as a forger would). */
+async function edited(name: string, edit: (shard: EditableShard) => void, reseal: boolean): Promise<string> {
+  const copy = structuredClone(original);
+  edit(copy as unknown as EditableShard);
+  const file = path.join(dir, name);
+  await fs.writeFile(file, JSON.stringify(reseal ? await sealShardFile(copy) : copy));
+  return file;
+}
+
+const merge = (first: string) =>
+  mergeCommand([first, parts[1]], { format: 'json', out: path.join(dir, 'merged.json') });
+
+/** One hex digit of a KPI sum moved: the leading digit, so the mean moves far. */
+function moveSumDigit(shard: EditableShard): void {
+  const kpi = shard.runs[0]!.kpis[0]!;
+  kpi.sum = (kpi.sum[0] === 'f' ? '1' : 'f') + kpi.sum.slice(1);
+}
+
+describe('shards prove their content', () => {
+  it('merges shards as written', async () => {
+    await merge(parts[0]);
+    const merged = JSON.parse(await fs.readFile(path.join(dir, 'merged.json'), 'utf8'));
+    expect(merged.manifest.iterations).toBe(5);
+    expect(original.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('refuses a shard whose numbers were edited after it was written (the digest)', async () => {
+    // One more firing than the run had, still within its decisions: only the digest tells.
+    const file = await edited(
+      'coverage.json',
+      (s) => {
+        const { fired, decisions } = s.runs[0]!.coverage[0]!;
+        fired[fired.findIndex((n) => n < decisions)]! += 1;
+      },
+      false,
+    );
+    expect(await userError(merge(file))).toMatch(
+      new RegExp(
+        `^${file}: invalid shard file: \\$\\.digest: the content does not match its digest .*run that shard again$`,
+      ),
+    );
+    const digit = await edited('digit.json', moveSumDigit, false);
+    expect(await userError(merge(digit))).toContain(
+      `${digit}: invalid shard file: $.runs[0].kpis[0]: retention.rate`,
+    );
+    const unsealed = await edited('unsealed.json', (s) => delete s.digest, false);
+    expect(await userError(merge(unsealed))).toContain(
+      `${unsealed}: invalid shard file: $.digest: expected "sha256:"`,
+    );
+  });
+
+  it('refuses an edit whose digest was recomputed, by what real shards always satisfy', async () => {
+    const sum = await edited('digit-sealed.json', moveSumDigit, true);
+    expect(await userError(merge(sum))).toMatch(
+      new RegExp(
+        `^${sum}: invalid shard file: \\$\\.runs\\[0\\]\\.kpis\\[0\\]: retention\\.rate: the mean of sum and n \\(.*\\) must lie between the sketch min`,
+      ),
+    );
+    const below = await edited('min-sealed.json', (s) => (s.runs[0]!.kpis[0]!.sketch.min = -1), true);
+    expect(await userError(merge(below))).toMatch(
+      /\$\.runs\[0\]\.kpis\[0\]: .*min is negative but it holds no negative value/,
+    );
+    const squares = await edited(
+      'squares-sealed.json',
+      (s) => (s.runs[0]!.kpis[0]!.sumOfSquares = '1p-108'),
+      true,
+    );
+    expect(await userError(merge(squares))).toContain('the variance would be negative');
+    const fired = await edited(
+      'fired-sealed.json',
+      (s) => (s.runs[0]!.coverage[0]!.fired[0] = s.runs[0]!.coverage[0]!.decisions + 1),
+      true,
+    );
+    expect(await userError(merge(fired))).toMatch(
+      /\$\.runs\[0\]\.coverage\[0\]\.fired\[0\]: expected at most the \d+ decisions/,
+    );
+    // Nothing was written by a refused merge.
+    const before = await fs.stat(path.join(dir, 'merged.json'));
+    await userError(merge(fired));
+    expect((await fs.stat(path.join(dir, 'merged.json'))).mtimeMs).toBe(before.mtimeMs);
+  });
+});
