@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
+import { cut } from '../json/show.ts';
 import { UserError } from './errors.ts';
 
 /**
@@ -187,7 +188,10 @@ export function describeFsError(error: unknown): string {
       return 'is a directory, expected a file';
     case 'ENOTDIR':
       return 'a component of the path is not a directory';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
     default:
-      return error instanceof Error ? error.message : String(error);
+      // Node's messages repeat the path, which may be a hostile file's megabytes.
+      return cut(error instanceof Error ? error.message : String(error), 200);
   }
 }

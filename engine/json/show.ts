@@ -6,6 +6,14 @@
 const MAX_SHOWN = 60;
 
 /**
+ * Text from a user's file shown as it is (a path, a name in a sentence), cut to a readable length.
+ * @example cut('scenarios/baseline.json') // 'scenarios/baseline.json'
+ */
+export function cut(text: string, max = MAX_SHOWN): string {
+  return text.length > max ? text.slice(0, max - 1) + '…' : text;
+}
+
+/**
  * A value as JSON on one line, cut to a readable length.
  * @example show('gold') // '"gold"'
  */

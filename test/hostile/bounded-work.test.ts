@@ -32,6 +32,7 @@ beforeAll(async () => {
     'via-zero.json': JSON.stringify({ extends: '/dev/zero' }),
     'via-folder.json': JSON.stringify({ policies: { ...POLICIES, dunning: 'a-folder' } }),
     'via-huge.json': JSON.stringify({ extends: 'huge.json' }),
+    'long-path.json': JSON.stringify({ extends: HUGE }),
   });
   makeFifo(path.join(dir, 'pipe.json'));
   await fs.mkdir(path.join(dir, 'a-folder'));
@@ -64,6 +65,13 @@ describe('bounded work on any input', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(exitCode).toBe(1);
     expect(output).toMatch(/unknown fact "x{50,60}… for engagement rules/);
+    expect(output.length).toBeLessThan(2_000);
+  });
+
+  it('names a path of megabytes by its first 60 characters', async () => {
+    const { output, exitCode } = await validateCommand([path.join(dir, 'long-path.json')], {});
+    expect(exitCode).toBe(1);
+    expect(output).toMatch(/\/extends {2}cannot read scenario .*x…: the path is too long\n/);
     expect(output.length).toBeLessThan(2_000);
   });
 
