@@ -64,6 +64,12 @@ export function diskReader(): ReadFile {
   };
 }
 
+/** A file named on the command line that cannot be read (a FIFO, a device, too large), as its problem. */
+export function unreadable(file: string, error: unknown): Problem {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { file, line: 1, column: 1, pointer: '', severity: 'error', message: `cannot read: ${reason}` };
+}
+
 /** The outcome of checking one file named on the command line. */
 export interface CheckedFile {
   readonly kind: FileKind | 'unparsed';

@@ -14,7 +14,7 @@ import { UserError } from '../errors.ts';
 import { checkOutputPath, expandJsonFiles, writeAtomic } from '../io.ts';
 import { renderInvalidJUnit, renderJUnit } from '../junit.ts';
 import { progressBar } from '../progress.ts';
-import { checkFile, diskReader } from '../scenario-files.ts';
+import { checkFile, diskReader, unreadable } from '../scenario-files.ts';
 import { scenarioInput } from '../scenarios.ts';
 
 export const REPORTERS = ['text', 'junit'] as const;
@@ -210,12 +210,6 @@ async function loadAll(files: readonly string[]): Promise<
   const vsNames = new Map<string, string>();
   for (const vs of pending) vsNames.set(vs, loaded.get(identity(vs))!.name);
   return { judged, lookup: (file) => loaded.get(identity(file)), vsNames };
-}
-
-/** A file named on the command line that cannot be read, as a problem of that file. */
-function unreadable(file: string, error: unknown): Problem {
-  const reason = error instanceof Error ? error.message : String(error);
-  return { file, line: 1, column: 1, pointer: '', severity: 'error', message: `cannot read: ${reason}` };
 }
 
 /** Each problem once (the first path that reached it). */

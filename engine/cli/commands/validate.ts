@@ -1,7 +1,7 @@
 import { formatProblem, problemKey, type Problem } from '../../json/problem.ts';
 import { UserError } from '../errors.ts';
-import { expandJsonFiles, readText } from '../io.ts';
-import { checkFile, diskReader } from '../scenario-files.ts';
+import { expandJsonFiles } from '../io.ts';
+import { checkFile, diskReader, unreadable } from '../scenario-files.ts';
 
 export interface ValidateOutcome {
   readonly output: string;
@@ -26,7 +26,12 @@ export async function validateCommand(
   // A rule set named by several scenarios (or also on the command line) reports its problems once.
   const seen = new Set<string>();
   for (const file of files) {
-    const checked = await checkFile(file, await readText(file), read);
+    const text = await read(file).catch((error: unknown) => {
+      problems.push(unreadable(file, error));
+      return undefined;
+    });
+    if (text === undefined) continue;
+    const checked = await checkFile(file, text, read);
     for (const problem of checked.problems) {
       const key = problemKey(problem);
       if (seen.has(key)) continue;
