@@ -14,6 +14,17 @@ export function cut(text: string, max = MAX_SHOWN): string {
 }
 
 /**
+ * Longest path shown whole: real paths (at most 4096 bytes on Linux) are seldom longer, a hostile
+ * `extends` of megabytes is cut.
+ */
+const MAX_PATH_SHOWN = 400;
+
+/** A path from a user's file, shown as it is unless it is absurdly long. */
+export function cutPath(text: string): string {
+  return cut(text, MAX_PATH_SHOWN);
+}
+
+/**
  * A value as JSON on one line, cut to a readable length.
  * @example show('gold') // '"gold"'
  */
@@ -32,5 +43,5 @@ export function show(value: unknown): string {
     /[\u007f\u2028\u2029]/g,
     (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'),
   );
-  return text.length > MAX_SHOWN ? text.slice(0, MAX_SHOWN - 1) + '…' : text;
+  return cut(text);
 }

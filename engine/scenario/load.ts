@@ -15,7 +15,7 @@ import type { RunSettings } from './format.ts';
 import { deepMerge, isPlainObject, valueAt } from './merge.ts';
 import { dirname, resolvePath } from './paths.ts';
 import { checkRun, type Report } from './run-settings.ts';
-import { cut, show } from '../json/show.ts';
+import { cut, cutPath, show } from '../json/show.ts';
 
 /** A scenario with `extends` applied, defaults filled in, and every rule set loaded and valid. */
 export interface ResolvedScenario {
@@ -161,7 +161,7 @@ async function loadChain(
   try {
     text = await read(file);
   } catch (error) {
-    problems.push(at(`cannot read scenario ${cut(file)}: ${cut((error as Error).message, 200)}`));
+    problems.push(at(`cannot read scenario ${cutPath(file)}: ${cut((error as Error).message, 200)}`));
     return undefined;
   }
   const doc = parseJsonDocument(text, file);
@@ -321,7 +321,7 @@ async function loadPolicies(
     try {
       text = await read(path);
     } catch (error) {
-      report(pointer, `cannot read rule set ${cut(path)}: ${cut((error as Error).message, 200)}`);
+      report(pointer, `cannot read rule set ${cutPath(path)}: ${cut((error as Error).message, 200)}`);
       continue;
     }
     const { ruleSet, problems: ruleProblems } = loadRuleSet(text, path);
@@ -406,7 +406,7 @@ async function checkComparedScenarios(expect: readonly Expectation[], read: Read
     if (failure !== undefined) {
       report(
         joinPointer('/expect', assertion.index, 'vs'),
-        `cannot read the scenario compared with, ${cut(vs)}: ${cut(failure, 200)}`,
+        `cannot read the scenario compared with, ${cutPath(vs)}: ${cut(failure, 200)}`,
       );
     }
   }
