@@ -131,6 +131,17 @@ export class PairedAccumulator {
   }
 
   /** Reads `toJSON()` output; throws AggregateFormatError naming the path. */
+  /** As RunAccumulator.inconsistency, for the KPI deltas: for shard files, not worker messages. */
+  inconsistency(): { path: string; detail: string } | null {
+    for (let i = 0; i < KPIS.length; i++) {
+      // A difference of two values in [lo, hi] lies in [lo − hi, hi − lo].
+      const [lo, hi] = kpiValueRange(KPIS[i]!);
+      const detail = distributionInconsistency(this.tallies[i]!.delta, [lo - hi, hi - lo]);
+      if (detail) return { path: `$.kpis[${i}].delta`, detail: `${KPIS[i]!.id}: ${detail}` };
+    }
+    return null;
+  }
+
   static fromJSON(json: unknown): PairedAccumulator {
     const fail = failer('paired aggregate');
     const o = readObject(json, '$', fail);
@@ -154,10 +165,6 @@ export class PairedAccumulator {
       if (delta.n + delta.undefinedCount !== acc.iterations) {
         fail(`${path}.delta`, `n + undefined must equal ${acc.iterations} iterations`);
       }
-      // A difference of two values in [lo, hi] lies in [lo − hi, hi − lo].
-      const [lo, hi] = kpiValueRange(KPIS[i]!);
-      const inconsistent = distributionInconsistency(delta, [lo - hi, hi - lo]);
-      if (inconsistent) fail(`${path}.delta`, `${KPIS[i]!.id}: ${inconsistent}`);
       if (t.better + t.ties > delta.n) fail(path, `better + ties exceeds the ${delta.n} defined pairs`);
       if (t.definedInOneOnly > delta.undefinedCount)
         fail(path, 'definedInOneOnly exceeds the undefined pairs');

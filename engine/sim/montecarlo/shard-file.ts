@@ -167,9 +167,17 @@ export function readShardFile(json: unknown, file: string): LoadedShard {
 const notAShardFile =
   'not a Cyclecast shard file (expected "format": "cyclecast.shard", as written by cyclecast run --shard K/N --out FILE)';
 
-function readAggregate<T>(read: () => T, path: string, fail: Fail): T {
+function readAggregate<T extends { inconsistency(): { path: string; detail: string } | null }>(
+  read: () => T,
+  path: string,
+  fail: Fail,
+): T {
   try {
-    return read();
+    const aggregate = read();
+    // What every real aggregate satisfies: an edit with a recomputed digest still fails here.
+    const bad = aggregate.inconsistency();
+    if (bad) fail(path + bad.path.slice(1), bad.detail);
+    return aggregate;
   } catch (error) {
     // An aggregate's own path starts at its root `$`: continue the file's path from there.
     if (error instanceof AggregateFormatError) fail(path + error.path.slice(1), error.detail);
