@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mergeCommand } from '../../engine/cli/commands/merge.ts';
 import { FIXTURE, root, workFolder } from './helpers.ts';
 
 const bin = path.join(root, 'bin/cyclecast.js');
@@ -73,20 +74,52 @@ describe('interrupted runs', () => {
       const context = `${signal} after ${after} ms: ${JSON.stringify(ended)}`;
       expect(ended.stderr, context).not.toMatch(/internal error|\n\s+at /);
       const now = await fs.readFile(out, 'utf8');
-      if (ended.code === 0) {
-        // Finished before the signal: the new result, whole.
+      // Either the earlier result, byte for byte, or — when the signal came after the rename, or
+      // never — the new one, whole. Never anything in between.
+      if (now !== earlier) {
         expect(JSON.parse(now).manifest.seed, context).toBe(seed);
         earlier = now;
       } else {
-        // Stopped: the earlier result, byte for byte.
-        expect(ended.signal ?? ended.code, context).toBeTruthy();
-        expect(now, context).toBe(earlier);
+        expect(ended.code, context).not.toBe(0);
       }
       // Only the output itself is visible in the folder (a temporary file is hidden and never the output).
       expect(
         (await fs.readdir(dir)).filter((f) => !f.startsWith('.')),
         context,
       ).toEqual(['result.json']);
+    }
+  });
+
+  it('leave a shard file whole: the earlier shard still merges, or the new one does', async () => {
+    const part = path.join(dir, 'part-0.json');
+    const args = (seed: number) => [
+      'run',
+      FIXTURE,
+      '--iterations',
+      '4',
+      '--horizon',
+      '12',
+      '--workers',
+      '1',
+      '--seed',
+      String(seed),
+      '--shard',
+      '0/1',
+      '--out',
+      part,
+    ];
+    expect((await cyclecast(args(1))).code).toBe(0);
+    let earlier = await fs.readFile(part, 'utf8');
+    for (let k = 0; k < 2; k++) {
+      const after = Math.floor(Math.random() * 3000);
+      const ended = await cyclecast(args(20 + k), { signal: k === 0 ? 'SIGTERM' : 'SIGINT', after });
+      const context = `after ${after} ms: ${JSON.stringify(ended)}`;
+      const now = await fs.readFile(part, 'utf8');
+      // The earlier shard or the new one, whole: whatever is there merges (digest and content agree).
+      const seedNow = (JSON.parse(now) as { manifest: { seed: number } }).manifest.seed;
+      expect(now === earlier ? seedNow !== 20 + k : seedNow === 20 + k, context).toBe(true);
+      earlier = now;
+      await mergeCommand([part], { format: 'json', out: path.join(dir, 'merged.json') });
     }
   });
 });
