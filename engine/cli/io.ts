@@ -1,8 +1,31 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
-import { cut } from '../json/show.ts';
+import type { Readable } from 'node:stream';
+import { cut } from '../index.ts';
 import { UserError } from './errors.ts';
+
+/**
+ * Where a command reads its standard input and writes its output and messages: the process's own
+ * streams (processIo), or a test's buffers, so the CLI's behaviour can be tested without a process.
+ */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Standard error is a terminal: progress redraws one bar there, and prints plain lines elsewhere. */
+  readonly stderrIsTTY: boolean;
+  readonly stdin: Readable;
+}
+
+/** The process's standard streams. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdin: process.stdin,
+  };
+}
 
 /**
  * Largest JSON input (rule set, scenario, shard file) read, in bytes: far above any real one (the
@@ -13,11 +36,14 @@ export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 /** Largest `--facts` file, in bytes: it is streamed line by line, so only the disk bounds it. */
 export const MAX_FACTS_BYTES = 16 * 1024 * 1024 * 1024;
 
-/** Reads a user's file (or standard input for '-') as UTF-8, turning OS errors into plain sentences. */
-export async function readText(file: string, limit = MAX_INPUT_BYTES): Promise<string> {
-  if (file === '-') return readStdin();
+/**
+ * Reads a user's file (or standard input for '-') as UTF-8, turning OS errors into plain sentences; a
+ * file only when it is regular and at most {@link MAX_INPUT_BYTES} long (see readInputFile).
+ */
+export async function readText(file: string, stdin: Readable = process.stdin): Promise<string> {
+  if (file === '-') return readAll(stdin);
   try {
-    return await readInputFile(file, limit);
+    return await readInputFile(file);
   } catch (error) {
     throw new UserError(`${file}: ${describeFsError(error)}`);
   }
@@ -83,9 +109,9 @@ export function formatBytes(bytes: number): string {
   return `${unit === 0 ? value : Number(value.toFixed(1))} ${units[unit]}`;
 }
 
-async function readStdin(): Promise<string> {
+async function readAll(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer | string));
   return Buffer.concat(chunks).toString('utf8');
 }
 

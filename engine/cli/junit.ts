@@ -1,6 +1,5 @@
-import { formatProblem, type Problem } from '../json/problem.ts';
-import type { CheckOutcome } from '../scenario/check.ts';
-import { assertionLabel, observedText } from '../scenario/verdict-text.ts';
+import { assertionLabel, formatProblem, observedText } from '../index.ts';
+import type { CheckOutcome, Problem } from '../index.ts';
 
 /**
  * The verdicts of `cyclecast check` as JUnit XML, the format CI systems (GitHub Actions reporters,

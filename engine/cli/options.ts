@@ -1,5 +1,5 @@
+import { describeValue, RUN_LIMITS } from '../index.ts';
 import { UserError } from './errors.ts';
-import { show } from '../json/show.ts';
 
 /**
  * A whole-number option, or undefined when it was not given.
@@ -14,9 +14,23 @@ export function parseWhole(
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UserError(`invalid ${flag} ${show(text)}: expected a whole number from ${min} to ${max}`);
+    throw new UserError(
+      `invalid ${flag} ${describeValue(text)}: expected a whole number from ${min} to ${max}`,
+    );
   }
   return value;
+}
+
+/**
+ * A run setting's flag within its limits (RUN_LIMITS), or undefined when it was not given.
+ * @example parseRunSetting('--horizon', '60', 'horizonMonths') // 60
+ */
+export function parseRunSetting(
+  flag: string,
+  text: string | undefined,
+  key: keyof typeof RUN_LIMITS,
+): number | undefined {
+  return parseWhole(flag, text, RUN_LIMITS[key].min, RUN_LIMITS[key].max);
 }
 
 /**
@@ -41,5 +55,5 @@ export function parseChoice<T extends string>(
 ): T {
   if (text === undefined) return fallback;
   if ((choices as readonly string[]).includes(text)) return text as T;
-  throw new UserError(`invalid ${flag} ${show(text)}: expected one of ${choices.join(', ')}`);
+  throw new UserError(`invalid ${flag} ${describeValue(text)}: expected one of ${choices.join(', ')}`);
 }

@@ -1,9 +1,5 @@
-import { parseJsonDocument } from '../json/document.ts';
-import type { Problem } from '../json/problem.ts';
-import { loadRuleSet } from '../policy/load.ts';
-import { isPlainObject } from '../scenario/merge.ts';
-import { loadScenario, type ReadFile, type ResolvedScenario } from '../scenario/load.ts';
-import { show } from '../json/show.ts';
+import { describeValue, isPlainObject, loadRuleSet, loadScenario, parseJsonDocument } from '../index.ts';
+import type { Problem, ReadFile, ResolvedScenario } from '../index.ts';
 import { describeFsError, readInputFile } from './io.ts';
 
 /** Keys only a scenario has: a file with one of them (and no `kind` or `rules`) is read as a scenario. */
@@ -32,7 +28,7 @@ export function neitherProblem(file: string, value: unknown): Problem {
             Object.keys(value as object).length === 0
               ? 'no properties'
               : `only ${Object.keys(value as object)
-                  .map((k) => show(k))
+                  .map((k) => describeValue(k))
                   .join(', ')}`
           }`
         : `a ${typeof value}`;

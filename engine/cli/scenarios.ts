@@ -1,6 +1,5 @@
-import { parseJsonDocument } from '../json/document.ts';
-import { formatProblem } from '../json/problem.ts';
-import { loadScenario, type ResolvedScenario } from '../scenario/load.ts';
+import { formatProblem, loadScenario, parseJsonDocument } from '../index.ts';
+import type { ResolvedScenario } from '../index.ts';
 import { UserError } from './errors.ts';
 import { classify, diskReader } from './scenario-files.ts';
 
@@ -22,4 +21,4 @@ export async function readScenario(file: string): Promise<ResolvedScenario> {
   return scenario;
 }
 
-export { scenarioInput } from '../scenario/input.ts';
+export { scenarioInput } from '../index.ts';

@@ -1,3 +1,5 @@
+import { cut } from './describe.ts';
+
 /** One problem in a user's file, located for a person and for an editor. */
 export interface Problem {
   readonly file: string;
@@ -27,14 +29,36 @@ export interface ProblemOrigin {
 }
 
 /**
- * `file:line:column  /json/pointer  message` — one line per problem (DESIGN §5), then, for a file
- * reached through another, one `  reached from file:line:column  /pointer` line per step.
+ * A problem found in a value before its place in a file is known (a world, a portfolio, run settings
+ * checked as plain JSON): the loader that holds the file locates it ({@link locatedIn}).
+ */
+export type ValueProblem = Omit<Problem, 'file' | 'line' | 'column'>;
+
+/** An error at `pointer`; `message` reads `invalid X: what is wrong, what was expected`. */
+export function valueProblem(pointer: string, message: string, hint?: string): ValueProblem {
+  return { pointer, severity: 'error', message, ...(hint ? { hint } : {}) };
+}
+
+/** A value problem placed in `file` at `line`:`column`. */
+export function locatedIn(p: ValueProblem, file: string, line: number, column: number): Problem {
+  return { file, line, column, ...p };
+}
+
+/**
+ * `file:line:column  /json/pointer  message`: one line per problem (docs/design.md §5, located
+ * problems), then, for a file reached through another, one `  reached from file:line:column  /pointer`
+ * line per step.
  */
 export function formatProblem(p: Problem): string {
+  const origins = (p.reachedFrom ?? []).map((o) => `\n  reached from ${place(o)}`).join('');
+  return `${p.file}:${p.line}:${p.column}  ${formatValueProblem(p)}${origins}`;
+}
+
+/** `/json/pointer  message (hint)`: a problem without a file, e.g. of a world passed in code. */
+export function formatValueProblem(p: ValueProblem): string {
   const level = p.severity === 'warning' ? 'warning: ' : '';
   const hint = p.hint ? ` (${p.hint})` : '';
-  const origins = (p.reachedFrom ?? []).map((o) => `\n  reached from ${place(o)}`).join('');
-  return `${place(p)}  ${level}${p.message}${hint}${origins}`;
+  return `${pointerText(p.pointer)}  ${level}${p.message}${hint}`;
 }
 
 /** The first line of `formatProblem`: the same problem reached along two paths is one problem. */
@@ -43,20 +67,20 @@ export function problemKey(p: Problem): string {
 }
 
 function place(p: ProblemOrigin): string {
-  const pointer = p.pointer === '' ? '/' : escapeControls(shortenPointer(p.pointer));
-  return `${p.file}:${p.line}:${p.column}  ${pointer}`;
+  return `${p.file}:${p.line}:${p.column}  ${pointerText(p.pointer)}`;
+}
+
+function pointerText(pointer: string): string {
+  return pointer === '' ? '/' : escapeControls(shortenPointer(pointer));
 }
 
 /** A pointer may hold a key of megabytes; each token is shown cut to a readable length. */
 function shortenPointer(pointer: string): string {
-  if (pointer.length <= MAX_TOKEN_SHOWN) return pointer;
   return pointer
     .split('/')
-    .map((token) => (token.length > MAX_TOKEN_SHOWN ? token.slice(0, MAX_TOKEN_SHOWN - 1) + '…' : token))
+    .map((token) => cut(token))
     .join('/');
 }
-
-const MAX_TOKEN_SHOWN = 60;
 
 /** A pointer may hold any key, line breaks included; the report stays one line per problem. */
 function escapeControls(text: string): string {

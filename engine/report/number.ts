@@ -1,4 +1,4 @@
-import type { KpiUnit } from '../stats/kpis.ts';
+import type { KpiUnit } from '../result/kpis.ts';
 
 /**
  * Formats a value in its unit for people: € with thousands separators (k/M beyond 100,000), rates as %,

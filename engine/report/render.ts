@@ -1,4 +1,4 @@
-import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
+import type { MonteCarloResult } from '../result/run.ts';
 import { resultTables, type Table } from './tables.ts';
 
 export const FORMATS = ['table', 'json', 'csv', 'md'] as const;

@@ -1,5 +1,5 @@
-import { KPIS } from '../stats/kpis.ts';
-import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
+import { KPIS } from '../result/kpis.ts';
+import type { MonteCarloResult } from '../result/run.ts';
 import { formatDelta, formatValue } from './number.ts';
 
 /** A table of text cells with a header row: the one shape every output format renders. */

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { formatValue } from '../../engine/report/number.ts';
 import { renderResult } from '../../engine/report/render.ts';
 import { comparisonTable } from '../../engine/report/tables.ts';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
+import type { MonteCarloResult } from '../../engine/result/run.ts';
 import { CHARTS } from '../../web/charts/index.ts';
 import {
   buildWorkbench,
@@ -13,6 +13,7 @@ import {
   openWorkbench,
   runAndWait,
   setUpRun,
+  skipReason,
   type Workbench,
 } from './harness.ts';
 
@@ -23,11 +24,7 @@ import {
  */
 
 const chromium = hasChromium();
-if (!chromium) {
-  console.warn(
-    'skipping the workbench end-to-end tests: /usr/bin/chromium is not installed (apt-get install chromium)',
-  );
-}
+if (!chromium) console.warn(skipReason('the workbench end-to-end tests'));
 
 const RUN = {
   baseline: 'scenarios/baseline.json',

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { validateCommand } from '../../engine/cli/commands/validate.ts';
-import { POLICIES, workFolder, writeFiles } from './helpers.ts';
+import { tempDir } from '../temp-dir.ts';
+import { cli, POLICIES, writeFiles } from './helpers.ts';
 
-let dir: string;
+const dir = tempDir('hostile-origins');
 beforeAll(async () => {
-  dir = await workFolder('origins');
   await writeFiles(dir, {
     'scenarios/child.json': '{\n  "name": "child",\n  "extends": "../shared/base.json"\n}\n',
     'shared/base.json': 'PK\u0003\u0004 not JSON at all\n',
@@ -24,8 +23,11 @@ beforeAll(async () => {
   });
 });
 
-const validate = async (file: string) =>
-  (await validateCommand([path.join(dir, file)], {})).output.replaceAll(dir + '/', '').split('\n');
+/** The lines `cyclecast validate FILE` reports, the folder's path left out. */
+const validate = async (file: string) => {
+  const { stdout, stderr } = await cli('validate', path.join(dir, file));
+  return (stdout + stderr).replaceAll(dir + '/', '').split('\n');
+};
 
 describe('every error names where it came from', () => {
   it('a file reached through extends that is not JSON names the scenario and pointer that led there', async () => {

@@ -1,15 +1,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkCommand } from '../../engine/cli/commands/check.ts';
-import { mergeCommand } from '../../engine/cli/commands/merge.ts';
-import { simulateCommand } from '../../engine/cli/commands/simulate.ts';
+import { UserError } from '../../engine/cli/errors.ts';
 import { writeAtomic } from '../../engine/cli/io.ts';
-import { makeFifo, userError, workFolder } from './helpers.ts';
+import { tempDir } from '../temp-dir.ts';
+import { cli, makeFifo, refusal } from './helpers.ts';
 
-let dir: string;
-beforeAll(async () => {
-  dir = await workFolder('outputs');
+const dir = tempDir('hostile-outputs');
+beforeAll(() => {
   makeFifo(path.join(dir, 'pipe'));
 });
 
@@ -20,9 +18,9 @@ describe('outputs that cannot harm', () => {
   it('checks --out before any work: a missing folder fails before the scenario is even read', async () => {
     const out = path.join(dir, 'typo', 'result.json');
     const expected = `invalid --out ${out}: the folder ${path.dirname(out)} does not exist; create it first (mkdir -p ${path.dirname(out)}) or check the path`;
-    expect(await userError(simulateCommand([NO_SCENARIO], { out }))).toBe(expected);
-    expect(await userError(checkCommand([NO_SCENARIO], { out }))).toBe(expected);
-    expect(await userError(mergeCommand([NO_SCENARIO], { out }))).toBe(expected);
+    expect(refusal(await cli('run', NO_SCENARIO, '--out', out))).toBe(expected);
+    expect(refusal(await cli('check', NO_SCENARIO, '--out', out))).toBe(expected);
+    expect(refusal(await cli('merge', NO_SCENARIO, '--out', out))).toBe(expected);
   });
 
   it('refuses an --out that is a device, a FIFO or a folder, and leaves it as it was', async () => {
@@ -31,7 +29,7 @@ describe('outputs that cannot harm', () => {
       [path.join(dir, 'pipe'), 'a named pipe (FIFO)'],
       [dir, 'a directory'],
     ] as const) {
-      expect(await userError(simulateCommand([NO_SCENARIO], { out }))).toBe(
+      expect(refusal(await cli('run', NO_SCENARIO, '--out', out))).toBe(
         `invalid --out ${out}: it is ${what}; expected a regular file or a path that does not exist yet`,
       );
     }
@@ -41,7 +39,9 @@ describe('outputs that cannot harm', () => {
 
   it('never renames over anything but a regular file, even one that appeared after the check', async () => {
     const target = makeFifo(path.join(dir, 'appeared'));
-    expect(await userError(writeAtomic(target, 'result\n'))).toBe(
+    const error: unknown = await writeAtomic(target, 'result\n').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).message).toBe(
       `${target}: cannot write: it is a named pipe (FIFO); only a regular file is replaced`,
     );
     expect((await fs.stat(target)).isFIFO()).toBe(true);

@@ -1,21 +1,20 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mergeCommand } from '../../engine/cli/commands/merge.ts';
-import { simulateCommand } from '../../engine/cli/commands/simulate.ts';
 import { sealShardFile, type ShardFile } from '../../engine/sim/montecarlo/shard-file.ts';
-import { FIXTURE, userError, workFolder } from './helpers.ts';
+import { tempDir } from '../temp-dir.ts';
+import { cli, FIXTURE, refusal } from './helpers.ts';
 
-let dir: string;
-let parts: [string, string];
+const dir = tempDir('hostile-shards');
+const parts = [path.join(dir, 'part-0.json'), path.join(dir, 'part-1.json')] as const;
 let original: ShardFile;
 
 beforeAll(async () => {
-  dir = await workFolder('shards');
-  parts = [path.join(dir, 'part-0.json'), path.join(dir, 'part-1.json')];
-  const common = { iterations: '5', horizon: '12', workers: '1' };
-  await simulateCommand([FIXTURE], { ...common, shard: '0/2', out: parts[0] });
-  await simulateCommand([FIXTURE], { ...common, shard: '1/2', out: parts[1] });
+  const common = ['--iterations', '5', '--horizon', '12', '--workers', '1'];
+  for (const [k, part] of parts.entries()) {
+    const shard = await cli('run', FIXTURE, ...common, '--shard', `${k}/2`, '--out', part);
+    expect(shard.status, shard.stderr).toBe(0);
+  }
   original = JSON.parse(await fs.readFile(parts[0], 'utf8')) as ShardFile;
 });
 
@@ -38,7 +37,10 @@ async function edited(name: string, edit: (shard: EditableShard) => void, reseal
 }
 
 const merge = (first: string) =>
-  mergeCommand([first, parts[1]], { format: 'json', out: path.join(dir, 'merged.json') });
+  cli('merge', first, parts[1], '--format', 'json', '--out', path.join(dir, 'merged.json'));
+
+/** What merge says when it refuses `first` with the second shard. */
+const refused = async (first: string): Promise<string> => refusal(await merge(first));
 
 /** One hex digit of a KPI sum moved: the leading digit, so the mean moves far. */
 function moveSumDigit(shard: EditableShard): void {
@@ -48,9 +50,10 @@ function moveSumDigit(shard: EditableShard): void {
 
 describe('shards prove their content', () => {
   it('merges shards as written', async () => {
-    await merge(parts[0]);
-    const merged = JSON.parse(await fs.readFile(path.join(dir, 'merged.json'), 'utf8'));
-    expect(merged.manifest.iterations).toBe(5);
+    const merged = await merge(parts[0]);
+    expect(merged.status, merged.stderr).toBe(0);
+    const result = JSON.parse(await fs.readFile(path.join(dir, 'merged.json'), 'utf8'));
+    expect(result.manifest.iterations).toBe(5);
     expect(original.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
   });
 
@@ -64,30 +67,28 @@ describe('shards prove their content', () => {
       },
       false,
     );
-    expect(await userError(merge(file))).toMatch(
+    expect(await refused(file)).toMatch(
       new RegExp(
         `^${file}: invalid shard file: \\$\\.digest: the content does not match its digest .*run that shard again$`,
       ),
     );
     const digit = await edited('digit.json', moveSumDigit, false);
-    expect(await userError(merge(digit))).toContain(
-      `${digit}: invalid shard file: $.runs[0].kpis[0]: retention.rate`,
-    );
+    expect(await refused(digit)).toContain(`${digit}: invalid shard file: $.runs[0].kpis[0]: retention.rate`);
     const unsealed = await edited('unsealed.json', (s) => delete s.digest, false);
-    expect(await userError(merge(unsealed))).toContain(
+    expect(await refused(unsealed)).toContain(
       `${unsealed}: invalid shard file: $.digest: expected "sha256:"`,
     );
   });
 
   it('refuses an edit whose digest was recomputed, by what real shards always satisfy', async () => {
     const sum = await edited('digit-sealed.json', moveSumDigit, true);
-    expect(await userError(merge(sum))).toMatch(
+    expect(await refused(sum)).toMatch(
       new RegExp(
         `^${sum}: invalid shard file: \\$\\.runs\\[0\\]\\.kpis\\[0\\]: retention\\.rate: the mean of sum and n \\(.*\\) must lie between the sketch min`,
       ),
     );
     const below = await edited('min-sealed.json', (s) => (s.runs[0]!.kpis[0]!.sketch.min = -1), true);
-    expect(await userError(merge(below))).toMatch(
+    expect(await refused(below)).toMatch(
       /\$\.runs\[0\]\.kpis\[0\]: .*min is negative but it holds no negative value/,
     );
     const squares = await edited(
@@ -95,18 +96,18 @@ describe('shards prove their content', () => {
       (s) => (s.runs[0]!.kpis[0]!.sumOfSquares = '1p-108'),
       true,
     );
-    expect(await userError(merge(squares))).toContain('the variance would be negative');
+    expect(await refused(squares)).toContain('the variance would be negative');
     const fired = await edited(
       'fired-sealed.json',
       (s) => (s.runs[0]!.coverage[0]!.fired[0] = s.runs[0]!.coverage[0]!.decisions + 1),
       true,
     );
-    expect(await userError(merge(fired))).toMatch(
+    expect(await refused(fired)).toMatch(
       /\$\.runs\[0\]\.coverage\[0\]\.fired\[0\]: expected at most the \d+ decisions/,
     );
     // Nothing was written by a refused merge.
     const before = await fs.stat(path.join(dir, 'merged.json'));
-    await userError(merge(fired));
+    await refused(fired);
     expect((await fs.stat(path.join(dir, 'merged.json'))).mtimeMs).toBe(before.mtimeMs);
   });
 });

@@ -1,15 +1,13 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { rulesEvalCommand } from '../../engine/cli/commands/rules-eval.ts';
-import { validateCommand } from '../../engine/cli/commands/validate.ts';
-import { userError, workFolder, writeFiles } from './helpers.ts';
+import { tempDir } from '../temp-dir.ts';
+import { cli, refusal, writeFiles } from './helpers.ts';
 
 const header = { kind: 'engagement', name: 't', description: 'd', hitPolicy: 'first' };
 const inWindow = { fact: 'monthsToEnd', operator: 'lessThanInclusive', value: 6 };
 
-let dir: string;
+const dir = tempDir('hostile-engines');
 beforeAll(async () => {
-  dir = await workFolder('engines');
   await writeFiles(dir, {
     'unnamed.json': JSON.stringify(
       {
@@ -44,33 +42,42 @@ beforeAll(async () => {
 
 describe('validate = engines', () => {
   it('refuses a shared condition named "" at its key, and rules eval says so rather than failing inside json-rules-engine', async () => {
-    const { output, exitCode } = await validateCommand([path.join(dir, 'unnamed.json')], {});
-    expect(exitCode).toBe(1);
-    expect(output.replaceAll(dir + '/', '')).toContain(
+    const { status, stderr } = await cli('validate', path.join(dir, 'unnamed.json'));
+    expect(status).toBe(1);
+    expect(stderr.replaceAll(dir + '/', '')).toContain(
       'unnamed.json:7:5  /conditions/  invalid condition name "": expected a non-empty name (json-rules-engine refuses a shared condition without a name)',
     );
-    const message = await userError(
-      rulesEvalCommand(
+    const message = refusal(
+      await cli(
+        'rules',
+        'eval',
         path.join(dir, 'unnamed.json'),
-        { facts: path.join(dir, 'facts.ndjson'), engine: 'reference' },
-        () => {},
+        '--facts',
+        path.join(dir, 'facts.ndjson'),
+        '--engine',
+        'reference',
       ),
     );
     expect(message).toContain('invalid condition name ""');
   });
 
   it('computes warnings on the priority the engines use: 1e21 counts as 1', async () => {
-    const { output } = await validateCommand([path.join(dir, 'exponent.json')], { strict: true });
+    const validated = await cli('validate', '--strict', path.join(dir, 'exponent.json'));
+    const output = validated.stdout + validated.stderr;
     expect(output).not.toContain('never decides');
     expect(output).toContain('warning: priority 1e+21 counts as 1');
     const run = async (engine: string) => {
-      const lines: string[] = [];
-      await rulesEvalCommand(
+      const evaluated = await cli(
+        'rules',
+        'eval',
         path.join(dir, 'exponent.json'),
-        { facts: path.join(dir, 'facts.ndjson'), engine },
-        (l) => lines.push(l),
+        '--facts',
+        path.join(dir, 'facts.ndjson'),
+        '--engine',
+        engine,
       );
-      return lines;
+      expect(evaluated.status, evaluated.stderr).toBe(0);
+      return evaluated.stdout.split('\n');
     };
     const compiled = await run('compiled');
     expect(compiled).toEqual(await run('reference'));

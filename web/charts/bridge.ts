@@ -1,10 +1,9 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { formatDelta, formatValue } from '../../engine/report/number.ts';
-import { findKpi } from '../../engine/stats/summary.ts';
+import { findKpi, formatDelta, formatValue } from '../../engine/index.ts';
+import type { KpiId, MonteCarloResult } from '../../engine/index.ts';
 import { scenarioColour, TONE_COLOURS } from '../lib/palette.ts';
 import { asSvg, euroAxis, type ChartDef, type DataRow } from './chart.ts';
-import { OTHER, PROFIT_CATEGORIES } from './profit.ts';
+import { isKpiCategory, OTHER, PROFIT_CATEGORIES } from './profit.ts';
 
 /** One step of a profit bridge from the baseline's profit to a challenger's. */
 export interface BridgeRow extends DataRow {
@@ -28,8 +27,8 @@ export function bridgeRows(result: MonteCarloResult): BridgeRow[] {
   if (!baseline) return [];
   const baseTotal = findKpi(baseline.summary.kpis, 'profit.total')?.mean ?? 0;
   return result.comparisons.flatMap(({ challenger, summary }) => {
-    const delta = (id: string) => findKpi(summary.kpis, id)?.meanDelta ?? 0;
-    const named = PROFIT_CATEGORIES.filter((c) => c.key !== OTHER);
+    const delta = (id: KpiId) => findKpi(summary.kpis, id)?.meanDelta ?? 0;
+    const named = PROFIT_CATEGORIES.filter(isKpiCategory);
     const namedSum = named.reduce((sum, c) => sum + c.sign * delta(c.key), 0);
     const rows: BridgeRow[] = [
       {

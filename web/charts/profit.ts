@@ -1,19 +1,21 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { formatValue } from '../../engine/report/number.ts';
-import { findKpi } from '../../engine/stats/summary.ts';
+import { findKpi, formatValue } from '../../engine/index.ts';
+import type { KpiId, MonteCarloResult } from '../../engine/index.ts';
 import { asSvg, euroRowsFrame, type ChartDef, type DataRow, type LegendItem } from './chart.ts';
 
 /** A profit category: a KPI (costs enter with a minus sign) or the remainder of profit.total. */
 interface Category {
-  readonly key: string;
+  readonly key: KpiId | typeof OTHER;
   readonly label: string;
   readonly colour: string;
   /** +1 for income KPIs, −1 for cost KPIs (reported as positive costs). */
   readonly sign: 1 | -1;
 }
 
-export const OTHER = 'other';
+export const OTHER = 'other' as const;
+
+/** Whether a category is a KPI rather than the remainder. */
+export const isKpiCategory = (c: Category): c is Category & { readonly key: KpiId } => c.key !== OTHER;
 
 /** In the order they stack, income first; the colours keep income blue-green and costs red-orange. */
 export const PROFIT_CATEGORIES: readonly Category[] = [
@@ -60,8 +62,8 @@ export interface ProfitRow extends DataRow {
  */
 export function profitRows(result: MonteCarloResult): ProfitRow[] {
   return result.scenarios.flatMap(({ name, summary }) => {
-    const mean = (id: string) => findKpi(summary.kpis, id)?.mean ?? 0;
-    const named = PROFIT_CATEGORIES.filter((c) => c.key !== OTHER).map((c) => ({
+    const mean = (id: KpiId) => findKpi(summary.kpis, id)?.mean ?? 0;
+    const named = PROFIT_CATEGORIES.filter(isKpiCategory).map((c) => ({
       scenario: name,
       category: c.label,
       value: c.sign * mean(c.key),

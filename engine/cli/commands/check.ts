@@ -1,21 +1,25 @@
 import { promises as fs } from 'node:fs';
-import { checkWorkers, parseChoice, parseWhole } from '../options.ts';
+import { checkWorkers, parseChoice, parseRunSetting } from '../options.ts';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { formatProblem, problemKey, type Problem } from '../../json/problem.ts';
-import { CheckPlanError, runCheck, type CheckOutcome, type CheckRun } from '../../scenario/check.ts';
-import type { ResolvedScenario } from '../../scenario/load.ts';
-import { assertionLabel, observedText } from '../../scenario/verdict-text.ts';
-import { runMonteCarlo } from '../../sim/montecarlo/driver.ts';
-import { InProcessExecutor, type ChunkExecutor } from '../../sim/montecarlo/executor.ts';
-import { DEFAULT_CHUNK_SIZE } from '../../sim/montecarlo/spec.ts';
-import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
+import {
+  assertionLabel,
+  CheckPlanError,
+  formatProblem,
+  InProcessExecutor,
+  observedText,
+  problemKey,
+  runCheck,
+  runMonteCarlo,
+  runSpec,
+} from '../../index.ts';
+import type { CheckOutcome, CheckRun, ChunkExecutor, Problem, ResolvedScenario } from '../../index.ts';
+import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
-import { checkOutputPath, expandJsonFiles, writeAtomic } from '../io.ts';
+import { checkOutputPath, expandJsonFiles, writeAtomic, type CliIo } from '../io.ts';
 import { renderInvalidJUnit, renderJUnit } from '../junit.ts';
-import { progressBar } from '../progress.ts';
+import { progressReport } from '../progress.ts';
 import { checkFile, diskReader, unreadable } from '../scenario-files.ts';
-import { scenarioInput } from '../scenarios.ts';
 
 export const REPORTERS = ['text', 'junit'] as const;
 export type Reporter = (typeof REPORTERS)[number];
@@ -35,19 +39,20 @@ export const DEFAULT_SCENARIO_FOLDER = 'scenarios';
  * assertion; each scenario compared with runs once, with every scenario that compares with it.
  * Prints the report (text or JUnit XML; with `--out`, the report goes to the file atomically and the
  * text report to standard output). Returns the exit code: 0 when every assertion holds, 1 when one fails.
- * Invalid scenarios are reported as located problems and nothing runs.
+ * Invalid scenarios are reported as located problems and nothing runs. Progress goes to standard
+ * error as it runs: each run as it starts, then a bar on a terminal or plain lines in a log.
  */
 export async function checkCommand(
   inputs: readonly string[],
   options: CheckCommandOptions,
-  write: (text: string) => void = (t) => process.stdout.write(t),
+  io: CliIo,
 ): Promise<number> {
   const reporter = parseChoice('--reporter', options.reporter, REPORTERS, 'text');
-  const iterations = parseWhole('--iterations', options.iterations, 1, 1_000_000);
+  const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
   const workers = checkWorkers(
-    parseWhole('--workers', options.workers, 1, 256) ?? availableParallelism(),
+    parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism(),
     availableParallelism(),
-    (line) => process.stderr.write(line),
+    io.stderr,
   );
   if (options.out !== undefined) await checkOutputPath('--out', options.out);
   const files = await scenarioFiles(inputs);
@@ -58,38 +63,34 @@ export async function checkCommand(
     if (reporter === 'junit') {
       const xml = renderInvalidJUnit(invalid);
       if (options.out) await writeAtomic(options.out, xml);
-      else write(xml);
+      else io.stdout(xml);
     }
     throw new UserError(invalid.map(formatProblem).join('\n'));
   }
   const { judged, lookup, vsNames } = loaded;
 
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
-  const bar = progressBar();
+  const simulate = async (run: CheckRun, index: number, of: number) => {
+    io.stderr(runHeading(run, index, of));
+    const progress = progressReport(io);
+    try {
+      return await runMonteCarlo(runSpec(run.scenarios, run.settings), executor, {
+        onProgress: progress.update,
+      });
+    } finally {
+      progress.done();
+    }
+  };
   let outcome: CheckOutcome;
   try {
-    outcome = await runCheck(
-      judged,
-      lookup,
-      (run: CheckRun) =>
-        runMonteCarlo(
-          {
-            scenarios: run.scenarios.map(scenarioInput),
-            iterations: run.settings.iterations,
-            seed: run.settings.seed,
-            horizonMonths: run.settings.horizonMonths,
-            chunkSize: DEFAULT_CHUNK_SIZE,
-          },
-          executor,
-          { onProgress: bar.update },
-        ),
-      { ...(iterations !== undefined ? { iterations } : {}), key: identity },
-    );
+    outcome = await runCheck(judged, lookup, simulate, {
+      ...(iterations !== undefined ? { iterations } : {}),
+      key: identity,
+    });
   } catch (error) {
     if (error instanceof CheckPlanError) throw new UserError(error.problems.join('\n'));
     throw error;
   } finally {
-    bar.done();
     await executor.close();
   }
 
@@ -97,9 +98,15 @@ export async function checkCommand(
   const report = reporter === 'junit' ? renderJUnit(outcome, vsNames) : text;
   if (options.out) {
     await writeAtomic(options.out, report);
-    write(text);
-  } else write(report);
+    io.stdout(text);
+  } else io.stdout(report);
   return outcome.failed > 0 ? 1 : 0;
+}
+
+/** `check: run 1 of 2: baseline, tcm (20 iterations × 24 months, seed 11)`, as a run starts. */
+function runHeading({ scenarios, settings }: CheckRun, index: number, of: number): string {
+  const names = scenarios.map((s) => s.name).join(', ');
+  return `check: run ${index + 1} of ${of}: ${names} (${settings.iterations} iterations × ${settings.horizonMonths} months, seed ${settings.seed})\n`;
 }
 
 /**

@@ -1,8 +1,6 @@
-import { CATALOGUES, POLICY_KINDS, type PolicyKind, type TypedSpec } from '../../policy/catalogue/index.ts';
-import { DECORATORS, OPERATORS } from '../../policy/operators.ts';
+import { CATALOGUES, DECORATORS, describeValue, didYouMean, OPERATORS, POLICY_KINDS } from '../../index.ts';
+import type { PolicyKind, TypedSpec } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { didYouMean } from '../../policy/validate/suggest.ts';
-import { show } from '../../json/show.ts';
 
 /** `cyclecast facts [KIND] [--json]`: the fact and action catalogues, for people or for tools. */
 export function factsCommand(kind: string | undefined, options: { json?: boolean }): string {
@@ -16,7 +14,7 @@ function selectKinds(kind: string | undefined): PolicyKind[] {
   if ((POLICY_KINDS as readonly string[]).includes(kind)) return [kind as PolicyKind];
   const hint = didYouMean(kind, POLICY_KINDS);
   throw new UserError(
-    `invalid policy kind ${show(kind)}: expected one of ${POLICY_KINDS.join(', ')}` +
+    `invalid policy kind ${describeValue(kind)}: expected one of ${POLICY_KINDS.join(', ')}` +
       (hint ? ` (${hint})` : ''),
   );
 }

@@ -1,8 +1,12 @@
-import { renderResult } from '../../report/render.ts';
-import { summariseAggregates } from '../../sim/montecarlo/driver.ts';
-import { ShardError } from '../../sim/montecarlo/shard.ts';
-import { checkShardDigest, readShardFile, type LoadedShard } from '../../sim/montecarlo/shard-file.ts';
-import { mergeShards } from '../../sim/montecarlo/shard-merge.ts';
+import {
+  checkShardDigest,
+  mergeShards,
+  readShardFile,
+  renderResult,
+  ShardError,
+  summariseAggregates,
+} from '../../index.ts';
+import type { LoadedShard } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { checkOutputPath, readText, writeAtomic } from '../io.ts';
 import { parseFormat } from './simulate.ts';
@@ -17,7 +21,11 @@ export interface MergeOptions {
  * byte for byte what the unsharded `run`/`compare` prints in the same format. Every file is read and
  * checked before anything is merged, so a bad file is reported by name and nothing is written.
  */
-export async function mergeCommand(files: readonly string[], options: MergeOptions): Promise<void> {
+export async function mergeCommand(
+  files: readonly string[],
+  options: MergeOptions,
+  write: (text: string) => void,
+): Promise<void> {
   const format = parseFormat(options.format);
   if (options.out !== undefined) await checkOutputPath('--out', options.out);
   const shards: LoadedShard[] = [];
@@ -33,7 +41,7 @@ export async function mergeCommand(files: readonly string[], options: MergeOptio
   }
   const text = renderResult(summariseAggregates(asUserError(() => mergeShards(shards))), format);
   if (options.out) await writeAtomic(options.out, text);
-  else process.stdout.write(text);
+  else write(text);
 }
 
 function parseJson(text: string, file: string): unknown {

@@ -1,24 +1,28 @@
 import { availableParallelism } from 'node:os';
-import { FORMATS, renderResult, type Format } from '../../report/render.ts';
-import { aggregateMonteCarlo, runMonteCarlo, type RunProgress } from '../../sim/montecarlo/driver.ts';
-import { InProcessExecutor, type ChunkExecutor } from '../../sim/montecarlo/executor.ts';
-import { progressLine } from '../../sim/montecarlo/progress-line.ts';
 import {
+  aggregateMonteCarlo,
+  buildShardFile,
   chunkCount,
+  describeValue,
+  FORMATS,
+  InProcessExecutor,
   parseShardSelector,
+  progressLine,
+  renderResult,
+  runMonteCarlo,
+  runSpec,
   shardChunkRange,
   ShardError,
-  type ShardSelector,
-} from '../../sim/montecarlo/shard.ts';
-import { buildShardFile, sealShardFile, shardFileText } from '../../sim/montecarlo/shard-file.ts';
-import { DEFAULT_CHUNK_SIZE, type ChunkRange, type RunSpec } from '../../sim/montecarlo/spec.ts';
-import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
+  sealShardFile,
+  shardFileText,
+} from '../../index.ts';
+import type { ChunkExecutor, ChunkRange, Format, RunProgress, RunSpec, ShardSelector } from '../../index.ts';
+import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
-import { checkOutputPath, writeAtomic } from '../io.ts';
-import { checkWorkers } from '../options.ts';
+import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
-import { readScenario, scenarioInput } from '../scenarios.ts';
-import { show } from '../../json/show.ts';
+import { checkWorkers, parseRunSetting } from '../options.ts';
+import { readScenario } from '../scenarios.ts';
 
 export interface SimulateOptions {
   iterations?: string;
@@ -39,7 +43,11 @@ export interface SimulateOptions {
  * `cyclecast run SCENARIO` and `cyclecast compare BASELINE CHALLENGER…`: the challengers run on the
  * baseline's iterations, seed and horizon, paired iteration by iteration (common random numbers).
  */
-export async function simulateCommand(files: readonly string[], options: SimulateOptions): Promise<void> {
+export async function simulateCommand(
+  files: readonly string[],
+  options: SimulateOptions,
+  io: CliIo,
+): Promise<void> {
   const format = parseFormat(options.format);
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   if (shard && options.format !== undefined) {
@@ -54,28 +62,28 @@ export async function simulateCommand(files: readonly string[], options: Simulat
   }
   if (options.out !== undefined) await checkOutputPath('--out', options.out);
   const workers = checkWorkers(
-    parseWhole('--workers', options.workers, availableParallelism(), 1, 256),
+    parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism(),
     availableParallelism(),
-    (line) => process.stderr.write(line),
+    io.stderr,
   );
   const scenarios = [];
   for (const file of files) scenarios.push(await readScenario(file));
-  const base = scenarios[0]!.run;
-  const spec: RunSpec = {
-    scenarios: scenarios.map(scenarioInput),
-    iterations: parseWhole('--iterations', options.iterations, base.iterations, 1, 1_000_000),
-    seed: parseWhole('--seed', options.seed, base.seed, 0, 2 ** 31 - 1),
-    horizonMonths: parseWhole('--horizon', options.horizon, base.horizonMonths, 1, 600),
-    chunkSize: DEFAULT_CHUNK_SIZE,
-  };
+  const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
+  const seed = parseRunSetting('--seed', options.seed, 'seed');
+  const horizonMonths = parseRunSetting('--horizon', options.horizon, 'horizonMonths');
+  const spec = runSpec(scenarios, {
+    ...(iterations !== undefined ? { iterations } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(horizonMonths !== undefined ? { horizonMonths } : {}),
+  });
   const chunks = shard ? shardRange(spec, shard) : undefined;
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
-  const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar();
+  const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar(io);
   const started = performance.now();
   const onProgress = (p: RunProgress): void => {
     bar.update(p);
     if (options.progressJson) {
-      process.stderr.write(progressLine(p, { elapsedSeconds: (performance.now() - started) / 1000, shard }));
+      io.stderr(progressLine(p, { elapsedSeconds: (performance.now() - started) / 1000, shard }));
     }
   };
   const runOptions = { onProgress, partialResults: options.partialResults === true };
@@ -89,7 +97,7 @@ export async function simulateCommand(files: readonly string[], options: Simulat
     }
     bar.done();
     if (options.out) await writeAtomic(options.out, text);
-    else process.stdout.write(text);
+    else io.stdout(text);
   } finally {
     bar.done();
     await executor.close();
@@ -120,20 +128,5 @@ function shardRange(spec: RunSpec, shard: ShardSelector): ChunkRange {
 export function parseFormat(format: string | undefined): Format {
   if (format === undefined) return 'table';
   if ((FORMATS as readonly string[]).includes(format)) return format as Format;
-  throw new UserError(`invalid --format ${show(format)}: expected one of ${FORMATS.join(', ')}`);
-}
-
-function parseWhole(
-  flag: string,
-  text: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UserError(`invalid ${flag} ${show(text)}: expected a whole number from ${min} to ${max}`);
-  }
-  return value;
+  throw new UserError(`invalid --format ${describeValue(format)}: expected one of ${FORMATS.join(', ')}`);
 }

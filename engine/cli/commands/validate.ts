@@ -1,4 +1,5 @@
-import { formatProblem, problemKey, type Problem } from '../../json/problem.ts';
+import { formatProblem, problemKey } from '../../index.ts';
+import type { Problem } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { expandJsonFiles } from '../io.ts';
 import { checkFile, diskReader, unreadable } from '../scenario-files.ts';

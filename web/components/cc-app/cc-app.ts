@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { DEFAULT_RUN } from '../../../engine/index.ts';
 import { RunController } from '../../controllers/run-controller.ts';
 import { WorkspaceController } from '../../controllers/workspace-controller.ts';
 import { SHIPPED_FILES, SHIPPED_SCENARIOS } from '../../lib/library.ts';
@@ -77,7 +78,7 @@ export class CyclecastApp extends LitElement {
               seed: scenario.run.seed,
               horizonMonths: scenario.run.horizonMonths,
             }
-          : { iterations: 200, seed: 1, horizonMonths: 120 };
+          : { ...DEFAULT_RUN };
       });
     }
   }

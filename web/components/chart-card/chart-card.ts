@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
+import type { MonteCarloResult } from '../../../engine/index.ts';
 import type { ChartDef, SubPlot } from '../../charts/chart.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { download, fileSlug } from '../../lib/download.ts';

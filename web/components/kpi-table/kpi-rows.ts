@@ -1,6 +1,5 @@
-import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
-import { formatDelta, formatValue } from '../../../engine/report/number.ts';
-import type { KpiSummary, PairedKpi } from '../../../engine/stats/summary.ts';
+import { formatDelta, formatValue } from '../../../engine/index.ts';
+import type { KpiSummary, MonteCarloResult, PairedKpi } from '../../../engine/index.ts';
 import { KPI_LABELS, kpiLabel, kpiSpec } from '../../lib/kpi-labels.ts';
 
 /** Whether a change is good news: by the KPI's better direction, and only when its 95% CI excludes 0. */

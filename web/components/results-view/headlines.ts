@@ -1,4 +1,4 @@
-import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
+import type { KpiId, MonteCarloResult } from '../../../engine/index.ts';
 import { kpiLabel } from '../../lib/kpi-labels.ts';
 import { kpiRows, type Tone } from '../kpi-table/kpi-rows.ts';
 
@@ -8,7 +8,7 @@ export const HEADLINE_KPIS = [
   'retention.rate',
   'credit.lossRate',
   'leads.conversionRate',
-] as const;
+] as const satisfies readonly KpiId[];
 
 export interface Headline {
   readonly id: string;

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
-import { renderResult } from '../../../engine/report/render.ts';
+import { renderResult } from '../../../engine/index.ts';
+import type { MonteCarloResult } from '../../../engine/index.ts';
 import { CHARTS } from '../../charts/index.ts';
 import type { ShownScenario } from '../../controllers/run-controller.ts';
 import { download, fileSlug } from '../../lib/download.ts';

@@ -1,11 +1,16 @@
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { mergeCommand } from '../../engine/cli/commands/merge.ts';
-import { FIXTURE, root, workFolder } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dir.ts';
+import { ROOT, runCli, spawnCli } from './run-cli.ts';
 
-const bin = path.join(root, 'bin/cyclecast.js');
+/*
+ * The fault test of the hostile-input suite: real `cyclecast` processes, since signals are the point,
+ * interrupted by SIGINT or SIGTERM at random points of a run.
+ */
+
+/** A small passing scenario (300 contracts, 24 months). */
+const FIXTURE = path.join(ROOT, 'test/fixtures/scenarios/passing/baseline.json');
 
 interface Ended {
   readonly code: number | null;
@@ -13,30 +18,36 @@ interface Ended {
   readonly stderr: string;
 }
 
-/** Runs the real command; with `kill`, sends that signal after `after` ms (a real process: signals are the point). */
-function cyclecast(
+/** Runs the real command; with `kill`, sends that signal after `after` ms. */
+async function cyclecast(
   args: readonly string[],
   kill?: { signal: NodeJS.Signals; after: number },
 ): Promise<Ended> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    const timer = kill ? setTimeout(() => child.kill(kill.signal), kill.after) : undefined;
-    const guard = setTimeout(() => child.kill('SIGKILL'), 40_000);
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      clearTimeout(guard);
-      resolve({ code, signal, stderr });
-    });
-  });
+  const run = spawnCli(args);
+  const timer = kill ? setTimeout(() => run.child.kill(kill.signal), kill.after) : undefined;
+  try {
+    const { status, signal, stderr } = await run;
+    return { code: status, signal, stderr };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-let dir: string;
-beforeAll(async () => {
-  dir = await workFolder('interrupt');
-});
+const dir = tempDir('interrupt');
+
+/** A run of a second or two on one worker: signals arrive before, during and after its work. */
+const smallRun = (seed: number): string[] => [
+  'run',
+  FIXTURE,
+  '--iterations',
+  '4',
+  '--horizon',
+  '12',
+  '--workers',
+  '1',
+  '--seed',
+  String(seed),
+];
 
 /** How many runs are interrupted: each costs a process start (~1 s) and a little simulation. */
 const INTERRUPTIONS = 4;
@@ -44,22 +55,7 @@ const INTERRUPTIONS = 4;
 describe('interrupted runs', () => {
   it('leave the earlier output whole or a complete new one, never a partial file, whenever SIGINT or SIGTERM arrives', async () => {
     const out = path.join(dir, 'result.json');
-    const args = (seed: number) => [
-      'run',
-      FIXTURE,
-      '--iterations',
-      '4',
-      '--horizon',
-      '12',
-      '--workers',
-      '1',
-      '--format',
-      'json',
-      '--seed',
-      String(seed),
-      '--out',
-      out,
-    ];
+    const args = (seed: number) => [...smallRun(seed), '--format', 'json', '--out', out];
     const first = await cyclecast(args(1));
     expect(first.code, first.stderr).toBe(0);
     let earlier = await fs.readFile(out, 'utf8');
@@ -92,22 +88,7 @@ describe('interrupted runs', () => {
 
   it('leave a shard file whole: the earlier shard still merges, or the new one does', async () => {
     const part = path.join(dir, 'part-0.json');
-    const args = (seed: number) => [
-      'run',
-      FIXTURE,
-      '--iterations',
-      '4',
-      '--horizon',
-      '12',
-      '--workers',
-      '1',
-      '--seed',
-      String(seed),
-      '--shard',
-      '0/1',
-      '--out',
-      part,
-    ];
+    const args = (seed: number) => [...smallRun(seed), '--shard', '0/1', '--out', part];
     expect((await cyclecast(args(1))).code).toBe(0);
     let earlier = await fs.readFile(part, 'utf8');
     for (let k = 0; k < 2; k++) {
@@ -119,7 +100,15 @@ describe('interrupted runs', () => {
       const seedNow = (JSON.parse(now) as { manifest: { seed: number } }).manifest.seed;
       expect(now === earlier ? seedNow !== 20 + k : seedNow === 20 + k, context).toBe(true);
       earlier = now;
-      await mergeCommand([part], { format: 'json', out: path.join(dir, 'merged.json') });
+      const merged = await runCli([
+        'merge',
+        part,
+        '--format',
+        'json',
+        '--out',
+        path.join(dir, 'merged.json'),
+      ]);
+      expect(merged.status, `${context}: ${merged.stderr}`).toBe(0);
     }
   });
 });

@@ -1,6 +1,6 @@
-import type { PolicyKind } from '../policy/catalogue/types.ts';
-import type { BreakdownDimension } from '../sim/result.ts';
-import type { KpiSpec, KpiUnit } from './kpis.ts';
+import type { PolicyKind } from '../domain/lists.ts';
+import type { BreakdownDimension } from './iteration.ts';
+import type { KpiId, KpiSpec, KpiUnit } from './kpis.ts';
 
 /**
  * The summaries the CLI prints with `--format json` and the workbench shows. Plain JSON: a number
@@ -139,7 +139,7 @@ export interface PairedSummary {
 }
 
 /** The summary of KPI `id`, or undefined when the summary has none. */
-export function findKpi<T extends { id: string }>(kpis: readonly T[], id: string): T | undefined {
+export function findKpi<T extends { id: string }>(kpis: readonly T[], id: KpiId): T | undefined {
   return kpis.find((k) => k.id === id);
 }
 
