@@ -54,9 +54,9 @@ describe('bin/cyclecast.js', () => {
       expect.arrayContaining(['node-pool.js', 'worker.js']),
     );
 
-    const main = join(root, 'engine/cli/main.ts');
+    const program = join(root, 'engine/cli/program.ts');
     const description = 'list the facts and actions each policy kind can use';
-    writeFileSync(main, readFileSync(main, 'utf8').replace(description, 'the edited description'));
+    writeFileSync(program, readFileSync(program, 'utf8').replace(description, 'the edited description'));
     const edited = cli(root, '--help');
     expect(edited.status, edited.stderr).toBe(0);
     expect(edited.stdout).toContain('the edited description');
