@@ -12,8 +12,9 @@ export { POLICY_KINDS } from './domain/lists.ts';
 export type { PolicyKind } from './domain/lists.ts';
 
 // Located JSON, problems and name suggestions.
+export { cut, cutPath, describeValue } from './json/describe.ts';
 export { parseJsonDocument } from './json/document.ts';
-export { formatProblem } from './json/problem.ts';
+export { formatProblem, problemKey } from './json/problem.ts';
 export type { Problem } from './json/problem.ts';
 export { didYouMean } from './json/suggest.ts';
 
@@ -56,7 +57,13 @@ export { InProcessExecutor, PreparedRunCache, runChunkCached } from './sim/monte
 export type { ChunkExecutor } from './sim/montecarlo/executor.ts';
 export { contentHash } from './sim/montecarlo/hash.ts';
 export { progressLine } from './sim/montecarlo/progress-line.ts';
-export { buildShardFile, readShardFile, shardFileText } from './sim/montecarlo/shard-file.ts';
+export {
+  buildShardFile,
+  checkShardDigest,
+  readShardFile,
+  sealShardFile,
+  shardFileText,
+} from './sim/montecarlo/shard-file.ts';
 export type { LoadedShard } from './sim/montecarlo/shard-file.ts';
 export { mergeShards } from './sim/montecarlo/shard-merge.ts';
 export { chunkCount, parseShardSelector, ShardError, shardChunkRange } from './sim/montecarlo/shard.ts';

@@ -1,5 +1,5 @@
-import { assertionLabel, observedText } from '../index.ts';
-import type { CheckOutcome } from '../index.ts';
+import { assertionLabel, formatProblem, observedText } from '../index.ts';
+import type { CheckOutcome, Problem } from '../index.ts';
 
 /**
  * The verdicts of `cyclecast check` as JUnit XML, the format CI systems (GitHub Actions reporters,
@@ -50,6 +50,33 @@ export function renderJUnit(outcome: CheckOutcome, vsNames: ReadonlyMap<string, 
       lines.push('    </testcase>');
     }
     lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>');
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The JUnit report of a check that could not run because files are invalid: one testsuite per file
+ * with one failed testcase carrying its located problems, so a CI test-report step shows what to fix
+ * rather than nothing.
+ * @param problems located errors, in the order to report them
+ */
+export function renderInvalidJUnit(problems: readonly Problem[]): string {
+  const files = [...new Set(problems.map((p) => p.file))];
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="cyclecast check" tests="${files.length}" failures="${files.length}" errors="0">`,
+  ];
+  for (const file of files) {
+    const own = problems.filter((p) => p.file === file).map(formatProblem);
+    const summary = `${own.length} problem${own.length === 1 ? '' : 's'}: ${own[0]!.split('\n')[0]}`;
+    lines.push(
+      `  <testsuite name="${attr(file)}" tests="1" failures="1" errors="0" skipped="0">`,
+      `    <testcase classname="invalid input" name="${attr(`${file} is valid`)}" file="${attr(file)}">`,
+      `      <failure type="InvalidInput" message="${attr(summary)}">${text(own.join('\n'))}</failure>`,
+      '    </testcase>',
+      '  </testsuite>',
+    );
   }
   lines.push('</testsuites>');
   return lines.join('\n') + '\n';

@@ -1,4 +1,4 @@
-import { RUN_LIMITS } from '../index.ts';
+import { describeValue, RUN_LIMITS } from '../index.ts';
 import { UserError } from './errors.ts';
 
 /**
@@ -14,7 +14,9 @@ export function parseWhole(
   if (text === undefined) return undefined;
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UserError(`invalid ${flag} "${text}": expected a whole number from ${min} to ${max}`);
+    throw new UserError(
+      `invalid ${flag} ${describeValue(text)}: expected a whole number from ${min} to ${max}`,
+    );
   }
   return value;
 }
@@ -31,6 +33,19 @@ export function parseRunSetting(
   return parseWhole(flag, text, RUN_LIMITS[key].min, RUN_LIMITS[key].max);
 }
 
+/**
+ * The worker count, warning on standard error (one line) when it is above the machine's cores: the
+ * results are the same, but extra workers only compete for the cores and slow the run down.
+ */
+export function checkWorkers(workers: number, cores: number, warn: (line: string) => void): number {
+  if (workers > cores) {
+    warn(
+      `warning: --workers ${workers} is more than the ${cores} core${cores === 1 ? '' : 's'} here: the results are the same, but the extra workers slow the run; use --workers ${cores} or leave it out\n`,
+    );
+  }
+  return workers;
+}
+
 /** One of a fixed list of words, or the fallback when it was not given. */
 export function parseChoice<T extends string>(
   flag: string,
@@ -40,5 +55,5 @@ export function parseChoice<T extends string>(
 ): T {
   if (text === undefined) return fallback;
   if ((choices as readonly string[]).includes(text)) return text as T;
-  throw new UserError(`invalid ${flag} "${text}": expected one of ${choices.join(', ')}`);
+  throw new UserError(`invalid ${flag} ${describeValue(text)}: expected one of ${choices.join(', ')}`);
 }

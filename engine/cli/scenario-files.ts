@@ -1,6 +1,6 @@
-import { promises as fs } from 'node:fs';
-import { isPlainObject, loadRuleSet, loadScenario, parseJsonDocument } from '../index.ts';
+import { describeValue, isPlainObject, loadRuleSet, loadScenario, parseJsonDocument } from '../index.ts';
 import type { Problem, ReadFile, ResolvedScenario } from '../index.ts';
+import { describeFsError, readInputFile } from './io.ts';
 
 /** Keys only a scenario has: a file with one of them (and no `kind` or `rules`) is read as a scenario. */
 const SCENARIO_KEYS = ['policies', 'extends', 'portfolio', 'world', 'parameters', 'run', 'expect'];
@@ -28,7 +28,7 @@ export function neitherProblem(file: string, value: unknown): Problem {
             Object.keys(value as object).length === 0
               ? 'no properties'
               : `only ${Object.keys(value as object)
-                  .map((k) => JSON.stringify(k))
+                  .map((k) => describeValue(k))
                   .join(', ')}`
           }`
         : `a ${typeof value}`;
@@ -44,28 +44,26 @@ export function neitherProblem(file: string, value: unknown): Problem {
 
 /**
  * Reads files for `loadScenario` from disk, each once (rule sets shared by many scenarios, `vs` files),
- * with OS errors as plain words.
+ * only regular files of a bounded size (see readInputFile), with OS errors as plain words.
  */
 export function diskReader(): ReadFile {
   const cache = new Map<string, Promise<string>>();
   return (file) => {
     let text = cache.get(file);
     if (!text) {
-      text = fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-        throw new Error(
-          error.code === 'ENOENT'
-            ? 'no such file'
-            : error.code === 'EISDIR'
-              ? 'is a directory, expected a file'
-              : error.code === 'EACCES' || error.code === 'EPERM'
-                ? 'permission denied'
-                : error.message,
-        );
+      text = readInputFile(file).catch((error: unknown) => {
+        throw new Error(describeFsError(error));
       });
       cache.set(file, text);
     }
     return text;
   };
+}
+
+/** A file named on the command line that cannot be read (a FIFO, a device, too large), as its problem. */
+export function unreadable(file: string, error: unknown): Problem {
+  const reason = error instanceof Error ? error.message : String(error);
+  return { file, line: 1, column: 1, pointer: '', severity: 'error', message: `cannot read: ${reason}` };
 }
 
 /** The outcome of checking one file named on the command line. */

@@ -5,6 +5,7 @@ import type { Problem } from './problem.ts';
 import { explainSyntaxError } from './syntax.ts';
 import type { JsonNode, JsonTree } from './tree.ts';
 import { buildJsonTree } from './tree.ts';
+import { describeValue } from './describe.ts';
 
 /** A JSON file read for validation: its value, its syntax problems, and where each value sits. */
 export interface JsonDocument {
@@ -72,7 +73,7 @@ export function parseJsonDocument(text: string, file: string): JsonDocument {
         dup.keyOffset,
         'warning',
         dup.pointer,
-        `duplicate property ${JSON.stringify(dup.key)}: only the last one counts`,
+        `duplicate property ${describeValue(dup.key)}: only the last one counts`,
       );
   }
 

@@ -1,3 +1,5 @@
+import { cut } from './describe.ts';
+
 /** One problem in a user's file, located for a person and for an editor. */
 export interface Problem {
   readonly file: string;
@@ -11,6 +13,19 @@ export interface Problem {
   readonly message: string;
   /** What to do about it, where one helps: 'did you mean "monthsToEnd"?'. */
   readonly hint?: string;
+  /**
+   * For a file reached through another (a scenario's `extends`, its rule-set paths): where it was
+   * named, nearest first, so a problem in a shared file also says which scenario led there.
+   */
+  readonly reachedFrom?: readonly ProblemOrigin[];
+}
+
+/** The place that named a file: `scenarios/x.json:3:14  /extends`. */
+export interface ProblemOrigin {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly pointer: string;
 }
 
 /**
@@ -29,17 +44,42 @@ export function locatedIn(p: ValueProblem, file: string, line: number, column: n
   return { file, line, column, ...p };
 }
 
-/** `file:line:column  /json/pointer  message`: one line per problem (docs/design.md §5, located problems). */
+/**
+ * `file:line:column  /json/pointer  message`: one line per problem (docs/design.md §5, located
+ * problems), then, for a file reached through another, one `  reached from file:line:column  /pointer`
+ * line per step.
+ */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}  ${formatValueProblem(p)}`;
+  const origins = (p.reachedFrom ?? []).map((o) => `\n  reached from ${place(o)}`).join('');
+  return `${p.file}:${p.line}:${p.column}  ${formatValueProblem(p)}${origins}`;
 }
 
 /** `/json/pointer  message (hint)`: a problem without a file, e.g. of a world passed in code. */
 export function formatValueProblem(p: ValueProblem): string {
-  const pointer = p.pointer === '' ? '/' : escapeControls(p.pointer);
   const level = p.severity === 'warning' ? 'warning: ' : '';
   const hint = p.hint ? ` (${p.hint})` : '';
-  return `${pointer}  ${level}${p.message}${hint}`;
+  return `${pointerText(p.pointer)}  ${level}${p.message}${hint}`;
+}
+
+/** The first line of `formatProblem`: the same problem reached along two paths is one problem. */
+export function problemKey(p: Problem): string {
+  return formatProblem({ ...p, reachedFrom: [] });
+}
+
+function place(p: ProblemOrigin): string {
+  return `${p.file}:${p.line}:${p.column}  ${pointerText(p.pointer)}`;
+}
+
+function pointerText(pointer: string): string {
+  return pointer === '' ? '/' : escapeControls(shortenPointer(pointer));
+}
+
+/** A pointer may hold a key of megabytes; each token is shown cut to a readable length. */
+function shortenPointer(pointer: string): string {
+  return pointer
+    .split('/')
+    .map((token) => cut(token))
+    .join('/');
 }
 
 /** A pointer may hold any key, line breaks included; the report stays one line per problem. */

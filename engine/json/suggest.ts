@@ -5,27 +5,41 @@
  * @example editDistance('lessThen', 'lessThan') // 1
  * @example editDistance('monthsToEdn', 'monthsToEnd') // 1
  */
-export function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string, max = Infinity): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
+  // The distance is at least the difference in length.
+  if (Math.abs(a.length - b.length) > max) return max + 1;
   // Three rolling rows: the transposition looks two rows back.
   let before = new Array<number>(b.length + 1).fill(0);
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   let current = new Array<number>(b.length + 1).fill(0);
+  let previousMin = 0;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
         d = Math.min(d, before[j - 2]! + 1);
       current[j] = d;
+      if (d < rowMin) rowMin = d;
     }
+    // A transposition reaches back two rows, so stop only when two rows in a row exceed the bound.
+    if (rowMin > max && previousMin > max) return max + 1;
+    previousMin = rowMin;
     [before, previous, current] = [previous, current, before];
   }
   return previous[b.length]!;
 }
+
+/**
+ * Names longer than this get no suggestion: every known name is short, and comparing a name of
+ * megabytes with each of them would take minutes (the distance costs length × length).
+ */
+export const MAX_SUGGESTED_LENGTH = 64;
 
 export interface SuggestOptions {
   /** At most this many names; default 3. */
@@ -39,12 +53,13 @@ export interface SuggestOptions {
  */
 export function suggest(name: string, candidates: Iterable<string>, options: SuggestOptions = {}): string[] {
   const limit = options.limit ?? 3;
+  if (name.length > MAX_SUGGESTED_LENGTH) return [];
   const lower = name.toLowerCase();
   const allowed = Math.max(1, Math.floor((name.length + 1) / 3));
   const scored: { candidate: string; score: number }[] = [];
   for (const candidate of new Set(candidates)) {
-    if (candidate === name) continue;
-    const folded = editDistance(lower, candidate.toLowerCase());
+    if (candidate === name || Math.abs(candidate.length - name.length) > allowed) continue;
+    const folded = editDistance(lower, candidate.toLowerCase(), allowed);
     if (folded > allowed) continue;
     // Ties between case-folded distances go to the candidate closer as written.
     scored.push({ candidate, score: folded * 1000 + editDistance(name, candidate) });

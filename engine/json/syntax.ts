@@ -1,5 +1,6 @@
 import { printParseErrorCode } from 'jsonc-parser';
 import type { SyntaxErrorAt } from './tree.ts';
+import { describeValue } from './describe.ts';
 
 /** A syntax error explained for a person, at the offset that best shows it. */
 export interface SyntaxExplanation {
@@ -47,11 +48,11 @@ export function explainSyntaxError(text: string, error: SyntaxErrorAt): SyntaxEx
       if (error.afterRoot) return at('unexpected content after the end of the JSON value');
       if (token.startsWith("'")) return at('strings and property names need double quotes');
       return at(
-        `unexpected ${JSON.stringify(token)}: expected a value (a string, number, object, array, true, false or null)`,
+        `unexpected ${describeValue(token)}: expected a value (a string, number, object, array, true, false or null)`,
       );
     case 'InvalidNumberFormat':
     case 'UnexpectedEndOfNumber':
-      return at(`invalid number ${JSON.stringify(token)}`);
+      return at(`invalid number ${describeValue(token)}`);
     case 'InvalidCommentToken':
     case 'UnexpectedEndOfComment':
       return at('comments are not allowed in JSON');

@@ -3,6 +3,7 @@ import type { TypedSpec } from './catalogue/index.ts';
 import { checkValue } from './check-value.ts';
 import { didYouMean } from '../json/suggest.ts';
 import type { ParameterDecl, ParameterValue, RuleSet } from './rule-set.ts';
+import { nameText } from '../json/describe.ts';
 
 /** A parameter declaration seen as a typed spec, so facts and parameters share one type check. */
 export function parameterSpec(name: string, decl: ParameterDecl): TypedSpec {
@@ -44,7 +45,7 @@ export function checkParameterOverrides(
       problems.push(
         valueProblem(
           at,
-          `invalid parameter override ${name}: rule set "${ruleSet.name}" declares no such parameter; ${known}`,
+          `invalid parameter override ${nameText(name)}: rule set "${ruleSet.name}" declares no such parameter; ${known}`,
           didYouMean(name, declared.keys(), { limit: 1 }),
         ),
       );
@@ -52,7 +53,7 @@ export function checkParameterOverrides(
     }
     const problem = checkValue(parameterSpec(name, decl), value, true);
     if (problem !== undefined)
-      problems.push(valueProblem(at, `invalid parameter override ${name}: ${problem}`));
+      problems.push(valueProblem(at, `invalid parameter override ${nameText(name)}: ${problem}`));
   }
   return problems;
 }

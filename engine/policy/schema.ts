@@ -104,6 +104,8 @@ export function ruleSetSchema(): Schema {
       conditions: {
         description: 'shared named conditions that rules reference with {"condition": "name"}',
         type: 'object',
+        // json-rules-engine refuses a shared condition without a name.
+        propertyNames: { minLength: 1 },
       },
       rules: { description: 'the rules, evaluated in priority order', type: 'array' },
     },

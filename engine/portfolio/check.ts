@@ -67,7 +67,7 @@ export function checkMix(x: unknown, place: Place, values: readonly string[]): V
       problems.push(
         problem(
           at,
-          `unknown value ${JSON.stringify(key)}: expected ${values.join(', ')}`,
+          `unknown value ${describe(key)}: expected ${values.join(', ')}`,
           didYouMean(key, values, { limit: 1 }),
         ),
       );

@@ -186,7 +186,7 @@ function checkTermMonths(x: unknown, place: Place): ValueProblem[] {
       problems.push(
         problem(
           at,
-          `unknown cycle ${JSON.stringify(key)}: expected ${CYCLE_KEYS.join(', ')}`,
+          `unknown cycle ${describe(key)}: expected ${CYCLE_KEYS.join(', ')}`,
           didYouMean(key, CYCLE_KEYS, { limit: 1 }),
         ),
       );

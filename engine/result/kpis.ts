@@ -336,6 +336,24 @@ export const RETIRED_KPIS: ReadonlyMap<string, string> = new Map([
 
 const byId = new Map<string, number>(KPIS.map((k, i) => [k.id, i]));
 
+/** 0–1 KPIs that are € over € annualised, not shares of counts: not bounded by construction. */
+const SIGNED_RATIOS: ReadonlySet<string> = new Set<KpiId>([
+  'credit.lossRate',
+  'return.preTaxOnAssets',
+  'return.netInterestMargin',
+]);
+
+/**
+ * Every value a KPI can take, by how it is computed: a share of counts is 0–1, a count or a
+ * per-vehicle ratio is never negative, money can be anything, and so can a ratio of € to a balance
+ * (a loss rate with recoveries, a loss-making return).
+ */
+export function kpiValueRange(spec: KpiSpec): readonly [min: number, max: number] {
+  if (spec.unit === '0–1') return SIGNED_RATIOS.has(spec.id) ? [-Infinity, Infinity] : [0, 1];
+  if (spec.unit === '€' || spec.unit === '€ per sale') return [-Infinity, Infinity];
+  return [0, Infinity];
+}
+
 /** Whether `id` names a KPI of the catalogue. */
 export function isKpiId(id: string): id is KpiId {
   return byId.has(id);

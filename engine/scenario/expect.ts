@@ -1,7 +1,7 @@
 import { describeValue } from '../json/describe.ts';
 import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
 import { didYouMean } from '../json/suggest.ts';
-import { isKpiId, KPI_IDS, RETIRED_KPIS, type KpiId } from '../result/kpis.ts';
+import { isKpiId, KPI_IDS, kpiSpec, RETIRED_KPIS, type KpiId } from '../result/kpis.ts';
 import { isPlainObject } from './merge.ts';
 
 /**
@@ -116,7 +116,7 @@ function parseAssertion(entry: unknown, index: number, problems: ValueProblem[])
     if (!(ASSERTION_KEYS as readonly string[]).includes(key)) {
       fail(
         joinPointer(at, key),
-        `unknown assertion property "${key}": expected ${ASSERTION_KEYS.join(', ')}`,
+        `unknown assertion property ${describeValue(key)}: expected ${ASSERTION_KEYS.join(', ')}`,
         didYouMean(key, ASSERTION_KEYS),
       );
     }
@@ -135,7 +135,7 @@ function parseAssertion(entry: unknown, index: number, problems: ValueProblem[])
   } else if (!isKpiId(kpi)) {
     fail(
       joinPointer(at, 'kpi'),
-      `unknown KPI "${kpi}"`,
+      `unknown KPI ${describeValue(kpi)}`,
       didYouMean(kpi, KPI_IDS) ?? `KPI ids: ${KPI_IDS.join(', ')}`,
     );
   }
@@ -158,13 +158,23 @@ function parseAssertion(entry: unknown, index: number, problems: ValueProblem[])
       ? undefined
       : parseBounds(entry[claim], joinPointer(at, claim), `${name}.${claim}`, fail);
 
+  if (bounds !== undefined && claim !== undefined && typeof kpi === 'string' && isKpiId(kpi)) {
+    const impossible = boundOutsideUnit(kpi, claim === 'delta', bounds);
+    if (impossible)
+      fail(
+        joinPointer(at, claim, impossible.key),
+        `invalid ${name}.${claim}.${impossible.key}: ${impossible.message}`,
+        impossible.hint,
+      );
+  }
+
   const vs = entry.vs;
   if (vs !== undefined && typeof vs !== 'string') {
     fail(joinPointer(at, 'vs'), `invalid ${name}.vs: expected the path of the scenario to compare with`);
   } else if (vs !== undefined && claim !== undefined && claim !== 'delta') {
     fail(
       joinPointer(at, 'vs'),
-      `invalid ${name}: a claim against "vs" bounds the paired difference, so it is stated as "delta", not "${claim}"`,
+      `invalid ${name}: a claim against "vs" bounds the paired difference, so it is stated as "delta", not ${describeValue(claim)}`,
       `e.g. {"kpi": "profit.npv", "vs": "./baseline.json", "delta": {"min": 0}}`,
     );
   } else if (vs === undefined && claim === 'delta') {
@@ -220,6 +230,42 @@ function parseAssertion(entry: unknown, index: number, problems: ValueProblem[])
   };
 }
 
+/**
+ * A bound no value of the KPI's unit can meet or fail, which is almost always a percentage written
+ * for a 0–1 rate (`"min": 60` for 60%) or a sign slip on a count; undefined when the bounds fit.
+ */
+function boundOutsideUnit(
+  kpi: KpiId,
+  isDelta: boolean,
+  bounds: Bounds,
+): { key: 'min' | 'max'; message: string; hint: string } | undefined {
+  const spec = kpiSpec(kpi);
+  for (const key of ['min', 'max'] as const) {
+    const value = bounds[key];
+    if (value === undefined) continue;
+    if (spec.unit === '0–1') {
+      const [low, high] = isDelta ? [-1, 1] : [0, 1];
+      if (value < low || value > high) {
+        const what = isDelta
+          ? 'a difference of two 0–1 rates lies from −1 to 1'
+          : 'a 0–1 rate lies from 0 to 1';
+        const percent =
+          Math.abs(value) <= 100
+            ? `write ${(value / 100).toFixed(2)} for ${value}%`
+            : `write the rate as a fraction`;
+        return { key, message: `${value} is impossible for ${kpi}: ${what}`, hint: percent };
+      }
+    } else if (!isDelta && spec.unit !== '€' && spec.unit !== '€ per sale' && value < 0) {
+      return {
+        key,
+        message: `${value} is impossible for ${kpi}: its values (${spec.unit}) are never negative`,
+        hint: 'check the sign',
+      };
+    }
+  }
+  return undefined;
+}
+
 function parseBounds(
   raw: unknown,
   at: string,
@@ -236,7 +282,7 @@ function parseBounds(
     if (key !== 'min' && key !== 'max') {
       fail(
         joinPointer(at, key),
-        `unknown bound "${key}" in ${name}: expected min or max`,
+        `unknown bound ${describeValue(key)} in ${name}: expected min or max`,
         didYouMean(key, ['min', 'max']),
       );
       ok = false;

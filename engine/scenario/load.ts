@@ -1,5 +1,13 @@
 import { parseJsonDocument, type JsonDocument } from '../json/document.ts';
-import { joinPointer, locatedIn, valueProblem, type Problem, type ValueProblem } from '../json/problem.ts';
+import { cut, cutPath, describeValue } from '../json/describe.ts';
+import {
+  joinPointer,
+  locatedIn,
+  valueProblem,
+  type Problem,
+  type ProblemOrigin,
+  type ValueProblem,
+} from '../json/problem.ts';
 import { sortProblems } from '../json/reporter.ts';
 import { POLICY_KINDS, type PolicyKind } from '../domain/lists.ts';
 import { loadRuleSet } from '../policy/load.ts';
@@ -50,6 +58,8 @@ const KEYS = [
 interface ChainLink {
   readonly doc: JsonDocument;
   readonly value: Record<string, unknown>;
+  /** Where this file was named (`extends`), nearest first; empty for the scenario itself. */
+  readonly origin: readonly ProblemOrigin[];
 }
 
 /**
@@ -80,7 +90,7 @@ export async function loadScenario(
       add([
         valueProblem(
           joinPointer('', key),
-          `unknown scenario property "${key}": expected one of ${KEYS.join(', ')}`,
+          `unknown scenario property ${describeValue(key)}: expected one of ${KEYS.join(', ')}`,
           didYouMean(key, KEYS),
         ),
       ]);
@@ -137,18 +147,27 @@ async function loadChain(
   read: ReadFile,
   seen: string[],
   problems: Problem[],
-  from?: { doc: JsonDocument; pointer: string },
+  from?: { link: Omit<ChainLink, 'value'>; pointer: string },
 ): Promise<ChainLink[] | undefined> {
   const at = (message: string): Problem => {
-    const where = from ? from.doc.locate(from.pointer) : { line: 1, column: 1 };
-    return {
-      file: from?.doc.file ?? file,
-      ...where,
-      pointer: from?.pointer ?? '',
-      severity: 'error',
-      message,
-    };
+    const where = from ? from.link.doc.locate(from.pointer) : { line: 1, column: 1 };
+    return withOrigin(
+      {
+        file: from?.link.doc.file ?? file,
+        ...where,
+        pointer: from?.pointer ?? '',
+        severity: 'error',
+        message,
+      },
+      from?.link.origin ?? [],
+    );
   };
+  const origin: readonly ProblemOrigin[] = from
+    ? [
+        { file: from.link.doc.file, ...from.link.doc.locate(from.pointer), pointer: from.pointer },
+        ...from.link.origin,
+      ]
+    : [];
   if (seen.includes(file)) {
     problems.push(at(`invalid extends: a cycle ${[...seen, file].join(' → ')}`));
     return undefined;
@@ -157,40 +176,53 @@ async function loadChain(
   try {
     text = await read(file);
   } catch (error) {
-    problems.push(at(`cannot read scenario ${file}: ${(error as Error).message}`));
+    problems.push(at(`cannot read scenario ${cutPath(file)}: ${cut((error as Error).message, 200)}`));
     return undefined;
   }
   const doc = parseJsonDocument(text, file);
-  problems.push(...doc.problems);
+  problems.push(...doc.problems.map((p) => withOrigin(p, origin)));
   if (doc.value === undefined) return undefined;
   if (!isPlainObject(doc.value)) {
-    problems.push({
-      file,
-      line: 1,
-      column: 1,
-      pointer: '',
-      severity: 'error',
-      message:
-        'expected a scenario: an object with "policies", and optionally "extends", "portfolio", "world", "parameters", "run" and "expect"',
-    });
+    problems.push(
+      withOrigin(
+        {
+          file,
+          line: 1,
+          column: 1,
+          pointer: '',
+          severity: 'error',
+          message:
+            'expected a scenario: an object with "policies", and optionally "extends", "portfolio", "world", "parameters", "run" and "expect"',
+        },
+        origin,
+      ),
+    );
     return undefined;
   }
   const value = rebase({ ...doc.value }, dirname(file));
   const parentPath = value.extends;
   delete value.extends;
-  if (parentPath === undefined) return [{ doc, value }];
+  if (parentPath === undefined) return [{ doc, value, origin }];
   if (typeof parentPath !== 'string') {
-    problems.push({
-      file,
-      ...doc.locate('/extends'),
-      pointer: '/extends',
-      severity: 'error',
-      message: 'invalid extends: expected the path of another scenario',
-    });
+    problems.push(
+      withOrigin(
+        {
+          file,
+          ...doc.locate('/extends'),
+          pointer: '/extends',
+          severity: 'error',
+          message: 'invalid extends: expected the path of another scenario',
+        },
+        origin,
+      ),
+    );
     return undefined;
   }
-  const parent = await loadChain(parentPath, read, [...seen, file], problems, { doc, pointer: '/extends' });
-  return parent ? [...parent, { doc, value }] : undefined;
+  const parent = await loadChain(parentPath, read, [...seen, file], problems, {
+    link: { doc, origin },
+    pointer: '/extends',
+  });
+  return parent ? [...parent, { doc, value, origin }] : undefined;
 }
 
 /** Paths in a scenario are relative to its own file; make them relative to the working folder before merging. */
@@ -220,15 +252,26 @@ function locator(chain: readonly ChainLink[]) {
     for (let p = pointer; ; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
       for (let i = chain.length - 1; i >= 0; i--) {
         if (valueAt(chain[i]!.doc.value, p) !== undefined) {
-          const doc = chain[i]!.doc;
+          const { doc, origin } = chain[i]!;
           const { line, column } = doc.locate(pointer);
-          return locatedIn(problem, doc.file, line, column);
+          return withOrigin(locatedIn(problem, doc.file, line, column), origin);
         }
       }
       if (p === '') break;
     }
     return locatedIn(problem, chain[chain.length - 1]!.doc.file, 1, 1);
   };
+}
+
+/** `problem` with the places that led to its file, when it was reached through another. */
+function withOrigin(problem: Problem, origin: readonly ProblemOrigin[]): Problem {
+  return origin.length === 0 ? problem : { ...problem, reachedFrom: origin };
+}
+
+/** Where a problem is, as the origin of a file named there. */
+function originOf(problem: Problem): ProblemOrigin[] {
+  const { file, line, column, pointer } = problem;
+  return [{ file, line, column, pointer }, ...(problem.reachedFrom ?? [])];
 }
 
 /**
@@ -256,7 +299,7 @@ async function loadPolicies(
     if (!(POLICY_KINDS as readonly string[]).includes(key)) {
       report(
         joinPointer('/policies', key),
-        `unknown policy kind "${key}": expected one of ${POLICY_KINDS.join(', ')}`,
+        `unknown policy kind ${describeValue(key)}: expected one of ${POLICY_KINDS.join(', ')}`,
         didYouMean(key, POLICY_KINDS),
       );
     }
@@ -276,11 +319,12 @@ async function loadPolicies(
     try {
       text = await read(path);
     } catch (error) {
-      report(pointer, `cannot read rule set ${path}: ${(error as Error).message}`);
+      report(pointer, `cannot read rule set ${cutPath(path)}: ${cut((error as Error).message, 200)}`);
       continue;
     }
     const { ruleSet, problems: ruleProblems } = loadRuleSet(text, path);
-    problems.push(...ruleProblems);
+    const origin = originOf(locate(valueProblem(pointer, '')));
+    problems.push(...ruleProblems.map((p) => withOrigin(p, origin)));
     if (!ruleSet) {
       report(pointer, `rule set ${path} is not valid (see its problems)`);
       continue;
@@ -318,7 +362,7 @@ function checkParameters(
       problems.push(
         valueProblem(
           pointer,
-          `unknown policy kind "${kind}": expected one of ${POLICY_KINDS.join(', ')}`,
+          `unknown policy kind ${describeValue(kind)}: expected one of ${POLICY_KINDS.join(', ')}`,
           didYouMean(kind, POLICY_KINDS),
         ),
       );
@@ -371,7 +415,7 @@ async function checkComparedScenarios(
       problems.push(
         valueProblem(
           joinPointer('/expect', assertion.index, 'vs'),
-          `cannot read the scenario compared with, ${vs}: ${failure}`,
+          `cannot read the scenario compared with, ${cutPath(vs)}: ${cut(failure, 200)}`,
         ),
       );
     }

@@ -30,7 +30,7 @@ export function checkRun(run: unknown): { settings: RunSettings | undefined; pro
       problems.push(
         valueProblem(
           joinPointer('/run', key),
-          `unknown run setting "${key}": expected horizonMonths, iterations or seed`,
+          `unknown run setting ${describeValue(key)}: expected horizonMonths, iterations or seed`,
           didYouMean(key, RUN_KEYS),
         ),
       );

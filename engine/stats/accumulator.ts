@@ -6,12 +6,12 @@ import { BreakdownTable } from './breakdown-table.ts';
 import type { BreakdownJson } from './breakdown-table.ts';
 import { CoverageTally } from './coverage-tally.ts';
 import type { CoverageJson } from './coverage-tally.ts';
-import { Distribution } from './distribution.ts';
+import { Distribution, distributionInconsistency } from './distribution.ts';
 import type { DistributionJson } from './distribution.ts';
 import { checkIterationResult } from './iteration-check.ts';
 import { failer, readArray, readCount, readObject, within } from './json-read.ts';
 import { kpiSummary } from './kpi-summary.ts';
-import { KPIS, kpiIndex, type KpiId } from '../result/kpis.ts';
+import { KPIS, kpiIndex, kpiValueRange, type KpiId } from '../result/kpis.ts';
 import { orNull } from '../result/summary.ts';
 import type { RunSummary, SeriesSummary } from '../result/summary.ts';
 
@@ -183,6 +183,24 @@ export class RunAccumulator {
       acc.coverage[i] = CoverageTally.fromJSON(entry, POLICY_KINDS[i]!, `$.coverage[${i}]`, fail);
     });
     return acc;
+  }
+
+  /**
+   * The first way in which this aggregate, read from a file, cannot be what real iterations produce
+   * (see distributionInconsistency), with its path from `$`; null when it is consistent. For shard
+   * files: worker messages come from this process's own code and skip the cost.
+   */
+  inconsistency(): { path: string; detail: string } | null {
+    for (let i = 0; i < KPIS.length; i++) {
+      const detail = distributionInconsistency(this.kpis[i]!, kpiValueRange(KPIS[i]!));
+      if (detail) return { path: `$.kpis[${i}]`, detail: `${KPIS[i]!.id}: ${detail}` };
+    }
+    for (let k = 0; k < this.series.length; k++) {
+      const detail = distributionInconsistency(this.series[k]!, [-Infinity, Infinity]);
+      const [s, m] = [Math.floor(k / this.horizon), k % this.horizon];
+      if (detail) return { path: `$.series[${s}].months[${m}]`, detail };
+    }
+    return null;
   }
 
   private seriesSummary(id: string, unit: string, s: number): SeriesSummary {

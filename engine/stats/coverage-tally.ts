@@ -91,7 +91,14 @@ export class CoverageTally {
     tally.decisions = readCount(o.decisions, `${path}.decisions`, fail);
     if (o.fired !== null) {
       const fired = readArray(o.fired, `${path}.fired`, fail, names?.length);
-      tally.fired = fired.map((x, i) => readCount(x, `${path}.fired[${i}]`, fail));
+      tally.fired = fired.map((x, i) => {
+        const count = readCount(x, `${path}.fired[${i}]`, fail);
+        // A rule fires at most once per decision.
+        if (count > tally.decisions) {
+          fail(`${path}.fired[${i}]`, `expected at most the ${tally.decisions} decisions, got ${count}`);
+        }
+        return count;
+      });
     } else if (names !== null) {
       fail(`${path}.fired`, 'expected an array of counts');
     }

@@ -111,6 +111,46 @@ export class Distribution {
   }
 }
 
+/**
+ * Why a distribution read from a file cannot be what adding values produced, or null when it can: its
+ * exact minimum and maximum lie inside `range` (the values the quantity can take), the mean of the
+ * exact sum lies between them, and the exact sums of values and squares give a variance that is
+ * neither negative nor larger than values between min and max allow. A digest proves a file is as
+ * written; these prove the numbers belong together, which an edited file with a recomputed digest
+ * would not.
+ * @param range the values the quantity can take, e.g. [0, 1] for a rate
+ */
+export function distributionInconsistency(d: Distribution, range: readonly [number, number]): string | null {
+  if (d.n === 0) {
+    if (d.sum.scaled() !== 0n || (d.sumOfSquares !== null && d.sumOfSquares.scaled() !== 0n)) {
+      return 'the sums must be 0 when n is 0';
+    }
+    return null;
+  }
+  const { min, max } = d.sketch;
+  if (min < range[0] || max > range[1]) {
+    return `sketch min ${min} and max ${max} must lie within ${range[0]}…${range[1]}, the values this quantity can take`;
+  }
+  // Values below TINY count as 0 in the sums, so allow that much slack around min and max.
+  const mean = d.mean();
+  const slack = TINY + 1e-12 * Math.max(Math.abs(min), Math.abs(max));
+  if (!(mean >= min - slack && mean <= max + slack)) {
+    return `the mean of sum and n (${mean}) must lie between the sketch min ${min} and max ${max}`;
+  }
+  if (d.sumOfSquares === null) return null;
+  const s1 = d.sum.scaled();
+  const spread = BigInt(d.n) * d.sumOfSquares.scaled() - s1 * s1;
+  if (spread < 0n) return 'sumOfSquares is smaller than sum² / n: the variance would be negative';
+  if (d.n >= 2) {
+    // Popoviciu: a sample variance of values in [min, max] is at most (max − min)² · n / (4(n − 1)).
+    const bound = (((max - min) ** 2 * d.n) / (4 * (d.n - 1))) * (1 + 1e-9) + slack;
+    if (d.variance() > bound) {
+      return `sumOfSquares gives a variance of ${d.variance()}, more than values between ${min} and ${max} allow`;
+    }
+  }
+  return null;
+}
+
 export interface DistributionJson {
   n: number;
   undefined: number;

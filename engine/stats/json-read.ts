@@ -3,7 +3,13 @@
  * such JSON is data, so every field is checked and a failure names its path.
  */
 export class AggregateFormatError extends Error {
-  constructor(what: string, path: string, detail: string) {
+  constructor(
+    what: string,
+    /** Where, from the aggregate's root `$`. */
+    readonly path: string,
+    /** What was wrong and what was expected. */
+    readonly detail: string,
+  ) {
     super(`invalid ${what}: ${path}: ${detail}`);
     this.name = 'AggregateFormatError';
   }

@@ -1,10 +1,10 @@
 import type { IterationResult } from '../result/iteration.ts';
-import { Distribution, MAX_MAGNITUDE } from './distribution.ts';
+import { Distribution, distributionInconsistency, MAX_MAGNITUDE } from './distribution.ts';
 import type { DistributionJson } from './distribution.ts';
 import { IterationResultError } from './iteration-check.ts';
 import { failer, readArray, readCount, readObject, within } from './json-read.ts';
 import { interval } from './kpi-summary.ts';
-import { KPIS, kpiIndex, type KpiId } from '../result/kpis.ts';
+import { KPIS, kpiIndex, kpiValueRange, type KpiId } from '../result/kpis.ts';
 import { orNull } from '../result/summary.ts';
 import type { PairedKpi, PairedSummary } from '../result/summary.ts';
 
@@ -129,6 +129,17 @@ export class PairedAccumulator {
   }
 
   /** Reads `toJSON()` output; throws AggregateFormatError naming the path. */
+  /** As RunAccumulator.inconsistency, for the KPI deltas: for shard files, not worker messages. */
+  inconsistency(): { path: string; detail: string } | null {
+    for (let i = 0; i < KPIS.length; i++) {
+      // A difference of two values in [lo, hi] lies in [lo − hi, hi − lo].
+      const [lo, hi] = kpiValueRange(KPIS[i]!);
+      const detail = distributionInconsistency(this.tallies[i]!.delta, [lo - hi, hi - lo]);
+      if (detail) return { path: `$.kpis[${i}].delta`, detail: `${KPIS[i]!.id}: ${detail}` };
+    }
+    return null;
+  }
+
   static fromJSON(json: unknown): PairedAccumulator {
     const fail = failer('paired aggregate');
     const o = readObject(json, '$', fail);

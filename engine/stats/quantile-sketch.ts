@@ -131,6 +131,22 @@ export class QuantileSketch {
     }
     this.min = o.min;
     this.max = o.max;
+    // The buckets hold values of the sign they are for: min and max must agree with them.
+    if (this.positive.total > 0 && !(this.max >= TINY)) {
+      throw new RangeError('the sketch holds positive values but its max is not positive');
+    }
+    if (this.negative.total > 0 && !(this.min <= -TINY)) {
+      throw new RangeError('the sketch holds negative values but its min is not negative');
+    }
+    if (this.zero > 0 && !(this.min < TINY && this.max > -TINY)) {
+      throw new RangeError('the sketch holds zeros but its min and max exclude 0');
+    }
+    if (this.positive.total === 0 && this.max >= TINY) {
+      throw new RangeError('the sketch max is positive but it holds no positive value');
+    }
+    if (this.negative.total === 0 && this.min <= -TINY) {
+      throw new RangeError('the sketch min is negative but it holds no negative value');
+    }
   }
 }
 

@@ -144,13 +144,13 @@ export function checkNum(x: unknown, pointer: string, what = 'distribution'): Va
   const name = record.dist;
   const keys = typeof name === 'string' ? DIST_KEYS.get(name as DistName) : undefined;
   if (keys === undefined) {
-    return [fail(`unknown dist ${JSON.stringify(name)}: expected one of ${DIST_NAMES.join(', ')}`)];
+    return [fail(`unknown dist ${describeValue(name)}: expected one of ${DIST_NAMES.join(', ')}`)];
   }
   const problems: ValueProblem[] = [];
   const allowed = ['dist', ...keys.required, ...keys.optional];
   for (const key of Object.keys(record)) {
     if (!allowed.includes(key)) {
-      problems.push(fail(`unknown key ${JSON.stringify(key)} for ${name}: expected ${allowed.join(', ')}`));
+      problems.push(fail(`unknown key ${describeValue(key)} for ${name}: expected ${allowed.join(', ')}`));
     }
   }
   let complete = true;

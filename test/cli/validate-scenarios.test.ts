@@ -66,9 +66,11 @@ describe('cyclecast validate on scenarios', () => {
     expect(hasStackTrace(stderr)).toBe(false);
     expect(lines).toEqual([
       '<dir>/cycle-b.json:1:14  /extends  invalid extends: a cycle <dir>/cycle-a.json → <dir>/cycle-b.json → <dir>/cycle-a.json',
+      '  reached from <dir>/cycle-a.json:1:14  /extends',
       '<dir>/cycle-a.json:1:14  /extends  invalid extends: a cycle <dir>/cycle-b.json → <dir>/cycle-a.json → <dir>/cycle-b.json',
+      '  reached from <dir>/cycle-b.json:1:14  /extends',
       '<dir>/kpi.json:3:23  /expect/0/kpi  unknown KPI "profit.nvp" (did you mean "profit.npv"?)',
-      '<dir>/missing-rules.json:3:28  /policies/dunning  cannot read rule set <dir>/dunning/segmented.json: no such file',
+      '<dir>/missing-rules.json:3:28  /policies/dunning  cannot read rule set <dir>/dunning/segmented.json: no such file or directory',
       '<dir>/neither.json:1:1  /  expected a rule set (an object with "kind" and "rules") or a scenario (an object with "policies" or "extends", and optionally "portfolio", "world", "parameters", "run" and "expect"), got an object with only "title"',
       '<dir>/types.json:3:29  /run/horizonMonths  invalid run.horizonMonths: expected a whole number from 1 to 600 (months), got "24"',
       '<dir>/types.json:4:16  /portfolio  invalid portfolio: expected an object of portfolio settings, got 300',

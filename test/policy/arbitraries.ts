@@ -42,6 +42,11 @@ export interface RuleSetArbitraryOptions {
   readonly edgeCases?: boolean;
   /** Most rules per rule set (default 8). */
   readonly maxRules?: number;
+  /**
+   * Also name a shared condition `""`, which json-rules-engine refuses (and so must the validator):
+   * the rule sets are then not all valid. For the test that the validator refuses what the engine does.
+   */
+  readonly refusedNames?: boolean;
 }
 
 /** `arb`'s value in about one case of `1 + odds`, otherwise null. */
@@ -329,9 +334,12 @@ function conditionArb(u: Universe, depth: number, refs: readonly string[]): fc.A
 const CONDITION_NAMES = ['inWindow', 'goodPayer', 'highValue', 'reachable', 'late', 'eligible'];
 
 /** Shared named conditions; each may refer only to those before it, so references never cycle. */
-function sharedConditionsArb(u: Universe): fc.Arbitrary<Record<string, TopCondition>> {
+function sharedConditionsArb(u: Universe, refusedNames: boolean): fc.Arbitrary<Record<string, TopCondition>> {
   return fc
-    .shuffledSubarray(CONDITION_NAMES, { minLength: 0, maxLength: 3 })
+    .shuffledSubarray(refusedNames ? [...CONDITION_NAMES, ''] : CONDITION_NAMES, {
+      minLength: 0,
+      maxLength: 3,
+    })
     .chain((names) =>
       fc.tuple(...names.map((name, i) => groupArb(u, 2, names.slice(0, i)).map((c) => [name, c] as const))),
     )
@@ -370,7 +378,14 @@ function ruleArb(kind: PolicyKind, u: Universe, refs: readonly string[], name: s
     .record({
       conditions: groupArb(u, 3, refs),
       event: eventArb(kind, u.edgeCases),
-      priority: sometimes(fc.integer({ min: 1, max: 4 })),
+      // Now and then a priority of 1e21 or more, which json-rules-engine reads from its text
+      // ("3e+21") as 3: a valid integer whose effective priority is not its value.
+      priority: sometimes(
+        fc.oneof(
+          { arbitrary: fc.integer({ min: 1, max: 4 }), weight: 6 },
+          { arbitrary: fc.constantFrom(1e21, 3e21, 4.5e22), weight: 1 },
+        ),
+      ),
     })
     .map(({ conditions, event, priority }) => ({
       name,
@@ -393,7 +408,7 @@ export function ruleSetArbitrary(
   const edgeCases = options.edgeCases ?? false;
   return parametersArb(kind).chain((parameters) => {
     const u = universe(kind, parameters, edgeCases);
-    return sharedConditionsArb(u).chain((conditions) => {
+    return sharedConditionsArb(u, options.refusedNames ?? false).chain((conditions) => {
       const refs = Object.keys(conditions);
       const rules = fc
         .integer({ min: 1, max: options.maxRules ?? 8 })

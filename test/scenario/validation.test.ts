@@ -80,7 +80,8 @@ describe('malformed scenarios are reported file:line:column  /pointer  message',
       'scenarios/b.json': '{\n  "extends": "a.json"\n}\n',
     };
     expect(await problemLines(files, 'scenarios/a.json')).toEqual([
-      'scenarios/b.json:2:14  /extends  invalid extends: a cycle scenarios/a.json → scenarios/b.json → scenarios/a.json',
+      'scenarios/b.json:2:14  /extends  invalid extends: a cycle scenarios/a.json → scenarios/b.json → scenarios/a.json\n' +
+        '  reached from scenarios/a.json:1:14  /extends',
     ]);
   });
 
@@ -177,7 +178,8 @@ describe('malformed scenarios are reported file:line:column  /pointer  message',
       'scenarios/a.json': '{ "extends": "./base.json", "name": "a" }\n',
     };
     expect(await problemLines(files, 'scenarios/a.json')).toEqual([
-      'scenarios/base.json:3:53  /expect/0/p50/min  invalid expect[0].p50.min: expected a number, got "0"',
+      'scenarios/base.json:3:53  /expect/0/p50/min  invalid expect[0].p50.min: expected a number, got "0"\n' +
+        '  reached from scenarios/a.json:1:14  /extends',
     ]);
   });
 });

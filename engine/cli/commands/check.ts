@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { parseChoice, parseRunSetting } from '../options.ts';
+import { checkWorkers, parseChoice, parseRunSetting } from '../options.ts';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import {
@@ -8,6 +8,7 @@ import {
   formatProblem,
   InProcessExecutor,
   observedText,
+  problemKey,
   runCheck,
   runMonteCarlo,
   runSpec,
@@ -15,10 +16,10 @@ import {
 import type { CheckOutcome, CheckRun, ChunkExecutor, Problem, ResolvedScenario } from '../../index.ts';
 import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
-import { expandJsonFiles, readText, writeAtomic, type CliIo } from '../io.ts';
-import { renderJUnit } from '../junit.ts';
+import { checkOutputPath, expandJsonFiles, writeAtomic, type CliIo } from '../io.ts';
+import { renderInvalidJUnit, renderJUnit } from '../junit.ts';
 import { progressReport } from '../progress.ts';
-import { checkFile, diskReader } from '../scenario-files.ts';
+import { checkFile, diskReader, unreadable } from '../scenario-files.ts';
 
 export const REPORTERS = ['text', 'junit'] as const;
 export type Reporter = (typeof REPORTERS)[number];
@@ -48,9 +49,25 @@ export async function checkCommand(
 ): Promise<number> {
   const reporter = parseChoice('--reporter', options.reporter, REPORTERS, 'text');
   const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
-  const workers = parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism();
+  const workers = checkWorkers(
+    parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism(),
+    availableParallelism(),
+    io.stderr,
+  );
+  if (options.out !== undefined) await checkOutputPath('--out', options.out);
   const files = await scenarioFiles(inputs);
-  const { judged, lookup, vsNames } = await loadAll(files);
+  const loaded = await loadAll(files);
+  if ('invalid' in loaded) {
+    // CI reads the report file: it gets one even when nothing could run, each invalid file a failure.
+    const invalid = unique(loaded.invalid);
+    if (reporter === 'junit') {
+      const xml = renderInvalidJUnit(invalid);
+      if (options.out) await writeAtomic(options.out, xml);
+      else io.stdout(xml);
+    }
+    throw new UserError(invalid.map(formatProblem).join('\n'));
+  }
+  const { judged, lookup, vsNames } = loaded;
 
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
   const simulate = async (run: CheckRun, index: number, of: number) => {
@@ -145,18 +162,26 @@ async function scenarioFiles(inputs: readonly string[]): Promise<string[]> {
  * Loads every scenario among `files` and every scenario their paired claims compare with. Any error
  * stops the check before anything runs: a verdict on a broken scenario would mislead.
  */
-async function loadAll(files: readonly string[]): Promise<{
-  judged: ResolvedScenario[];
-  lookup: (file: string) => ResolvedScenario | undefined;
-  vsNames: Map<string, string>;
-}> {
+async function loadAll(files: readonly string[]): Promise<
+  | {
+      judged: ResolvedScenario[];
+      lookup: (file: string) => ResolvedScenario | undefined;
+      vsNames: Map<string, string>;
+    }
+  | { invalid: Problem[] }
+> {
   const read = diskReader();
   const loaded = new Map<string, ResolvedScenario>();
   const problems: Problem[] = [];
   const judged: ResolvedScenario[] = [];
   let scenarios = 0;
   for (const file of files) {
-    const checked = await checkFile(file, await readText(file), read);
+    const text = await read(file).catch((error: unknown) => {
+      problems.push(unreadable(file, error));
+      return undefined;
+    });
+    if (text === undefined) continue;
+    const checked = await checkFile(file, text, read);
     if (checked.kind === 'rule-set' && checked.problems.every((p) => p.severity !== 'error')) continue;
     if (checked.kind === 'scenario') scenarios++;
     problems.push(...checked.problems.filter((p) => p.severity === 'error'));
@@ -183,8 +208,7 @@ async function loadAll(files: readonly string[]): Promise<{
     }
     if (checked.scenario) loaded.set(identity(vs), checked.scenario);
   }
-  const unique = [...new Map(problems.map((p) => [formatProblem(p), p])).keys()];
-  if (unique.length > 0) throw new UserError(unique.join('\n'));
+  if (problems.length > 0) return { invalid: problems };
   if (!judged.some((s) => s.expect.length > 0)) {
     throw new UserError(
       `nothing to check: none of the ${scenarios} scenario${scenarios === 1 ? '' : 's'} in ${files.length === 1 ? files[0] : `${files.length} files`} has an "expect" block`,
@@ -193,6 +217,11 @@ async function loadAll(files: readonly string[]): Promise<{
   const vsNames = new Map<string, string>();
   for (const vs of pending) vsNames.set(vs, loaded.get(identity(vs))!.name);
   return { judged, lookup: (file) => loaded.get(identity(file)), vsNames };
+}
+
+/** Each problem once (the first path that reached it). */
+function unique(problems: readonly Problem[]): Problem[] {
+  return [...new Map(problems.map((p) => [problemKey(p), p])).values()];
 }
 
 /** Two spellings of one file (relative, absolute, with `./`) are one scenario. */

@@ -1,4 +1,4 @@
-import { CATALOGUES, DECORATORS, didYouMean, OPERATORS, POLICY_KINDS } from '../../index.ts';
+import { CATALOGUES, DECORATORS, describeValue, didYouMean, OPERATORS, POLICY_KINDS } from '../../index.ts';
 import type { PolicyKind, TypedSpec } from '../../index.ts';
 import { UserError } from '../errors.ts';
 
@@ -14,7 +14,8 @@ function selectKinds(kind: string | undefined): PolicyKind[] {
   if ((POLICY_KINDS as readonly string[]).includes(kind)) return [kind as PolicyKind];
   const hint = didYouMean(kind, POLICY_KINDS);
   throw new UserError(
-    `invalid policy kind "${kind}": expected one of ${POLICY_KINDS.join(', ')}` + (hint ? ` (${hint})` : ''),
+    `invalid policy kind ${describeValue(kind)}: expected one of ${POLICY_KINDS.join(', ')}` +
+      (hint ? ` (${hint})` : ''),
   );
 }
 

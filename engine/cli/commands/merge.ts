@@ -1,7 +1,14 @@
-import { mergeShards, readShardFile, renderResult, ShardError, summariseAggregates } from '../../index.ts';
+import {
+  checkShardDigest,
+  mergeShards,
+  readShardFile,
+  renderResult,
+  ShardError,
+  summariseAggregates,
+} from '../../index.ts';
 import type { LoadedShard } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { readText, writeAtomic } from '../io.ts';
+import { checkOutputPath, readText, writeAtomic } from '../io.ts';
 import { parseFormat, parsePerspective } from './simulate.ts';
 
 export interface MergeOptions {
@@ -22,10 +29,17 @@ export async function mergeCommand(
 ): Promise<void> {
   const format = parseFormat(options.format);
   const perspective = parsePerspective(options.perspective);
+  if (options.out !== undefined) await checkOutputPath('--out', options.out);
   const shards: LoadedShard[] = [];
   for (const file of files) {
     const json = parseJson(await readText(file), file);
     shards.push(asUserError(() => readShardFile(json, file)));
+    try {
+      await checkShardDigest(json, file);
+    } catch (error) {
+      if (error instanceof ShardError) throw new UserError(error.message);
+      throw error;
+    }
   }
   const text = renderResult(summariseAggregates(asUserError(() => mergeShards(shards))), format, perspective);
   if (options.out) await writeAtomic(options.out, text);

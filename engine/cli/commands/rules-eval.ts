@@ -4,13 +4,14 @@ import type { Readable } from 'node:stream';
 import {
   compileRuleSet,
   createReferenceEngine,
+  describeValue,
   formatProblem,
   frameFromFacts,
   loadRuleSet,
 } from '../../index.ts';
 import type { RuleEvent } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { readText, type CliIo } from '../io.ts';
+import { checkInputFile, MAX_FACTS_BYTES, readText, type CliIo } from '../io.ts';
 
 export type EngineChoice = 'compiled' | 'reference';
 
@@ -26,7 +27,7 @@ export async function rulesEvalCommand(
 ): Promise<number> {
   const engineChoice = options.engine ?? 'compiled';
   if (engineChoice !== 'compiled' && engineChoice !== 'reference') {
-    throw new UserError(`invalid --engine "${engineChoice}": expected compiled or reference`);
+    throw new UserError(`invalid --engine ${describeValue(engineChoice)}: expected compiled or reference`);
   }
   const { ruleSet, problems } = loadRuleSet(await readText(ruleSetFile, io.stdin), ruleSetFile);
   if (!ruleSet)
@@ -90,7 +91,8 @@ async function* lines(file: string, stdin: Readable): AsyncGenerator<string> {
   let input: Readable;
   if (file === '-') input = stdin;
   else {
-    await readText(file); // turns a missing or unreadable file into a plain UserError before streaming
+    // A missing file, a FIFO, a device or a folder is a plain UserError before anything is opened.
+    await checkInputFile(file, MAX_FACTS_BYTES);
     input = createReadStream(file, 'utf8');
   }
   yield* createInterface({ input, crlfDelay: Infinity });

@@ -3,6 +3,7 @@ import {
   aggregateMonteCarlo,
   buildShardFile,
   chunkCount,
+  describeValue,
   FORMATS,
   InProcessExecutor,
   REPORT_PERSPECTIVES,
@@ -13,6 +14,7 @@ import {
   runSpec,
   shardChunkRange,
   ShardError,
+  sealShardFile,
   shardFileText,
 } from '../../index.ts';
 import type {
@@ -26,9 +28,9 @@ import type {
 } from '../../index.ts';
 import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
-import { writeAtomic, type CliIo } from '../io.ts';
+import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
-import { parseRunSetting } from '../options.ts';
+import { checkWorkers, parseRunSetting } from '../options.ts';
 import { readScenario } from '../scenarios.ts';
 
 export interface SimulateOptions {
@@ -79,6 +81,12 @@ export async function simulateCommand(
       'invalid --partial-results: it adds to the --progress-json lines; add --progress-json',
     );
   }
+  if (options.out !== undefined) await checkOutputPath('--out', options.out);
+  const workers = checkWorkers(
+    parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism(),
+    availableParallelism(),
+    io.stderr,
+  );
   const scenarios = [];
   for (const file of files) scenarios.push(await readScenario(file));
   const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
@@ -90,7 +98,6 @@ export async function simulateCommand(
     ...(horizonMonths !== undefined ? { horizonMonths } : {}),
   });
   const chunks = shard ? shardRange(spec, shard) : undefined;
-  const workers = parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism();
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
   const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar(io);
   const started = performance.now();
@@ -105,7 +112,7 @@ export async function simulateCommand(
     let text: string;
     if (shard && chunks) {
       const aggregates = await aggregateMonteCarlo(spec, executor, { ...runOptions, chunks });
-      text = shardFileText(buildShardFile(aggregates, shard, chunks));
+      text = shardFileText(await sealShardFile(buildShardFile(aggregates, shard, chunks)));
     } else {
       text = renderResult(await runMonteCarlo(spec, executor, runOptions), format, perspective);
     }
@@ -142,5 +149,5 @@ function shardRange(spec: RunSpec, shard: ShardSelector): ChunkRange {
 export function parseFormat(format: string | undefined): Format {
   if (format === undefined) return 'table';
   if ((FORMATS as readonly string[]).includes(format)) return format as Format;
-  throw new UserError(`invalid --format "${format}": expected one of ${FORMATS.join(', ')}`);
+  throw new UserError(`invalid --format ${describeValue(format)}: expected one of ${FORMATS.join(', ')}`);
 }

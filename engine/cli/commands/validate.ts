@@ -1,8 +1,8 @@
-import { formatProblem } from '../../index.ts';
+import { formatProblem, problemKey } from '../../index.ts';
 import type { Problem } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { expandJsonFiles, readText } from '../io.ts';
-import { checkFile, diskReader } from '../scenario-files.ts';
+import { expandJsonFiles } from '../io.ts';
+import { checkFile, diskReader, unreadable } from '../scenario-files.ts';
 
 export interface ValidateOutcome {
   readonly output: string;
@@ -27,11 +27,16 @@ export async function validateCommand(
   // A rule set named by several scenarios (or also on the command line) reports its problems once.
   const seen = new Set<string>();
   for (const file of files) {
-    const checked = await checkFile(file, await readText(file), read);
+    const text = await read(file).catch((error: unknown) => {
+      problems.push(unreadable(file, error));
+      return undefined;
+    });
+    if (text === undefined) continue;
+    const checked = await checkFile(file, text, read);
     for (const problem of checked.problems) {
-      const line = formatProblem(problem);
-      if (seen.has(line)) continue;
-      seen.add(line);
+      const key = problemKey(problem);
+      if (seen.has(key)) continue;
+      seen.add(key);
       problems.push(problem);
     }
   }

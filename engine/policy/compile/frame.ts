@@ -1,5 +1,5 @@
 import type { ParameterValue } from '../rule-set.ts';
-import { describeValue } from '../../json/describe.ts';
+import { describeValue, nameText } from '../../json/describe.ts';
 import { checkValue } from '../check-value.ts';
 import { emptyFrame } from './layout.ts';
 import { suggest } from '../../json/suggest.ts';
@@ -64,7 +64,7 @@ export function frameFromFacts(
 function unknownFact(policy: CompiledPolicy, name: string): string {
   const near = suggest(name, policy.layout.slots.keys(), { limit: 1 })[0];
   const hint = near === undefined ? '' : ` (did you mean "${near}"?)`;
-  return `unknown fact ${name}: ${policy.kind} rule set "${policy.name}" has no such fact or parameter${hint}`;
+  return `unknown fact ${nameText(name)}: ${policy.kind} rule set "${policy.name}" has no such fact or parameter${hint}`;
 }
 
 /**

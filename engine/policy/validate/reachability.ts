@@ -8,6 +8,7 @@ import { Conjunction, negate } from './domains.ts';
 import type { Formula } from './formula.ts';
 import { FormulaBuilder } from './formula.ts';
 import { show } from './text.ts';
+import { effectivePriority } from '../compile/order.ts';
 
 type Verdict =
   { readonly ok: true } | { readonly ok: false; readonly pointer: string; readonly reason: string };
@@ -43,7 +44,7 @@ export function findUnreachableRules(ruleSet: RuleSet): Unreachable[] {
     const rules = ruleSet.rules.map((rule, index) => {
       const formula = builder.build(rule.conditions, joinPointer('/rules', index, 'conditions'));
       const verdict = satisfiable(formula, Conjunction.empty(), step);
-      return { index, priority: rule.priority ?? 1, formula, verdict };
+      return { index, priority: effectivePriority(rule), formula, verdict };
     });
     for (const { index, verdict } of rules)
       if (!verdict.ok)
@@ -76,7 +77,7 @@ export function checkReachability(report: ProblemReporter, ruleSet: RuleSet): vo
     const ahead = ruleSet.rules[finding.by]!;
     report.warning(
       joinPointer('/rules', finding.rule, 'name'),
-      `rule ${show(rule.name)} never decides: whenever it fires, rule ${show(ahead.name)} (priority ${ahead.priority ?? 1}) fires too and decides first`,
+      `rule ${show(rule.name)} never decides: whenever it fires, rule ${show(ahead.name)} (priority ${effectivePriority(ahead)}) fires too and decides first`,
       { hint: `hitPolicy "first"; narrow ${show(ahead.name)} or give ${show(rule.name)} a higher priority` },
     );
   }

@@ -83,12 +83,23 @@ export function validateRuleSet(value: unknown, doc: JsonDocument): Problem[] {
     references: new Map(),
   };
   if (sharedOk)
-    for (const [name, condition] of Object.entries(shared))
+    for (const [name, condition] of Object.entries(shared)) {
+      // json-rules-engine's setCondition refuses a falsy name: the reference engine would stop there.
+      if (name === '')
+        report.error(
+          joinPointer('/conditions', name),
+          'invalid condition name "": expected a non-empty name',
+          {
+            at: 'key',
+            hint: 'json-rules-engine refuses a shared condition without a name',
+          },
+        );
       checkCondition(scope, condition, joinPointer('/conditions', name), {
         top: true,
         shared: name,
         depth: 0,
       });
+    }
   checkConditionCycles(scope);
   checkRules(scope, value.rules, '/rules');
 

@@ -2,16 +2,14 @@ import { describeValue } from '../../json/describe.ts';
 
 /** How values and names from a user's file appear in messages: one line, bounded, unambiguous. */
 
+/** A fact, parameter or condition name: bare when it is a plain word, quoted otherwise (engine/json/describe.ts). */
+export { nameText } from '../../json/describe.ts';
+
 /**
  * A value as JSON on one line, cut to a readable length: the one value rendering (engine/json/describe.ts).
  * @example show('gold') // '"gold"'
  */
 export const show = describeValue;
-
-/** A fact, parameter or condition name: bare when it is a plain word, quoted otherwise. */
-export function nameText(name: string): string {
-  return /^[A-Za-z_$][\w$-]{0,59}$/.test(name) ? name : show(name);
-}
 
 /** `a, b, c` */
 export function listText(values: readonly (string | number | boolean)[]): string {

@@ -18,6 +18,7 @@ import {
   type ShardSelector,
 } from './shard.ts';
 import type { ChunkRange } from './spec.ts';
+import { contentHash } from './hash.ts';
 
 export const SHARD_FORMAT = 'cyclecast.shard';
 
@@ -43,6 +44,11 @@ export interface ShardFile {
   readonly runs: readonly RunAggregateJson[];
   /** One per challenger against the baseline. */
   readonly paired: readonly PairedAggregateJson[];
+  /**
+   * `sha256:` and the SHA-256 of the file's canonical JSON without this field (see sealShardFile):
+   * a damaged or hand-edited file is refused by `merge` instead of moving a merged result.
+   */
+  readonly digest?: string;
 }
 
 /** A shard file read back and checked: its aggregates are live accumulators, ready to merge. */
@@ -75,6 +81,32 @@ export function buildShardFile(
     runs: aggregates.runs.map((r) => r.toJSON()),
     paired: aggregates.paired.map((p) => p.toJSON()),
   };
+}
+
+/** The shard file with its digest: SHA-256 over its canonical JSON, WebCrypto (Node and browsers alike). */
+export async function sealShardFile(file: ShardFile): Promise<ShardFile> {
+  const { digest: _ignored, ...content } = file;
+  return { ...content, digest: `sha256:${await contentHash(content)}` };
+}
+
+/**
+ * Checks that parsed shard-file JSON still has the content its digest was computed from; throws a
+ * ShardError naming the file otherwise. Run after readShardFile, whose messages say more about a
+ * structural fault than a mismatched digest would.
+ */
+export async function checkShardDigest(json: unknown, file: string): Promise<void> {
+  const { digest, ...content } = json as Record<string, unknown>;
+  if (typeof digest !== 'string' || !/^sha256:[0-9a-f]{64}$/.test(digest)) {
+    throw new ShardError(
+      `${file}: invalid shard file: $.digest: expected "sha256:" and 64 hex digits, as cyclecast run --shard writes, got ${digest === undefined ? 'none' : JSON.stringify(String(digest).slice(0, 80))}`,
+    );
+  }
+  const actual = `sha256:${await contentHash(content)}`;
+  if (actual !== digest) {
+    throw new ShardError(
+      `${file}: invalid shard file: $.digest: the content does not match its digest (expected ${digest.slice(0, 19)}…, the content gives ${actual.slice(0, 19)}…): the file was changed or damaged after it was written; run that shard again`,
+    );
+  }
 }
 
 /** A shard file as text: one line of JSON (they are large and read by programs, not people). */
@@ -135,11 +167,21 @@ export function readShardFile(json: unknown, file: string): LoadedShard {
 const notAShardFile =
   'not a Cyclecast shard file (expected "format": "cyclecast.shard", as written by cyclecast run --shard K/N --out FILE)';
 
-function readAggregate<T>(read: () => T, path: string, fail: Fail): T {
+function readAggregate<T extends { inconsistency(): { path: string; detail: string } | null }>(
+  read: () => T,
+  path: string,
+  fail: Fail,
+): T {
   try {
-    return read();
+    const aggregate = read();
+    // What every real aggregate satisfies: an edit with a recomputed digest still fails here.
+    const bad = aggregate.inconsistency();
+    if (bad) fail(path + bad.path.slice(1), bad.detail);
+    return aggregate;
   } catch (error) {
-    if (error instanceof AggregateFormatError || error instanceof RangeError) fail(path, error.message);
+    // An aggregate's own path starts at its root `$`: continue the file's path from there.
+    if (error instanceof AggregateFormatError) fail(path + error.path.slice(1), error.detail);
+    if (error instanceof RangeError) fail(path, error.message);
     throw error;
   }
 }

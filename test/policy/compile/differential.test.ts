@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { POLICY_KINDS, type PolicyKind } from '../../../engine/domain/lists.ts';
 import { compileRuleSet, frameFromFacts, type CompiledPolicy } from '../../../engine/policy/compile/index.ts';
+import { loadRuleSet } from '../../../engine/policy/load.ts';
 import { createReferenceEngine, type ReferenceFiring } from '../../../engine/policy/reference.ts';
 import { factsArbitrary, parameterOverridesArbitrary, ruleSetArbitrary } from '../arbitraries.ts';
 
@@ -83,6 +84,39 @@ function differential(kind: PolicyKind) {
     }
   });
 }
+
+/**
+ * The validator refuses exactly what json-rules-engine refuses: a rule set with no error builds an
+ * engine that runs; one the engine refuses (a shared condition named "") has a located error.
+ */
+function validatorMatchesEngine(kind: PolicyKind) {
+  const cases = ruleSetArbitrary(kind, { edgeCases: true, refusedNames: true, maxRules: 3 }).chain(
+    (ruleSet) => fc.record({ ruleSet: fc.constant(ruleSet), facts: factsArbitrary(ruleSet) }),
+  );
+  return fc.asyncProperty(cases, async ({ ruleSet, facts }) => {
+    const errors = loadRuleSet(JSON.stringify(ruleSet), 'r.json').problems.filter(
+      (p) => p.severity === 'error',
+    );
+    let refusal: unknown;
+    try {
+      await createReferenceEngine(ruleSet).run(facts);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(
+      errors.length > 0,
+      `engine: ${String(refusal)}; validator: ${errors.map((p) => p.message).join('; ')}`,
+    ).toBe(refusal !== undefined);
+  });
+}
+
+describe('validate refuses exactly what json-rules-engine refuses', () => {
+  for (const kind of POLICY_KINDS) {
+    it(`on random ${kind} rule sets, some with a condition named ""`, async () => {
+      await fc.assert(validatorMatchesEngine(kind), { numRuns: 150 });
+    });
+  }
+});
 
 describe('the compiled evaluator fires what json-rules-engine fires', () => {
   for (const kind of POLICY_KINDS) {
