@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { formatValue } from '../../engine/report/number.ts';
 import { renderResult } from '../../engine/report/render.ts';
 import { comparisonTable } from '../../engine/report/tables.ts';
@@ -10,6 +9,7 @@ import {
   buildWorkbench,
   cli,
   hasChromium,
+  kpiCells,
   openWorkbench,
   runAndWait,
   setUpRun,
@@ -35,27 +35,6 @@ const RUN = {
   iterations: 4,
   seed: 3,
 };
-
-/** Every KPI cell of the table: `kpi|scenario|field` → text. */
-async function kpiCells(page: Page): Promise<Map<string, string>> {
-  const cells = await page.evaluate(() => {
-    const found: [string, string][] = [];
-    const walk = (root: Document | ShadowRoot) => {
-      for (const cell of root.querySelectorAll<HTMLElement>('td[data-kpi]')) {
-        for (const field of cell.querySelectorAll<HTMLElement>('[data-field]')) {
-          found.push([
-            `${cell.dataset.kpi}|${cell.dataset.scenario}|${field.dataset.field}`,
-            field.textContent ?? '',
-          ]);
-        }
-      }
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
-    };
-    walk(document);
-    return found;
-  });
-  return new Map(cells.map(([k, v]) => [k, v.trim()]));
-}
 
 describe.skipIf(!chromium)('workbench in Chromium', () => {
   let built: Awaited<ReturnType<typeof buildWorkbench>>;

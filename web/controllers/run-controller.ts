@@ -10,6 +10,7 @@ import {
 import type { ChunkExecutor } from '../../engine/sim/montecarlo/executor.ts';
 import { DEFAULT_CHUNK_SIZE, type RunSpec } from '../../engine/sim/montecarlo/spec.ts';
 import { warmUpSpec } from '../../engine/sim/montecarlo/warm-up.ts';
+import { isComplete } from '../lib/result-file.ts';
 import type { RunSettingsInput } from '../lib/workspace.ts';
 
 export type RunStatus = 'idle' | 'loading' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -76,6 +77,8 @@ export interface RunControllerOptions {
    * export — equal `cyclecast compare`'s. Smaller chunks show the first partial result sooner.
    */
   readonly chunkSize?: number;
+  /** Called with each complete result (to keep it across reloads). */
+  readonly onComplete?: (result: MonteCarloResult, scenarios: readonly ShownScenario[]) => void;
 }
 
 const IDLE: RunState = {
@@ -131,6 +134,25 @@ export class RunController implements ReactiveController {
     this.cancel();
     void this.executor?.close();
     this.executor = undefined;
+  }
+
+  /**
+   * Shows a result that was not run here: one kept from an earlier visit, or a result file opened.
+   * Refused (false) while a run is in progress, whose results own the screen.
+   */
+  show(result: MonteCarloResult, scenarios: readonly ShownScenario[], message?: RunMessage): boolean {
+    if (this.running) return false;
+    this.set({
+      status: 'idle',
+      completed: 0,
+      total: 0,
+      elapsedMs: 0,
+      result,
+      scenarios,
+      complete: isComplete(result),
+      ...(message ? { message } : {}),
+    });
+    return true;
   }
 
   /** Drops the message on screen (the reader has seen it). */
@@ -222,6 +244,7 @@ export class RunController implements ReactiveController {
         scenarios,
         complete: true,
       });
+      this.options.onComplete?.(result, scenarios);
     } catch (error) {
       clearTimeout(timer);
       clearInterval(ticker);

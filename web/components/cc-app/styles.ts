@@ -31,6 +31,18 @@ export const styles = css`
   .messages:empty {
     display: none;
   }
+  .incoming {
+    border: 2px solid var(--cc-accent);
+  }
+  .incoming h2 {
+    margin: 0 0 4px;
+    font-size: 17px;
+  }
+  .incoming .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
   [role='tab'] {
     font-weight: 700;
     font-size: 15px;

@@ -94,7 +94,7 @@ export class ResultsView extends LitElement {
             </li>`;
           })}
         </ul>
-        ${result.comparisons.length > 0 ? this.headlineTiles(result) : nothing}
+        ${this.manifest(result)} ${result.comparisons.length > 0 ? this.headlineTiles(result) : nothing}
       </section>
       <section class="card">
         <cc-kpi-table .result=${result}></cc-kpi-table>
@@ -109,6 +109,35 @@ export class ResultsView extends LitElement {
             ></cc-chart-card>`,
         )}
       </div>`;
+  }
+
+  /** The run's manifest: what anyone needs to reproduce it and check its inputs. */
+  private manifest(result: MonteCarloResult) {
+    const m = result.manifest;
+    return html`<details class="manifest" id="manifest">
+      <summary>
+        Manifest: seed ${m.seed}, ${m.iterations.toLocaleString('en-GB')} iterations, engine
+        ${m.engineVersion}
+      </summary>
+      <dl>
+        <dt>Run hash</dt>
+        <dd><code>${m.runHash}</code></dd>
+        <dt>Chunk size</dt>
+        <dd>${m.chunkSize} iterations</dd>
+        ${m.scenarios.map(
+          (s) =>
+            html`<dt>${s.name}</dt>
+              <dd>
+                <code>${s.hash}</code>
+                <ul>
+                  ${Object.entries(s.ruleSets).map(
+                    ([kind, r]) => html`<li>${kind}: ${r.name} <code>${r.hash}</code></li>`,
+                  )}
+                </ul>
+              </dd>`,
+        )}
+      </dl>
+    </details>`;
   }
 
   private headlineTiles(result: MonteCarloResult) {

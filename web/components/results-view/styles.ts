@@ -34,6 +34,24 @@ export const styles = css`
     padding: 1px 10px;
     margin-left: 8px;
   }
+  .manifest {
+    margin: 8px 0 0;
+    font-size: 13px;
+  }
+  .manifest dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 2px 12px;
+    margin: 6px 0 0;
+  }
+  .manifest dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .manifest ul {
+    margin: 2px 0 0;
+    padding-left: 18px;
+  }
   .run-facts {
     margin: 4px 0 0;
     font-size: 13px;
