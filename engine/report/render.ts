@@ -1,5 +1,6 @@
 import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
 import { resultTables, type Table } from './tables.ts';
+import { MATERIALITY_TEXT, verdicts } from './verdict.ts';
 
 export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -15,10 +16,23 @@ export function renderResult(result: MonteCarloResult, format: Format): string {
     case 'csv':
       return renderCsv(csvRows(result));
     case 'md':
-      return resultTables(result).map(renderMarkdown).join('\n');
+      return [
+        ...verdictLines(result, (t) => `- ${t}`, '### Verdict\n'),
+        ...resultTables(result).map(renderMarkdown),
+      ].join('\n');
     case 'table':
-      return resultTables(result).map(renderText).join('\n');
+      return [
+        ...verdictLines(result, (t) => `• ${t}`, 'Verdict'),
+        ...resultTables(result).map(renderText),
+      ].join('\n');
   }
+}
+
+/** The verdict on each challenger, as a titled list, ahead of the tables; nothing for a single scenario. */
+function verdictLines(result: MonteCarloResult, item: (text: string) => string, title: string): string[] {
+  const all = verdicts(result);
+  if (all.length === 0) return [];
+  return [[title, ...all.map((v) => item(v.text)), `(${MATERIALITY_TEXT})`].join('\n') + '\n'];
 }
 
 function renderText(table: Table): string {

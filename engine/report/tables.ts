@@ -1,6 +1,6 @@
 import { KPIS } from '../stats/kpis.ts';
 import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
-import { formatDelta, formatValue } from './number.ts';
+import { formatDelta, formatInterval, formatProbability, formatValue } from './number.ts';
 
 /** A table of text cells with a header row: the one shape every output format renders. */
 export interface Table {
@@ -9,16 +9,16 @@ export interface Table {
   readonly rows: readonly (readonly string[])[];
 }
 
-/** Per scenario: every KPI's mean, 95% CI of the mean and p5/p50/p95 over iterations. */
+/** Per scenario: every KPI's mean, 95% CI of the mean and p05/p50/p95 over iterations. */
 export function kpiTable(result: MonteCarloResult, scenarioIndex: number): Table {
   const { name, summary } = result.scenarios[scenarioIndex]!;
   return {
     title: `${name}: ${summary.iterations} iterations × ${summary.horizon} months`,
-    header: ['kpi', 'mean', '95% CI', 'p5', 'p50', 'p95'],
+    header: ['kpi', 'mean', '95% CI', 'p05', 'p50', 'p95'],
     rows: summary.kpis.map((k) => [
       k.id,
       formatValue(k.mean, k.unit),
-      k.ci95 ? `${formatValue(k.ci95[0], k.unit)} … ${formatValue(k.ci95[1], k.unit)}` : '–',
+      formatInterval(k.ci95, k.unit),
       formatValue(k.p05, k.unit),
       formatValue(k.p50, k.unit),
       formatValue(k.p95, k.unit),
@@ -39,8 +39,8 @@ export function comparisonTable(result: MonteCarloResult, comparisonIndex: numbe
       formatValue(baseline.kpis[i]!.mean, d.unit),
       formatValue(challenger.kpis[i]!.mean, d.unit),
       formatDelta(d.meanDelta, d.unit),
-      d.ci95 ? `${formatDelta(d.ci95[0], d.unit)} … ${formatDelta(d.ci95[1], d.unit)}` : '–',
-      d.pBetter === null ? '–' : `${Math.round(d.pBetter * 100)}%`,
+      formatInterval(d.ci95, d.unit, true),
+      formatProbability(d.pBetter),
     ]),
   };
 }

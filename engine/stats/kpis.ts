@@ -121,3 +121,9 @@ const byId = new Map(KPIS.map((k, i) => [k.id, i]));
 export function kpiIndex(id: string): number {
   return byId.get(id) ?? -1;
 }
+
+/**
+ * The KPI a comparison is decided on: the verdict's headline, the first tile, the report's lead. Read
+ * from here (never spelled out elsewhere), so a change of what the board decides on follows everywhere.
+ */
+export const HEADLINE_KPI = 'profit.npv';

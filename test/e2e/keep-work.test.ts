@@ -72,7 +72,10 @@ describe.skipIf(!chromium)('keeping work in Chromium', () => {
   it('opens a share link beside the reader’s own work and lets them choose', async () => {
     const { page, origin } = app;
     const mine = workspace(draft('mine', 5));
-    await page.evaluate(([key, ws]) => localStorage.setItem(key, ws), [STORAGE_KEY, JSON.stringify(mine)]);
+    await page.evaluate(({ key, ws }) => localStorage.setItem(key, ws), {
+      key: STORAGE_KEY,
+      ws: JSON.stringify(mine),
+    });
     const link = `${origin}/#w=${await encodeWorkspace(workspace(draft('theirs', 2), draft('mine', 1)))}`;
 
     await open(page, link);

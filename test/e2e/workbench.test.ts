@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatValue } from '../../engine/report/number.ts';
 import { renderResult } from '../../engine/report/render.ts';
 import { comparisonTable } from '../../engine/report/tables.ts';
+import { verdicts } from '../../engine/report/verdict.ts';
 import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
 import { CHARTS } from '../../web/charts/index.ts';
 import {
@@ -36,6 +37,22 @@ const RUN = {
   seed: 3,
 };
 
+/** `cyclecast compare` of RUN in one of its formats. */
+const compareInCli = (format: string) =>
+  cli([
+    'compare',
+    RUN.baseline,
+    ...RUN.challengers,
+    '--iterations',
+    String(RUN.iterations),
+    '--seed',
+    String(RUN.seed),
+    '--workers',
+    '1',
+    '--format',
+    format,
+  ]);
+
 describe.skipIf(!chromium)('workbench in Chromium', () => {
   let built: Awaited<ReturnType<typeof buildWorkbench>>;
   let app: Workbench;
@@ -43,19 +60,7 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
 
   beforeAll(async () => {
     // The CLI's answer for the same inputs, computed while the site builds.
-    const reference = cli([
-      'compare',
-      RUN.baseline,
-      ...RUN.challengers,
-      '--iterations',
-      String(RUN.iterations),
-      '--seed',
-      String(RUN.seed),
-      '--workers',
-      '1',
-      '--format',
-      'json',
-    ]);
+    const reference = compareInCli('json');
     built = await buildWorkbench();
     app = await openWorkbench(built.dir);
     expected = await reference;
@@ -85,6 +90,12 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
       expect(cells.get(`${kpi}|1|delta-ci`), `CI ${kpi}`).toBe(ci);
       expect(cells.get(`${kpi}|1|p-better`), `P(better) ${kpi}`).toBe(pBetter);
     }
+    // The verdict above the tiles is the sentence the CLI prints, generated from the same numbers.
+    const [verdict] = verdicts(result);
+    const shown = await page.textContent(`#verdict .verdict[data-challenger="${verdict!.challenger}"]`);
+    expect(shown!.replace(/\s+/g, ' ')).toContain(verdict!.text);
+    expect(await compareInCli('table')).toContain(verdict!.text);
+
     // A favourable change is green, and an unchanged KPI is neutral.
     const npv = result.comparisons[0]!.summary.kpis.find((k) => k.id === 'profit.npv')!;
     const leads = result.comparisons[0]!.summary.kpis.find((k) => k.id === 'leads.count')!;

@@ -4,7 +4,11 @@ import { formatDelta, formatValue } from '../../engine/report/number.ts';
 import { findKpi } from '../../engine/stats/summary.ts';
 import { scenarioColour, TONE_COLOURS } from '../lib/palette.ts';
 import { asSvg, euroAxis, type ChartDef, type DataRow } from './chart.ts';
-import { OTHER, PROFIT_CATEGORIES } from './profit.ts';
+import {
+  PROFIT_CATEGORIES,
+  PROFIT_TOTAL,
+  categoryContributions,
+} from '../../engine/report/profit-categories.ts';
 
 /** One step of a profit bridge from the baseline's profit to a challenger's. */
 export interface BridgeRow extends DataRow {
@@ -26,11 +30,8 @@ export interface BridgeRow extends DataRow {
 export function bridgeRows(result: MonteCarloResult): BridgeRow[] {
   const baseline = result.scenarios[0];
   if (!baseline) return [];
-  const baseTotal = findKpi(baseline.summary.kpis, 'profit.total')?.mean ?? 0;
+  const baseTotal = findKpi(baseline.summary.kpis, PROFIT_TOTAL)?.mean ?? 0;
   return result.comparisons.flatMap(({ challenger, summary }) => {
-    const delta = (id: string) => findKpi(summary.kpis, id)?.meanDelta ?? 0;
-    const named = PROFIT_CATEGORIES.filter((c) => c.key !== OTHER);
-    const namedSum = named.reduce((sum, c) => sum + c.sign * delta(c.key), 0);
     const rows: BridgeRow[] = [
       {
         challenger,
@@ -42,17 +43,18 @@ export function bridgeRows(result: MonteCarloResult): BridgeRow[] {
       },
     ];
     let running = baseTotal;
-    for (const c of PROFIT_CATEGORIES) {
-      const change = c.key === OTHER ? delta('profit.total') - namedSum : c.sign * delta(c.key);
+    for (const { category, value } of categoryContributions(
+      (id) => findKpi(summary.kpis, id)?.meanDelta ?? 0,
+    )) {
       rows.push({
         challenger,
-        step: c.label,
+        step: category.label,
         from: running,
-        to: running + change,
-        value: change,
+        to: running + value,
+        value,
         kind: 'change',
       });
-      running += change;
+      running += value;
     }
     rows.push({ challenger, step: 'challenger profit', from: 0, to: running, value: running, kind: 'total' });
     return rows;

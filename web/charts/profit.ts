@@ -1,50 +1,35 @@
 import * as Plot from '@observablehq/plot';
 import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
 import { formatValue } from '../../engine/report/number.ts';
+import {
+  OTHER,
+  PROFIT_CATEGORIES as CATEGORIES,
+  PROFIT_TOTAL,
+  categoryContributions,
+} from '../../engine/report/profit-categories.ts';
 import { findKpi } from '../../engine/stats/summary.ts';
 import { asSvg, euroRowsFrame, type ChartDef, type DataRow, type LegendItem } from './chart.ts';
 
-/** A profit category: a KPI (costs enter with a minus sign) or the remainder of profit.total. */
-interface Category {
-  readonly key: string;
-  readonly label: string;
-  readonly colour: string;
-  /** +1 for income KPIs, −1 for cost KPIs (reported as positive costs). */
-  readonly sign: 1 | -1;
-}
+const COLOURS: Readonly<Record<string, string>> = {
+  'profit.financing.cycle1': '#08519c',
+  'profit.financing.cycle2': '#3182bd',
+  'profit.financing.cycle3': '#6baed6',
+  'profit.refurbishment.cycle1': '#238b45',
+  'profit.refurbishment.cycle2': '#74c476',
+  [OTHER]: '#9e9ac8',
+  'profit.residual': '#8c6d31',
+  'cost.creditLoss': '#a50f15',
+  'cost.collections': '#de2d26',
+  'cost.engagement': '#fb6a4a',
+  'cost.leads': '#fd8d3c',
+  'cost.holding': '#fdbe85',
+};
 
-export const OTHER = 'other';
-
-/** In the order they stack, income first; the colours keep income blue-green and costs red-orange. */
-export const PROFIT_CATEGORIES: readonly Category[] = [
-  {
-    key: 'profit.financing.cycle1',
-    label: 'Financing margin, cycle 1 (incl. subsidy)',
-    colour: '#08519c',
-    sign: 1,
-  },
-  { key: 'profit.financing.cycle2', label: 'Financing margin, cycle 2', colour: '#3182bd', sign: 1 },
-  { key: 'profit.financing.cycle3', label: 'Financing margin, cycle 3', colour: '#6baed6', sign: 1 },
-  {
-    key: 'profit.refurbishment.cycle1',
-    label: 'Refurbishment result, after cycle 1',
-    colour: '#238b45',
-    sign: 1,
-  },
-  {
-    key: 'profit.refurbishment.cycle2',
-    label: 'Refurbishment result, after cycle 2',
-    colour: '#74c476',
-    sign: 1,
-  },
-  { key: OTHER, label: 'Dealer sales gross, insurance and other', colour: '#9e9ac8', sign: 1 },
-  { key: 'profit.residual', label: 'Residual result on returns', colour: '#8c6d31', sign: 1 },
-  { key: 'cost.creditLoss', label: 'Net credit losses', colour: '#a50f15', sign: -1 },
-  { key: 'cost.collections', label: 'Collection costs', colour: '#de2d26', sign: -1 },
-  { key: 'cost.engagement', label: 'Engagement costs and incentives', colour: '#fb6a4a', sign: -1 },
-  { key: 'cost.leads', label: 'Lead and BDC costs', colour: '#fd8d3c', sign: -1 },
-  { key: 'cost.holding', label: 'Inventory holding costs', colour: '#fdbe85', sign: -1 },
-];
+/**
+ * The profit categories with their colours: income blue-green, costs red-orange (a category without
+ * one of its own is grey).
+ */
+export const PROFIT_CATEGORIES = CATEGORIES.map((c) => ({ ...c, colour: COLOURS[c.key] ?? '#969696' }));
 
 export interface ProfitRow extends DataRow {
   readonly scenario: string;
@@ -59,28 +44,20 @@ export interface ProfitRow extends DataRow {
  * insurance premiums) is the "other" remainder.
  */
 export function profitRows(result: MonteCarloResult): ProfitRow[] {
-  return result.scenarios.flatMap(({ name, summary }) => {
-    const mean = (id: string) => findKpi(summary.kpis, id)?.mean ?? 0;
-    const named = PROFIT_CATEGORIES.filter((c) => c.key !== OTHER).map((c) => ({
+  return result.scenarios.flatMap(({ name, summary }) =>
+    categoryContributions((id) => findKpi(summary.kpis, id)?.mean ?? 0).map(({ category, value }) => ({
       scenario: name,
-      category: c.label,
-      value: c.sign * mean(c.key),
-    }));
-    const other = mean('profit.total') - named.reduce((sum, r) => sum + r.value, 0);
-    const otherLabel = PROFIT_CATEGORIES.find((c) => c.key === OTHER)!.label;
-    return PROFIT_CATEGORIES.map((c) =>
-      c.key === OTHER
-        ? { scenario: name, category: otherLabel, value: other }
-        : named.find((r) => r.category === c.label)!,
-    );
-  });
+      category: category.label,
+      value,
+    })),
+  );
 }
 
 /** Each scenario's mean undiscounted profit, €. */
 export function profitTotals(result: MonteCarloResult): { scenario: string; total: number }[] {
   return result.scenarios.map(({ name, summary }) => ({
     scenario: name,
-    total: findKpi(summary.kpis, 'profit.total')?.mean ?? 0,
+    total: findKpi(summary.kpis, PROFIT_TOTAL)?.mean ?? 0,
   }));
 }
 

@@ -4,15 +4,10 @@ import { renderResult } from '../../../engine/report/render.ts';
 import { download, fileSlug } from '../../lib/download.ts';
 import { scenarioColour } from '../../lib/palette.ts';
 import { shared } from '../../styles/shared.ts';
-import { kpiRows, type DeltaCell, type KpiRow, type ValueCell } from './kpi-rows.ts';
+import { TONE_WORDS, kpiRows, type DeltaCell, type KpiRow, type ValueCell } from './kpi-rows.ts';
 import { styles } from './styles.ts';
 
 const ARROWS = { up: '▲', down: '▼', none: '' } as const;
-const TONE_WORDS = {
-  favourable: 'favourable',
-  unfavourable: 'unfavourable',
-  neutral: 'no clear change',
-} as const;
 
 /**
  * Every KPI side by side: each scenario's mean with its 95% CI and, for each challenger, the paired
@@ -40,10 +35,11 @@ export class KpiTable extends LitElement {
           ${
             challengers.length > 0
               ? html`Changes are challenger minus baseline on the same customers and luck:
-                  <span class="favourable">green</span> is favourable and
-                  <span class="unfavourable">red</span> unfavourable, both with a 95% CI that excludes zero;
-                  <span class="neutral">grey</span> means no clear change. P(better) is the share of
-                  iterations in which the challenger did better.`
+                  <span class="favourable">better</span> (green) and
+                  <span class="unfavourable">worse</span> (red) when the 95% CI excludes zero and the change
+                  is material; <span class="immaterial">immaterial</span> (grey) when it is real but below the
+                  materiality threshold; grey without a word when it cannot be told from zero. P(better) is
+                  the share of iterations in which the challenger did better.`
               : nothing
           }
         </p>
@@ -135,7 +131,9 @@ export class KpiTable extends LitElement {
           ><span class="arrow" aria-hidden="true">${ARROWS[cell.direction]}</span
           ><span class="mean" data-field="delta">${cell.delta}</span></span
         >
-        <span class="visually-hidden">(${TONE_WORDS[cell.tone]})</span>
+        <span class=${cell.tone === 'neutral' ? 'visually-hidden' : 'tone-word'}
+          >${TONE_WORDS[cell.tone]}</span
+        >
         ${this.ci(cell, 'delta-ci')}
       </td>
       <td class="p" data-kpi=${kpi} data-scenario=${scenario}>

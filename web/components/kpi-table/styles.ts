@@ -114,7 +114,7 @@ export const styles = css`
   }
   td .ci {
     display: block;
-    font-size: 11px;
+    font-size: 12px;
     color: var(--cc-muted);
   }
   td .ci .end {
@@ -122,7 +122,11 @@ export const styles = css`
   }
   td.delta .ci {
     color: inherit;
-    opacity: 0.85;
+  }
+  .tone-word {
+    font-size: 12px;
+    font-weight: 600;
+    margin-left: 4px;
   }
   tr > td.value:nth-child(3n) {
     border-left: 1px solid var(--cc-border-strong);

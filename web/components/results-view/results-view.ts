@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
 import { renderResult } from '../../../engine/report/render.ts';
+import { MATERIALITY_TEXT, verdicts, type Significance } from '../../../engine/report/verdict.ts';
 import { CHARTS } from '../../charts/index.ts';
 import type { ShownScenario } from '../../controllers/run-controller.ts';
 import { download, fileSlug } from '../../lib/download.ts';
@@ -8,8 +9,17 @@ import { scenarioColour } from '../../lib/palette.ts';
 import { shared } from '../../styles/shared.ts';
 import '../chart-card/chart-card.ts';
 import '../kpi-table/kpi-table.ts';
+import { TONE_WORDS } from '../kpi-table/kpi-rows.ts';
 import { headlines } from './headlines.ts';
 import { styles } from './styles.ts';
+
+/** A verdict's tone as a mark that does not rely on colour, and the colour class. */
+const VERDICT_TONES: Record<Significance, { mark: string; tone: string }> = {
+  better: { mark: '▲ better', tone: 'favourable' },
+  worse: { mark: '▼ worse', tone: 'unfavourable' },
+  immaterial: { mark: '≈ immaterial', tone: 'immaterial' },
+  unclear: { mark: '? unclear', tone: 'neutral' },
+};
 
 /**
  * The results of the last run, or of the run in progress as it refines: what was compared, the
@@ -94,7 +104,8 @@ export class ResultsView extends LitElement {
             </li>`;
           })}
         </ul>
-        ${this.manifest(result)} ${result.comparisons.length > 0 ? this.headlineTiles(result) : nothing}
+        ${this.manifest(result)}
+        ${result.comparisons.length > 0 ? [this.verdict(result), this.headlineTiles(result)] : nothing}
       </section>
       <section class="card">
         <cc-kpi-table .result=${result}></cc-kpi-table>
@@ -140,6 +151,21 @@ export class ResultsView extends LitElement {
     </details>`;
   }
 
+  /** One sentence per challenger: who wins on the headline KPI, by how much, how sure, why, at what cost. */
+  private verdict(result: MonteCarloResult) {
+    return html`<section class="verdicts" id="verdict" aria-labelledby="verdict-heading">
+      <h3 id="verdict-heading">Verdict</h3>
+      ${verdicts(result).map(
+        (v) =>
+          html`<p class="verdict" data-challenger=${v.challenger} data-tone=${v.tone}>
+            <span class="verdict-tone ${VERDICT_TONES[v.tone].tone}">${VERDICT_TONES[v.tone].mark}</span>
+            ${v.text}
+          </p>`,
+      )}
+      <p class="muted materiality">${MATERIALITY_TEXT[0]!.toUpperCase()}${MATERIALITY_TEXT.slice(1)}.</p>
+    </section>`;
+  }
+
   private headlineTiles(result: MonteCarloResult) {
     return html`<div class="headlines" aria-label="Headline changes against the baseline">
       ${headlines(result).map(
@@ -151,6 +177,7 @@ export class ResultsView extends LitElement {
               (c) =>
                 html`<p class="tile-change ${c.tone}">
                   <span class="muted">${c.name}:</span> <strong>${c.delta}</strong>
+                  ${c.tone === 'neutral' ? nothing : html`<span class="tone-word">${TONE_WORDS[c.tone]}</span>`}
                   <span class="tile-ci">95% CI ${c.ci} · P(better) ${c.pBetter}</span>
                 </p>`,
             )}

@@ -34,6 +34,31 @@ export const styles = css`
     padding: 1px 10px;
     margin-left: 8px;
   }
+  .verdicts {
+    margin: 12px 0 4px;
+  }
+  .verdicts h3 {
+    font-size: 16px;
+    margin: 0 0 4px;
+  }
+  .verdict {
+    margin: 0 0 6px;
+    line-height: 1.45;
+    max-width: 110ch;
+  }
+  .verdict-tone {
+    font-weight: 700;
+    margin-right: 4px;
+    white-space: nowrap;
+  }
+  .materiality {
+    font-size: 12px;
+    margin: 0;
+  }
+  .tone-word {
+    font-size: 12px;
+    font-weight: 600;
+  }
   .manifest {
     margin: 8px 0 0;
     font-size: 13px;

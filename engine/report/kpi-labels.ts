@@ -1,4 +1,4 @@
-import { KPIS, type KpiSpec } from '../../engine/stats/kpis.ts';
+import { KPIS, type KpiSpec } from '../stats/kpis.ts';
 
 /** How the workbench presents one KPI to a reader who does not know its id. */
 export interface KpiLabel {
