@@ -1,4 +1,5 @@
 import type { KpiUnit } from '../stats/kpis.ts';
+import { RELATIVE_ACCURACY } from '../stats/quantile-sketch.ts';
 
 /**
  * How numbers of one size are written: divided by `divisor`, with `digits` decimals, between `prefix`
@@ -12,6 +13,20 @@ interface Scale {
   readonly suffix: string;
   /** Thousands separators (whole euros). */
   readonly grouped?: boolean;
+  /** Values are first rounded to a multiple of this (in the value's unit): no digit finer than it is known. */
+  readonly step?: number;
+}
+
+/**
+ * A scale no finer than `resolution` (the uncertainty of the value, in its unit): fewer decimals, and
+ * rounding to tens, hundreds… when even whole units are finer than what is known.
+ */
+function coarsen(scale: Scale, resolution: number): Scale {
+  if (!(resolution > 0)) return scale;
+  const exponent = Math.ceil(Math.log10(resolution / scale.divisor));
+  const digits = Math.max(0, Math.min(scale.digits, -exponent));
+  const step = exponent > 0 ? 10 ** exponent * scale.divisor : undefined;
+  return { ...scale, digits, ...(step ? { step } : {}) };
 }
 
 /** € with thousands separators below 100,000, then k, M and bn. */
@@ -68,7 +83,8 @@ function deltaScale(abs: number, unit: KpiUnit | string): Scale {
 
 /** The digits of |value| on a scale, and whether they are all zero (the value rounds to nothing). */
 function digitsOf(abs: number, scale: Scale): { text: string; zero: boolean } {
-  const scaled = abs / scale.divisor;
+  const rounded = scale.step ? Math.round(abs / scale.step) * scale.step : abs;
+  const scaled = rounded / scale.divisor;
   const fixed = scaled.toFixed(scale.digits);
   // Counts and other plain numbers drop trailing zeros ("2", not "2.0"); money and rates keep them.
   const plain = scale.prefix === '' && scale.suffix === '';
@@ -142,6 +158,32 @@ export function intervalEnds(
 }
 
 /**
+ * A quantile from the quantile sketch (p05, p50, p95), printed no finer than the sketch knows it: its
+ * estimates are within RELATIVE_ACCURACY (0.78%) of the true order statistic, so 52.3% prints as 52%
+ * and €39.29M as €39M. `delta`: a quantile of paired differences (signed, bp/pp for rates).
+ * @example formatQuantile(0.523, '0–1') // '52%'
+ */
+export function formatQuantile(value: number | null, unit: KpiUnit | string, delta = false): string {
+  if (missing(value)) return '–';
+  const abs = Math.abs(value);
+  const scale = delta ? deltaScale(abs, unit) : valueScale(abs, unit);
+  return written(value, coarsen(scale, abs * RELATIVE_ACCURACY), delta);
+}
+
+/** Both ends of a range of quantiles on one scale, no finer than the sketch knows the larger. */
+export function formatQuantileRange(
+  lo: number | null,
+  hi: number | null,
+  unit: KpiUnit | string,
+  delta = false,
+): string {
+  if (missing(lo) || missing(hi)) return '–';
+  const abs = Math.max(Math.abs(lo), Math.abs(hi));
+  const scale = coarsen(delta ? deltaScale(abs, unit) : valueScale(abs, unit), abs * RELATIVE_ACCURACY);
+  return `${written(lo, scale, delta)} … ${written(hi, scale, delta)}`;
+}
+
+/**
  * A probability as whole percent, never claiming certainty the iterations cannot show: "<1%" and ">99%"
  * rather than 0% and 100% unless every iteration agreed.
  * @example formatProbability(0.996) // '>99%'
@@ -152,4 +194,12 @@ export function formatProbability(p: number | null): string {
   if (p < 0.01) return '<1%';
   if (p > 0.99) return '>99%';
   return `${Math.round(p * 100)}%`;
+}
+
+/**
+ * A count with its noun, singular for one: "1 iteration", "2,000 iterations", "1 month".
+ * @example counted(1, 'iteration') // '1 iteration'
+ */
+export function counted(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? singular : plural}`;
 }

@@ -1,6 +1,13 @@
 import { KPIS } from '../stats/kpis.ts';
 import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
-import { formatDelta, formatInterval, formatProbability, formatValue } from './number.ts';
+import {
+  counted,
+  formatDelta,
+  formatInterval,
+  formatProbability,
+  formatQuantile,
+  formatValue,
+} from './number.ts';
 
 /** A table of text cells with a header row: the one shape every output format renders. */
 export interface Table {
@@ -13,15 +20,15 @@ export interface Table {
 export function kpiTable(result: MonteCarloResult, scenarioIndex: number): Table {
   const { name, summary } = result.scenarios[scenarioIndex]!;
   return {
-    title: `${name}: ${summary.iterations} iterations × ${summary.horizon} months`,
+    title: `${name}: ${counted(summary.iterations, 'iteration')} × ${counted(summary.horizon, 'month')}`,
     header: ['kpi', 'mean', '95% CI', 'p05', 'p50', 'p95'],
     rows: summary.kpis.map((k) => [
       k.id,
       formatValue(k.mean, k.unit),
       formatInterval(k.ci95, k.unit),
-      formatValue(k.p05, k.unit),
-      formatValue(k.p50, k.unit),
-      formatValue(k.p95, k.unit),
+      formatQuantile(k.p05, k.unit),
+      formatQuantile(k.p50, k.unit),
+      formatQuantile(k.p95, k.unit),
     ]),
   };
 }
@@ -32,7 +39,7 @@ export function comparisonTable(result: MonteCarloResult, comparisonIndex: numbe
   const baseline = result.scenarios[0]!.summary;
   const challenger = result.scenarios[comparisonIndex + 1]!.summary;
   return {
-    title: `${comparison.challenger} vs ${comparison.baseline} (paired over ${comparison.summary.iterations} iterations)`,
+    title: `${comparison.challenger} vs ${comparison.baseline} (paired over ${counted(comparison.summary.iterations, 'iteration')})`,
     header: ['kpi', comparison.baseline, comparison.challenger, 'delta', '95% CI of delta', 'P(better)'],
     rows: comparison.summary.kpis.map((d, i) => [
       d.id,

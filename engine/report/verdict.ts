@@ -2,7 +2,13 @@ import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
 import { HEADLINE_KPI, type KpiUnit } from '../stats/kpis.ts';
 import { findKpi, type KpiSummary, type PairedKpi } from '../stats/summary.ts';
 import { kpiLabel } from './kpi-labels.ts';
-import { formatDelta, formatInterval, formatProbability, formatValue } from './number.ts';
+import {
+  formatDelta,
+  formatInterval,
+  formatProbability,
+  formatQuantileRange,
+  formatValue,
+} from './number.ts';
 import { PROFIT_CATEGORIES, PROFIT_TOTAL, categoryContributions } from './profit-categories.ts';
 
 /**
@@ -150,7 +156,7 @@ export function verdicts(result: MonteCarloResult): Verdict[] {
     const sure =
       `95% CI ${formatInterval(d.ci95, d.unit, true)}` +
       (d.p05 !== null && d.p95 !== null && d.n >= FUTURES_MIN_ITERATIONS
-        ? `; in 9 of 10 simulated futures ${formatInterval([d.p05, d.p95], d.unit, true)}`
+        ? `; in 9 of 10 simulated futures ${formatQuantileRange(d.p05, d.p95, d.unit, true)}`
         : '') +
       `; P(better) ${formatProbability(d.pBetter)}`;
     const who = comparison.challenger;

@@ -30,6 +30,11 @@ export function hasChromium(): boolean {
   return existsSync(CHROMIUM);
 }
 
+/** Why a browser test is skipped here, and how to run it: printed, so a skip is never silent. */
+export function skipReason(what: string): string {
+  return `skipping ${what}: ${CHROMIUM} is not installed (on Debian or Ubuntu: apt-get install chromium)`;
+}
+
 /** Builds the workbench (`vite build`) into a fresh temporary folder and returns it. */
 export async function buildWorkbench(): Promise<{ dir: string; remove: () => void }> {
   const dir = mkdtempSync(join(tmpdir(), 'cyclecast-web-'));
@@ -154,4 +159,19 @@ export async function kpiCells(page: Page): Promise<Map<string, string>> {
     return found;
   });
   return new Map(cells.map(([k, v]) => [k, v.trim()]));
+}
+
+/** Waits until every chart of the results view drew its SVG (charts draw in a task after the numbers). */
+export async function chartsDrawn(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((count) => {
+    let drawn = 0;
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.tagName === 'CC-CHART-CARD' && el.shadowRoot!.querySelector('.plots svg')) drawn++;
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return drawn === count;
+  }, count);
 }

@@ -12,6 +12,7 @@ import {
   openWorkbench,
   runAndWait,
   setUpRun,
+  skipReason,
   type Workbench,
 } from './harness.ts';
 
@@ -22,11 +23,7 @@ import {
  */
 
 const chromium = hasChromium();
-if (!chromium) {
-  console.warn(
-    'skipping the keep-work end-to-end tests: /usr/bin/chromium is not installed (apt-get install chromium)',
-  );
-}
+if (!chromium) console.warn(skipReason('the keep-work end-to-end tests'));
 
 const STORAGE_KEY = 'cyclecast.workspace';
 

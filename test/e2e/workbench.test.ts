@@ -8,12 +8,14 @@ import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
 import { CHARTS } from '../../web/charts/index.ts';
 import {
   buildWorkbench,
+  chartsDrawn,
   cli,
   hasChromium,
   kpiCells,
   openWorkbench,
   runAndWait,
   setUpRun,
+  skipReason,
   type Workbench,
 } from './harness.ts';
 
@@ -24,11 +26,7 @@ import {
  */
 
 const chromium = hasChromium();
-if (!chromium) {
-  console.warn(
-    'skipping the workbench end-to-end tests: /usr/bin/chromium is not installed (apt-get install chromium)',
-  );
-}
+if (!chromium) console.warn(skipReason('the workbench end-to-end tests'));
 
 const RUN = {
   baseline: 'scenarios/baseline.json',
@@ -109,17 +107,7 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     );
 
     // Every chart drew at least one SVG (charts draw in a task after the numbers paint).
-    await page.waitForFunction((count) => {
-      let drawn = 0;
-      const walk = (root: Document | ShadowRoot) => {
-        for (const el of root.querySelectorAll('*')) {
-          if (el.tagName === 'CC-CHART-CARD' && el.shadowRoot!.querySelector('.plots svg')) drawn++;
-          if (el.shadowRoot) walk(el.shadowRoot);
-        }
-      };
-      walk(document);
-      return drawn === count;
-    }, CHARTS.length);
+    await chartsDrawn(page, CHARTS.length);
     const drawn = await page.evaluate(() => {
       const counts: Record<string, number> = {};
       const walk = (root: Document | ShadowRoot) => {

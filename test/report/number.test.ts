@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDelta, formatInterval, formatProbability, formatValue } from '../../engine/report/number.ts';
+import {
+  formatDelta,
+  formatInterval,
+  formatProbability,
+  formatQuantile,
+  formatQuantileRange,
+  formatValue,
+} from '../../engine/report/number.ts';
 
 describe('formatValue', () => {
   it('shows money in € with thousands, k and M', () => {
@@ -50,5 +57,16 @@ describe('formatProbability', () => {
     expect(formatProbability(0.996)).toBe('>99%');
     expect(formatProbability(0.004)).toBe('<1%');
     expect(formatProbability(0.5)).toBe('50%');
+  });
+});
+
+describe('formatQuantile', () => {
+  it('prints no digit finer than the quantile sketch’s 0.78% relative accuracy', () => {
+    expect(formatQuantile(0.523, '0–1')).toBe('52%');
+    expect(formatQuantile(0.0165, '0–1')).toBe('1.7%');
+    expect(formatQuantile(39_290_000, '€')).toBe('€39M');
+    expect(formatQuantile(1_234_000, '€')).toBe('€1.23M');
+    expect(formatQuantile(20_387, '€')).toBe('€20,000');
+    expect(formatQuantileRange(10_210_000, 11_500_000, '€', true)).toBe('+€10.2M … +€11.5M');
   });
 });

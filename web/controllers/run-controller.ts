@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { counted } from '../../engine/report/number.ts';
 import { formatProblem } from '../../engine/json/problem.ts';
 import { scenarioInput } from '../../engine/scenario/input.ts';
 import { loadScenario, type ReadFile, type ResolvedScenario } from '../../engine/scenario/load.ts';
@@ -301,7 +302,7 @@ export class RunController implements ReactiveController {
       message: {
         tone: 'info',
         title: partial
-          ? `Run cancelled after ${completed} of ${this.state.total} iterations: the results below cover ${completed === 1 ? 'that iteration' : `those ${completed} iterations`} only.`
+          ? `Run cancelled after ${completed} of ${counted(this.state.total, 'iteration')}: the results below cover ${completed === 1 ? 'that iteration' : `those ${completed} iterations`} only.`
           : 'Run cancelled before any iteration finished: the results below are from the previous run.',
         lines: [],
       },

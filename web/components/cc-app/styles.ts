@@ -43,6 +43,11 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 8px;
   }
+  @media (max-width: 640px) {
+    :host {
+      padding: 12px 10px 32px;
+    }
+  }
   [role='tab'] {
     font-weight: 700;
     font-size: 15px;

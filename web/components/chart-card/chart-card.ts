@@ -121,6 +121,12 @@ export class ChartCard extends LitElement {
         heading.textContent = p.heading;
         wrapper.append(heading);
       }
+      // The chart is one image to assistive technology (named below, its data as CSV): Plot's labels on
+      // its mark groups are noise there, and aria-label on an element without a role is prohibited.
+      for (const el of p.element.querySelectorAll('[aria-label], [aria-description]')) {
+        el.removeAttribute('aria-label');
+        el.removeAttribute('aria-description');
+      }
       p.element.setAttribute('role', 'img');
       p.element.setAttribute(
         'aria-label',

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
+import { counted } from '../../../engine/report/number.ts';
 import { renderResult } from '../../../engine/report/render.ts';
 import { download, fileSlug } from '../../lib/download.ts';
 import { scenarioColour } from '../../lib/palette.ts';
@@ -8,6 +9,14 @@ import { TONE_WORDS, kpiRows, type DeltaCell, type KpiRow, type ValueCell } from
 import { styles } from './styles.ts';
 
 const ARROWS = { up: '▲', down: '▼', none: '' } as const;
+
+/**
+ * Narrower than this the columns would squeeze their numbers onto several lines: the table scrolls
+ * sideways instead (its KPI labels stay in view), so every column stays reachable from 1024 px down.
+ */
+function tableMinWidth(challengers: number): number {
+  return 220 + 120 + challengers * (120 + 160 + 76);
+}
 
 /**
  * Every KPI side by side: each scenario's mean with its 95% CI and, for each challenger, the paired
@@ -30,8 +39,8 @@ export class KpiTable extends LitElement {
     return html`<div class="head">
         <h3 id="kpi-heading">Key figures</h3>
         <p class="muted how">
-          Mean over ${result.scenarios[0]?.summary.iterations ?? 0} iterations with its 95% confidence
-          interval underneath.
+          Mean over ${counted(result.scenarios[0]?.summary.iterations ?? 0, 'iteration')} with its 95%
+          confidence interval underneath.
           ${
             challengers.length > 0
               ? html`Changes are challenger minus baseline on the same customers and luck:
@@ -45,8 +54,8 @@ export class KpiTable extends LitElement {
         </p>
         <button class="small" id="export-kpi-csv" @click=${this.exportCsv}>Table as CSV</button>
       </div>
-      <div class="scroll">
-        <table aria-labelledby="kpi-heading">
+      <div class="scroll" tabindex="0" role="region" aria-labelledby="kpi-heading">
+        <table aria-labelledby="kpi-heading" style=${`min-width: ${tableMinWidth(challengers.length)}px`}>
           <colgroup>
             <col class="label-col" />
             <col class="value-col" />

@@ -21,6 +21,14 @@ export const styles = css`
   }
   .scroll {
     overflow-x: auto;
+    /* the containing block of the visually hidden words: clipped here, never widening the page */
+    position: relative;
+  }
+  tbody th[scope='row'] {
+    position: sticky;
+    left: 0;
+    background: white;
+    z-index: 1;
   }
   table {
     width: 100%;

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
+import { counted } from '../../../engine/report/number.ts';
 import { renderResult } from '../../../engine/report/render.ts';
 import { MATERIALITY_TEXT, verdicts, type Significance } from '../../../engine/report/verdict.ts';
 import { CHARTS } from '../../charts/index.ts';
@@ -66,12 +67,12 @@ export class ResultsView extends LitElement {
                 this.complete
                   ? nothing
                   : html`<span class="badge" id="partial-badge"
-                      >partial: ${iterations} of ${m.iterations} iterations</span
+                      >partial: ${iterations} of ${counted(m.iterations, 'iteration')}</span
                     >`
               }
             </h2>
             <p class="muted run-facts">
-              ${iterations.toLocaleString('en-GB')} iterations · ${m.horizonMonths} months
+              ${counted(iterations, 'iteration')} · ${counted(m.horizonMonths, 'month')}
               (${(m.horizonMonths / 12).toLocaleString('en-GB', { maximumFractionDigits: 1 })} years) · seed
               ${m.seed} · engine ${m.engineVersion} · run ${m.runHash.slice(0, 12)}
             </p>
@@ -92,15 +93,11 @@ export class ResultsView extends LitElement {
             const shown = this.scenarios[i];
             return html`<li>
               <span class="swatch" style="background:${scenarioColour(i)}" aria-hidden="true"></span>
-              <span
-                ><strong>${s.name}</strong>
+              <div>
+                <strong>${s.name}</strong>
                 <span class="muted">${i === 0 ? '(baseline)' : '(challenger)'}</span>
-                ${
-                  shown?.description
-                    ? html`<span class="description" title=${shown.description}>${shown.description}</span>`
-                    : nothing
-                }</span
-              >
+                ${shown?.description ? describe(shown.description) : nothing}
+              </div>
             </li>`;
           })}
         </ul>
@@ -127,8 +124,7 @@ export class ResultsView extends LitElement {
     const m = result.manifest;
     return html`<details class="manifest" id="manifest">
       <summary>
-        Manifest: seed ${m.seed}, ${m.iterations.toLocaleString('en-GB')} iterations, engine
-        ${m.engineVersion}
+        Manifest: seed ${m.seed}, ${counted(m.iterations, 'iteration')}, engine ${m.engineVersion}
       </summary>
       <dl>
         <dt>Run hash</dt>
@@ -191,6 +187,16 @@ export class ResultsView extends LitElement {
     const names = this.result.scenarios.map((s) => s.name).join('-vs-');
     download(`cyclecast-${fileSlug(names)}.json`, renderResult(this.result, 'json'), 'application/json');
   }
+}
+
+/** A scenario's description: its first sentence, opening to the whole text (never cut off). */
+function describe(description: string) {
+  const first = /^.*?\.(\s|$)/.exec(description)?.[0]?.trim() ?? description;
+  if (first === description.trim()) return html`<p class="description">${description}</p>`;
+  return html`<details class="description">
+    <summary>${first}</summary>
+    <p>${description.slice(first.length).trim()}</p>
+  </details>`;
 }
 
 customElements.define('cc-results-view', ResultsView);

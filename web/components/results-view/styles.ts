@@ -103,12 +103,15 @@ export const styles = css`
     transform: translateY(1px);
   }
   .description {
-    display: -webkit-box;
-    -webkit-line-clamp: 1;
-    -webkit-box-orient: vertical;
-    overflow: hidden;
-    font-size: 12.5px;
+    font-size: 13px;
     color: var(--cc-muted);
+    max-width: 120ch;
+  }
+  .description summary {
+    cursor: pointer;
+  }
+  .description p {
+    margin: 4px 0 0;
   }
   .headlines {
     display: grid;
@@ -143,8 +146,7 @@ export const styles = css`
   }
   .tile-ci {
     display: block;
-    font-size: 11px;
-    opacity: 0.85;
+    font-size: 12px;
   }
   .charts {
     display: grid;
@@ -153,5 +155,21 @@ export const styles = css`
   }
   .charts .wide {
     grid-column: 1 / -1;
+  }
+  @media (max-width: 1100px) {
+    .headlines {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+    .charts {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  @media (max-width: 640px) {
+    .summary-top {
+      flex-wrap: wrap;
+    }
+    .headlines {
+      grid-template-columns: minmax(0, 1fr);
+    }
   }
 `;
