@@ -7,6 +7,7 @@ import { rulesEvalCommand } from './commands/rules-eval.ts';
 import { validateCommand } from './commands/validate.ts';
 import { simulateCommand, type SimulateOptions } from './commands/simulate.ts';
 import { mergeCommand, type MergeOptions } from './commands/merge.ts';
+import { CHROMIUM } from './pdf.ts';
 
 const out = (text: string): void => {
   process.stdout.write(text);
@@ -92,6 +93,23 @@ function program(): Command {
   ).action((baseline: string, challengers: string[], options: SimulateOptions) =>
     simulateCommand([baseline, ...challengers], options),
   );
+
+  cli
+    .command('report')
+    .description(
+      'compare a baseline and challengers and write a self-contained HTML report: verdict, figures, bridge, charts, breakdowns, scenarios, manifest',
+    )
+    .argument('<baseline>', 'baseline scenario file')
+    .argument('<challengers...>', 'challenger scenario files')
+    .option('--iterations <n>', "Monte Carlo iterations (default: the scenario's run.iterations)")
+    .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
+    .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+    .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
+    .option('--out <file>', 'write the report to this file (atomically) instead of standard output')
+    .option('--pdf', `also print it to PDF beside --out, through ${CHROMIUM}`)
+    .action((baseline: string, challengers: string[], options: SimulateOptions) =>
+      simulateCommand([baseline, ...challengers], { ...options, report: true }),
+    );
 
   cli
     .command('merge')

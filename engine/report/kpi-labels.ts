@@ -1,4 +1,4 @@
-import { KPIS, type KpiSpec } from '../stats/kpis.ts';
+import { HEADLINE_KPI, KPIS, type KpiSpec } from '../stats/kpis.ts';
 
 /** How the workbench presents one KPI to a reader who does not know its id. */
 export interface KpiLabel {
@@ -98,3 +98,8 @@ export function kpiSpec(id: string): KpiSpec | undefined {
 
 /** Every KPI label, in the order of the catalogue. */
 export const KPI_LABELS: readonly KpiLabel[] = LABELS;
+
+/** The KPIs a finance reader looks at first (the tiles): the headline (value), then loyalty, risk, sales. */
+export const HEADLINE_KPIS: readonly string[] = [
+  ...new Set([HEADLINE_KPI, 'retention.rate', 'credit.lossRate', 'leads.conversionRate']),
+];

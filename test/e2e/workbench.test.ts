@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatValue } from '../../engine/report/number.ts';
+import { formatDelta, formatValue } from '../../engine/report/number.ts';
 import { renderResult } from '../../engine/report/render.ts';
 import { comparisonTable } from '../../engine/report/tables.ts';
 import { verdicts } from '../../engine/report/verdict.ts';
@@ -144,6 +144,31 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     // engine/math rather than Math.*, which Chromium computes differently from Node 20 on some inputs.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
     expect(readFileSync(await download.path(), 'utf8')).toBe(expected);
+
+    // The report: one self-contained file with every section, its numbers the CLI's.
+    const report = (await save('#export-report')).bytes.toString('utf8');
+    for (const id of [
+      'verdict',
+      'headlines',
+      'kpis',
+      'bridge',
+      'fans',
+      'breakdowns',
+      'scenarios',
+      'manifest',
+    ]) {
+      expect(report, id).toContain(`<section id="${id}">`);
+    }
+    expect(report.replace(/&quot;/g, '"')).toContain(verdict!.text.replace(/&/g, '&amp;'));
+    for (const k of result.comparisons[0]!.summary.kpis) {
+      expect(report, k.id).toContain(
+        `data-kpi="${k.id}" data-challenger="1">${formatDelta(k.meanDelta, k.unit)}`,
+      );
+    }
+    expect(report).toContain(result.manifest.runHash);
+    expect(report).toContain('Trade cycle management'); // tcm's description, from the scenario
+    expect(report.match(/(?:src|href)=["']?https?:/g)).toBeNull(); // nothing fetched
+    expect(svg.bytes.toString('utf8')).toContain(`seed ${RUN.seed} · ${RUN.iterations} iterations`);
     expect(app.errors).toEqual([]);
   }, 120_000);
 

@@ -17,6 +17,9 @@ import { UserError } from '../errors.ts';
 import { writeAtomic } from '../io.ts';
 import { progressBar } from '../progress.ts';
 import { readScenario, scenarioInput } from '../scenarios.ts';
+import { renderReport } from '../../report/html.ts';
+import { reportScenario } from '../../report/report-scenario.ts';
+import { printPdf } from '../pdf.ts';
 
 export interface SimulateOptions {
   iterations?: string;
@@ -31,6 +34,10 @@ export interface SimulateOptions {
   progressJson?: boolean;
   /** Add the KPI estimates so far to each progress line. */
   partialResults?: boolean;
+  /** `cyclecast report`: write the self-contained HTML report instead of a format. */
+  report?: boolean;
+  /** With `report`: also print the report to PDF (`--out` with .pdf) through Chromium. */
+  pdf?: boolean;
 }
 
 /**
@@ -39,6 +46,9 @@ export interface SimulateOptions {
  */
 export async function simulateCommand(files: readonly string[], options: SimulateOptions): Promise<void> {
   const format = parseFormat(options.format);
+  if (options.pdf && !options.out) {
+    throw new UserError('invalid --pdf: it prints the report written by --out; add --out report.html');
+  }
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   if (shard && options.format !== undefined) {
     throw new UserError(
@@ -78,15 +88,35 @@ export async function simulateCommand(files: readonly string[], options: Simulat
       const aggregates = await aggregateMonteCarlo(spec, executor, { ...runOptions, chunks });
       text = shardFileText(buildShardFile(aggregates, shard, chunks));
     } else {
-      text = renderResult(await runMonteCarlo(spec, executor, runOptions), format);
+      const result = await runMonteCarlo(spec, executor, runOptions);
+      text = options.report
+        ? renderReport({
+            result,
+            scenarios: scenarios.map(reportScenario),
+            generatedAt: new Date().toISOString(),
+          })
+        : renderResult(result, format);
     }
     bar.done();
-    if (options.out) await writeAtomic(options.out, text);
-    else process.stdout.write(text);
+    if (options.out) {
+      await writeAtomic(options.out, text);
+      process.stderr.write(`wrote ${what(options, shard !== undefined, format)} to ${options.out}\n`);
+      if (options.pdf) {
+        const pdf = await printPdf(options.out);
+        process.stderr.write(`wrote the report as PDF to ${pdf}\n`);
+      }
+    } else process.stdout.write(text);
   } finally {
     bar.done();
     await executor.close();
   }
+}
+
+/** What `--out` received, for the line that confirms it. */
+function what(options: SimulateOptions, shard: boolean, format: Format): string {
+  if (options.report) return 'the HTML report';
+  if (shard) return `shard ${options.shard} (a shard file for cyclecast merge)`;
+  return `the ${format === 'json' ? 'full result (JSON)' : `${format} output`}`;
 }
 
 function parseShard(text: string): ShardSelector {

@@ -1,6 +1,9 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
+import { renderReport } from '../../../engine/report/html.ts';
+import { reportScenario } from '../../../engine/report/report-scenario.ts';
 import { RunController, type ShownScenario } from '../../controllers/run-controller.ts';
+import { download, fileSlug } from '../../lib/download.ts';
 import { WorkspaceController } from '../../controllers/workspace-controller.ts';
 import { SHIPPED_FILES, SHIPPED_SCENARIOS } from '../../lib/library.ts';
 import { parseResultFile } from '../../lib/result-file.ts';
@@ -255,6 +258,7 @@ export class CyclecastApp extends LitElement {
           ${
             this.view === 'results'
               ? html`<cc-results-view
+                  @cc-report=${() => void this.downloadReport()}
                   .result=${state.result}
                   .scenarios=${state.scenarios}
                   .complete=${state.complete}
@@ -263,6 +267,27 @@ export class CyclecastApp extends LitElement {
           }
         </div>
       </main>`;
+  }
+
+  /**
+   * Downloads the report of the result on screen, with each scenario's description, policies and
+   * assumptions when the scenarios behind it are known here (not for a result file opened on its own).
+   */
+  private async downloadReport(): Promise<void> {
+    const { result, scenarios } = this.run.state;
+    if (!result) return;
+    const loaded = await Promise.all(
+      scenarios.map((s) => (s.path ? this.workspace.load(s.path) : Promise.resolve(undefined))),
+    );
+    const resolved = loaded.map((o) => o?.scenario);
+    const known = resolved.every((s) => s !== undefined) && resolved.length === result.scenarios.length;
+    const html = renderReport({
+      result,
+      ...(known ? { scenarios: resolved.map((s) => reportScenario(s!)) } : {}),
+      generatedAt: new Date().toISOString(),
+    });
+    const names = result.scenarios.map((s) => s.name).join('-vs-');
+    download(`cyclecast-report-${fileSlug(names)}.html`, html, 'text/html');
   }
 
   /** A shared workspace waiting beside the reader's own: theirs to keep, add or drop. */

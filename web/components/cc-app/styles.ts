@@ -53,4 +53,18 @@ export const styles = css`
     font-size: 15px;
     padding: 8px 16px;
   }
+  /* Printing gives the results only, on A4: no run form, tabs, messages or editor. */
+  @media print {
+    :host {
+      padding: 0;
+      max-width: none;
+    }
+    cc-run-panel,
+    .views,
+    .messages,
+    .incoming,
+    cc-scenario-editor {
+      display: none;
+    }
+  }
 `;

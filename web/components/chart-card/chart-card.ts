@@ -4,6 +4,7 @@ import type { ChartDef, SubPlot } from '../../charts/chart.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { download, fileSlug } from '../../lib/download.ts';
 import { scenarioColour } from '../../lib/palette.ts';
+import { counted } from '../../../engine/report/number.ts';
 import { composeSvg, svgText, svgToPng } from '../../lib/svg-export.ts';
 import { shared } from '../../styles/shared.ts';
 import { styles } from './styles.ts';
@@ -148,6 +149,7 @@ export class ChartCard extends LitElement {
       this.chart.caption,
       legend,
       this.plots.map((p) => ({ ...(p.heading ? { heading: p.heading } : {}), svg: p.element })),
+      this.result ? runFacts(this.result) : '',
     );
   }
 
@@ -168,6 +170,13 @@ export class ChartCard extends LitElement {
     if (!this.result) return;
     download(this.fileName('csv'), toCsv(this.chart.data(this.result)), 'text/csv');
   }
+}
+
+/** The facts of the run a chart shows, for its exported image: scenarios, seed, iterations, date, engine. */
+function runFacts(result: MonteCarloResult): string {
+  const m = result.manifest;
+  const iterations = result.scenarios[0]?.summary.iterations ?? 0;
+  return `Cyclecast ${m.engineVersion} · ${result.scenarios.map((s) => s.name).join(' vs ')} · seed ${m.seed} · ${counted(iterations, 'iteration')} × ${counted(m.horizonMonths, 'month')} · run ${m.runHash.slice(0, 12)} · exported ${new Date().toISOString().slice(0, 10)}`;
 }
 
 customElements.define('cc-chart-card', ChartCard);

@@ -146,4 +146,19 @@ export const styles = css`
   td.p {
     color: var(--cc-muted);
   }
+  @media print {
+    #export-kpi-csv {
+      display: none;
+    }
+    .scroll {
+      overflow: visible;
+    }
+    table {
+      min-width: 0 !important;
+      font-size: 10px;
+    }
+    thead th {
+      position: static;
+    }
+  }
 `;

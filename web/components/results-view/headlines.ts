@@ -1,12 +1,6 @@
 import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
-import { HEADLINE_KPI } from '../../../engine/stats/kpis.ts';
-import { kpiLabel } from '../../../engine/report/kpi-labels.ts';
+import { HEADLINE_KPIS, kpiLabel } from '../../../engine/report/kpi-labels.ts';
 import { kpiRows, type Tone } from '../kpi-table/kpi-rows.ts';
-
-/** The KPIs a finance reader looks at first: the headline (value), then loyalty, risk, sales. */
-export const HEADLINE_KPIS = [
-  ...new Set([HEADLINE_KPI, 'retention.rate', 'credit.lossRate', 'leads.conversionRate']),
-] as const;
 
 export interface Headline {
   readonly id: string;

@@ -86,6 +86,15 @@ export class ResultsView extends LitElement {
             >
               Full result (JSON)
             </button>
+            <button
+              id="export-report"
+              @click=${this.report}
+              ?disabled=${!this.complete}
+              title=${this.complete ? 'One self-contained HTML file to hand over or print: the same as cyclecast report' : 'Available when the run is complete'}
+            >
+              Report (HTML)
+            </button>
+            <button id="print" @click=${() => window.print()}>Print</button>
           </div>
         </div>
         <ul class="scenarios">
@@ -180,6 +189,11 @@ export class ResultsView extends LitElement {
           </div>`,
       )}
     </div>`;
+  }
+
+  /** Asks the app for the report: it knows the scenarios behind the result (descriptions, policies). */
+  private report() {
+    this.dispatchEvent(new CustomEvent('cc-report', { bubbles: true, composed: true }));
   }
 
   private exportJson() {

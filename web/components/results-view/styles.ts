@@ -172,4 +172,21 @@ export const styles = css`
       grid-template-columns: minmax(0, 1fr);
     }
   }
+  @media print {
+    .exports,
+    .materiality {
+      display: none;
+    }
+    .charts {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .headlines {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+    .tile,
+    .verdict,
+    cc-chart-card {
+      break-inside: avoid;
+    }
+  }
 `;
