@@ -155,6 +155,7 @@ function program(): Command {
     )
     .option('--iteration <k>', 'the iteration to follow the customer through', '0')
     .option('--list', 'list customers worth following, with their segment, tier, dealer and first contract')
+    .option('--all', 'also list ledger entries that come to €0.00 (left out by default)')
     .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
     .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
     .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
