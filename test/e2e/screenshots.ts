@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { ROOT, buildWorkbench, hasChromium, openWorkbench, setUpRun } from './harness.ts';
 
@@ -43,7 +44,16 @@ async function main() {
     await page.evaluate(() => window.scrollBy(0, -16));
     await page.screenshot({ path: join(OUT, 'results-overview.png') });
     process.stderr.write('docs/screenshots/results-overview.png\n');
+    await shoot(page, '#verdict', 'verdict');
     await shoot(page, 'cc-kpi-table', 'kpi-table');
+    // The report the Report button downloads, as a reader opens it.
+    const [report] = await Promise.all([page.waitForEvent('download'), page.click('#export-report')]);
+    const reader = await page.context().newPage();
+    await reader.setViewportSize({ width: 1100, height: 1400 });
+    await reader.goto(pathToFileURL(await report.path()).href);
+    await reader.screenshot({ path: join(OUT, 'report.png') });
+    process.stderr.write('docs/screenshots/report.png\n');
+    await reader.close();
     for (const chart of [
       'active-contracts',
       'profit-bridge',
