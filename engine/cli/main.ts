@@ -72,6 +72,7 @@ function program(): Command {
         '--shard <K/N>',
         'run only shard K (0 … N−1) of N and write a shard file for `cyclecast merge` (see docs/cluster.md)',
       )
+      .option('--series', 'write the monthly series (mean, p05…p95 per month) as CSV instead of the KPIs')
       .option('--progress-json', 'print one NDJSON progress line per merged chunk on standard error')
       .option('--partial-results', 'add the KPI estimates so far to each --progress-json line');
 

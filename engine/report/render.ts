@@ -124,6 +124,36 @@ function csvRows(result: MonteCarloResult): (string | number | null)[][] {
   ];
 }
 
+/**
+ * The monthly series as CSV, one row per scenario, series and month (month 1 = the first simulated
+ * month): the iterations that defined it, the mean and the p05…p95 band (raw numbers: €, 0–1, counts).
+ */
+export function renderSeriesCsv(result: MonteCarloResult): string {
+  const rows: (string | number | null)[][] = [
+    ['scenario', 'series', 'unit', 'month', 'n', 'mean', 'p05', 'p25', 'p50', 'p75', 'p95'],
+  ];
+  for (const { name, summary } of result.scenarios) {
+    for (const s of summary.series) {
+      for (let m = 0; m < s.mean.length; m++) {
+        rows.push([
+          name,
+          s.id,
+          s.unit,
+          m + 1,
+          s.n[m]!,
+          s.mean[m]!,
+          s.p05[m]!,
+          s.p25[m]!,
+          s.p50[m]!,
+          s.p75[m]!,
+          s.p95[m]!,
+        ]);
+      }
+    }
+  }
+  return renderCsv(rows);
+}
+
 function renderCsv(rows: (string | number | null)[][]): string {
   const cell = (c: string | number | null) => {
     const text = c === null ? '' : String(c);

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { FORMATS, renderResult, type Format } from '../../report/render.ts';
+import { FORMATS, renderResult, renderSeriesCsv, type Format } from '../../report/render.ts';
 import { aggregateMonteCarlo, runMonteCarlo, type RunProgress } from '../../sim/montecarlo/driver.ts';
 import { InProcessExecutor, type ChunkExecutor } from '../../sim/montecarlo/executor.ts';
 import { progressLine } from '../../sim/montecarlo/progress-line.ts';
@@ -34,6 +34,8 @@ export interface SimulateOptions {
   progressJson?: boolean;
   /** Add the KPI estimates so far to each progress line. */
   partialResults?: boolean;
+  /** Write the monthly series as CSV instead of the KPIs. */
+  series?: boolean;
   /** `cyclecast report`: write the self-contained HTML report instead of a format. */
   report?: boolean;
   /** With `report`: also print the report to PDF (`--out` with .pdf) through Chromium. */
@@ -46,6 +48,9 @@ export interface SimulateOptions {
  */
 export async function simulateCommand(files: readonly string[], options: SimulateOptions): Promise<void> {
   const format = parseFormat(options.format);
+  if (options.series && options.format !== undefined && options.format !== 'csv') {
+    throw new UserError(`invalid --format "${options.format}" with --series: the series are written as CSV`);
+  }
   if (options.pdf && !options.out) {
     throw new UserError('invalid --pdf: it prints the report written by --out; add --out report.html');
   }
@@ -95,7 +100,9 @@ export async function simulateCommand(files: readonly string[], options: Simulat
             scenarios: scenarios.map(reportScenario),
             generatedAt: new Date().toISOString(),
           })
-        : renderResult(result, format);
+        : options.series
+          ? renderSeriesCsv(result)
+          : renderResult(result, format);
     }
     bar.done();
     if (options.out) {
@@ -115,6 +122,7 @@ export async function simulateCommand(files: readonly string[], options: Simulat
 /** What `--out` received, for the line that confirms it. */
 function what(options: SimulateOptions, shard: boolean, format: Format): string {
   if (options.report) return 'the HTML report';
+  if (options.series) return 'the monthly series (CSV)';
   if (shard) return `shard ${options.shard} (a shard file for cyclecast merge)`;
   return `the ${format === 'json' ? 'full result (JSON)' : `${format} output`}`;
 }
