@@ -2,9 +2,8 @@
  * Takes the README's screenshots of the workbench (docs/screenshots/*.png) in Debian's Chromium at a
  * 1280-px laptop width: `npx tsx test/e2e/screenshots.ts [iterations]` (default 40).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { ROOT, buildWorkbench, hasChromium, openWorkbench, setUpRun } from './harness.ts';
 
@@ -50,7 +49,8 @@ async function main() {
     const [report] = await Promise.all([page.waitForEvent('download'), page.click('#export-report')]);
     const reader = await page.context().newPage();
     await reader.setViewportSize({ width: 1100, height: 1400 });
-    await reader.goto(pathToFileURL(await report.path()).href);
+    // The download has no extension on disk: given as a page's content, it renders as HTML.
+    await reader.setContent(readFileSync(await report.path(), 'utf8'));
     await reader.screenshot({ path: join(OUT, 'report.png') });
     process.stderr.write('docs/screenshots/report.png\n');
     await reader.close();

@@ -107,7 +107,10 @@ export async function simulateCommand(files: readonly string[], options: Simulat
     bar.done();
     if (options.out) {
       await writeAtomic(options.out, text);
-      process.stderr.write(`wrote ${what(options, shard !== undefined, format)} to ${options.out}\n`);
+      // Standard error carries only NDJSON with --progress-json: programs read it.
+      if (!options.progressJson) {
+        process.stderr.write(`wrote ${what(options, shard !== undefined, format)} to ${options.out}\n`);
+      }
       if (options.pdf) {
         const pdf = await printPdf(options.out);
         process.stderr.write(`wrote the report as PDF to ${pdf}\n`);
