@@ -46,10 +46,10 @@ td { white-space: nowrap; } th:first-child, td:first-child { text-align: left; }
 .tiles { display: grid; grid-template-columns: repeat(4, 1fr); gap: 10px; }
 .tile { border: 1px solid #e1e4e8; border-radius: 8px; padding: 8px 10px; background: #f6f8fa; }
 .tile p { margin: 0; } .ci { font-size: 12px; }
-svg { width: 100%; height: auto; font-family: inherit; }
+svg { width: 100%; height: auto; font-family: inherit; } .scroll { overflow-x: auto; }
 code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; overflow-wrap: anywhere; }
 .swatch { display: inline-block; width: 10px; height: 10px; margin-right: 6px; }
-@media print { body { padding: 0; font-size: 11px; } h2 { break-after: avoid; } table, svg, .tile, .verdict { break-inside: avoid; } .tiles { grid-template-columns: repeat(2, 1fr); } }
+@media print { body { padding: 0; font-size: 11px; } .scroll { overflow: visible; } .scroll table { font-size: 8.5px; } td { white-space: normal; } h2 { break-after: avoid; } table, svg, .tile, .verdict { break-inside: avoid; } .tiles { grid-template-columns: repeat(2, 1fr); } }
 @page { size: A4; margin: 14mm; }
 `;
 
@@ -135,7 +135,7 @@ function kpiTable(result: MonteCarloResult): string {
   return section(
     'kpis',
     'Key figures',
-    `<p class="muted">Mean over iterations with its 95% confidence interval; changes are paired (same customers, same luck).</p>${table(header, rows)}`,
+    `<p class="muted">Mean over iterations with its 95% confidence interval; changes are paired (same customers, same luck).</p><div class="scroll">${table(header, rows)}</div>`,
   );
 }
 

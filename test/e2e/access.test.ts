@@ -116,4 +116,19 @@ describe.skipIf(!chromium)('layout and access in Chromium', () => {
     );
     await page.setViewportSize({ width: 1440, height: 900 });
   }, 60_000);
+
+  it('compares two challengers with each other on request, leaving the picked scenarios as they are', async () => {
+    const { page } = app;
+    await page.selectOption('#pair-challenger', 'scenarios/all-in.json');
+    await page.selectOption('#pair-baseline', 'scenarios/tcm.json');
+    await page.click('#pair-run');
+    // The status is already "done" from the last run: wait for the new result itself.
+    await page.locator('#results-heading', { hasText: /^\s*tcm vs all-in/ }).waitFor({ timeout: 90_000 });
+    await page.waitForSelector('#run-status[data-status="done"]');
+    expect(await page.textContent('#verdict .verdict[data-challenger="all-in"]')).toMatch(
+      /all-in (beats|falls short of|changes|cannot be told apart from|leaves) .*tcm/,
+    );
+    expect(await page.locator('#baseline').inputValue()).toBe('scenarios/baseline.json');
+    expect(await page.locator('#challenger-3').inputValue()).toBe('scenarios/all-in.json');
+  }, 120_000);
 });

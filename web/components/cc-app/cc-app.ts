@@ -203,7 +203,7 @@ export class CyclecastApp extends LitElement {
               const { settings: _, ...rest } = w;
               return e.detail.settings ? { ...rest, settings: e.detail.settings } : rest;
             })}
-          @cc-run=${this.start}
+          @cc-run=${() => this.start()}
           @cc-cancel=${() => this.run.cancel()}
           @cc-open-files=${(e: CustomEvent<{ files: File[] }>) => void this.openFiles(e.detail.files)}
           @cc-remove-file=${(e: CustomEvent<{ path: string }>) => void this.workspace.removeFile(e.detail.path)}
@@ -259,6 +259,8 @@ export class CyclecastApp extends LitElement {
             this.view === 'results'
               ? html`<cc-results-view
                   @cc-report=${() => void this.downloadReport()}
+                  @cc-compare-pair=${(e: CustomEvent<{ baseline: string; challenger: string }>) =>
+                    this.start([e.detail.baseline, e.detail.challenger])}
                   .result=${state.result}
                   .scenarios=${state.scenarios}
                   .complete=${state.complete}
@@ -317,14 +319,15 @@ export class CyclecastApp extends LitElement {
     void this.workspace.resolveIncoming(choice);
   }
 
-  private start = () => {
+  /** Runs the picked scenarios, or `paths` (baseline first) without changing what is picked. */
+  private start = (paths?: readonly string[]) => {
     const settings = this.settings;
     if (!settings) return;
     this.workspace.dismissNotice();
     this.view = 'results';
     const ws = this.workspace.ws;
     void this.run.start({
-      paths: [ws.baseline, ...ws.challengers],
+      paths: paths ?? [ws.baseline, ...ws.challengers],
       settings,
       read: this.workspace.store.read,
     });

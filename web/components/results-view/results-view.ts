@@ -168,7 +168,40 @@ export class ResultsView extends LitElement {
           </p>`,
       )}
       <p class="muted materiality">${MATERIALITY_TEXT[0]!.toUpperCase()}${MATERIALITY_TEXT.slice(1)}.</p>
+      ${this.pairForm()}
     </section>`;
+  }
+
+  /**
+   * Challengers compared with each other, on request: a paired run of one against the other (the
+   * second as baseline), leaving the picked scenarios as they are.
+   */
+  private pairForm() {
+    const known = this.scenarios.slice(1).filter((s) => s.path);
+    if (known.length < 2 || !this.complete) return nothing;
+    const options = (selected: number) =>
+      known.map((s, i) => html`<option value=${s.path} ?selected=${i === selected}>${s.name}</option>`);
+    return html`<form class="pair" @submit=${this.comparePair}>
+      <label for="pair-challenger">Compare challenger</label>
+      <select id="pair-challenger">
+        ${options(0)}
+      </select>
+      <label for="pair-baseline">with</label>
+      <select id="pair-baseline">
+        ${options(1)}
+      </select>
+      <button type="submit" id="pair-run">Run this comparison</button>
+    </form>`;
+  }
+
+  private comparePair(e: Event) {
+    e.preventDefault();
+    const value = (id: string) => this.renderRoot.querySelector<HTMLSelectElement>(`#${id}`)!.value;
+    const [challenger, baseline] = [value('pair-challenger'), value('pair-baseline')];
+    if (challenger === baseline) return;
+    this.dispatchEvent(
+      new CustomEvent('cc-compare-pair', { detail: { baseline, challenger }, bubbles: true, composed: true }),
+    );
   }
 
   private headlineTiles(result: MonteCarloResult) {

@@ -51,6 +51,14 @@ export const styles = css`
     margin-right: 4px;
     white-space: nowrap;
   }
+  .pair {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    margin-top: 8px;
+    font-size: 13px;
+  }
   .materiality {
     font-size: 12px;
     margin: 0;
