@@ -1,6 +1,7 @@
 import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
 import { HEADLINE_KPI } from '../stats/kpis.ts';
 import { findKpi } from '../stats/summary.ts';
+import { breakdownTables } from './breakdowns.ts';
 import { bridgeSvg, fanChartSvg, SCENARIO_COLOURS } from './html-charts.ts';
 import { HEADLINE_KPIS, KPI_LABELS, kpiLabel } from './kpi-labels.ts';
 import {
@@ -175,47 +176,20 @@ function fans(result: MonteCarloResult): string {
 }
 
 function breakdowns(result: MonteCarloResult): string {
-  const baseline = result.scenarios[0]!.summary.breakdowns;
-  const parts = baseline.map((b) => {
-    const others = result.scenarios
-      .slice(1)
-      .map((s) => s.summary.breakdowns.find((x) => x.dimension === b.dimension));
-    const profit = (g: { mean: Record<string, number> } | undefined) => g?.mean.profit ?? 0;
-    let groups = b.groups.map((g) => ({
-      g,
-      challengers: others.map((o) => o?.groups.find((x) => x.group === g.group)),
-    }));
-    // Dealers sorted by the first challenger's effect on profit, the largest first.
-    if (b.dimension === 'dealer' && others.length > 0) {
-      groups = groups.sort(
-        (a, z) =>
-          Math.abs(profit(z.challengers[0]) - profit(z.g)) - Math.abs(profit(a.challengers[0]) - profit(a.g)),
-      );
-    }
-    const header = [
-      esc(b.dimension),
-      'retention (baseline)',
-      'profit (baseline)',
-      ...result.scenarios.slice(1).flatMap((s) => [`retention Δ ${esc(s.name)}`, `profit Δ ${esc(s.name)}`]),
-    ];
-    const rows = groups.map(({ g, challengers }) => [
-      esc(g.group),
-      formatValue(g.retentionRate, '0–1'),
-      formatValue(profit(g), '€'),
-      ...challengers.flatMap((c) => [
-        c && c.retentionRate !== null && g.retentionRate !== null
-          ? formatDelta(c.retentionRate - g.retentionRate, '0–1')
-          : '–',
-        c ? formatDelta(profit(c) - profit(g), '€') : '–',
-      ]),
-    ]);
-    return `<h3>By ${esc(b.dimension)}</h3>${table(header, rows)}`;
-  });
-  if (parts.length === 0) return '';
+  const tables = breakdownTables(result);
+  if (tables.length === 0) return '';
   return section(
     'breakdowns',
     'Breakdowns',
-    `<p class="muted">Means per iteration by group; changes are differences of the means (intervals of the breakdowns are not computed yet).</p>${parts.join('\n')}`,
+    tables
+      .map(
+        (t) =>
+          `<h3>${esc(t.title)}</h3>${table(
+            t.header.map(esc),
+            t.rows.map((r) => r.map(esc)),
+          )}`,
+      )
+      .join('\n'),
   );
 }
 

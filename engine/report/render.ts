@@ -1,4 +1,5 @@
 import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
+import { breakdownTables } from './breakdowns.ts';
 import { resultTables, type Table } from './tables.ts';
 import { MATERIALITY_TEXT, verdicts } from './verdict.ts';
 
@@ -19,11 +20,13 @@ export function renderResult(result: MonteCarloResult, format: Format): string {
       return [
         ...verdictLines(result, (t) => `- ${t}`, '### Verdict\n'),
         ...resultTables(result).map(renderMarkdown),
+        ...breakdownTables(result).map(renderMarkdown),
       ].join('\n');
     case 'table':
       return [
         ...verdictLines(result, (t) => `• ${t}`, 'Verdict'),
         ...resultTables(result).map(renderText),
+        ...breakdownTables(result).map(renderText),
       ].join('\n');
   }
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDelta, formatValue } from '../../engine/report/number.ts';
 import { renderResult } from '../../engine/report/render.ts';
+import { breakdownTables } from '../../engine/report/breakdowns.ts';
 import { comparisonTable } from '../../engine/report/tables.ts';
 import { verdicts } from '../../engine/report/verdict.ts';
 import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
@@ -93,6 +94,12 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     const shown = await page.textContent(`#verdict .verdict[data-challenger="${verdict!.challenger}"]`);
     expect(shown!.replace(/\s+/g, ' ')).toContain(verdict!.text);
     expect(await compareInCli('table')).toContain(verdict!.text);
+
+    // The breakdowns are the CLI's tables.
+    const [byCycle] = breakdownTables(result);
+    const shownRows = await page.locator('#breakdowns details').first().locator('tbody tr').allTextContents();
+    const squeeze = (t: string) => t.replace(/\s+/g, '');
+    expect(shownRows.map(squeeze)).toEqual(byCycle!.rows.map((r) => squeeze(r.join(''))));
 
     // A favourable change is green, and an unchanged KPI is neutral.
     const npv = result.comparisons[0]!.summary.kpis.find((k) => k.id === 'profit.npv')!;

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
+import { breakdownTables } from '../../../engine/report/breakdowns.ts';
 import { counted } from '../../../engine/report/number.ts';
 import { renderResult } from '../../../engine/report/render.ts';
 import { MATERIALITY_TEXT, verdicts, type Significance } from '../../../engine/report/verdict.ts';
@@ -116,6 +117,7 @@ export class ResultsView extends LitElement {
       <section class="card">
         <cc-kpi-table .result=${result}></cc-kpi-table>
       </section>
+      ${this.breakdowns(result)}
       <div class="charts">
         ${CHARTS.map(
           (chart) =>
@@ -126,6 +128,45 @@ export class ResultsView extends LitElement {
             ></cc-chart-card>`,
         )}
       </div>`;
+  }
+
+  /**
+   * Results by cycle, segment, credit tier, region and dealer: the tables the CLI prints, one per
+   * dimension, opened on request (the dealers' table is long).
+   */
+  private breakdowns(result: MonteCarloResult) {
+    const tables = breakdownTables(result);
+    if (tables.length === 0) return nothing;
+    return html`<section class="card breakdowns" id="breakdowns" aria-labelledby="breakdowns-heading">
+      <h3 id="breakdowns-heading">Breakdowns</h3>
+      <p class="muted">
+        Means per iteration by group; a challenger's change is the difference of the means (breakdowns carry
+        no confidence intervals yet).
+      </p>
+      ${tables.map(
+        (t, i) =>
+          html`<details ?open=${i === 0}>
+            <summary>${t.title}</summary>
+            <div class="scroll" tabindex="0" role="region" aria-label=${t.title}>
+              <table>
+                <thead>
+                  <tr>
+                    ${t.header.map((h) => html`<th scope="col">${h}</th>`)}
+                  </tr>
+                </thead>
+                <tbody>
+                  ${t.rows.map(
+                    (r) =>
+                      html`<tr>
+                        ${r.map((c, j) => (j === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </details>`,
+      )}
+    </section>`;
   }
 
   /** The run's manifest: what anyone needs to reproduce it and check its inputs. */

@@ -51,6 +51,36 @@ export const styles = css`
     margin-right: 4px;
     white-space: nowrap;
   }
+  .breakdowns h3 {
+    font-size: 18px;
+    margin: 0;
+  }
+  .breakdowns summary {
+    cursor: pointer;
+    font-weight: 600;
+    margin: 6px 0;
+  }
+  .breakdowns .scroll {
+    overflow-x: auto;
+    max-height: 420px;
+    overflow-y: auto;
+  }
+  .breakdowns table {
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+    font-size: 13px;
+  }
+  .breakdowns th,
+  .breakdowns td {
+    padding: 3px 10px;
+    border-bottom: 1px solid var(--cc-border);
+    text-align: right;
+    white-space: nowrap;
+  }
+  .breakdowns th[scope='row'],
+  .breakdowns thead th:first-child {
+    text-align: left;
+  }
   .pair {
     display: flex;
     flex-wrap: wrap;
