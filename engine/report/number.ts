@@ -86,11 +86,12 @@ function digitsOf(abs: number, scale: Scale): { text: string; zero: boolean } {
   const rounded = scale.step ? Math.round(abs / scale.step) * scale.step : abs;
   const scaled = rounded / scale.divisor;
   const fixed = scaled.toFixed(scale.digits);
-  // Counts and other plain numbers drop trailing zeros ("2", not "2.0"); money and rates keep them.
+  // Counts and other plain numbers drop trailing zeros ("2", not "2.0"); rates keep them.
   const plain = scale.prefix === '' && scale.suffix === '';
   const body = scale.grouped
     ? Number(fixed).toLocaleString('en-GB', {
-        minimumFractionDigits: plain ? 0 : scale.digits,
+        // Cents only where there are any: €20, €12.5, €0.25.
+        minimumFractionDigits: 0,
         maximumFractionDigits: scale.digits,
       })
     : plain

@@ -66,7 +66,7 @@ describe('cyclecast check', () => {
     );
     // A policy change moves only what it touches: speed to lead leaves renewals exactly as they were.
     expect(lines).toContain(
-      '  PASS  retention.rate Δ vs baseline in [−0.1 pp, +0.1 pp] (95% CI):  Δ ±0.0 pp, 95% CI ±0.0 pp … ±0.0 pp (n = 20)',
+      '  PASS  retention.rate Δ vs baseline in [−10 bp, +10 bp] (95% CI):  Δ ±0 bp, 95% CI ±0 bp … ±0 bp (n = 20)',
     );
   });
 

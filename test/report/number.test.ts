@@ -22,7 +22,7 @@ describe('formatValue', () => {
     expect(formatValue(Number.NaN, '€')).toBe('–');
   });
   it('never prints a negative zero', () => {
-    expect(formatValue(-0.001, '€')).toBe('€0.00');
+    expect(formatValue(-0.001, '€')).toBe('€0');
     expect(formatValue(-0.0001, 'count')).toBe('0');
   });
 });
@@ -37,7 +37,7 @@ describe('formatDelta', () => {
   it('keeps a small real change visible, and one that rounds to zero unsigned', () => {
     expect(formatDelta(-0.0003, '0–1')).toBe('−3.0 bp');
     expect(formatDelta(0.00002, '0–1')).toBe('+0.2 bp');
-    expect(formatDelta(-0.004, '€')).toBe('±€0.00');
+    expect(formatDelta(-0.004, '€')).toBe('±€0');
     expect(formatDelta(-0.00001, 'count')).toBe('±0');
   });
 });
