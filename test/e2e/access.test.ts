@@ -117,6 +117,22 @@ describe.skipIf(!chromium)('layout and access in Chromium', () => {
     await page.setViewportSize({ width: 1440, height: 900 });
   }, 60_000);
 
+  it('prints the results alone: no run form, tabs or export buttons', async () => {
+    const { page } = app;
+    await page.click('#view-results');
+    await page.emulateMedia({ media: 'print' });
+    try {
+      for (const hidden of ['#run', '.views', '#export-json', '#export-kpi-csv']) {
+        expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+      }
+      for (const shown of ['#verdict', '.tile', 'cc-kpi-table', 'cc-chart-card']) {
+        expect(await page.locator(shown).first().isVisible(), shown).toBe(true);
+      }
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  }, 60_000);
+
   it('compares two challengers with each other on request, leaving the picked scenarios as they are', async () => {
     const { page } = app;
     await page.selectOption('#pair-challenger', 'scenarios/all-in.json');
