@@ -3,6 +3,29 @@ import tseslint from 'typescript-eslint';
 
 const nodeOnly = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'piscina'];
 
+// Globals of Node or of a page: engine code runs in a Node worker and in a browser Web Worker alike.
+const hostGlobals = [
+  'process',
+  'Buffer',
+  '__dirname',
+  '__filename',
+  'require',
+  'module',
+  'global',
+  'setImmediate',
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'navigator',
+  'location',
+  'alert',
+].map((name) => ({
+  name,
+  message:
+    'engine/ runs in Node and in a browser worker alike: host globals belong in engine/cli or the worker pool.',
+}));
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', '**/*.json'] },
   js.configs.recommended,
@@ -18,7 +41,8 @@ export default tseslint.config(
     },
   },
   {
-    // DESIGN §4: the engine runs unchanged in a browser worker; only the CLI and the worker pool touch Node.
+    // docs/design.md §4 "Boundaries": the engine runs unchanged in a browser worker; only the CLI and
+    // the worker pool touch Node.
     files: ['engine/**/*.ts'],
     ignores: ['engine/cli/**', 'engine/sim/pool/**'],
     rules: {
@@ -35,6 +59,7 @@ export default tseslint.config(
           ],
         },
       ],
+      'no-restricted-globals': ['error', ...hostGlobals],
     },
   },
 );

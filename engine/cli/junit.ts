@@ -1,5 +1,5 @@
-import type { CheckOutcome } from '../scenario/check.ts';
-import { assertionLabel, observedText } from '../scenario/verdict-text.ts';
+import { assertionLabel, observedText } from '../index.ts';
+import type { CheckOutcome } from '../index.ts';
 
 /**
  * The verdicts of `cyclecast check` as JUnit XML, the format CI systems (GitHub Actions reporters,

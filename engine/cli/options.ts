@@ -1,3 +1,4 @@
+import { RUN_LIMITS } from '../index.ts';
 import { UserError } from './errors.ts';
 
 /**
@@ -16,6 +17,18 @@ export function parseWhole(
     throw new UserError(`invalid ${flag} "${text}": expected a whole number from ${min} to ${max}`);
   }
   return value;
+}
+
+/**
+ * A run setting's flag within its limits (RUN_LIMITS), or undefined when it was not given.
+ * @example parseRunSetting('--horizon', '60', 'horizonMonths') // 60
+ */
+export function parseRunSetting(
+  flag: string,
+  text: string | undefined,
+  key: keyof typeof RUN_LIMITS,
+): number | undefined {
+  return parseWhole(flag, text, RUN_LIMITS[key].min, RUN_LIMITS[key].max);
 }
 
 /** One of a fixed list of words, or the fallback when it was not given. */

@@ -1,4 +1,4 @@
-import type { RunProgress } from '../sim/montecarlo/driver.ts';
+import type { RunProgress } from '../index.ts';
 
 /**
  * A progress bar on standard error when it is a terminal (never in a pipe or a CI log):

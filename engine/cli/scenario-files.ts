@@ -1,9 +1,6 @@
 import { promises as fs } from 'node:fs';
-import { parseJsonDocument } from '../json/document.ts';
-import type { Problem } from '../json/problem.ts';
-import { loadRuleSet } from '../policy/load.ts';
-import { isPlainObject } from '../scenario/merge.ts';
-import { loadScenario, type ReadFile, type ResolvedScenario } from '../scenario/load.ts';
+import { isPlainObject, loadRuleSet, loadScenario, parseJsonDocument } from '../index.ts';
+import type { Problem, ReadFile, ResolvedScenario } from '../index.ts';
 
 /** Keys only a scenario has: a file with one of them (and no `kind` or `rules`) is read as a scenario. */
 const SCENARIO_KEYS = ['policies', 'extends', 'portfolio', 'world', 'parameters', 'run', 'expect'];

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
-import { formatProblem } from '../json/problem.ts';
-import { loadScenario, type ResolvedScenario } from '../scenario/load.ts';
+import { formatProblem, loadScenario } from '../index.ts';
+import type { ResolvedScenario } from '../index.ts';
 import { UserError } from './errors.ts';
 
 /** Loads and validates a scenario from disk; every problem is a located line, and any error stops. */
@@ -20,4 +20,4 @@ export async function readScenario(file: string): Promise<ResolvedScenario> {
   return scenario;
 }
 
-export { scenarioInput } from '../scenario/input.ts';
+export { scenarioInput } from '../index.ts';

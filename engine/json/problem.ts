@@ -13,13 +13,33 @@ export interface Problem {
   readonly hint?: string;
 }
 
-/** `file:line:column  /json/pointer  message` — one line per problem (DESIGN §5). */
+/**
+ * A problem found in a value before its place in a file is known (a world, a portfolio, run settings
+ * checked as plain JSON): the loader that holds the file locates it ({@link locatedIn}).
+ */
+export type ValueProblem = Omit<Problem, 'file' | 'line' | 'column'>;
+
+/** An error at `pointer`; `message` reads `invalid X: what is wrong, what was expected`. */
+export function valueProblem(pointer: string, message: string, hint?: string): ValueProblem {
+  return { pointer, severity: 'error', message, ...(hint ? { hint } : {}) };
+}
+
+/** A value problem placed in `file` at `line`:`column`. */
+export function locatedIn(p: ValueProblem, file: string, line: number, column: number): Problem {
+  return { file, line, column, ...p };
+}
+
+/** `file:line:column  /json/pointer  message`: one line per problem (docs/design.md §5, located problems). */
 export function formatProblem(p: Problem): string {
-  const where = `${p.file}:${p.line}:${p.column}`;
+  return `${p.file}:${p.line}:${p.column}  ${formatValueProblem(p)}`;
+}
+
+/** `/json/pointer  message (hint)`: a problem without a file, e.g. of a world passed in code. */
+export function formatValueProblem(p: ValueProblem): string {
   const pointer = p.pointer === '' ? '/' : escapeControls(p.pointer);
   const level = p.severity === 'warning' ? 'warning: ' : '';
   const hint = p.hint ? ` (${p.hint})` : '';
-  return `${where}  ${pointer}  ${level}${p.message}${hint}`;
+  return `${pointer}  ${level}${p.message}${hint}`;
 }
 
 /** A pointer may hold any key, line breaks included; the report stays one line per problem. */

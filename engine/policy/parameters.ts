@@ -1,6 +1,7 @@
+import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
 import type { TypedSpec } from './catalogue/index.ts';
-import { checkValue } from './compile/check-value.ts';
-import { suggest } from './validate/suggest.ts';
+import { checkValue } from './check-value.ts';
+import { didYouMean } from '../json/suggest.ts';
 import type { ParameterDecl, ParameterValue, RuleSet } from './rule-set.ts';
 
 /** A parameter declaration seen as a typed spec, so facts and parameters share one type check. */
@@ -22,9 +23,45 @@ export function declaredParameters(ruleSet: RuleSet): Map<string, ParameterDecl>
 }
 
 /**
- * The values a rule set's parameters take: each declared default, replaced by a scenario's
- * override where one is given. Throws an Error `invalid parameter override X: …` for an
- * undeclared name or a value that does not fit the declaration (type, enum values, min/max).
+ * The problems of a scenario's overrides of a rule set's parameters (found at JSON pointer `pointer`),
+ * each at its own pointer: an undeclared name (with the closest declared one as a hint) or a value that
+ * does not fit the declaration (type, enum values, min/max). Empty when every override fits.
+ * @example checkParameterOverrides(tcm, { contactWindowStart: 'soon' }, '/parameters/engagement')
+ */
+export function checkParameterOverrides(
+  ruleSet: RuleSet,
+  overrides: Readonly<Record<string, unknown>>,
+  pointer: string,
+): ValueProblem[] {
+  const declared = declaredParameters(ruleSet);
+  const problems: ValueProblem[] = [];
+  for (const [name, value] of Object.entries(overrides)) {
+    const at = joinPointer(pointer, name);
+    const decl = declared.get(name);
+    if (decl === undefined) {
+      const known =
+        declared.size === 0 ? 'it declares none' : `it declares ${[...declared.keys()].join(', ')}`;
+      problems.push(
+        valueProblem(
+          at,
+          `invalid parameter override ${name}: rule set "${ruleSet.name}" declares no such parameter; ${known}`,
+          didYouMean(name, declared.keys(), { limit: 1 }),
+        ),
+      );
+      continue;
+    }
+    const problem = checkValue(parameterSpec(name, decl), value, true);
+    if (problem !== undefined)
+      problems.push(valueProblem(at, `invalid parameter override ${name}: ${problem}`));
+  }
+  return problems;
+}
+
+/**
+ * The values a rule set's parameters take: each declared default, replaced by an override where one is
+ * given. For overrides already checked ({@link checkParameterOverrides}, as loading a scenario does):
+ * throws an Error `invalid parameter …` for a default or an override that does not fit, a programming
+ * error at this point.
  * @example resolveParameters(tcm, { contactWindowStart: 15 }) // Map { 'contactWindowStart' => 15, … }
  */
 export function resolveParameters(
@@ -38,20 +75,9 @@ export function resolveParameters(
     if (problem !== undefined) throw new Error(`invalid parameter ${name}: default ${problem}`);
     resolved.set(name, decl.default);
   }
-  for (const [name, value] of overrides === undefined ? [] : Object.entries(overrides)) {
-    const decl = declared.get(name);
-    if (decl === undefined) {
-      const near = suggest(name, declared.keys(), { limit: 1 })[0];
-      const hint = near === undefined ? '' : ` (did you mean "${near}"?)`;
-      const known =
-        declared.size === 0 ? 'it declares none' : `it declares ${[...declared.keys()].join(', ')}`;
-      throw new Error(
-        `invalid parameter override ${name}: rule set "${ruleSet.name}" declares no such parameter; ${known}${hint}`,
-      );
-    }
-    const problem = checkValue(parameterSpec(name, decl), value, true);
-    if (problem !== undefined) throw new Error(`invalid parameter override ${name}: ${problem}`);
-    resolved.set(name, value);
-  }
+  if (overrides === undefined) return resolved;
+  const [first] = checkParameterOverrides(ruleSet, overrides, '');
+  if (first !== undefined) throw new Error(first.hint ? `${first.message} (${first.hint})` : first.message);
+  for (const [name, value] of Object.entries(overrides)) resolved.set(name, value);
   return resolved;
 }

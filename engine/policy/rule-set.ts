@@ -1,4 +1,4 @@
-import type { PolicyKind } from './catalogue/index.ts';
+import type { PolicyKind } from '../domain/lists.ts';
 
 /**
  * The rule-set file format. `rules` are json-rules-engine rules; `conditions` are shared named

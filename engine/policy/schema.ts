@@ -1,5 +1,6 @@
 import type { ActionSpec, FactSpec, KindCatalogue, TypedSpec } from './catalogue/index.ts';
-import { CATALOGUES, POLICY_KINDS } from './catalogue/index.ts';
+import { CATALOGUES } from './catalogue/index.ts';
+import { POLICY_KINDS } from '../domain/lists.ts';
 import type { OperatorName } from './operators.ts';
 import { DECORATORS, OPERATORS } from './operators.ts';
 import { HIT_POLICIES } from './rule-set.ts';

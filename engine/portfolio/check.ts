@@ -1,9 +1,11 @@
-import { didYouMean } from '../policy/validate/suggest.ts';
+import { describeValue as describe } from '../json/describe.ts';
+import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
+import { didYouMean } from '../json/suggest.ts';
 import { checkNum, distSupport, type Num } from '../world/distributions.ts';
 
 /*
- * Checks of the portfolio section of a user's file. Each message reads
- * `invalid portfolio.<path> at <JSON pointer>: <what is wrong, what was expected>`.
+ * Checks of the portfolio section of a user's file. Each problem is at the JSON pointer of the offending
+ * value, its message `invalid portfolio.<path>: <what is wrong, what was expected>`.
  */
 
 /** Where a value sits: its dotted name for people and its JSON pointer for editors. */
@@ -13,32 +15,19 @@ export interface Place {
 }
 
 export function child(place: Place, key: string): Place {
-  return { name: `${place.name}.${key}`, pointer: `${place.pointer}/${escapePointer(key)}` };
+  return { name: `${place.name}.${key}`, pointer: joinPointer(place.pointer, key) };
 }
 
-export function problem(place: Place, message: string): string {
-  return `invalid ${place.name} at ${place.pointer}: ${message}`;
-}
-
-/** RFC 6901 escaping of one reference token. */
-function escapePointer(key: string): string {
-  return key.replaceAll('~', '~0').replaceAll('/', '~1');
+export function problem(place: Place, message: string, hint?: string): ValueProblem {
+  return valueProblem(place.pointer, `invalid ${place.name}: ${message}`, hint);
 }
 
 export function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
 
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object') return 'an object';
-  return String(value);
-}
-
 /** An integer in [min, max]. */
-export function checkInteger(x: unknown, place: Place, min: number, max: number): string[] {
+export function checkInteger(x: unknown, place: Place, min: number, max: number): ValueProblem[] {
   if (typeof x !== 'number' || !Number.isInteger(x) || x < min || x > max) {
     return [problem(place, `expected an integer from ${min} to ${max}, got ${describe(x)}`)];
   }
@@ -46,7 +35,7 @@ export function checkInteger(x: unknown, place: Place, min: number, max: number)
 }
 
 /** A finite number in [min, max]. */
-export function checkNumber(x: unknown, place: Place, min: number, max: number): string[] {
+export function checkNumber(x: unknown, place: Place, min: number, max: number): ValueProblem[] {
   if (typeof x !== 'number' || !Number.isFinite(x) || x < min || x > max) {
     return [problem(place, `expected a number from ${min} to ${max}, got ${describe(x)}`)];
   }
@@ -60,7 +49,7 @@ export const MIX_TOLERANCE = 1e-6;
  * A mix: an object whose keys are among `values` and whose shares (0–1) sum to 1; values not named
  * have share 0.
  */
-export function checkMix(x: unknown, place: Place, values: readonly string[]): string[] {
+export function checkMix(x: unknown, place: Place, values: readonly string[]): ValueProblem[] {
   const example = `{ ${values.map((v) => `"${v}": …`).join(', ')} }`;
   if (!isPlainObject(x)) {
     return [
@@ -70,7 +59,7 @@ export function checkMix(x: unknown, place: Place, values: readonly string[]): s
       ),
     ];
   }
-  const problems: string[] = [];
+  const problems: ValueProblem[] = [];
   let sum = 0;
   for (const key of Object.keys(x)) {
     const at = child(place, key);
@@ -78,7 +67,8 @@ export function checkMix(x: unknown, place: Place, values: readonly string[]): s
       problems.push(
         problem(
           at,
-          `unknown value ${JSON.stringify(key)}${hint(key, values)}: expected ${values.join(', ')}`,
+          `unknown value ${JSON.stringify(key)}: expected ${values.join(', ')}`,
+          didYouMean(key, values, { limit: 1 }),
         ),
       );
       continue;
@@ -101,8 +91,8 @@ export function checkMix(x: unknown, place: Place, values: readonly string[]): s
  * A `Num` whose every possible value lies in [lo, hi], e.g. a share drawn per dealer within 0–1.
  * The distribution checks come from {@link checkNum}; the range check names the distributions that fit.
  */
-export function checkNumWithin(x: unknown, place: Place, lo: number, hi: number): string[] {
-  const problems = checkNum(x, place.pointer);
+export function checkNumWithin(x: unknown, place: Place, lo: number, hi: number): ValueProblem[] {
+  const problems = checkNum(x, place.pointer, place.name);
   if (problems.length > 0) return problems;
   const [min, max] = distSupport(x as Num);
   if (min < lo || max > hi) {
@@ -118,10 +108,4 @@ export function checkNumWithin(x: unknown, place: Place, lo: number, hi: number)
     return [problem(place, `${what}: ${fits}`)];
   }
   return [];
-}
-
-/** `" (did you mean "x"?)"` for the closest of `known` within two edits of `name`, else `""`. */
-export function hint(name: string, known: readonly string[]): string {
-  const text = didYouMean(name, known, { limit: 1 });
-  return text === undefined ? '' : ` (${text})`;
 }

@@ -1,12 +1,12 @@
-import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
-import { iterationKey, normal01, pickIndex, uniform } from '../sim/random.ts';
+import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../domain/lists.ts';
+import { iterationKey, normal01, pickIndex, uniform } from '../random/streams.ts';
 import type { Num } from '../world/distributions.ts';
 import { KeyedSampler } from '../world/keyed-sampler.ts';
 import { CYCLE_KEYS, type Mix, type PortfolioSpec } from './spec.ts';
 
 /**
  * Decision ids of the portfolio's random draws, in the range 1000–1999 reserved for the portfolio
- * (engine/sim/random.ts), so the population never reads the same luck as the simulator's decisions.
+ * (engine/random/streams.ts), so the population never reads the same luck as the simulator's decisions.
  * Each id belongs to one kind of entity: the entity index of a draw is a dealer, customer, vehicle or
  * contract index accordingly.
  */
@@ -34,7 +34,7 @@ export const PORTFOLIO_DECISIONS = {
 /**
  * The synthetic population at month 0, as struct-of-arrays typed arrays: entity i of a kind is index i of
  * each of that kind's arrays. Enum-valued arrays hold indices into the catalogue's value lists
- * (REGIONS, SEGMENTS, CREDIT_TIERS, CHANNELS, POWERTRAINS in engine/policy/catalogue/shared.ts).
+ * (REGIONS, SEGMENTS, CREDIT_TIERS, CHANNELS, POWERTRAINS in engine/domain/lists.ts).
  * Contract i belongs to customer i and finances vehicle i.
  */
 export interface Population {

@@ -1,4 +1,7 @@
-import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../domain/lists.ts';
+import { describeValue as describe } from '../json/describe.ts';
+import type { ValueProblem } from '../json/problem.ts';
+import { didYouMean } from '../json/suggest.ts';
 import type { Num } from '../world/distributions.ts';
 import {
   checkInteger,
@@ -6,8 +9,6 @@ import {
   checkNumber,
   checkNumWithin,
   child,
-  describe,
-  hint,
   isPlainObject,
   problem,
   type Place,
@@ -19,7 +20,7 @@ export type CreditTier = (typeof CREDIT_TIERS)[number];
 export type Powertrain = (typeof POWERTRAINS)[number];
 export type Channel = (typeof CHANNELS)[number];
 
-/** The three cycles of a vehicle's life (DESIGN §2): 1 new subsidised lease, 2 used re-lease, 3 loan. */
+/** The three cycles of a vehicle's life (docs/design.md §2): 1 new subsidised lease, 2 used lease, 3 loan. */
 export const CYCLE_KEYS = ['cycle1', 'cycle2', 'cycle3'] as const;
 export type CycleKey = (typeof CYCLE_KEYS)[number];
 
@@ -27,14 +28,14 @@ export type CycleKey = (typeof CYCLE_KEYS)[number];
 export type Mix<K extends string> = Readonly<Record<K, number>>;
 
 /**
- * Who is there at month 0 (DESIGN §3 "portfolio"): the starting book, its customers, vehicles and dealers.
+ * Who is there at month 0 (docs/design.md §3): the starting book, its customers, vehicles and dealers.
  *
  * The distributions here (`engagementDiscipline`, `vehiclePrice`, `loyalty`, `mileagePerYearKm`) describe
  * the spread over entities, one draw per dealer, vehicle or customer; they are not parameter uncertainty.
  * The population is drawn once per seed, so every iteration and every scenario with the same portfolio
  * and seed sees the same people.
  *
- * Defaults cite the row of `CALIBRATION.md` they come from; *assumption* marks a default with no public
+ * Defaults cite the row of docs/calibration.md they come from; *assumption* marks a default with no public
  * source there.
  */
 export interface PortfolioSpec {
@@ -46,22 +47,22 @@ export interface PortfolioSpec {
   readonly regionMix: Mix<Region>;
   /**
    * Share of dealers running a business development centre (BDC, contact centre), 0–1. Default 0.3
-   * (*assumption*: no public share found; CALIBRATION.md D only prices a BDC).
+   * (*assumption*: no public share found; calibration D only prices a BDC).
    */
   readonly bdcShare: number;
   /**
    * How well each dealer executes engagement, 0–1, one draw per dealer. Default beta(6, 4), mean 0.6, sd 0.15
-   * (*assumption*: DESIGN §2 "dealers execute engagement unevenly"; no public distribution).
+   * (*assumption*: docs/design.md §2 "dealers carry out engagement unevenly"; no public distribution).
    */
   readonly engagementDiscipline: Num;
   /**
    * Customers by payment behaviour. Default 80/15/5 reliable/occasional/habitual-late —
-   * CALIBRATION.md C "Payer mix" (*assumption*, consistent with the delinquency rows).
+   * calibration C: Payer mix 80/15/5 (*assumption*, consistent with the delinquency rows).
    */
   readonly segmentMix: Mix<Segment>;
   /**
    * Customers by credit tier at origination. Default 69/14/17 prime/near-prime/subprime —
-   * CALIBRATION.md C "Captive credit mix", GM Financial 10-Q Q1 2022 (FICO ≥680 / 620–679 / <620).
+   * calibration C: Captive credit mix 69/14/17, GM Financial 10-Q Q1 2022 (FICO ≥680 / 620–679 / <620).
    */
   readonly creditMix: Mix<CreditTier>;
   /**
@@ -71,28 +72,32 @@ export interface PortfolioSpec {
   readonly cycleMix: Mix<CycleKey>;
   /**
    * MSRP of a new vehicle, €, one draw per vehicle. Default lognormal mean €42,000, sd €12,000: KBB average
-   * transaction price $47,870 (Aug 2024, CALIBRATION.md A "OEM incentive") converted at ≈1.10 $/€ is
-   * ≈€43,500, rounded down for the lower European mix (*assumption*); the sd is an *assumption*.
+   * transaction price $47,870 (Aug 2024; calibration A: OEM incentive (subvention) spend) converted at
+   * ≈1.10 $/€ is ≈€43,500, rounded down for the lower European mix (*assumption*); the sd is an *assumption*.
    */
   readonly vehiclePrice: Num;
   /**
-   * Vehicles by powertrain. Default 0.5/0.35/0.15 ice/hybrid/ev (*assumption*, not in CALIBRATION.md;
-   * roughly EU new registrations 2024 with plug-in hybrids counted as hybrids).
+   * Vehicles by powertrain. Default 0.5/0.35/0.15 ice/hybrid/ev (*assumption*, no row in docs/calibration.md
+   * A–D; roughly EU new registrations 2024 with plug-in hybrids counted as hybrids).
    */
   readonly powertrainMix: Mix<Powertrain>;
   /** Customers by preferred contact channel. Default 0.3/0.35/0.15/0.05/0.15 phone/email/sms/letter/dealer-visit (*assumption*). */
   readonly preferredChannelMix: Mix<Channel>;
   /**
-   * Contract term by cycle, months. Default 36/24/48: cycle 1 lease 36 — CALIBRATION.md A "Lease term"
-   * (Experian SAFM Q2 2013, BMW FS "typically 36"); cycle 2 used lease 24 so that cycle 3 starts after
-   * 5 cumulative years (DESIGN §2: 5–6 years); cycle 3 loan 48 (DESIGN §2: 3–4 year loan).
+   * Contract term by cycle, months. Default 36/24/48: cycle 1 lease 36 — calibration A: Lease term 36
+   * (24–48) (Experian SAFM Q2 2013, BMW FS "typically 36"); cycle 2 used lease 24 so that cycle 3 starts
+   * after 5 cumulative years (docs/design.md §2: 5–6 years); cycle 3 loan 48 (§2: a 3–4 year loan).
    */
   readonly termMonths: Readonly<Record<CycleKey, number>>;
-  /** Share of contracts with credit insurance, 0–1. Default 0.25 (*assumption*; the seeds insure losses within a limit). */
+  /**
+   * Share of contracts with credit insurance, 0–1. Default 0.25 (*assumption*; the order-to-cash articles
+   * insure losses within a limit).
+   */
   readonly insuredShare: number;
   /**
    * Latent loyalty of each customer, 0–1 (the propensity the world's renewal response reads). Default
-   * beta(2, 2), mean 0.5 — CALIBRATION.md B "Household brand loyalty" 51% (S&P Global Mobility 2023).
+   * beta(2, 2), mean 0.5 — calibration B: Household brand loyalty 51 (50–55) % (S&P Global Mobility
+   * 2023).
    */
   readonly loyalty: Num;
   /**
@@ -132,7 +137,7 @@ export const MAX_DEALERS = 100_000;
 /** Longest contract term accepted, months. */
 export const MAX_TERM_MONTHS = 120;
 
-type Check = (x: unknown, place: Place) => string[];
+type Check = (x: unknown, place: Place) => ValueProblem[];
 
 /** How each setting is checked, and how a user's value combines with the default. */
 const FIELDS: ReadonlyMap<keyof PortfolioSpec, Check> = new Map<keyof PortfolioSpec, Check>([
@@ -158,20 +163,21 @@ const FIELDS: ReadonlyMap<keyof PortfolioSpec, Check> = new Map<keyof PortfolioS
 export const PORTFOLIO_KEYS: readonly (keyof PortfolioSpec)[] = [...FIELDS.keys()];
 
 /** Terms are merged per cycle over the defaults, so `{ "cycle1": 48 }` changes only cycle 1. */
-function checkTermMonths(x: unknown, place: Place): string[] {
+function checkTermMonths(x: unknown, place: Place): ValueProblem[] {
   if (!isPlainObject(x)) {
     return [
       problem(place, `expected an object of months per cycle, e.g. { "cycle1": 36 }, got ${describe(x)}`),
     ];
   }
-  const problems: string[] = [];
+  const problems: ValueProblem[] = [];
   for (const key of Object.keys(x)) {
     const at = child(place, key);
     if (!(CYCLE_KEYS as readonly string[]).includes(key)) {
       problems.push(
         problem(
           at,
-          `unknown cycle ${JSON.stringify(key)}${hint(key, CYCLE_KEYS)}: expected ${CYCLE_KEYS.join(', ')}`,
+          `unknown cycle ${JSON.stringify(key)}: expected ${CYCLE_KEYS.join(', ')}`,
+          didYouMean(key, CYCLE_KEYS, { limit: 1 }),
         ),
       );
     } else {
@@ -185,14 +191,14 @@ function checkTermMonths(x: unknown, place: Place): string[] {
  * The portfolio of a scenario: the user's `partial` settings (the scenario's `portfolio` object, found at
  * JSON pointer `pointer`) over {@link defaultPortfolio}. Settings not given keep their defaults; a mix
  * given replaces the default mix as a whole (shares not named are 0, since a mix is stated as one unit);
- * `termMonths` merges per cycle. Invalid settings keep their defaults and add one message each,
- * `invalid portfolio.<setting> at <pointer>: <what is wrong>` (distributions: `invalid distribution at …`).
+ * `termMonths` merges per cycle. Invalid settings keep their defaults and add one problem each at
+ * their JSON pointer, `invalid portfolio.<setting>: <what is wrong>`.
  * @example resolvePortfolioSpec({ contracts: 2000, creditMix: { prime: 0.5, 'near-prime': 0.2, subprime: 0.3 } }, '/portfolio')
  */
 export function resolvePortfolioSpec(
   partial: unknown,
   pointer: string,
-): { spec: PortfolioSpec; problems: string[] } {
+): { spec: PortfolioSpec; problems: ValueProblem[] } {
   const defaults = defaultPortfolio();
   if (partial === undefined) return { spec: defaults, problems: [] };
   const root: Place = { name: 'portfolio', pointer };
@@ -203,7 +209,7 @@ export function resolvePortfolioSpec(
     };
   }
   const spec: Record<string, unknown> = { ...defaults };
-  const problems: string[] = [];
+  const problems: ValueProblem[] = [];
   for (const key of Object.keys(partial)) {
     const at = child(root, key);
     const check = FIELDS.get(key as keyof PortfolioSpec);
@@ -211,7 +217,8 @@ export function resolvePortfolioSpec(
       problems.push(
         problem(
           at,
-          `unknown setting${hint(key, PORTFOLIO_KEYS)}: expected one of ${PORTFOLIO_KEYS.join(', ')}`,
+          `unknown setting: expected one of ${PORTFOLIO_KEYS.join(', ')}`,
+          didYouMean(key, PORTFOLIO_KEYS, { limit: 1 }),
         ),
       );
       continue;

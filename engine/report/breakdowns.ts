@@ -1,5 +1,5 @@
-import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
-import type { BreakdownGroupSummary } from '../stats/summary.ts';
+import type { MonteCarloResult } from '../result/run.ts';
+import type { BreakdownGroupSummary } from '../result/summary.ts';
 import { formatDelta, formatValue } from './number.ts';
 import type { Table } from './tables.ts';
 

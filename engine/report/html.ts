@@ -1,6 +1,6 @@
-import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
-import { HEADLINE_KPI } from '../stats/kpis.ts';
-import { findKpi } from '../stats/summary.ts';
+import type { MonteCarloResult } from '../result/run.ts';
+import { HEADLINE_KPI, type KpiId } from '../result/kpis.ts';
+import { findKpi } from '../result/summary.ts';
 import { breakdownTables } from './breakdowns.ts';
 import { bridgeSvg, fanChartSvg, SCENARIO_COLOURS } from './html-charts.ts';
 import { HEADLINE_KPIS, KPI_LABELS, kpiLabel } from './kpi-labels.ts';
@@ -83,7 +83,7 @@ function verdictSection(result: MonteCarloResult): string {
 }
 
 /** The paired change of KPI `id` for challenger `c` (0-based), judged. */
-function change(result: MonteCarloResult, c: number, id: string) {
+function change(result: MonteCarloResult, c: number, id: KpiId) {
   const d = findKpi(result.comparisons[c]!.summary.kpis, id);
   const base = findKpi(result.scenarios[0]!.summary.kpis, id);
   const headline = findKpi(result.scenarios[0]!.summary.kpis, HEADLINE_KPI)?.mean ?? 0;

@@ -1,4 +1,5 @@
-import { HEADLINE_KPI, KPIS, type KpiSpec } from '../stats/kpis.ts';
+import { HEADLINE_KPI, isKpiId, kpiSpec as catalogueSpec } from '../result/kpis.ts';
+import type { KpiId, KpiSpec } from '../result/kpis.ts';
 
 /** How the workbench presents one KPI to a reader who does not know its id. */
 export interface KpiLabel {
@@ -11,13 +12,6 @@ export interface KpiLabel {
   readonly measure: string;
 }
 
-const L = (group: string, id: string, label: string, measure: string): KpiLabel => ({
-  id,
-  group,
-  label,
-  measure,
-});
-
 const RETENTION = 'Retention';
 const LIFECYCLE = 'Vehicle lifecycle';
 const PROFIT = 'Profit';
@@ -26,80 +20,141 @@ const LEADS = 'Lead handling';
 const CREDIT = 'Credit';
 const PORTFOLIO = 'Portfolio';
 
-const LABELS: readonly KpiLabel[] = [
-  L(PROFIT, 'profit.npv', 'Profit, net present value', '€, discounted at the world discount rate'),
-  L(PROFIT, 'profit.total', 'Profit, undiscounted', '€ over the horizon'),
-  L(PROFIT, 'profit.financing.cycle1', 'Financing margin, cycle 1 (incl. subsidy)', '€ over the horizon'),
-  L(PROFIT, 'profit.financing.cycle2', 'Financing margin, cycle 2', '€ over the horizon'),
-  L(PROFIT, 'profit.financing.cycle3', 'Financing margin, cycle 3', '€ over the horizon'),
-  L(PROFIT, 'profit.refurbishment.cycle1', 'Refurbishment result, after cycle 1', '€ over the horizon'),
-  L(PROFIT, 'profit.refurbishment.cycle2', 'Refurbishment result, after cycle 2', '€ over the horizon'),
-  L(PROFIT, 'profit.residual', 'Residual result on returned vehicles', '€ over the horizon'),
-  L(PROFIT, 'profit.subsidy', 'Manufacturer subsidy (part of cycle-1 margin)', '€ over the horizon'),
-  L(COSTS, 'cost.creditLoss', 'Net credit losses', '€ over the horizon'),
-  L(COSTS, 'cost.collections', 'Collection costs', '€ over the horizon'),
-  L(COSTS, 'cost.engagement', 'Engagement costs and incentives', '€ over the horizon'),
-  L(COSTS, 'cost.leads', 'Lead and BDC costs', '€ over the horizon'),
-  L(COSTS, 'cost.holding', 'Inventory holding costs', '€ over the horizon'),
-  L(RETENTION, 'retention.rate', 'Retention rate, all cycles', '% of ended contracts renewed'),
-  L(
-    RETENTION,
-    'retention.rate.cycle1',
-    'Retention after cycle 1 (new lease)',
-    '% of ended contracts renewed',
-  ),
-  L(
-    RETENTION,
-    'retention.rate.cycle2',
-    'Retention after cycle 2 (used lease)',
-    '% of ended contracts renewed',
-  ),
-  L(
-    RETENTION,
-    'retention.rate.cycle3',
-    'Retention after cycle 3 (conventional finance)',
-    '% of ended contracts renewed',
-  ),
-  L(LIFECYCLE, 'lifecycle.contractsPerVehicle', 'Financing contracts per vehicle', 'contracts per vehicle'),
-  L(
-    LIFECYCLE,
-    'lifecycle.refurbishmentsPerVehicle',
-    'Refurbishments per vehicle',
-    'refurbishments per vehicle',
-  ),
-  L(LEADS, 'leads.count', 'Leads received', 'leads over the horizon'),
-  L(LEADS, 'leads.contactRate', 'Contact rate', '% of leads reached'),
-  L(LEADS, 'leads.appointmentRate', 'Appointment rate (target 36%)', 'appointments per 100 leads'),
-  L(LEADS, 'leads.showRate', 'Show rate', '% of appointments that showed'),
-  L(LEADS, 'leads.conversionRate', 'Conversion rate', 'sales per 100 leads'),
-  L(LEADS, 'leads.costPerSale', 'Lead cost per sale', '€ per lead-driven sale'),
-  L(CREDIT, 'credit.lossRate', 'Net credit loss rate', '% of financed balance per year'),
-  L(CREDIT, 'credit.cureRate', 'Cure rate', '% of delinquencies cured'),
-  L(CREDIT, 'credit.writeOffs', 'Contracts repossessed or written off', 'contracts over the horizon'),
-  L(PORTFOLIO, 'portfolio.activeContracts.end', 'Active contracts at the end', 'contracts'),
-];
+/**
+ * Every KPI's section, label and measure, in the order the KPI table shows them. A `Record<KpiId, …>`:
+ * a KPI added to the catalogue does not compile until it has a label here.
+ */
+const LABELS: Readonly<Record<KpiId, Omit<KpiLabel, 'id'>>> = {
+  'profit.npv': {
+    group: PROFIT,
+    label: 'Profit, net present value',
+    measure: '€, discounted at the world discount rate',
+  },
+  'profit.total': { group: PROFIT, label: 'Profit, undiscounted', measure: '€ over the horizon' },
+  'profit.financing.cycle1': {
+    group: PROFIT,
+    label: 'Financing margin, cycle 1 (incl. subsidy)',
+    measure: '€ over the horizon',
+  },
+  'profit.financing.cycle2': {
+    group: PROFIT,
+    label: 'Financing margin, cycle 2',
+    measure: '€ over the horizon',
+  },
+  'profit.financing.cycle3': {
+    group: PROFIT,
+    label: 'Financing margin, cycle 3',
+    measure: '€ over the horizon',
+  },
+  'profit.refurbishment.cycle1': {
+    group: PROFIT,
+    label: 'Refurbishment result, after cycle 1',
+    measure: '€ over the horizon',
+  },
+  'profit.refurbishment.cycle2': {
+    group: PROFIT,
+    label: 'Refurbishment result, after cycle 2',
+    measure: '€ over the horizon',
+  },
+  'profit.residual': {
+    group: PROFIT,
+    label: 'Residual result on returned vehicles',
+    measure: '€ over the horizon',
+  },
+  'profit.subsidy': {
+    group: PROFIT,
+    label: 'Manufacturer subsidy (part of cycle-1 margin)',
+    measure: '€ over the horizon',
+  },
+  'cost.creditLoss': { group: COSTS, label: 'Net credit losses', measure: '€ over the horizon' },
+  'cost.collections': { group: COSTS, label: 'Collection costs', measure: '€ over the horizon' },
+  'cost.engagement': {
+    group: COSTS,
+    label: 'Engagement costs and incentives',
+    measure: '€ over the horizon',
+  },
+  'cost.leads': { group: COSTS, label: 'Lead and BDC costs', measure: '€ over the horizon' },
+  'cost.holding': { group: COSTS, label: 'Inventory holding costs', measure: '€ over the horizon' },
+  'retention.rate': {
+    group: RETENTION,
+    label: 'Retention rate, all cycles',
+    measure: '% of ended contracts renewed',
+  },
+  'retention.rate.cycle1': {
+    group: RETENTION,
+    label: 'Retention after cycle 1 (new lease)',
+    measure: '% of ended contracts renewed',
+  },
+  'retention.rate.cycle2': {
+    group: RETENTION,
+    label: 'Retention after cycle 2 (used lease)',
+    measure: '% of ended contracts renewed',
+  },
+  'retention.rate.cycle3': {
+    group: RETENTION,
+    label: 'Retention after cycle 3 (conventional finance)',
+    measure: '% of ended contracts renewed',
+  },
+  'lifecycle.contractsPerVehicle': {
+    group: LIFECYCLE,
+    label: 'Financing contracts per vehicle',
+    measure: 'contracts per vehicle',
+  },
+  'lifecycle.refurbishmentsPerVehicle': {
+    group: LIFECYCLE,
+    label: 'Refurbishments per vehicle',
+    measure: 'refurbishments per vehicle',
+  },
+  'leads.count': { group: LEADS, label: 'Leads received', measure: 'leads over the horizon' },
+  'leads.contactRate': { group: LEADS, label: 'Contact rate', measure: '% of leads reached' },
+  'leads.appointmentRate': {
+    group: LEADS,
+    label: 'Appointment rate (target 36%)',
+    measure: 'appointments per 100 leads',
+  },
+  'leads.showRate': { group: LEADS, label: 'Show rate', measure: '% of appointments that showed' },
+  'leads.conversionRate': { group: LEADS, label: 'Conversion rate', measure: 'sales per 100 leads' },
+  'leads.costPerSale': { group: LEADS, label: 'Lead cost per sale', measure: '€ per lead-driven sale' },
+  'credit.lossRate': {
+    group: CREDIT,
+    label: 'Net credit loss rate',
+    measure: '% of financed balance per year',
+  },
+  'credit.cureRate': { group: CREDIT, label: 'Cure rate', measure: '% of delinquencies cured' },
+  'credit.writeOffs': {
+    group: CREDIT,
+    label: 'Contracts repossessed or written off',
+    measure: 'contracts over the horizon',
+  },
+  'portfolio.activeContracts.end': {
+    group: PORTFOLIO,
+    label: 'Active contracts at the end',
+    measure: 'contracts',
+  },
+};
 
-const byId = new Map(LABELS.map((l) => [l.id, l]));
+/** Every KPI label, in the order the KPI table shows them. */
+export const KPI_LABELS: readonly (KpiLabel & { readonly id: KpiId })[] = (
+  Object.keys(LABELS) as KpiId[]
+).map((id) => ({
+  id,
+  ...LABELS[id],
+}));
 
 /**
- * The label of a KPI id; a KPI added to the catalogue after this list still shows, under "Other",
- * with its id and catalogue meaning.
+ * The label of a KPI id; an id from a result file that the catalogue does not know still shows, under
+ * "Other", with its id.
  */
 export function kpiLabel(id: string): KpiLabel {
-  return (
-    byId.get(id) ?? { id, group: 'Other', label: id, measure: KPIS.find((k) => k.id === id)?.unit ?? '' }
-  );
+  return isKpiId(id) ? { id, ...LABELS[id] } : { id, group: 'Other', label: id, measure: '' };
 }
 
-/** The catalogue entry (meaning, unit, better direction) of a KPI id. */
+/** The catalogue entry (meaning, unit, better direction) of a KPI id, if it is one. */
 export function kpiSpec(id: string): KpiSpec | undefined {
-  return KPIS.find((k) => k.id === id);
+  return isKpiId(id) ? catalogueSpec(id) : undefined;
 }
-
-/** Every KPI label, in the order of the catalogue. */
-export const KPI_LABELS: readonly KpiLabel[] = LABELS;
 
 /** The KPIs a finance reader looks at first (the tiles): the headline (value), then loyalty, risk, sales. */
-export const HEADLINE_KPIS: readonly string[] = [
-  ...new Set([HEADLINE_KPI, 'retention.rate', 'credit.lossRate', 'leads.conversionRate']),
+export const HEADLINE_KPIS: readonly KpiId[] = [
+  ...new Set<KpiId>([HEADLINE_KPI, 'retention.rate', 'credit.lossRate', 'leads.conversionRate']),
 ];

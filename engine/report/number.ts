@@ -1,5 +1,5 @@
-import type { KpiUnit } from '../stats/kpis.ts';
-import { RELATIVE_ACCURACY } from '../stats/quantile-sketch.ts';
+import type { KpiUnit } from '../result/kpis.ts';
+import { RELATIVE_ACCURACY } from '../result/summary.ts';
 
 /**
  * How numbers of one size are written: divided by `divisor`, with `digits` decimals, between `prefix`

@@ -3,13 +3,15 @@
  * bridge and the verdict's drivers: one list, so a change of the P&L's lines changes all three.
  */
 
+import type { KpiId } from '../result/kpis.ts';
+
 /** The remainder of profit.total that no category KPI names. */
-export const OTHER = 'other';
+export const OTHER = 'other' as const;
 
 /** A profit category: a KPI (costs enter with a minus sign) or the remainder of profit.total. */
 export interface ProfitCategory {
   /** A KPI id, or OTHER. */
-  readonly key: string;
+  readonly key: KpiId | typeof OTHER;
   readonly label: string;
   /** +1 for income KPIs, −1 for cost KPIs (reported as positive costs). */
   readonly sign: 1 | -1;
@@ -32,19 +34,19 @@ export const PROFIT_CATEGORIES: readonly ProfitCategory[] = [
 ];
 
 /** The KPI the categories add up to. */
-export const PROFIT_TOTAL = 'profit.total';
+export const PROFIT_TOTAL: KpiId = 'profit.total';
 
 /**
  * Each category's contribution to profit, €, from `value(kpiId)` — a mean, or a mean paired change
  * (contributions are linear, so the changes of the categories add up to the change of profit.total).
  */
 export function categoryContributions(
-  value: (id: string) => number,
+  value: (id: KpiId) => number,
 ): { readonly category: ProfitCategory; readonly value: number }[] {
-  const named = PROFIT_CATEGORIES.filter((c) => c.key !== OTHER);
-  const namedSum = named.reduce((sum, c) => sum + c.sign * value(c.key), 0);
+  const kpi = (c: ProfitCategory) => (c.key === OTHER ? 0 : c.sign * value(c.key));
+  const namedSum = PROFIT_CATEGORIES.reduce((sum, c) => sum + kpi(c), 0);
   return PROFIT_CATEGORIES.map((category) => ({
     category,
-    value: category.key === OTHER ? value(PROFIT_TOTAL) - namedSum : category.sign * value(category.key),
+    value: category.key === OTHER ? value(PROFIT_TOTAL) - namedSum : kpi(category),
   }));
 }

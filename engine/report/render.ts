@@ -1,4 +1,4 @@
-import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
+import type { MonteCarloResult } from '../result/run.ts';
 import { breakdownTables } from './breakdowns.ts';
 import { resultTables, type Table } from './tables.ts';
 import { MATERIALITY_TEXT, verdicts } from './verdict.ts';

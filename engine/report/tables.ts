@@ -1,5 +1,5 @@
-import { KPIS } from '../stats/kpis.ts';
-import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
+import { KPIS } from '../result/kpis.ts';
+import type { MonteCarloResult } from '../result/run.ts';
 import {
   counted,
   formatDelta,

@@ -1,6 +1,6 @@
-import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
-import { HEADLINE_KPI, type KpiUnit } from '../stats/kpis.ts';
-import { findKpi, type KpiSummary, type PairedKpi } from '../stats/summary.ts';
+import type { MonteCarloResult } from '../result/run.ts';
+import { HEADLINE_KPI, isKpiId, type KpiUnit } from '../result/kpis.ts';
+import { findKpi, type KpiSummary, type PairedKpi } from '../result/summary.ts';
 import { kpiLabel } from './kpi-labels.ts';
 import {
   formatDelta,
@@ -102,10 +102,10 @@ function drivers(comparison: MonteCarloResult['comparisons'][number], direction:
 /** KPIs other than the headline that worsen materially and significantly, the largest first. */
 function tradeOffs(result: MonteCarloResult, index: number, headlineMean: number): string {
   const baseline = result.scenarios[0]!.summary.kpis;
-  const categories = new Set([PROFIT_TOTAL, ...PROFIT_CATEGORIES.map((c) => c.key)]);
+  const categories = new Set<string>([PROFIT_TOTAL, ...PROFIT_CATEGORIES.map((c) => c.key)]);
   const worse = result.comparisons[index]!.summary.kpis.flatMap((d) => {
     if (d.id === HEADLINE_KPI || d.meanDelta === null) return [];
-    const base = findKpi(baseline, d.id);
+    const base = isKpiId(d.id) ? findKpi(baseline, d.id) : undefined;
     if (!base || base.mean === null) return [];
     if (judgeChange(d, base.mean, headlineMean) !== 'worse') return [];
     const threshold = materialityThreshold(d.unit, base.mean, headlineMean);

@@ -1,4 +1,4 @@
-import type { MonteCarloResult } from '../sim/montecarlo/driver.ts';
+import type { MonteCarloResult } from '../result/run.ts';
 import type { RunSettings } from './format.ts';
 import { judgeLevel, judgePaired, type Verdict } from './judge.ts';
 import type { ResolvedScenario } from './load.ts';

@@ -1,8 +1,8 @@
-import { joinPointer } from '../json/problem.ts';
-import { didYouMean } from '../policy/validate/suggest.ts';
-import { KPI_IDS } from '../stats/kpis.ts';
+import { describeValue } from '../json/describe.ts';
+import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
+import { didYouMean } from '../json/suggest.ts';
+import { isKpiId, KPI_IDS, type KpiId } from '../result/kpis.ts';
 import { isPlainObject } from './merge.ts';
-import type { Report } from './run-settings.ts';
 
 /**
  * A scenario's `expect` block: assertions on KPI ids that `cyclecast check` judges after a run.
@@ -43,8 +43,8 @@ export interface Bounds {
 interface AssertionBase {
   /** Position in the scenario's `expect` block, from 0. */
   readonly index: number;
-  /** A KPI id of the catalogue (engine/stats/kpis.ts). */
-  readonly kpi: string;
+  /** A KPI id of the catalogue (engine/result/kpis.ts). */
+  readonly kpi: KpiId;
   readonly bounds: Bounds;
   /** Why the claim should hold, as the author wrote it. */
   readonly description?: string;
@@ -76,29 +76,39 @@ const EXAMPLE = '{"kpi": "retention.rate", "mean": {"min": 0.55}}';
  * Checks the `expect` block of a merged scenario (`vs` paths already resolved). `expectations` holds
  * every valid assertion; `ok` is false when any problem was reported (each at its JSON pointer).
  */
-export function parseExpectations(
-  raw: unknown,
-  report: Report,
-): { expectations: Expectation[]; ok: boolean } {
-  if (raw === undefined) return { expectations: [], ok: true };
+export function parseExpectations(raw: unknown): {
+  expectations: Expectation[];
+  ok: boolean;
+  problems: ValueProblem[];
+} {
+  if (raw === undefined) return { expectations: [], ok: true, problems: [] };
   if (!Array.isArray(raw)) {
-    report('/expect', `invalid expect: expected an array of assertions, e.g. [${EXAMPLE}]`);
-    return { expectations: [], ok: false };
+    const problem = valueProblem(
+      '/expect',
+      `invalid expect: expected an array of assertions, e.g. [${EXAMPLE}]`,
+    );
+    return { expectations: [], ok: false, problems: [problem] };
   }
-  const parsed = raw.map((entry, index) => parseAssertion(entry, index, report));
-  return { expectations: parsed.filter((e) => e !== undefined), ok: parsed.every((e) => e !== undefined) };
+  const problems: ValueProblem[] = [];
+  const parsed = raw.map((entry, index) => parseAssertion(entry, index, problems));
+  return {
+    expectations: parsed.filter((e) => e !== undefined),
+    ok: parsed.every((e) => e !== undefined),
+    problems,
+  };
 }
 
-function parseAssertion(entry: unknown, index: number, report: Report): Expectation | undefined {
+/** One assertion of the `expect` block, or undefined when it has problems (added to `problems`). */
+function parseAssertion(entry: unknown, index: number, problems: ValueProblem[]): Expectation | undefined {
   const at = joinPointer('/expect', index);
   const name = `expect[${index}]`;
   if (!isPlainObject(entry)) {
-    report(at, `invalid ${name}: expected an assertion object like ${EXAMPLE}`);
+    problems.push(valueProblem(at, `invalid ${name}: expected an assertion object like ${EXAMPLE}`));
     return undefined;
   }
   let ok = true;
   const fail = (pointer: string, message: string, hint?: string) => {
-    report(pointer, message, hint);
+    problems.push(valueProblem(pointer, message, hint));
     ok = false;
   };
 
@@ -116,7 +126,7 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
   if (kpi === undefined)
     fail(at, `missing ${name}.kpi: the KPI id the assertion is about, e.g. "retention.rate"`);
   else if (typeof kpi !== 'string') fail(joinPointer(at, 'kpi'), `invalid ${name}.kpi: expected a KPI id`);
-  else if (!KPI_IDS.includes(kpi)) {
+  else if (!isKpiId(kpi)) {
     fail(
       joinPointer(at, 'kpi'),
       `unknown KPI "${kpi}"`,
@@ -164,7 +174,7 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
     if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) {
       fail(
         pointer,
-        `invalid ${name}.confidence: expected a probability strictly between 0 and 1, e.g. 0.95, got ${JSON.stringify(confidence)}`,
+        `invalid ${name}.confidence: expected a probability strictly between 0 and 1, e.g. 0.95, got ${describeValue(confidence)}`,
       );
     } else if (claim !== undefined && claim !== 'mean' && claim !== 'delta') {
       fail(
@@ -179,7 +189,9 @@ function parseAssertion(entry: unknown, index: number, report: Report): Expectat
     fail(joinPointer(at, 'description'), `invalid ${name}.description: expected a string`);
   }
 
-  if (!ok || claim === undefined || bounds === undefined || typeof kpi !== 'string') return undefined;
+  if (!ok || claim === undefined || bounds === undefined || typeof kpi !== 'string' || !isKpiId(kpi)) {
+    return undefined;
+  }
   const common = {
     index,
     kpi,
@@ -229,7 +241,7 @@ function parseBounds(
     if (!Object.hasOwn(raw, key)) continue;
     const value = raw[key];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      fail(joinPointer(at, key), `invalid ${name}.${key}: expected a number, got ${JSON.stringify(value)}`);
+      fail(joinPointer(at, key), `invalid ${name}.${key}: expected a number, got ${describeValue(value)}`);
       ok = false;
     } else bounds[key] = value;
   }

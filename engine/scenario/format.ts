@@ -1,5 +1,6 @@
-import type { PolicyKind } from '../policy/catalogue/index.ts';
+import type { PolicyKind } from '../domain/lists.ts';
 import type { ParameterValue } from '../policy/rule-set.ts';
+import { RUN_LIMITS } from '../sim/run-limits.ts';
 
 /**
  * A scenario file as written: the portfolio (who is there), the world (how customers and markets respond),
@@ -30,4 +31,9 @@ export interface RunSettings {
   seed: number;
 }
 
-export const DEFAULT_RUN: RunSettings = { horizonMonths: 120, iterations: 200, seed: 1 };
+/** The run block's defaults, from RUN_LIMITS. */
+export const DEFAULT_RUN: Readonly<RunSettings> = {
+  horizonMonths: RUN_LIMITS.horizonMonths.default,
+  iterations: RUN_LIMITS.iterations.default,
+  seed: RUN_LIMITS.seed.default,
+};

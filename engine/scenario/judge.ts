@@ -1,7 +1,7 @@
 import { formatDelta, formatValue } from '../report/number.ts';
-import { KPIS, type KpiUnit } from '../stats/kpis.ts';
+import { kpiSpec, type KpiId, type KpiUnit } from '../result/kpis.ts';
 import { studentTQuantile } from '../stats/student-t.ts';
-import type { Interval, KpiSummary, PairedKpi, PairedSummary, RunSummary } from '../stats/summary.ts';
+import type { Interval, KpiSummary, PairedKpi, PairedSummary, RunSummary } from '../result/summary.ts';
 import type { Bounds, Expectation, LevelExpectation, PairedExpectation } from './expect.ts';
 
 /** The outcome of one assertion after a run. */
@@ -20,8 +20,6 @@ export interface Verdict {
   /** Why it passed or failed, with the numbers compared: 'lower CI bound +2.1 pp ≥ min 0'. */
   readonly reason: string;
 }
-
-const UNITS = new Map(KPIS.map((k) => [k.id, k.unit]));
 
 /**
  * Judges a level claim on the scenario's own run summary. A mean or quantile holds when it lies within
@@ -186,8 +184,8 @@ export function formatBound(limit: number, unit: KpiUnit, format: Format): strin
   return limit === 0 && format === formatDelta ? '0' : format(limit, unit);
 }
 
-function unitOf(kpi: string): KpiUnit {
-  return UNITS.get(kpi) ?? 'count';
+function unitOf(kpi: KpiId): KpiUnit {
+  return kpiSpec(kpi).unit;
 }
 
 /** A confidence level as people write it: 0.95 → '95%', 0.999 → '99.9%'. */

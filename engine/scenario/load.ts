@@ -1,11 +1,11 @@
 import { parseJsonDocument, type JsonDocument } from '../json/document.ts';
-import { joinPointer, type Problem } from '../json/problem.ts';
+import { joinPointer, locatedIn, valueProblem, type Problem, type ValueProblem } from '../json/problem.ts';
 import { sortProblems } from '../json/reporter.ts';
-import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
+import { POLICY_KINDS, type PolicyKind } from '../domain/lists.ts';
 import { loadRuleSet } from '../policy/load.ts';
-import { resolveParameters } from '../policy/parameters.ts';
+import { checkParameterOverrides } from '../policy/parameters.ts';
 import type { ParameterValue, RuleSet } from '../policy/rule-set.ts';
-import { didYouMean } from '../policy/validate/suggest.ts';
+import { didYouMean } from '../json/suggest.ts';
 import { resolvePortfolioSpec, type PortfolioSpec } from '../portfolio/index.ts';
 import type { World } from '../world/assumptions.ts';
 import { defaultWorld } from '../world/defaults.ts';
@@ -14,7 +14,7 @@ import { parseExpectations, type Expectation } from './expect.ts';
 import type { RunSettings } from './format.ts';
 import { deepMerge, isPlainObject, valueAt } from './merge.ts';
 import { dirname, resolvePath } from './paths.ts';
-import { checkRun, type Report } from './run-settings.ts';
+import { checkRun } from './run-settings.ts';
 
 /** A scenario with `extends` applied, defaults filled in, and every rule set loaded and valid. */
 export interface ResolvedScenario {
@@ -69,33 +69,41 @@ export async function loadScenario(
 
   let merged: Record<string, unknown> = {};
   for (const link of chain) merged = deepMerge(merged, link.value) as Record<string, unknown>;
+  // Problems in the merged scenario, each placed in the file of the chain that holds its value.
   const locate = locator(chain);
-  const report = (pointer: string, message: string, hint?: string) =>
-    problems.push(locate(pointer, message, hint));
+  const add = (found: readonly ValueProblem[]): void => {
+    problems.push(...found.map(locate));
+  };
 
   for (const key of Object.keys(merged)) {
     if (!(KEYS as readonly string[]).includes(key)) {
-      report(
-        joinPointer('', key),
-        `unknown scenario property "${key}": expected one of ${KEYS.join(', ')}`,
-        didYouMean(key, KEYS),
-      );
+      add([
+        valueProblem(
+          joinPointer('', key),
+          `unknown scenario property "${key}": expected one of ${KEYS.join(', ')}`,
+          didYouMean(key, KEYS),
+        ),
+      ]);
     }
   }
   for (const key of ['name', 'description'] as const) {
     if (merged[key] !== undefined && typeof merged[key] !== 'string')
-      report(`/${key}`, `invalid ${key}: expected a string`);
+      add([valueProblem(`/${key}`, `invalid ${key}: expected a string`)]);
   }
 
-  const run = checkRun(merged.run, report);
+  const { settings: run, problems: runProblems } = checkRun(merged.run);
+  add(runProblems);
   const portfolio = resolvePortfolioSpec(merged.portfolio ?? {}, '/portfolio');
-  portfolio.problems.forEach((text) => report(...splitLocated(text, '/portfolio')));
+  add(portfolio.problems);
   const world = mergeWorld(defaultWorld(), merged.world ?? {}, '/world');
-  world.problems.forEach((text) => report(...splitLocated(text, '/world')));
-  const policies = await loadPolicies(merged.policies, read, report, problems);
-  const parameters = checkParameters(merged.parameters, policies, report);
-  const { expectations: expect, ok: expectOk } = parseExpectations(merged.expect, report);
-  await checkComparedScenarios(expect, read, report);
+  add(world.problems);
+  const { policies, problems: policyProblems } = await loadPolicies(merged.policies, read, locate);
+  problems.push(...policyProblems);
+  const { parameters, problems: parameterProblems } = checkParameters(merged.parameters, policies);
+  add(parameterProblems);
+  const { expectations: expect, ok: expectOk, problems: expectProblems } = parseExpectations(merged.expect);
+  add(expectProblems);
+  add(await checkComparedScenarios(expect, read));
 
   if (problems.some((p) => p.severity === 'error') || !policies || !parameters || !run || !expectOk) {
     return { problems: inFileOrder(problems) };
@@ -207,54 +215,41 @@ function rebase(value: Record<string, unknown>, folder: string): Record<string, 
 
 /** Finds the file of the chain that holds the value at a pointer (the child first), and its line and column. */
 function locator(chain: readonly ChainLink[]) {
-  return (pointer: string, message: string, hint?: string): Problem => {
+  return (problem: ValueProblem): Problem => {
+    const { pointer } = problem;
     for (let p = pointer; ; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
       for (let i = chain.length - 1; i >= 0; i--) {
         if (valueAt(chain[i]!.doc.value, p) !== undefined) {
           const doc = chain[i]!.doc;
-          return {
-            file: doc.file,
-            ...doc.locate(pointer),
-            pointer,
-            severity: 'error',
-            message,
-            ...(hint ? { hint } : {}),
-          };
+          const { line, column } = doc.locate(pointer);
+          return locatedIn(problem, doc.file, line, column);
         }
       }
       if (p === '') break;
     }
-    const doc = chain[chain.length - 1]!.doc;
-    return {
-      file: doc.file,
-      line: 1,
-      column: 1,
-      pointer,
-      severity: 'error',
-      message,
-      ...(hint ? { hint } : {}),
-    };
+    return locatedIn(problem, chain[chain.length - 1]!.doc.file, 1, 1);
   };
 }
 
-/** World and portfolio checks speak `invalid X at /pointer: message`; split off the pointer to locate it. */
-function splitLocated(text: string, fallback: string): [string, string] {
-  const match = /^invalid (\S+) at (\/\S*): ([\s\S]*)$/.exec(text);
-  return match ? [match[2]!, `invalid ${match[1]}: ${match[3]}`] : [fallback, text];
-}
-
+/**
+ * The rule set of each policy kind, or undefined when one is missing or invalid. `problems` holds the
+ * scenario's (placed by `locate`) and each rule-set file's, in the order they were found.
+ */
 async function loadPolicies(
   policies: unknown,
   read: ReadFile,
-  report: Report,
-  problems: Problem[],
-): Promise<ResolvedScenario['policies'] | undefined> {
+  locate: (problem: ValueProblem) => Problem,
+): Promise<{ policies: ResolvedScenario['policies'] | undefined; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const report = (pointer: string, message: string, hint?: string): void => {
+    problems.push(locate(valueProblem(pointer, message, hint)));
+  };
   if (!isPlainObject(policies)) {
     report(
       '/policies',
       `invalid policies: expected an object naming one rule-set file per kind (${POLICY_KINDS.join(', ')})`,
     );
-    return undefined;
+    return { policies: undefined, problems };
   }
   const loaded: Partial<Record<PolicyKind, { file: string; ruleSet: RuleSet }>> = {};
   for (const key of Object.keys(policies)) {
@@ -296,58 +291,68 @@ async function loadPolicies(
     }
     loaded[kind] = { file: path, ruleSet };
   }
-  return POLICY_KINDS.every((k) => loaded[k]) ? (loaded as ResolvedScenario['policies']) : undefined;
+  const complete = POLICY_KINDS.every((k) => loaded[k]);
+  return { policies: complete ? (loaded as ResolvedScenario['policies']) : undefined, problems };
 }
 
+/** The parameter overrides per kind, or undefined when any is invalid (each problem at its pointer). */
 function checkParameters(
   parameters: unknown,
   policies: ResolvedScenario['policies'] | undefined,
-  report: Report,
-): ResolvedScenario['parameters'] | undefined {
+): { parameters: ResolvedScenario['parameters'] | undefined; problems: ValueProblem[] } {
   const empty = { engagement: {}, leads: {}, dunning: {}, remarketing: {} };
-  if (parameters === undefined) return empty;
+  if (parameters === undefined) return { parameters: empty, problems: [] };
   if (!isPlainObject(parameters)) {
-    report('/parameters', 'invalid parameters: expected an object of parameter overrides per policy kind');
-    return undefined;
+    const problem = valueProblem(
+      '/parameters',
+      'invalid parameters: expected an object of parameter overrides per policy kind',
+    );
+    return { parameters: undefined, problems: [problem] };
   }
+  const problems: ValueProblem[] = [];
   const result: Record<PolicyKind, Record<string, ParameterValue>> = { ...empty };
   let ok = true;
   for (const [kind, overrides] of Object.entries(parameters)) {
     const pointer = joinPointer('/parameters', kind);
     if (!(POLICY_KINDS as readonly string[]).includes(kind)) {
-      report(
-        pointer,
-        `unknown policy kind "${kind}": expected one of ${POLICY_KINDS.join(', ')}`,
-        didYouMean(kind, POLICY_KINDS),
+      problems.push(
+        valueProblem(
+          pointer,
+          `unknown policy kind "${kind}": expected one of ${POLICY_KINDS.join(', ')}`,
+          didYouMean(kind, POLICY_KINDS),
+        ),
       );
       ok = false;
       continue;
     }
     if (!isPlainObject(overrides)) {
-      report(pointer, `invalid parameters.${kind}: expected an object of parameter values`);
+      problems.push(
+        valueProblem(pointer, `invalid parameters.${kind}: expected an object of parameter values`),
+      );
       ok = false;
       continue;
     }
     const policy = policies?.[kind as PolicyKind];
     if (!policy) continue;
-    for (const [name, value] of Object.entries(overrides)) {
-      try {
-        resolveParameters(policy.ruleSet, { [name]: value as ParameterValue });
-      } catch (error) {
-        report(joinPointer(pointer, name), (error as Error).message);
-        ok = false;
-      }
+    const found = checkParameterOverrides(policy.ruleSet, overrides, pointer);
+    if (found.length > 0) {
+      problems.push(...found);
+      ok = false;
     }
     result[kind as PolicyKind] = overrides as Record<string, ParameterValue>;
   }
-  return ok ? result : undefined;
+  return { parameters: ok ? result : undefined, problems };
 }
 
 /**
  * A paired claim is only as good as the scenario it compares with: report a `vs` file that cannot be
  * read here, where the claim names it (its content is checked when it is loaded itself).
  */
-async function checkComparedScenarios(expect: readonly Expectation[], read: ReadFile, report: Report) {
+async function checkComparedScenarios(
+  expect: readonly Expectation[],
+  read: ReadFile,
+): Promise<ValueProblem[]> {
+  const problems: ValueProblem[] = [];
   const readable = new Map<string, Promise<string | undefined>>();
   for (const assertion of expect) {
     if (assertion.kind !== 'paired') continue;
@@ -363,10 +368,13 @@ async function checkComparedScenarios(expect: readonly Expectation[], read: Read
     }
     const failure = await readable.get(vs);
     if (failure !== undefined) {
-      report(
-        joinPointer('/expect', assertion.index, 'vs'),
-        `cannot read the scenario compared with, ${vs}: ${failure}`,
+      problems.push(
+        valueProblem(
+          joinPointer('/expect', assertion.index, 'vs'),
+          `cannot read the scenario compared with, ${vs}: ${failure}`,
+        ),
       );
     }
   }
+  return problems;
 }

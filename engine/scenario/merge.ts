@@ -1,3 +1,4 @@
+import { parsePointer } from '../json/pointer.ts';
 /**
  * How `extends` combines a scenario with its parent: objects merge deeply (the child's keys win),
  * arrays and scalars replace. A distribution (`{"dist": …}`) is one value and replaces as a whole, so a
@@ -27,10 +28,10 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 
 /** The value at an RFC 6901 pointer, or undefined (own properties only). */
 export function valueAt(root: unknown, pointer: string): unknown {
-  if (pointer === '') return root;
+  const tokens = parsePointer(pointer);
+  if (tokens === undefined) return undefined;
   let node: unknown = root;
-  for (const raw of pointer.slice(1).split('/')) {
-    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+  for (const token of tokens) {
     if (Array.isArray(node)) node = node[Number(token)];
     else if (isPlainObject(node) && Object.hasOwn(node, token)) node = node[token];
     else return undefined;

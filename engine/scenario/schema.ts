@@ -1,5 +1,6 @@
-import { CATALOGUES, POLICY_KINDS } from '../policy/catalogue/index.ts';
-import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import { joinPointer } from '../json/problem.ts';
+import { CATALOGUES } from '../policy/catalogue/index.ts';
+import { CHANNELS, CREDIT_TIERS, POLICY_KINDS, POWERTRAINS, REGIONS, SEGMENTS } from '../domain/lists.ts';
 import {
   CYCLE_KEYS,
   MAX_CONTRACTS,
@@ -8,14 +9,14 @@ import {
   defaultPortfolio,
   type PortfolioSpec,
 } from '../portfolio/index.ts';
-import { KPIS } from '../stats/kpis.ts';
+import { KPIS } from '../result/kpis.ts';
 import { defaultWorld } from '../world/defaults.ts';
 import type { Dist, DistName } from '../world/distributions.ts';
 import { WORLD_SCHEMA, type SchemaNode } from '../world/schema.ts';
 import { DEFAULT_CONFIDENCE, EXPECT_STATISTICS } from './expect.ts';
-import { DEFAULT_RUN } from './format.ts';
+import { DEFAULT_RUN, type RunSettings } from './format.ts';
 import { valueAt } from './merge.ts';
-import { RUN_LIMITS } from './run-settings.ts';
+import { RUN_LIMITS } from '../sim/run-limits.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -149,8 +150,8 @@ export function scenarioSchema(): Schema {
 }
 
 function runSchema(): Schema {
-  const setting = (key: keyof typeof RUN_LIMITS, description: string): Schema => ({
-    description: `${description} (${RUN_LIMITS[key].unit}; default ${DEFAULT_RUN[key]})`,
+  const setting = (key: keyof RunSettings): Schema => ({
+    description: `${RUN_LIMITS[key].description} (${RUN_LIMITS[key].unit}; default ${DEFAULT_RUN[key]})`,
     type: 'integer',
     minimum: RUN_LIMITS[key].min,
     maximum: RUN_LIMITS[key].max,
@@ -161,12 +162,9 @@ function runSchema(): Schema {
     type: 'object',
     additionalProperties: false,
     properties: {
-      horizonMonths: setting('horizonMonths', 'months simulated from month 0'),
-      iterations: setting('iterations', 'Monte Carlo iterations'),
-      seed: setting(
-        'seed',
-        'seed of every random stream: scenarios compared on the same seed see the same customers and the same luck',
-      ),
+      horizonMonths: setting('horizonMonths'),
+      iterations: setting('iterations'),
+      seed: setting('seed'),
     },
   };
 }
@@ -329,8 +327,19 @@ function worldSchema(
   shared: Record<string, Schema>,
 ): Schema {
   const fallback = valueAt(defaults, pointer);
-  const withDefault = (schema: Schema): Schema =>
-    fallback === undefined ? schema : { ...schema, default: fallback };
+  // A declared field says what it means and where its default comes from (engine/world/assumptions.ts).
+  const about = node.about === undefined ? '' : `${node.about.description} Source: ${node.about.source}.`;
+  const withDefault = (schema: Schema): Schema => {
+    const described =
+      about === ''
+        ? schema
+        : {
+            ...schema,
+            description:
+              typeof schema.description === 'string' ? `${about} ${sentence(schema.description)}` : about,
+          };
+    return fallback === undefined ? described : { ...described, default: fallback };
+  };
   switch (node.kind) {
     case 'num': {
       const name = `number.${slug(node.unit)}.${end(node.lo)}_to_${end(node.hi)}`;
@@ -374,23 +383,25 @@ function worldSchema(
                 'how customers and markets respond: probabilities, odds multipliers, curves, costs and prices over the default world; any number may be a distribution',
             }
           : node.weights
-            ? { description: 'probabilities of one choice: at least one must be positive' }
-            : {}),
+            ? { description: `${about} Probabilities of one choice: at least one must be positive.`.trim() }
+            : about === ''
+              ? {}
+              : { description: about }),
         type: 'object',
         additionalProperties: false,
         properties: Object.fromEntries(
           [...node.fields].map(([key, child]) => [
             key,
-            worldSchema(
-              child,
-              `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
-              defaults,
-              shared,
-            ),
+            worldSchema(child, joinPointer(pointer, key), defaults, shared),
           ]),
         ),
       };
   }
+}
+
+/** `a curve: …` → `A curve: ….` */
+function sentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 
 /** A unit as part of a definition name: `€ per sale` → `euro-per-sale`. */

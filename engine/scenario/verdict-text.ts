@@ -1,5 +1,5 @@
 import { formatDelta, formatInterval, formatValue } from '../report/number.ts';
-import { KPIS, type KpiUnit } from '../stats/kpis.ts';
+import { KPIS, type KpiUnit } from '../result/kpis.ts';
 import type { Bounds, Expectation } from './expect.ts';
 import { formatBound, percent, type Verdict } from './judge.ts';
 

@@ -1,11 +1,11 @@
-import { LEAD_SOURCES } from '../policy/catalogue/leads.ts';
-import { CHANNELS, CREDIT_TIERS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import { LEAD_SOURCES } from '../domain/lists.ts';
+import { CHANNELS, CREDIT_TIERS, SEGMENTS } from '../domain/lists.ts';
 import type { NewVehicleDraw, Population, PortfolioSpec } from '../portfolio/index.ts';
 import type { World } from '../world/assumptions.ts';
 import type { Num } from '../world/distributions.ts';
 import { KeyedSampler } from '../world/keyed-sampler.ts';
 import type { ResolvedWorld } from '../world/resolve.ts';
-import { SERIES } from './result.ts';
+import { SERIES } from '../result/iteration.ts';
 import { Counters } from './counters.ts';
 import {
   dunningSlots,

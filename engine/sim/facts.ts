@@ -1,7 +1,8 @@
-import { catalogue, type PolicyKind } from '../policy/catalogue/index.ts';
-import { DUNNING_ACTIONS } from '../policy/catalogue/dunning.ts';
-import { OFFERS } from '../policy/catalogue/engagement.ts';
-import { DAMAGE } from '../policy/catalogue/remarketing.ts';
+import { catalogue } from '../policy/catalogue/index.ts';
+import { type PolicyKind } from '../domain/lists.ts';
+import { DUNNING_ACTIONS } from '../domain/lists.ts';
+import { OFFERS } from '../domain/lists.ts';
+import { DAMAGE } from '../domain/lists.ts';
 import type { PolicyRuntime } from './policies.ts';
 
 /*

@@ -1,5 +1,5 @@
 /*
- * Stable identities of entities created during a run (DESIGN §3, common random numbers).
+ * Stable identities of entities created during a run (docs/design.md §5 "Common random numbers").
  *
  * Random draws are keyed by an entity's identity, never by the slot it happens to occupy, so the same
  * customer, vehicle, contract or lead draws the same luck in every scenario, whatever else the policies

@@ -5,8 +5,8 @@ import type { Sim } from './context.ts';
 import type { Counters } from './counters.ts';
 import { loadStartingBook } from './initial.ts';
 import { breakdowns, census, coverage, kpiVector, ledgerTotals } from './outcome.ts';
-import { iterationKey } from './random.ts';
-import type { IterationResult } from './result.ts';
+import { iterationKey } from '../random/streams.ts';
+import type { IterationResult } from '../result/iteration.ts';
 import type { SimSetup } from './setup.ts';
 
 export { createSimSetup, prepareScenario, type SimSetup, type SimSetupOptions } from './setup.ts';
@@ -36,8 +36,8 @@ export interface IterationAudit {
 }
 
 /**
- * Simulates iteration `iteration` of `setup` (DESIGN §3 "Monthly step"): draws the iteration's world,
- * loads the starting book, and for each month t runs leads → payments → dunning → engagement →
+ * Simulates iteration `iteration` of `setup` (docs/design.md §3, the monthly step): draws the iteration's
+ * world, loads the starting book, and for each month t runs leads → payments → dunning → engagement →
  * maturity (and early upgrades) → remarketing, then records the month. Deterministic: the same setup
  * and iteration give the same result, in any process and any order of iterations.
  */

@@ -1,5 +1,5 @@
 /*
- * The ledger (DESIGN §3: every money movement is a ledger entry with a category and a cycle).
+ * The ledger (docs/design.md §3: every money movement is a ledger entry with a category and a cycle).
  * Entries are accumulated, not stored: a Float64Array [category × cycle], the net cash flow per month,
  * and the profit and credit loss per breakdown group. KPIs are derived from these sums, so the
  * categories always add up to profit.total.

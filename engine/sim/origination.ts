@@ -1,6 +1,6 @@
 import { drawNewVehicle as drawNewVehicleBinding } from '../portfolio/index.ts';
 import type { Sim } from './context.ts';
-import { DECISIONS as DECISIONSBinding } from './decisions.ts';
+import { DECISIONS as DECISIONSBinding } from '../random/decisions.ts';
 import { deriveIdentity as deriveIdentityBinding, IDENTITY as IDENTITYBinding } from './identity.ts';
 import { CAT as CATBinding } from './ledger.ts';
 import {
@@ -8,7 +8,7 @@ import {
   pickIndex as pickIndexBinding,
   streamOf as streamOfBinding,
   uniform as uniformBinding,
-} from './random.ts';
+} from '../random/streams.ts';
 import {
   guideValue as guideValueBinding,
   annuity as annuityBinding,

@@ -1,6 +1,5 @@
-import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
-import { CREDIT_TIERS, REGIONS, SEGMENTS } from '../policy/catalogue/shared.ts';
-import { KPIS, kpiIndex } from '../stats/kpis.ts';
+import { CREDIT_TIERS, POLICY_KINDS, REGIONS, SEGMENTS, type PolicyKind } from '../domain/lists.ts';
+import { KPIS, type KpiId } from '../result/kpis.ts';
 import type { Sim } from './context.ts';
 import { CAT, CYCLE_SLOTS } from './ledger.ts';
 import {
@@ -9,7 +8,7 @@ import {
   type BreakdownDimension,
   type IterationResult,
   type RuleCoverage,
-} from './result.ts';
+} from '../result/iteration.ts';
 
 /*
  * Turns the iteration's ledger, counters and monthly census into an IterationResult. Every array is a
@@ -93,24 +92,16 @@ const ratio = (a: number, b: number): number => (b > 0 ? a / b : NaN);
 /** A cost as a positive number; `0 - x` rather than `-x` so that no cost reads −0. */
 const cost = (x: number): number => 0 - x;
 
-/** The KPI vector of the finished iteration, in KPIS order. */
+/**
+ * The KPI vector of the finished iteration, in KPIS order. The values are a `Record<KpiId, number>`,
+ * so a KPI added to the catalogue does not compile until it is computed here.
+ */
 export function kpiVector(sim: Sim): Float64Array {
   const L = sim.ledger;
   const n = sim.counters;
   const H = sim.horizon;
-  const kpis = new Float64Array(KPIS.length).fill(NaN);
-  const set = (id: string, value: number): void => {
-    const i = kpiIndex(id);
-    if (i < 0) throw new Error(`internal: unknown KPI ${id}`);
-    kpis[i] = value;
-  };
   const ended = n.ended[0]! + n.ended[1]! + n.ended[2]!;
   const retained = n.retained[0]! + n.retained[1]! + n.retained[2]!;
-  set('retention.rate', ratio(retained, ended));
-  for (let k = 0; k < 3; k++) set(`retention.rate.cycle${k + 1}`, ratio(n.retained[k]!, n.ended[k]!));
-  set('lifecycle.contractsPerVehicle', ratio(n.exitedContracts, n.exitedVehicles));
-  set('lifecycle.refurbishmentsPerVehicle', ratio(n.exitedRefurbishments, n.exitedVehicles));
-  set('profit.total', L.total());
   let npv = 0;
   let factor = 1;
   const discount = sim.w.monthlyDiscount;
@@ -118,34 +109,43 @@ export function kpiVector(sim: Sim): Float64Array {
     factor *= discount;
     npv += L.cash[t]! * factor;
   }
-  set('profit.npv', npv);
-  set('profit.financing.cycle1', L.at(CAT.financingMargin, 1) + L.at(CAT.subsidy, 1));
-  set('profit.financing.cycle2', L.at(CAT.financingMargin, 2));
-  set('profit.financing.cycle3', L.at(CAT.financingMargin, 3));
-  set('profit.refurbishment.cycle1', L.at(CAT.refurbishmentResult, 1));
-  set('profit.refurbishment.cycle2', L.at(CAT.refurbishmentResult, 2));
-  set('profit.residual', L.category(CAT.residualResult));
-  set('profit.subsidy', L.category(CAT.subsidy));
   const creditLoss = cost(
     L.category(CAT.creditLoss) + L.category(CAT.recoveries) + L.category(CAT.insurancePayouts),
   );
-  set('cost.creditLoss', creditLoss);
-  set('cost.collections', cost(L.category(CAT.collectionCosts) + L.category(CAT.agencyFees)));
-  set('cost.engagement', cost(L.category(CAT.engagementCosts) + L.category(CAT.incentives)));
-  set('cost.leads', cost(L.category(CAT.leadCosts) + L.category(CAT.bdcCosts)));
-  set('cost.holding', cost(L.category(CAT.holdingCosts)));
-  set('leads.count', n.leads);
-  set('leads.contactRate', ratio(n.contacted, n.leads));
-  set('leads.appointmentRate', ratio(n.appointments, n.leads));
-  set('leads.showRate', ratio(n.shows, n.appointments));
-  set('leads.conversionRate', ratio(n.sales, n.leads));
-  set('leads.costPerSale', ratio(n.leadSpend, n.sales));
-  // Net loss over the average financed balance, per year: (loss / (Σ balance / H)) / (H / 12).
-  set('credit.lossRate', ratio(creditLoss * 12, n.balanceMonths));
-  set('credit.cureRate', ratio(n.cures, n.cures + n.defaults));
-  set('credit.writeOffs', n.defaults);
-  set('portfolio.activeContracts.end', sim.contracts.activeCount);
-  return kpis;
+  const values: Record<KpiId, number> = {
+    'retention.rate': ratio(retained, ended),
+    'retention.rate.cycle1': ratio(n.retained[0]!, n.ended[0]!),
+    'retention.rate.cycle2': ratio(n.retained[1]!, n.ended[1]!),
+    'retention.rate.cycle3': ratio(n.retained[2]!, n.ended[2]!),
+    'lifecycle.contractsPerVehicle': ratio(n.exitedContracts, n.exitedVehicles),
+    'lifecycle.refurbishmentsPerVehicle': ratio(n.exitedRefurbishments, n.exitedVehicles),
+    'profit.total': L.total(),
+    'profit.npv': npv,
+    'profit.financing.cycle1': L.at(CAT.financingMargin, 1) + L.at(CAT.subsidy, 1),
+    'profit.financing.cycle2': L.at(CAT.financingMargin, 2),
+    'profit.financing.cycle3': L.at(CAT.financingMargin, 3),
+    'profit.refurbishment.cycle1': L.at(CAT.refurbishmentResult, 1),
+    'profit.refurbishment.cycle2': L.at(CAT.refurbishmentResult, 2),
+    'profit.residual': L.category(CAT.residualResult),
+    'profit.subsidy': L.category(CAT.subsidy),
+    'cost.creditLoss': creditLoss,
+    'cost.collections': cost(L.category(CAT.collectionCosts) + L.category(CAT.agencyFees)),
+    'cost.engagement': cost(L.category(CAT.engagementCosts) + L.category(CAT.incentives)),
+    'cost.leads': cost(L.category(CAT.leadCosts) + L.category(CAT.bdcCosts)),
+    'cost.holding': cost(L.category(CAT.holdingCosts)),
+    'leads.count': n.leads,
+    'leads.contactRate': ratio(n.contacted, n.leads),
+    'leads.appointmentRate': ratio(n.appointments, n.leads),
+    'leads.showRate': ratio(n.shows, n.appointments),
+    'leads.conversionRate': ratio(n.sales, n.leads),
+    'leads.costPerSale': ratio(n.leadSpend, n.sales),
+    // Net loss over the average financed balance, per year: (loss / (Σ balance / H)) / (H / 12).
+    'credit.lossRate': ratio(creditLoss * 12, n.balanceMonths),
+    'credit.cureRate': ratio(n.cures, n.cures + n.defaults),
+    'credit.writeOffs': n.defaults,
+    'portfolio.activeContracts.end': sim.contracts.activeCount,
+  };
+  return Float64Array.from(KPIS, (k) => values[k.id]);
 }
 
 /** Per breakdown dimension: group labels and `values[group · metrics + metric]`. */

@@ -1,8 +1,8 @@
-import type { PolicyKind } from '../policy/catalogue/index.ts';
-import { DUNNING_ACTIONS } from '../policy/catalogue/dunning.ts';
-import { OFFERS } from '../policy/catalogue/engagement.ts';
-import { HANDLERS } from '../policy/catalogue/leads.ts';
-import { CHANNELS } from '../policy/catalogue/shared.ts';
+import type { PolicyKind } from '../domain/lists.ts';
+import { DUNNING_ACTIONS } from '../domain/lists.ts';
+import { OFFERS } from '../domain/lists.ts';
+import { HANDLERS } from '../domain/lists.ts';
+import { CHANNELS } from '../domain/lists.ts';
 import { UNDECIDED, type CompiledPolicy, type FactFrame } from '../policy/compile/index.ts';
 import type { ParameterValue } from '../policy/rule-set.ts';
 import { REMIND_CHANNELS } from '../world/resolve.ts';

@@ -1,4 +1,5 @@
-import { POLICY_KINDS, type PolicyKind } from '../policy/catalogue/index.ts';
+import { formatValueProblem } from '../json/problem.ts';
+import { POLICY_KINDS, type PolicyKind } from '../domain/lists.ts';
 import { compileRuleSet } from '../policy/compile/index.ts';
 import type { ParameterValue, RuleSet } from '../policy/rule-set.ts';
 import { generatePortfolio, type Population, type PortfolioSpec } from '../portfolio/index.ts';
@@ -6,11 +7,17 @@ import type { RunLayout } from '../stats/accumulator.ts';
 import type { World } from '../world/assumptions.ts';
 import { checkWorld } from '../world/merge.ts';
 import { Sim } from './context.ts';
-import type { ScenarioInput } from './montecarlo/spec.ts';
 import type { Policies } from './policies.ts';
+import { RUN_LIMITS } from './run-limits.ts';
 
-/** The longest horizon a run may ask for, months (50 years). */
-export const MAX_HORIZON_MONTHS = 600;
+/** One scenario as the simulator needs it: plain JSON, so it crosses to Node and browser workers as is. */
+export interface ScenarioInput {
+  readonly name: string;
+  readonly ruleSets: Readonly<Record<PolicyKind, RuleSet>>;
+  readonly parameters: Readonly<Record<PolicyKind, Readonly<Record<string, ParameterValue>>>>;
+  readonly world: World;
+  readonly portfolio: PortfolioSpec;
+}
 
 export interface SimSetupOptions {
   /** The starting book, generated once per run (generatePortfolio) and shared by every iteration and scenario. */
@@ -24,7 +31,7 @@ export interface SimSetupOptions {
   readonly parameters?: Readonly<Partial<Record<PolicyKind, Readonly<Record<string, ParameterValue>>>>>;
   /** …or policies compiled already (then `ruleSets` and `parameters` are ignored). */
   readonly policies?: Policies;
-  /** Months to simulate, 1…600. */
+  /** Months to simulate, within RUN_LIMITS.horizonMonths (1…600). */
   readonly horizonMonths: number;
   /** The run's seed: iteration k draws from iterationKey(seed, k). */
   readonly seed: number | string;
@@ -61,13 +68,12 @@ export interface SimSetup {
  */
 export function createSimSetup(options: SimSetupOptions): SimSetup {
   const { population, portfolio, world, horizonMonths, seed } = options;
-  if (!Number.isInteger(horizonMonths) || horizonMonths < 1 || horizonMonths > MAX_HORIZON_MONTHS) {
-    throw new Error(
-      `invalid horizonMonths: expected an integer from 1 to ${MAX_HORIZON_MONTHS}, got ${horizonMonths}`,
-    );
+  const { min, max } = RUN_LIMITS.horizonMonths;
+  if (!Number.isInteger(horizonMonths) || horizonMonths < min || horizonMonths > max) {
+    throw new Error(`invalid horizonMonths: expected an integer from ${min} to ${max}, got ${horizonMonths}`);
   }
   const problems = checkWorld(world, '/world');
-  if (problems.length > 0) throw new Error(problems.join('\n'));
+  if (problems.length > 0) throw new Error(problems.map(formatValueProblem).join('\n'));
   const policies = options.policies ?? compileAll(options);
   for (const kind of POLICY_KINDS) {
     if (policies[kind].kind !== kind) {

@@ -1,5 +1,5 @@
 /*
- * The simulation state as struct-of-arrays tables (DESIGN §4: the hot loop allocates nothing per
+ * The simulation state as struct-of-arrays tables (docs/design.md §4: the hot loop allocates nothing per
  * contract-month). A table grows by doubling when an entity is added beyond its capacity, so steps that
  * hold a column in a local variable must not add entities of that table while they loop: the monthly
  * steps queue the contracts that end and create the new ones afterwards.
@@ -45,6 +45,15 @@ export const VEHICLE_IN_STOCK = 3;
 export const LEASE = 0;
 export const LOAN = 1;
 
+/**
+ * Days past due of a contract `monthsBehind` months after its oldest unpaid instalment (`delinquentSince`):
+ * 30 per month behind plus 15, as an instalment missed this month is on average half a month overdue at
+ * month end (1–30 bucket), one missed last month 45 days (31–60), and so on.
+ */
+export function daysPastDue(monthsBehind: number): number {
+  return 30 * monthsBehind + 15;
+}
+
 export class ContractTable {
   capacity: number;
   /** One past the highest slot ever used this iteration. */
@@ -57,7 +66,7 @@ export class ContractTable {
   active: Uint8Array;
   /** Stable identity (identity.ts). */
   id: Int32Array;
-  /** The contract's payment-miss stream this iteration (random.ts streamOf), set with its identity. */
+  /** The contract's payment-miss stream this iteration (engine/random/streams.ts streamOf), set with its identity. */
   missStream: Int32Array;
   customer: Int32Array;
   vehicle: Int32Array;

@@ -2,12 +2,12 @@ import { highWord as highWordBinding, lowWord as lowWordBinding } from '../math/
 import { pow as powBinding } from '../math/index.ts';
 import { MAX_VEHICLE_AGE as MAX_VEHICLE_AGEBinding } from '../world/resolve.ts';
 import type { Sim } from './context.ts';
-import { DECISIONS as DECISIONSBinding } from './decisions.ts';
+import { DECISIONS as DECISIONSBinding } from '../random/decisions.ts';
 import {
   normalQuantile as normalQuantileBinding,
   pickIndex as pickIndexBinding,
   uniform as uniformBinding,
-} from './random.ts';
+} from '../random/streams.ts';
 
 /*
  * Vehicle values and contract pricing. A vehicle's clean value is the residual curve at its age plus the

@@ -1,7 +1,7 @@
-import { POLICY_KINDS } from '../policy/catalogue/types.ts';
-import type { PolicyKind } from '../policy/catalogue/types.ts';
-import { BREAKDOWN_DIMENSIONS, SERIES } from '../sim/result.ts';
-import type { IterationResult } from '../sim/result.ts';
+import { POLICY_KINDS } from '../domain/lists.ts';
+import type { PolicyKind } from '../domain/lists.ts';
+import { BREAKDOWN_DIMENSIONS, SERIES } from '../result/iteration.ts';
+import type { IterationResult } from '../result/iteration.ts';
 import { BreakdownTable } from './breakdown-table.ts';
 import type { BreakdownJson } from './breakdown-table.ts';
 import { CoverageTally } from './coverage-tally.ts';
@@ -11,9 +11,9 @@ import type { DistributionJson } from './distribution.ts';
 import { checkIterationResult } from './iteration-check.ts';
 import { failer, readArray, readCount, readObject, within } from './json-read.ts';
 import { kpiSummary } from './kpi-summary.ts';
-import { KPIS, kpiIndex } from './kpis.ts';
-import { orNull } from './summary.ts';
-import type { RunSummary, SeriesSummary } from './summary.ts';
+import { KPIS, kpiIndex, type KpiId } from '../result/kpis.ts';
+import { orNull } from '../result/summary.ts';
+import type { RunSummary, SeriesSummary } from '../result/summary.ts';
 
 /** What every iteration of one run shares, fixed before the first iteration. */
 export interface RunLayout {
@@ -118,10 +118,8 @@ export class RunAccumulator {
    * The q-quantile (0–1) of KPI `id` over iterations, within 0.78% relative; NaN when never defined.
    * @example acc.kpiQuantile('profit.npv', 0.1) // p10 of NPV, €
    */
-  kpiQuantile(id: string, q: number): number {
-    const i = kpiIndex(id);
-    if (i < 0) throw new RangeError(`unknown KPI: ${id}`);
-    return this.kpis[i]!.sketch.quantile(q);
+  kpiQuantile(id: KpiId, q: number): number {
+    return this.kpis[kpiIndex(id)]!.sketch.quantile(q);
   }
 
   toJSON(): RunAggregateJson {

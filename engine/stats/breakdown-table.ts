@@ -1,10 +1,10 @@
-import { BREAKDOWN_METRICS } from '../sim/result.ts';
-import type { BreakdownDimension } from '../sim/result.ts';
+import { BREAKDOWN_METRICS } from '../result/iteration.ts';
+import type { BreakdownDimension } from '../result/iteration.ts';
 import { exactRatio } from './exact-ratio.ts';
 import { ExactSum } from './exact-sum.ts';
 import { readArray, readCount, readObject, readString, within } from './json-read.ts';
 import type { Fail } from './json-read.ts';
-import type { BreakdownSummary } from './summary.ts';
+import type { BreakdownSummary } from '../result/summary.ts';
 
 const METRICS = BREAKDOWN_METRICS.length;
 const RETAINED = BREAKDOWN_METRICS.findIndex((m) => m.id === 'retained');

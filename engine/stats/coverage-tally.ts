@@ -1,8 +1,8 @@
-import type { PolicyKind } from '../policy/catalogue/types.ts';
+import type { PolicyKind } from '../domain/lists.ts';
 import { checkCoverage } from './iteration-check.ts';
 import { readArray, readCount, readObject } from './json-read.ts';
 import type { Fail } from './json-read.ts';
-import type { CoverageSummary } from './summary.ts';
+import type { CoverageSummary } from '../result/summary.ts';
 
 /**
  * Decisions and per-rule firings of one policy, summed over iterations. Counts are whole numbers

@@ -1,5 +1,5 @@
 /**
- * Statistics over Monte Carlo iterations (DESIGN §3 Outputs): streaming, chunk-mergeable aggregates
+ * Statistics over Monte Carlo iterations (docs/design.md §3 "Outputs"): streaming, chunk-mergeable aggregates
  * of one scenario and of a paired comparison, and the summaries the CLI and the workbench show.
  */
 export { RunAccumulator, RUN_AGGREGATE_FORMAT } from './accumulator.ts';
@@ -11,7 +11,7 @@ export { AggregateFormatError } from './json-read.ts';
 export { MAX_MAGNITUDE } from './distribution.ts';
 export { RELATIVE_ACCURACY } from './quantile-sketch.ts';
 export { studentTCdf, studentTQuantile } from './student-t.ts';
-export { findKpi } from './summary.ts';
+export { findKpi } from '../result/summary.ts';
 export type {
   BreakdownGroupSummary,
   BreakdownSummary,
@@ -23,4 +23,4 @@ export type {
   RuleCoverageSummary,
   RunSummary,
   SeriesSummary,
-} from './summary.ts';
+} from '../result/summary.ts';

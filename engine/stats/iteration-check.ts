@@ -1,7 +1,7 @@
-import { BREAKDOWN_DIMENSIONS, BREAKDOWN_METRICS, SERIES } from '../sim/result.ts';
-import type { IterationResult } from '../sim/result.ts';
+import { BREAKDOWN_DIMENSIONS, BREAKDOWN_METRICS, SERIES } from '../result/iteration.ts';
+import type { IterationResult } from '../result/iteration.ts';
 import { MAX_MAGNITUDE } from './distribution.ts';
-import { KPIS } from './kpis.ts';
+import { KPIS } from '../result/kpis.ts';
 
 /** An iteration result that does not fit the run it is added to: a simulator bug, reported precisely. */
 export class IterationResultError extends Error {

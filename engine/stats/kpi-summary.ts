@@ -1,7 +1,7 @@
 import type { Distribution } from './distribution.ts';
-import type { KpiSpec } from './kpis.ts';
-import { orNull } from './summary.ts';
-import type { Interval, KpiSummary } from './summary.ts';
+import type { KpiSpec } from '../result/kpis.ts';
+import { orNull } from '../result/summary.ts';
+import type { Interval, KpiSummary } from '../result/summary.ts';
 
 /** The summary of one KPI's distribution over iterations (NaN → null). */
 export function kpiSummary(spec: KpiSpec, d: Distribution): KpiSummary {

@@ -1,12 +1,12 @@
-import type { IterationResult } from '../sim/result.ts';
+import type { IterationResult } from '../result/iteration.ts';
 import { Distribution, MAX_MAGNITUDE } from './distribution.ts';
 import type { DistributionJson } from './distribution.ts';
 import { IterationResultError } from './iteration-check.ts';
 import { failer, readArray, readCount, readObject, within } from './json-read.ts';
 import { interval } from './kpi-summary.ts';
-import { KPIS, kpiIndex } from './kpis.ts';
-import { orNull } from './summary.ts';
-import type { PairedKpi, PairedSummary } from './summary.ts';
+import { KPIS, kpiIndex, type KpiId } from '../result/kpis.ts';
+import { orNull } from '../result/summary.ts';
+import type { PairedKpi, PairedSummary } from '../result/summary.ts';
 
 export const PAIRED_AGGREGATE_FORMAT = 'cyclecast.paired-aggregate';
 
@@ -106,10 +106,8 @@ export class PairedAccumulator {
    * The q-quantile (0–1) of the per-iteration delta of KPI `id`, within 0.78% relative; NaN when none.
    * @example paired.deltaQuantile('profit.npv', 0.05) // p5 of the NPV delta, €
    */
-  deltaQuantile(id: string, q: number): number {
-    const i = kpiIndex(id);
-    if (i < 0) throw new RangeError(`unknown KPI: ${id}`);
-    return this.tallies[i]!.delta.sketch.quantile(q);
+  deltaQuantile(id: KpiId, q: number): number {
+    return this.tallies[kpiIndex(id)]!.delta.sketch.quantile(q);
   }
 
   toJSON(): PairedAggregateJson {

@@ -1,8 +1,31 @@
-import type { Curve } from './curve.ts';
-import type { Num } from './distributions.ts';
+import {
+  CHANNELS,
+  CONDITIONS,
+  CREDIT_TIERS,
+  DAMAGE,
+  DUNNING_ACTIONS,
+  HANDLERS,
+  LEAD_SOURCES,
+  OFFERS,
+  SEGMENTS,
+} from '../domain/lists.ts';
+import {
+  curve,
+  field,
+  group,
+  integer,
+  num,
+  numbers,
+  table,
+  type NumNode,
+  type Shape,
+  type ValueOf,
+  type WorldOf,
+} from './declare.ts';
 
 /*
- * The world: how customers and markets respond (DESIGN §3). Three rules keep every number defensible:
+ * The world: how customers and markets respond (docs/design.md). Three rules keep every number
+ * defensible:
  *  - a probability is a probability (0–1, per month where it says so);
  *  - an effect is an odds multiplier (> 0; 1 = no effect, 1.8 = odds × 1.8): on a base probability p,
  *    effects m₁…mₖ give logistic(logit(p) + Σ log mᵢ);
@@ -10,502 +33,778 @@ import type { Num } from './distributions.ts';
  * Any numeric assumption may be a distribution (`Num`), drawn once per iteration: parameter uncertainty.
  * Money is in €, rates are fractions (0.07 = 7 %), shares of a price are fractions of that price.
  *
- * Each field cites the CALIBRATION.md row it comes from ("CALIBRATION A: Reconditioning cost 1,200
- * (500–2,500)") or says "assumption: …, because …" where no row exists. The defaults are in defaults.ts.
+ * This is the world's one declaration: each field states its domain and unit, its default, its source
+ * (`calibration A: Reconditioning cost 1,200 (500–2,500)` = docs/calibration.md section A, or
+ * `assumption: …, because …`) and, where the workbench lets a user edit it, the label it shows. The
+ * World type, defaultWorld(), the checking schema, the JSON Schema of scenario files and the
+ * workbench's key assumptions are all read from it.
  */
 
-/** One value per credit tier (FICO ≥680 / 620–679 / <620). */
-export interface ByTier<T> {
-  readonly prime: T;
-  readonly 'near-prime': T;
-  readonly subprime: T;
-}
-/** One value per payer segment. */
-export interface BySegment<T> {
-  readonly reliable: T;
-  readonly occasional: T;
-  readonly 'habitual-late': T;
-}
-/** One value per cycle of a vehicle's life: 1 new subsidised lease, 2 used lease, 3 conventional finance. */
-export interface ByCycle<T> {
-  readonly cycle1: T;
-  readonly cycle2: T;
-  readonly cycle3: T;
-}
-export interface ByProduct<T> {
-  readonly lease: T;
-  readonly loan: T;
-}
-export interface ByChannel<T> {
-  readonly phone: T;
-  readonly email: T;
-  readonly sms: T;
-  readonly letter: T;
-  readonly 'dealer-visit': T;
-}
-/** Engagement offers (engine/policy/catalogue/engagement.ts OFFERS). */
-export interface ByOffer<T> {
-  readonly none: T;
-  readonly 'early-upgrade': T;
-  readonly 'loyalty-rate': T;
-  readonly 'service-package': T;
-  readonly extension: T;
-}
-/** Lead sources (engine/policy/catalogue/leads.ts LEAD_SOURCES). */
-export interface BySource<T> {
-  readonly 'web-form': T;
-  readonly phone: T;
-  readonly chat: T;
-  readonly 'third-party': T;
-  readonly 'lost-sale': T;
-  readonly 'data-mining': T;
-}
-export interface ByHandler<T> {
-  readonly salesperson: T;
-  readonly bdc: T;
-}
-/** Inspection grades of a returned vehicle (engine/policy/catalogue/remarketing.ts CONDITIONS). */
-export interface ByCondition<T> {
-  readonly excellent: T;
-  readonly good: T;
-  readonly fair: T;
-  readonly poor: T;
-}
-/** Kinds of damage an inspection finds (remarketing.ts DAMAGE). */
-export interface ByDamage<T> {
-  readonly body: T;
-  readonly interior: T;
-  readonly mechanical: T;
-  readonly tyres: T;
-  readonly glass: T;
-}
-/** Dunning actions that act on the customer month by month (the terminal ones have their own fields). */
-export interface ByDunningAction<T> {
-  readonly remind: T;
-  readonly call: T;
-  readonly 'payment-plan': T;
-  readonly 'dispute-review': T;
-  readonly 'collection-agency': T;
-  readonly 'insurance-claim': T;
-  readonly repossess: T;
-  readonly 'write-off': T;
-  readonly hold: T;
-}
+const INF = Infinity;
+const probability = num(0, 1, '0–1');
+const odds = num(0, INF, 'odds multiplier');
+const euro = num(0, INF, '€');
+const share = num(0, 1, 'fraction');
+const rate = num(0, 1, 'fraction per year');
+const days = num(0, 3_650, 'days');
+const oddsCurve = curve(0, INF, 'odds multiplier');
+const CYCLES = ['cycle1', 'cycle2', 'cycle3'] as const;
+const PRODUCTS = ['lease', 'loan'] as const;
 /** Channels of a dunning reminder (the `remind` action's `channel`). */
-export interface ByRemindChannel<T> {
-  readonly sms: T;
-  readonly email: T;
-  readonly letter: T;
-  readonly phone: T;
-}
+const REMIND_CHANNELS = ['sms', 'email', 'letter', 'phone'] as const;
 
-/** The whole world: economics, the used-vehicle market, renewal, payments, dunning, leads. */
-export interface World {
-  readonly economics: Economics;
-  readonly market: Market;
-  readonly renewal: Renewal;
-  readonly payments: Payments;
-  readonly dunning: Dunning;
-  readonly leads: Leads;
-}
+const segments = <S extends Shape>(of: S) => table(SEGMENTS, of);
+const tiers = <S extends NumNode>(of: S) => table(CREDIT_TIERS, of);
+const sources = <S extends NumNode>(of: S) => table(LEAD_SOURCES, of);
+const conditions = <S extends NumNode>(of: S, weights = false) => table(CONDITIONS, of, weights);
+const actions = <S extends NumNode>(of: S) => table(DUNNING_ACTIONS, table(SEGMENTS, of));
+
+type BySegment = ValueOf<ReturnType<typeof segments<NumNode>>>;
+type ByTier = ValueOf<ReturnType<typeof tiers<NumNode>>>;
+const bySegment = (reliable: number, occasional: number, habitualLate: number): BySegment => ({
+  reliable,
+  occasional,
+  'habitual-late': habitualLate,
+});
+const byTier = (prime: number, nearPrime: number, subprime: number): ByTier => ({
+  prime,
+  'near-prime': nearPrime,
+  subprime,
+});
+const flat = (x: number): BySegment => bySegment(x, x, x);
 
 /** Prices of money: what customers pay, what funding costs, what the manufacturer contributes. */
-export interface Economics {
-  /**
-   * Customer APR by product and credit tier, fraction per year. Prime = funding cost + 3.0 pp —
-   * CALIBRATION A: Captive net financing margin 3.0 (2.5–5.5) % of receivables p.a. Near-prime and
-   * subprime add 3 and 8 pp: assumption, risk-based pricing that roughly covers each tier's expected
-   * loss (CALIBRATION C: annualised net loss near-prime 2.5, subprime 8). Loans add 0.5 pp: assumption,
-   * no residual risk premium offsets a loan's longer term.
-   */
-  readonly apr: ByProduct<ByTier<Num>>;
-  /**
-   * The captive's cost of funds, fraction per year. 0.04: assumption, 2024 euro/dollar ABS and bond
-   * funding levels; with the prime APR it gives CALIBRATION A's 3.0 pp net financing margin.
-   */
-  readonly fundingRate: Num;
-  /**
-   * Manufacturer subsidy paid to the captive on each new cycle-1 lease, fraction of MSRP, booked when the
-   * contract starts. CALIBRATION A: OEM incentive (subvention) spend 7 (3–11) % of transaction price.
-   */
-  readonly subsidyShareOfMsrp: Num;
-  /**
-   * APR reduction the subsidy buys for the customer on a cycle-1 lease, fraction per year (subtracted
-   * from the APR, never below 0). 0.03: assumption, because over a 36-month term 3 pp on the average
-   * balance is worth about the 7 % subsidy, so subvention is roughly margin-neutral for the captive.
-   */
-  readonly subventedAprReduction: Num;
-  /**
-   * Residual set above the guide on cycle-1 leases, fraction of MSRP (a subvented residual lowers the
-   * payment; the captive bears it at return). CALIBRATION A: Subvented residual above guide +2 to +5 pp.
-   */
-  readonly subventedResidualUplift: Num;
-  /**
-   * Annual discount rate for profit.npv, fraction per year (discounted monthly). 0.08: assumption, a
-   * captive's cost of equity; no CALIBRATION row.
-   */
-  readonly discountRate: Num;
-}
+const economics = group('Economics', {
+  apr: field(table(PRODUCTS, tiers(rate)), {
+    default: { lease: byTier(0.07, 0.1, 0.15), loan: byTier(0.075, 0.105, 0.155) },
+    description: 'Customer APR by product and credit tier, fraction per year.',
+    source:
+      'calibration A: Captive net financing margin 3.0 (2.5–5.5) % of receivables p.a. (prime = funding cost + 3.0 pp); assumption: near-prime and subprime add 3 and 8 pp, because risk-based pricing roughly covers each tier’s expected loss (calibration C: Annualised net loss near-prime 2.5, subprime 8 %); loans add 0.5 pp, because no residual risk premium offsets a loan’s longer term',
+    edit: { 'lease.prime': 'Customer rate, prime lease' },
+  }),
+  fundingRate: field(rate, {
+    default: 0.04,
+    description: 'The captive’s cost of funds, fraction per year.',
+    source:
+      'assumption: 2024 euro/dollar ABS and bond funding levels, range 0.03–0.06; with the prime APR it gives calibration A’s 3.0 pp net financing margin',
+    edit: { '': 'Funding cost of the captive' },
+  }),
+  subsidyShareOfMsrp: field(share, {
+    default: 0.07,
+    description:
+      'Manufacturer subsidy paid to the captive on each new cycle-1 lease, fraction of MSRP, booked when the contract starts.',
+    source: 'calibration A: OEM incentive (subvention) spend 7 (3–11) % of transaction price',
+    edit: { '': 'Manufacturer subsidy per new lease' },
+  }),
+  subventedAprReduction: field(rate, {
+    default: 0.03,
+    description:
+      'APR reduction the subsidy buys for the customer on a cycle-1 lease, fraction per year (subtracted from the APR, never below 0).',
+    source:
+      'assumption: over a 36-month term 3 pp on the average balance is worth about the 7 % subsidy, so subvention is roughly margin-neutral for the captive',
+  }),
+  subventedResidualUplift: field(num(-INF, INF, 'fraction of MSRP'), {
+    default: 0.03,
+    description:
+      'Residual set above the guide on cycle-1 leases, fraction of MSRP (a subvented residual lowers the payment; the captive bears it at return).',
+    source: 'calibration A: Subvented residual above guide +2 to +5 pp',
+  }),
+  discountRate: field(num(-0.5, 1, 'fraction per year'), {
+    default: 0.08,
+    description: 'Annual discount rate for profit.npv, fraction per year (discounted monthly).',
+    source: 'assumption: a captive’s cost of equity, range 0.06–0.12; no calibration row',
+    edit: { '': 'Discount rate for the NPV' },
+  }),
+});
+
+/** Reconditioning of returned vehicles. */
+const refurbishment = group('Reconditioning', {
+  baseCost: field(euro, {
+    default: 1_200,
+    description: 'Base reconditioning cost, €.',
+    source: 'calibration A: Reconditioning cost 1,200 (500–2,500) $/unit, taken 1:1 in €',
+    edit: { '': 'Reconditioning cost per vehicle' },
+  }),
+  conditionCostMultiplier: field(conditions(num(0, INF, 'multiplier')), {
+    default: { excellent: 0.6, good: 0.8, fair: 1.2, poor: 1.8 },
+    description: 'Multiplier of the base cost by inspection grade.',
+    source:
+      'assumption: worse grades need more work; chosen with the grade mix so the average cost is calibration A’s 1,200',
+  }),
+  damageCost: field(table(DAMAGE, euro), {
+    default: { body: 600, interior: 300, mechanical: 900, tyres: 400, glass: 250 },
+    description: 'Added cost per kind of damage found, €.',
+    source: 'assumption: typical repair prices, within calibration A’s 500–2,500 reconditioning range',
+  }),
+  costNoiseSd: field(num(0, 1, 'fraction of the estimate'), {
+    default: 0.15,
+    description:
+      'Spread of the actual cost around the estimate, sd as a fraction of the estimate, drawn per vehicle.',
+    source: 'assumption: estimates miss by about a sixth, range 0.05–0.3',
+  }),
+  days: field(num(0, 365, 'days'), {
+    default: 7,
+    description: 'Days from return to line-ready.',
+    source: 'calibration A: Reconditioning time-to-line 7 (3–12) days',
+  }),
+});
 
 /** The used-vehicle market: values at return, condition, refurbishment and inventory. */
-export interface Market {
-  /**
-   * Clean wholesale value by vehicle age, fraction of MSRP, by age in months. 24/36/48/60 → 0.64/0.55/
-   * 0.46/0.38 — CALIBRATION A: Residual as % of MSRP at 24/36/48/60 months. Extended (assumption):
-   * 0.76 at 12 months (Carfax −20 % in year 1, less the guide's drive-off), then ≈ −15 % a year after
-   * year 5 (Carfax −10 to −15 %/yr).
-   */
-  readonly residualCurve: Curve;
-  /**
-   * Market level against the curve, fraction of MSRP (all vehicles, one draw per iteration): the
-   * regime lever. 0 in a normal market; ≈ +0.10 reproduces 2022's lessee equity. CALIBRATION A: Lessee
-   * equity at maturity −1,500 (−2,000 to +8,500) $/unit; see "How far to trust them" §4.
-   */
-  readonly marketShift: Num;
-  /**
-   * Spread of an individual vehicle's value around the market, sd in fractions of MSRP, drawn once per
-   * vehicle (normal). CALIBRATION A: Residual as % of MSRP (±6 pp).
-   */
-  readonly marketNoiseSd: Num;
-  /** Odometer reading expected for the age, km per year. 15,000: assumption (the portfolio's mean usage). */
-  readonly expectedKmPerYear: Num;
-  /**
-   * Value lost per 10,000 km above the expected odometer (gained below), fraction of MSRP. 0.015:
-   * assumption, typical guide mileage adjustments of 1–2 % of the new price per 10,000 km.
-   */
-  readonly mileageValueEffect: Num;
-  /**
-   * Inspection grade of a vehicle returned at the end of a contract, probabilities (normalised to sum 1).
-   * 0.15/0.50/0.25/0.10: assumption, no public grade mix; chosen so the average reconditioning cost
-   * matches CALIBRATION A's 1,200.
-   */
-  readonly conditionAtReturn: ByCondition<Num>;
-  /** Grade of a repossessed vehicle, probabilities. 0.02/0.28/0.40/0.30: assumption, repossessions come back worse. */
-  readonly conditionAtRepossession: ByCondition<Num>;
-  /**
-   * Value effect of the grade on the as-returned market value, fraction of MSRP. +0.02/0/−0.03/−0.08:
-   * assumption, guide condition adjustments.
-   */
-  readonly conditionValueEffect: ByCondition<Num>;
-  /** Probability that an inspection finds each kind of damage, by grade (independent per kind). Assumption. */
-  readonly damageProbability: ByCondition<Num>;
-  /** Probability that a returned vehicle has a complete dealer service history. 0.8: assumption. */
-  readonly serviceHistoryComplete: Num;
-  /** Retail value lost without a complete service history, fraction of retail value. 0.03: assumption. */
-  readonly incompleteHistoryDiscount: Num;
-  /** Reconditioning. */
-  readonly refurbishment: Refurbishment;
-  /**
-   * Used retail front gross, fraction of the retail price: the dealer's margin over wholesale value plus
-   * reconditioning, so retail value = (clean value + base reconditioning cost) / (1 − front gross).
-   * CALIBRATION A: Used retail front gross 3.5 (3–11.5) % of price.
-   */
-  readonly retailFrontGross: Num;
-  /**
-   * Wholesale (auction) result, fraction of the as-returned market value (negative: fees and auction
-   * discount). CALIBRATION A: wholesale gross −2 (−5 to 0) % of price.
-   */
-  readonly wholesaleGross: Num;
-  /**
-   * Cost of a vehicle in reconditioning or inventory, € per day (floorplan, lot, depreciation while
-   * waiting). CALIBRATION A: Holding cost 36 $/unit/day (NCM Associates), taken 1:1 in €.
-   */
-  readonly holdingCostPerDay: Num;
-  /**
-   * Probability that a refurbished vehicle in inventory is placed on a new contract in a month, besides
-   * the used-interest leads that take inventory first. 0.7: assumption, about 30 days in stock after
-   * reconditioning (used days' supply of 40–50 days in normal markets includes acquisition and
-   * reconditioning).
-   */
-  readonly inventoryPlacementProbability: Num;
-  /**
-   * Days in inventory after which an unplaced refurbished vehicle is wholesaled. 90: assumption, the
-   * common 90-day used-inventory turn rule.
-   */
-  readonly maxInventoryDays: Num;
-  /**
-   * Buy-out probability of a lease at maturity by the customer's equity (market value − residual, €).
-   * Tuned so that at CALIBRATION A's normal-market equity (−1,500) about 60 % of maturities are returned
-   * and at +8,500 (2022) about 8 % — CALIBRATION A: Lease-end return rate 55 (9–82) % of maturities.
-   */
-  readonly buyOutByEquity: Curve;
-}
-
-export interface Refurbishment {
-  /** Base reconditioning cost, €. CALIBRATION A: Reconditioning cost 1,200 (500–2,500) $/unit, 1:1 in €. */
-  readonly baseCost: Num;
-  /** Multiplier of the base cost by grade. 0.6/0.8/1.2/1.8: assumption. */
-  readonly conditionCostMultiplier: ByCondition<Num>;
-  /** Added cost per kind of damage found, €. Assumption (body 600, interior 300, mechanical 900, tyres 400, glass 250). */
-  readonly damageCost: ByDamage<Num>;
-  /**
-   * Spread of the actual cost around the estimate, sd as a fraction of the estimate, drawn per vehicle.
-   * 0.15: assumption.
-   */
-  readonly costNoiseSd: Num;
-  /** Days from return to line-ready. CALIBRATION A: Reconditioning time-to-line 7 (3–12) days. */
-  readonly days: Num;
-}
+const market = group('Used-vehicle market', {
+  residualCurve: field(curve(0, 2, 'fraction of MSRP'), {
+    default: [
+      [0, 1],
+      [12, 0.76],
+      [24, 0.64],
+      [36, 0.55],
+      [48, 0.46],
+      [60, 0.38],
+      [72, 0.32],
+      [84, 0.27],
+      [96, 0.23],
+      [120, 0.17],
+      [180, 0.08],
+      [240, 0.04],
+    ],
+    description: 'Clean wholesale value by vehicle age, fraction of MSRP, by age in months.',
+    source:
+      'calibration A: Residual as % of MSRP at 24/36/48/60 months (0.64/0.55/0.46/0.38); assumption: 0.76 at 12 months (Carfax −20 % in year 1, less the guide’s drive-off), then ≈ −15 % a year after year 5 (Carfax −10 to −15 %/yr)',
+  }),
+  marketShift: field(num(-INF, INF, 'fraction of MSRP'), {
+    default: 0,
+    description:
+      'Market level against the curve, fraction of MSRP (all vehicles, one draw per iteration): the regime lever. ≈ +0.10 reproduces 2022’s lessee equity.',
+    source:
+      'calibration A: Lessee equity at maturity −1,500 (−2,000 to +8,500) $/unit, 0 in a normal market; see calibration, How far to trust them §4',
+    edit: { '': 'Used-vehicle values against the guide' },
+  }),
+  marketNoiseSd: field(num(0, 1, 'fraction of MSRP'), {
+    default: 0.06,
+    description:
+      'Spread of an individual vehicle’s value around the market, sd in fractions of MSRP, drawn once per vehicle (normal).',
+    source: 'calibration A: Residual as % of MSRP (±6 pp)',
+  }),
+  expectedKmPerYear: field(num(0, 500_000, 'km per year'), {
+    default: 15_000,
+    description: 'Odometer reading expected for the age, km per year.',
+    source: 'assumption: the portfolio’s mean usage, range 10,000–20,000',
+  }),
+  mileageValueEffect: field(num(0, 1, 'fraction of MSRP per 10,000 km'), {
+    default: 0.015,
+    description: 'Value lost per 10,000 km above the expected odometer (gained below), fraction of MSRP.',
+    source: 'assumption: typical guide mileage adjustments of 1–2 % of the new price per 10,000 km',
+  }),
+  conditionAtReturn: field(conditions(probability, true), {
+    default: { excellent: 0.15, good: 0.5, fair: 0.25, poor: 0.1 },
+    description:
+      'Inspection grade of a vehicle returned at the end of a contract, probabilities (normalised to sum 1).',
+    source:
+      'assumption: no public grade mix; chosen so the average reconditioning cost matches calibration A’s 1,200',
+  }),
+  conditionAtRepossession: field(conditions(probability, true), {
+    default: { excellent: 0.02, good: 0.28, fair: 0.4, poor: 0.3 },
+    description: 'Grade of a repossessed vehicle, probabilities.',
+    source: 'assumption: repossessions come back worse than returns',
+  }),
+  conditionValueEffect: field(conditions(num(-INF, INF, 'fraction of MSRP')), {
+    default: { excellent: 0.02, good: 0, fair: -0.03, poor: -0.08 },
+    description: 'Value effect of the grade on the as-returned market value, fraction of MSRP.',
+    source: 'assumption: guide condition adjustments',
+  }),
+  damageProbability: field(conditions(probability), {
+    default: { excellent: 0.02, good: 0.1, fair: 0.35, poor: 0.7 },
+    description: 'Probability that an inspection finds each kind of damage, by grade (independent per kind).',
+    source: 'assumption: damage is what makes a grade; no public figures',
+  }),
+  serviceHistoryComplete: field(probability, {
+    default: 0.8,
+    description: 'Probability that a returned vehicle has a complete dealer service history.',
+    source: 'assumption: most leased vehicles are serviced at the dealer, range 0.6–0.9',
+  }),
+  incompleteHistoryDiscount: field(share, {
+    default: 0.03,
+    description: 'Retail value lost without a complete service history, fraction of retail value.',
+    source: 'assumption: a small buyer discount, range 0.01–0.05',
+  }),
+  refurbishment,
+  retailFrontGross: field(num(-0.5, 0.9, 'fraction of price'), {
+    default: 0.035,
+    description:
+      'Used retail front gross, fraction of the retail price: the dealer’s margin over wholesale value plus reconditioning, so retail value = (clean value + base reconditioning cost) / (1 − front gross).',
+    source: 'calibration A: Used retail front gross 3.5 (3–11.5) % of price',
+  }),
+  wholesaleGross: field(num(-0.9, 0.5, 'fraction of price'), {
+    default: -0.02,
+    description:
+      'Wholesale (auction) result, fraction of the as-returned market value (negative: fees and auction discount).',
+    source: 'calibration A: wholesale gross −2 (−5 to 0) % of price',
+    edit: { '': 'Wholesale (auction) result' },
+  }),
+  holdingCostPerDay: field(num(0, INF, '€ per day'), {
+    default: 36,
+    description:
+      'Cost of a vehicle in reconditioning or inventory, € per day (floorplan, lot, depreciation while waiting).',
+    source: 'calibration A: Holding cost 36 $/unit/day (NCM Associates), taken 1:1 in €',
+    edit: { '': 'Holding cost per vehicle in stock' },
+  }),
+  inventoryPlacementProbability: field(probability, {
+    default: 0.7,
+    description:
+      'Probability that a refurbished vehicle in inventory is placed on a new contract in a month, besides the used-interest leads that take inventory first.',
+    source:
+      'assumption: about 30 days in stock after reconditioning, because a used days’ supply of 40–50 days in normal markets includes acquisition and reconditioning',
+  }),
+  maxInventoryDays: field(num(0, 3_650, 'days'), {
+    default: 90,
+    description: 'Days in inventory after which an unplaced refurbished vehicle is wholesaled.',
+    source: 'assumption: the common 90-day used-inventory turn rule, range 60–120',
+  }),
+  buyOutByEquity: field(curve(0, 1, '0–1'), {
+    default: [
+      [-6_000, 0.15],
+      [-1_500, 0.4],
+      [0, 0.5],
+      [3_000, 0.75],
+      [8_500, 0.92],
+    ],
+    description:
+      'Buy-out probability of a lease at maturity by the customer’s equity (market value − residual, €).',
+    source:
+      'calibration A: Lease-end return rate 55 (9–82) % of maturities; tuned so that at calibration A’s normal-market equity (−1,500) about 60 % of maturities are returned and at +8,500 (2022) about 8 %',
+  }),
+});
 
 /** Whether a customer whose contract ends takes a new contract with the captive. */
-export interface Renewal {
-  /**
-   * Renewal probability by the cycle of the ending contract, with every effect at 1 (no contact, an
-   * average dealer and customer). 0.43 / 0.41 / 0.36, calibrated so that the shipped reactive engagement
-   * policy retains ≈ 53 % — CALIBRATION B: Household brand loyalty 51 (50–55) %, Same-brand repurchase
-   * through a captive 50 % — and TCM ≈ 66 %, inside CALIBRATION B: Lessees who lease again 50–72 %
-   * (default world and portfolio, 5,000 contracts, 120 months). Cycle 3 lower — CALIBRATION B: Brand
-   * loyalty by ownership length (−10 pp after month 36).
-   */
-  readonly baseProbability: ByCycle<Num>;
-  /**
-   * Odds multiplier of an engagement contact by the months to the end at which it was made; the best
-   * contact of the contract counts. ≈1.8 for 12–18 months before the end, the consideration window —
-   * CALIBRATION B: Consideration window starts 12 (6–12) months before end (J.D. Power); smaller for
-   * late contacts (the customer has started shopping), fading for contacts years ahead (assumption).
-   */
-  readonly contactTimingOdds: Curve;
-  /**
-   * Share of the contact effect a channel delivers, as an exponent on the timing multiplier (1 = full
-   * effect; 0.5 = its square root). Phone 1, dealer visit 1.2, email 0.6, sms 0.5, letter 0.5:
-   * assumption, personal contact converts better.
-   */
-  readonly channelWeight: ByChannel<Num>;
-  /** Factor on the channel weight when the channel is the customer's preferred one. 1.25: assumption. */
-  readonly preferredChannelBonus: Num;
-  /** Engagement cost per contact carried out, € by channel. Assumption (phone 8, email 0.5, sms 0.3, letter 2, dealer visit 40). */
-  readonly contactCost: ByChannel<Num>;
-  /**
-   * Odds multiplier of each offer made on the contract (the best offer counts; offers do not stack).
-   * none 1, early-upgrade 1.15, loyalty-rate 1.3, service-package 1.1, extension 1: assumption.
-   */
-  readonly offerOdds: ByOffer<Num>;
-  /** APR reduction on the renewal contract when a loyalty rate was offered, fraction per year. 0.01: assumption. */
-  readonly loyaltyRateDiscount: Num;
-  /** Cost of a service package, € paid when the customer renews after that offer. 300: assumption. */
-  readonly servicePackageCost: Num;
-  /** Odds multiplier per €1,000 of incentive offered (paid only if the customer renews). 1.12: assumption. */
-  readonly incentiveOddsPer1000: Num;
-  /**
-   * Odds multiplier per €1,000 of positive equity at the end (equity can fund the next contract).
-   * 1.05: assumption.
-   */
-  readonly equityOddsPer1000: Num;
-  /**
-   * Odds multiplier by the dealer's engagement discipline (0–1): good dealers retain better beyond the
-   * contacts the policy asks for. [[0, 0.85], [1, 1.15]]: assumption (DESIGN §2, uneven dealers).
-   */
-  readonly disciplineOdds: Curve;
-  /**
-   * Share of the contacts a dealer drops that a BDC recovers: a BDC dealer carries out a contact with
-   * probability 1 − (1 − discipline)·(1 − lift). 0.5: assumption.
-   */
-  readonly bdcDisciplineLift: Num;
-  /**
-   * Odds multiplier by latent loyalty (0–1). [[0, 0.35], [0.5, 1], [1, 2.8]]: assumption, so that
-   * latent loyalty spreads renewal about as widely as lessees vs loan customers — CALIBRATION B: Brand
-   * loyalty lessees vs loan customers 71.5 vs 60.6 %.
-   */
-  readonly loyaltyOdds: Curve;
-  /**
-   * Goodwill damage: odds multiplier (≤ 1) on the customer's later renewals for each dunning action
-   * taken, by segment. Harsh dunning of a reliable customer costs most (DESIGN §2). Assumption.
-   */
-  readonly goodwillOdds: ByDunningAction<BySegment<Num>>;
-  /**
-   * Monthly probability that a customer who received an early-upgrade offer upgrades now, by equity
-   * (€, market value − payoff + waived instalments). Assumption: nobody upgrades under water; a few
-   * percent a month once equity covers the switch.
-   */
-  readonly earlyUpgradeByEquity: Curve;
-  /**
-   * Probability that a lease customer who was offered an extension and would otherwise leave takes it at
-   * maturity. 0.4: assumption.
-   */
-  readonly extensionTakeUp: Num;
-  /** Months an accepted extension adds to the term. 6: assumption. */
-  readonly extensionMonths: Num;
-}
+const renewal = group('Renewal', {
+  baseProbability: field(table(CYCLES, probability), {
+    default: { cycle1: 0.43, cycle2: 0.41, cycle3: 0.36 },
+    description:
+      'Renewal probability by the cycle of the ending contract, with every effect at 1 (no contact, an average dealer and customer).',
+    source:
+      'calibration B: Household brand loyalty 51 (50–55) %, Same-brand repurchase through a captive 50 %; calibrated so that the shipped reactive engagement policy retains ≈ 53 % and TCM ≈ 66 %, inside calibration B: Lessees who lease again 50–72 % (default world and portfolio, 5,000 contracts, 120 months); cycle 3 lower — calibration B: Brand loyalty by ownership length (−10 pp after month 36)',
+    edit: {
+      cycle1: 'Renewal probability after cycle 1, no contact',
+      cycle2: 'Renewal probability after cycle 2, no contact',
+      cycle3: 'Renewal probability after cycle 3, no contact',
+    },
+  }),
+  contactTimingOdds: field(oddsCurve, {
+    default: [
+      [0, 1.1],
+      [3, 1.25],
+      [6, 1.45],
+      [12, 1.8],
+      [18, 1.8],
+      [24, 1.4],
+      [36, 1.1],
+    ],
+    description:
+      'Odds multiplier of an engagement contact by the months to the end at which it was made; the best contact of the contract counts.',
+    source:
+      'calibration B: Consideration window starts 12 (6–12) months before end (J.D. Power), ≈ 1.8 for 12–18 months before the end; assumption: smaller for late contacts, because the customer has started shopping, fading for contacts years ahead',
+  }),
+  channelWeight: field(table(CHANNELS, num(0, 10, 'exponent')), {
+    default: { phone: 1, email: 0.6, sms: 0.5, letter: 0.5, 'dealer-visit': 1.2 },
+    description:
+      'Share of the contact effect a channel delivers, as an exponent on the timing multiplier (1 = full effect; 0.5 = its square root).',
+    source: 'assumption: personal contact converts better',
+  }),
+  preferredChannelBonus: field(num(0, 10, 'factor'), {
+    default: 1.25,
+    description: 'Factor on the channel weight when the channel is the customer’s preferred one.',
+    source: 'assumption: a preferred channel is heard better, range 1–1.5',
+  }),
+  contactCost: field(table(CHANNELS, euro), {
+    default: { phone: 8, email: 0.5, sms: 0.3, letter: 2, 'dealer-visit': 40 },
+    description: 'Engagement cost per contact carried out, € by channel.',
+    source: 'assumption: agent time, postage and message fees; a dealer visit is an hour of staff time',
+    edit: { phone: 'Cost of an engagement phone call' },
+  }),
+  offerOdds: field(table(OFFERS, odds), {
+    default: {
+      none: 1,
+      'early-upgrade': 1.15,
+      'loyalty-rate': 1.3,
+      'service-package': 1.1,
+      extension: 1,
+    },
+    description:
+      'Odds multiplier of each offer made on the contract (the best offer counts; offers do not stack).',
+    source: 'assumption: a rate offer is worth most to the customer; no public figures',
+  }),
+  loyaltyRateDiscount: field(rate, {
+    default: 0.01,
+    description: 'APR reduction on the renewal contract when a loyalty rate was offered, fraction per year.',
+    source: 'assumption: a typical loyalty rate, range 0.005–0.02',
+  }),
+  servicePackageCost: field(euro, {
+    default: 300,
+    description: 'Cost of a service package, € paid when the customer renews after that offer.',
+    source: 'assumption: a year or two of scheduled servicing at cost',
+  }),
+  incentiveOddsPer1000: field(odds, {
+    default: 1.12,
+    description: 'Odds multiplier per €1,000 of incentive offered (paid only if the customer renews).',
+    source: 'assumption: a modest price elasticity, range 1.05–1.2',
+  }),
+  equityOddsPer1000: field(odds, {
+    default: 1.05,
+    description:
+      'Odds multiplier per €1,000 of positive equity at the end (equity can fund the next contract).',
+    source: 'assumption: weaker than a cash incentive, range 1–1.1',
+  }),
+  disciplineOdds: field(oddsCurve, {
+    default: [
+      [0, 0.85],
+      [1, 1.15],
+    ],
+    description:
+      'Odds multiplier by the dealer’s engagement discipline (0–1): good dealers retain better beyond the contacts the policy asks for.',
+    source: 'assumption: dealers are uneven (docs/design.md)',
+  }),
+  bdcDisciplineLift: field(share, {
+    default: 0.5,
+    description:
+      'Share of the contacts a dealer drops that a BDC recovers: a BDC dealer carries out a contact with probability 1 − (1 − discipline)·(1 − lift).',
+    source: 'assumption: a BDC works its list, but not every dropped contact reaches it',
+  }),
+  loyaltyOdds: field(oddsCurve, {
+    default: [
+      [0, 0.35],
+      [0.5, 1],
+      [1, 2.8],
+    ],
+    description: 'Odds multiplier by latent loyalty (0–1).',
+    source:
+      'assumption: latent loyalty spreads renewal about as widely as lessees vs loan customers — calibration B: Brand loyalty lessees vs loan customers 71.5 vs 60.6 %',
+  }),
+  goodwillOdds: field(actions(odds), {
+    default: {
+      remind: bySegment(0.98, 0.99, 1),
+      call: bySegment(0.93, 0.96, 0.99),
+      'payment-plan': bySegment(0.97, 0.98, 1),
+      'dispute-review': flat(1),
+      'collection-agency': bySegment(0.5, 0.65, 0.8),
+      'insurance-claim': flat(1),
+      repossess: bySegment(0.2, 0.3, 0.4),
+      'write-off': bySegment(0.3, 0.4, 0.5),
+      hold: flat(1),
+    },
+    description:
+      'Goodwill damage: odds multiplier (≤ 1) on the customer’s later renewals for each dunning action taken, by segment.',
+    source: 'assumption: harsh dunning of a reliable customer costs most (docs/design.md); no public figures',
+  }),
+  earlyUpgradeByEquity: field(curve(0, 1, '0–1 per month'), {
+    default: [
+      [-1_000, 0],
+      [0, 0.01],
+      [2_000, 0.03],
+      [6_000, 0.06],
+      [12_000, 0.1],
+    ],
+    description:
+      'Monthly probability that a customer who received an early-upgrade offer upgrades now, by equity (€, market value − payoff + waived instalments).',
+    source: 'assumption: nobody upgrades under water; a few percent a month once equity covers the switch',
+  }),
+  extensionTakeUp: field(probability, {
+    default: 0.4,
+    description:
+      'Probability that a lease customer who was offered an extension and would otherwise leave takes it at maturity.',
+    source: 'assumption: an extension is the easy choice for an undecided customer, range 0.2–0.6',
+  }),
+  extensionMonths: field(num(0, 60, 'months'), {
+    default: 6,
+    description: 'Months an accepted extension adds to the term.',
+    source: 'assumption: the usual short extension, range 3–12',
+  }),
+});
 
 /** Monthly instalments: who misses them. */
-export interface Payments {
-  /**
-   * Probability that a current contract misses this month's instalment, by segment and credit tier.
-   * Derivation: annual net loss = 12 × misses per month × share of episodes that end in default × loss
-   * given default. With the shipped uniform dunning policy as the reference, the segment spread of
-   * CALIBRATION C: Payer mix 80/15/5 (a habitual late payer misses several times a year) and the cure
-   * odds by tier below, the misses were scaled per tier until books of one tier lose 0.5 / 2.5 / 7.9 %
-   * a year — CALIBRATION C: Annualised net loss prime 0.5, near-prime 2.5, subprime 8 % (4,000
-   * contracts × 120 months, two iterations each). The resulting 60+ DPD stock is lower than the bureaus'
-   * (≈ 0.3 % overall, 1.6 % subprime, against CALIBRATION C 1.3 % and 6 %): in the model every episode
-   * cures or is terminated within the policy's horizon, while bureau figures also hold extensions,
-   * bankruptcies and repossession pipelines. Losses drive profit, so they were matched first.
-   */
-  readonly missProbability: BySegment<ByTier<Num>>;
-  /** Macro stress: odds multiplier on every miss probability by simulation month. Default flat 1. */
-  readonly stressOdds: Curve;
-  /** Share of missed instalments that are disputes, not inability to pay. CALIBRATION C: Invoice dispute rate 3 (<2 good, >5 bad) %. */
-  readonly disputeShare: Num;
-  /**
-   * Probability per month that a delinquent customer pays all arrears without any action, by segment
-   * (a forgetter catches up). Assumption (CALIBRATION "How far to trust" §6: no public cure benchmark).
-   */
-  readonly selfCure: BySegment<Num>;
-  /**
-   * Odds multiplier by credit tier on every cure (self-cure and dunning): ability to pay. 1 / 0.4 / 0.2:
-   * assumption, set with the miss probabilities so that the subprime cure rate under uniform dunning is
-   * ≈ 64 % of episodes against ≈ 90 % for prime.
-   */
-  readonly tierCureOdds: ByTier<Num>;
-  /** Probability per month that a dispute resolves itself without a review. 0.1: assumption. */
-  readonly disputeSelfResolve: Num;
-}
+const payments = group('Payments and dunning', {
+  missProbability: field(segments(tiers(probability)), {
+    default: {
+      reliable: byTier(0.004, 0.018, 0.04),
+      occasional: byTier(0.028, 0.077, 0.12),
+      'habitual-late': byTier(0.084, 0.2, 0.28),
+    },
+    description:
+      'Probability that a current contract misses this month’s instalment, by segment and credit tier.',
+    source:
+      'calibration C: Annualised net loss prime 0.5, near-prime 2.5, subprime 8 % and Payer mix 80/15/5: annual net loss = 12 × misses per month × share of episodes that end in default × loss given default; with the shipped uniform dunning policy and the cure odds by tier, the misses were scaled per tier until books of one tier lose 0.5 / 2.5 / 7.9 % a year (4,000 contracts × 120 months, two iterations each). The resulting 60+ DPD stock is lower than the bureaus’ (≈ 0.3 % overall, 1.6 % subprime, against calibration C 1.3 % and 6 %): in the model every episode cures or is terminated within the policy’s horizon, while bureau figures also hold extensions, bankruptcies and repossession pipelines. Losses drive profit, so they were matched first',
+  }),
+  stressOdds: field(oddsCurve, {
+    default: [[0, 1]],
+    description:
+      'Macro stress: odds multiplier on every miss probability by simulation month. Default flat 1.',
+    source: 'assumption: no stress unless a scenario sets one',
+  }),
+  disputeShare: field(probability, {
+    default: 0.03,
+    description: 'Share of missed instalments that are disputes, not inability to pay.',
+    source: 'calibration C: Invoice dispute rate 3 (<2 good, >5 bad) %',
+    edit: { '': 'Missed instalments that are disputes' },
+  }),
+  selfCure: field(segments(probability), {
+    default: bySegment(0.6, 0.4, 0.25),
+    description:
+      'Probability per month that a delinquent customer pays all arrears without any action, by segment (a forgetter catches up).',
+    source:
+      'assumption: no public cure benchmark (calibration, How far to trust them §6); reliable payers forget, habitual late payers cannot pay',
+  }),
+  tierCureOdds: field(tiers(odds), {
+    default: byTier(1, 0.4, 0.2),
+    description: 'Odds multiplier by credit tier on every cure (self-cure and dunning): ability to pay.',
+    source:
+      'assumption: set with the miss probabilities so that the subprime cure rate under uniform dunning is ≈ 64 % of episodes against ≈ 90 % for prime',
+  }),
+  disputeSelfResolve: field(probability, {
+    default: 0.1,
+    description: 'Probability per month that a dispute resolves itself without a review.',
+    source: 'assumption: most disputes need a review, range 0.05–0.2',
+  }),
+});
 
 /** How the world responds to dunning actions. */
-export interface Dunning {
-  /**
-   * Probability per month that the action cures the delinquency, by segment (combined with self-cure:
-   * either cures). For `payment-plan` it is the probability the customer accepts the plan; for
-   * `collection-agency` it applies every month the debt stays placed. SMS reminder for a forgetter ≈
-   * 0.23 — CALIBRATION C: SMS reminder effect 5 → 23 %; the rest assumption (CALIBRATION "How far to
-   * trust" §6).
-   */
-  readonly cure: ByDunningAction<BySegment<Num>>;
-  /** Odds multiplier on a reminder's cure by channel. sms 1, email 0.8, letter 0.7, phone 1.3: assumption. */
-  readonly remindChannelOdds: ByRemindChannel<Num>;
-  /** Cost of each action, € by segment. Assumption (agency fees and insurance are separate fields). */
-  readonly cost: ByDunningAction<BySegment<Num>>;
-  /** Probability per month that a customer on a payment plan breaks it, by segment. Assumption. */
-  readonly planBreak: BySegment<Num>;
-  /** Probability that a dispute review resolves a dispute (the customer then pays). 0.85: assumption. */
-  readonly disputeReviewResolve: Num;
-  /**
-   * Odds multiplier on the cure of any action other than a review while a dispute is open (chasing a
-   * disputed amount rarely works). 0.3: assumption.
-   */
-  readonly disputeActionOdds: Num;
-  /** Agency fee, fraction of what the agency collects. CALIBRATION C: Collection-agency contingency fee 30 (15–50) %. */
-  readonly agencyFeeShare: Num;
-  /** Share of a written-off exposure the agency recovers when placed. CALIBRATION C: Agency recovery on placed debt 25 (20–30) %. */
-  readonly agencyRecoveryShare: Num;
-  /** Insurance indemnity, fraction of the loss within the limit. CALIBRATION C: Credit-insurance indemnity 90 (75–95) %. */
-  readonly insuranceIndemnity: Num;
-  /** Insured loss per contract, € (the credit limit). 25,000: assumption. */
-  readonly insuranceLimit: Num;
-  /** Days past due before a protracted-default claim is accepted. CALIBRATION C: Waiting period 3–6 months → 90. */
-  readonly claimWaitingDays: Num;
-  /** Days past due after which a claim is too late and pays nothing. CALIBRATION C: Waiting period 3–6 months → 180. */
-  readonly claimWindowDays: Num;
-  /** Premium, fraction of the insured instalments. CALIBRATION C: Credit-insurance premium 0.3 (0.15–1.2) % of insured turnover. */
-  readonly insurancePremiumRate: Num;
-  /**
-   * Share of the vehicle's market value a repossession recovers (vehicles not found, damage,
-   * forced-sale discount). 0.55: assumption, calibrated so that recoveries land near CALIBRATION C:
-   * Recovery after charge-off prime 49, non-prime 35 % and Loss per repossession 7,400 $.
-   */
-  readonly repossessionRecoveryShare: Num;
-  /**
-   * Days past due at which a contract the policy never terminates is written off (no repossession).
-   * 120: assumption, the US FFIEC charge-off rule for closed-end retail credit.
-   */
-  readonly chargeOffDays: Num;
-}
+const dunning = group('Payments and dunning', {
+  cure: field(actions(probability), {
+    default: {
+      remind: bySegment(0.5, 0.3, 0.12),
+      call: bySegment(0.6, 0.45, 0.25),
+      'payment-plan': bySegment(0.8, 0.7, 0.5),
+      'dispute-review': bySegment(0.1, 0.08, 0.05),
+      'collection-agency': bySegment(0.2, 0.2, 0.2),
+      'insurance-claim': flat(0),
+      repossess: flat(0),
+      'write-off': flat(0),
+      hold: flat(0),
+    },
+    description:
+      'Probability per month that the action cures the delinquency, by segment (combined with self-cure: either cures). For `payment-plan` it is the probability the customer accepts the plan; for `collection-agency` it applies every month the debt stays placed.',
+    source:
+      'calibration C: SMS reminder effect 5 → 23 % (an SMS reminder for a forgetter ≈ 0.23); the rest assumption: no public cure benchmark by dunning stage (calibration, How far to trust them §6)',
+  }),
+  remindChannelOdds: field(table(REMIND_CHANNELS, odds), {
+    default: { sms: 1, email: 0.8, letter: 0.7, phone: 1.3 },
+    description: 'Odds multiplier on a reminder’s cure by channel.',
+    source: 'assumption: a call is hardest to ignore, a letter easiest',
+  }),
+  cost: field(actions(euro), {
+    default: {
+      remind: flat(1),
+      call: flat(8),
+      'payment-plan': flat(25),
+      'dispute-review': flat(60),
+      'collection-agency': flat(0),
+      'insurance-claim': flat(50),
+      repossess: flat(1_200),
+      'write-off': flat(20),
+      hold: flat(0),
+    },
+    description: 'Cost of each action, € by segment (agency fees and insurance are separate fields).',
+    source: 'assumption: staff time per action; a repossession pays a recovery agent and transport',
+  }),
+  planBreak: field(segments(probability), {
+    default: bySegment(0.08, 0.15, 0.3),
+    description: 'Probability per month that a customer on a payment plan breaks it, by segment.',
+    source: 'assumption: no public figures; habitual late payers break plans most',
+  }),
+  disputeReviewResolve: field(probability, {
+    default: 0.85,
+    description: 'Probability that a dispute review resolves a dispute (the customer then pays).',
+    source: 'assumption: most disputes are errors a review fixes, range 0.7–0.95',
+  }),
+  disputeActionOdds: field(odds, {
+    default: 0.3,
+    description: 'Odds multiplier on the cure of any action other than a review while a dispute is open.',
+    source: 'assumption: chasing a disputed amount rarely works',
+  }),
+  agencyFeeShare: field(share, {
+    default: 0.3,
+    description: 'Agency fee, fraction of what the agency collects.',
+    source: 'calibration C: Collection-agency contingency fee 30 (15–50) %',
+    edit: { '': 'Collection-agency fee' },
+  }),
+  agencyRecoveryShare: field(share, {
+    default: 0.25,
+    description: 'Share of a written-off exposure the agency recovers when placed.',
+    source: 'calibration C: Agency recovery on placed debt 25 (20–30) %',
+  }),
+  insuranceIndemnity: field(share, {
+    default: 0.9,
+    description: 'Insurance indemnity, fraction of the loss within the limit.',
+    source: 'calibration C: Credit-insurance indemnity 90 (75–95) %',
+    edit: { '': 'Credit-insurance indemnity' },
+  }),
+  insuranceLimit: field(euro, {
+    default: 25_000,
+    description: 'Insured loss per contract, € (the credit limit).',
+    source: 'assumption: about the balance of an average contract',
+  }),
+  claimWaitingDays: field(days, {
+    default: 90,
+    description: 'Days past due before a protracted-default claim is accepted.',
+    source: 'calibration C: Waiting period 3–6 months → 90',
+  }),
+  claimWindowDays: field(days, {
+    default: 180,
+    description: 'Days past due after which a claim is too late and pays nothing.',
+    source: 'calibration C: Waiting period 3–6 months → 180',
+  }),
+  insurancePremiumRate: field(share, {
+    default: 0.003,
+    description: 'Premium, fraction of the insured instalments.',
+    source: 'calibration C: Credit-insurance premium 0.3 (0.15–1.2) % of insured turnover',
+  }),
+  repossessionRecoveryShare: field(share, {
+    default: 0.55,
+    description:
+      'Share of the vehicle’s market value a repossession recovers (vehicles not found, damage, forced-sale discount).',
+    source:
+      'assumption: calibrated so that recoveries land near calibration C: Recovery after charge-off prime 49, non-prime 35 % and Loss per repossession 7,400 $',
+    edit: { '': 'Recovery on a repossessed vehicle' },
+  }),
+  chargeOffDays: field(num(30, 3_650, 'days'), {
+    default: 120,
+    description:
+      'Days past due at which a contract the policy never terminates is written off (no repossession).',
+    source: 'assumption: the US FFIEC charge-off rule for closed-end retail credit',
+  }),
+});
 
 /** Leads: arrivals and the funnel from first call to sale. */
-export interface Leads {
-  /**
-   * Leads arriving per dealer and month by source (Poisson): web form 16, phone 6, chat 3, third party 6,
-   * lost-sale quotes 4, data mining 5. Assumption: sized so that a baseline network (reactive
-   * engagement, salesperson-prepared leads, uniform dunning, three-cycle remarketing; 250 contracts per
-   * dealer) replaces the customers it loses and keeps its book about stable over ten years. The leads
-   * stand for every prospect whose purchase the captive finances (its penetration is folded in).
-   */
-  readonly arrivals: BySource<Num>;
-  /** Relative weight of each hour of the day 0–23 for arrivals. Assumption: office hours and evenings. */
-  readonly hourProfile: readonly number[];
-  /** Relative weight of each day Monday…Sunday. Assumption: weekday peak, busy Saturday. */
-  readonly dayProfile: readonly number[];
-  /** Showroom opening hour, weekdays and Saturday. 8: assumption. */
-  readonly openingHour: number;
-  /** Showroom closing hour on weekdays (exclusive). 18: assumption. */
-  readonly closingHour: number;
-  /** Showroom closing hour on Saturday; closed on Sunday. 17: assumption. */
-  readonly saturdayClosingHour: number;
-  /** Share of leads asking about a used vehicle, by source. Assumption. */
-  readonly usedInterestShare: BySource<Num>;
-  /** Share of leads who are customers already, by source (lost-sale quotes and data mining mostly are). Assumption. */
-  readonly existingCustomerShare: BySource<Num>;
-  /** Cost per lead, € by source. CALIBRATION D: Cost per lead €25 ($15–40); internal sources 0. */
-  readonly costPerLead: BySource<Num>;
-  /**
-   * Share of leads that can be reached by phone at all (wrong numbers, fake forms), by source; an inbound
-   * caller is on the line (1). Web forms 0.7: assumption, so that a BDC's prompt, persistent calling
-   * reaches ≈ 60 % of web leads — the seeds' "60 % reached" with CALIBRATION D: Cumulative contact by
-   * call attempt (83–91 % of reachable leads by the 3rd–5th attempt).
-   */
-  readonly reachableShare: BySource<Num>;
-  /**
-   * Probability that the first call reaches a reachable lead, by response minutes (arrival to first
-   * call, including preparation). Decay shape from HBR (Oldroyd et al. 2011) and Oldroyd 2007 — steep
-   * within the first hour, long tail — CALIBRATION D rows "First call within 5 minutes vs after 30
-   * minutes" and "Response within 1 hour vs later"; scaled so a call within 2 minutes reaches 60 % and a
-   * 30-minute response 39 % (CALIBRATION D: Cumulative contact by call attempt, 39 % at the first).
-   * With the defaults the shipped lead policies convert ≈ 5 % (salesperson-prepared), 7 % (speed to
-   * lead) and 10 % (BDC, 38 appointments per 100 leads) — CALIBRATION D: Internet lead-to-sale 10
-   * (8–15) %, Lead-to-appointment 36 %; the seeds' 13 % and 20 % are targets, not observations
-   * (CALIBRATION "How far to trust them" §1).
-   */
-  readonly firstContactByResponseMinutes: Curve;
-  /**
-   * Probability that each later attempt (2nd, 3rd, …) reaches a reachable lead not yet reached; the last
-   * value repeats. From CALIBRATION D: Cumulative contact by call attempt 39/72/83/88/91 % →
-   * conditional 0.54, 0.39, 0.29, 0.25.
-   */
-  readonly laterAttemptContact: readonly number[];
-  /** Odds multiplier on first-call contact by source (an inbound caller is on the line). Assumption. */
-  readonly inboundContactOdds: BySource<Num>;
-  /**
-   * Probability that a handler who has not reached the lead makes another attempt (up to the policy's
-   * maxAttempts). Salesperson 0.35, so ≈ 1.4 attempts on average whatever the policy asks —
-   * CALIBRATION D: Attempts salespeople actually make 1.3–1.6; BDC 1: it follows the policy.
-   */
-  readonly continueProbability: ByHandler<Num>;
-  /** Minutes `prepareFirst` adds before the first call. 10: assumption (quote, stock check). */
-  readonly prepareDelayMinutes: Num;
-  /** Odds multiplier on the appointment when the handler prepared. 1.1: assumption, a prepared quote helps a little. */
-  readonly prepareAppointmentOdds: Num;
-  /**
-   * Probability that a reached lead books an appointment. CALIBRATION D: Lead-to-appointment 36 (30–60)
-   * % = 60 % reached × 60 % booked (de Vries/DCDW MAP).
-   */
-  readonly appointmentGivenContact: Num;
-  /**
-   * Odds multiplier on the appointment by response minutes: a lead called late has moved on.
-   * CALIBRATION D: Response within 1 hour vs later 7× qualification odds (HBR 2011); the part not already
-   * in the contact curve, assumption.
-   */
-  readonly appointmentOddsByResponseMinutes: Curve;
-  /** Odds multiplier on the appointment by source (purchase intent). Assumption. */
-  readonly sourceAppointmentOdds: BySource<Num>;
-  /** Odds multiplier on the appointment by the lead's score (0–1). Assumption: [[0, 0.4], [0.5, 1], [1, 2.5]]. */
-  readonly scoreOdds: Curve;
-  /** Probability that an appointment shows. CALIBRATION D: Appointment show rate 60 (50–65) %. */
-  readonly showProbability: Num;
-  /** Probability that a shown appointment buys. CALIBRATION D: Show-to-sale 45 (40–50) %. */
-  readonly showToSale: Num;
-  /**
-   * Dealer gross profit per vehicle sold (front and F&I), € per sale: lead sales and renewals both book
-   * it, so a BDC is measured as Δconversion × leads × gross vs its cost (CALIBRATION "How far to trust"
-   * §1). 2,000: assumption, typical new-vehicle dealer gross.
-   */
-  readonly grossPerSale: Num;
-  /** BDC agents at each dealer that runs a BDC. 1: assumption. */
-  readonly bdcAgentsPerDealer: Num;
-  /**
-   * Cost of a BDC agent, € per month. CALIBRATION D: BDC agent pay $43k + ~30 % on-costs → $4,660 a
-   * month ≈ €4,300.
-   */
-  readonly bdcCostPerAgentMonth: Num;
-  /** Leads one BDC agent can work in a month. 300: assumption (≈ 15 a working day). */
-  readonly bdcCapacityPerAgentMonth: Num;
-}
+const leads = group('Leads', {
+  arrivals: field(sources(num(0, 100_000, 'leads per dealer-month')), {
+    default: {
+      'web-form': 16,
+      phone: 6,
+      chat: 3,
+      'third-party': 6,
+      'lost-sale': 4,
+      'data-mining': 5,
+    },
+    description:
+      'Leads arriving per dealer and month by source (Poisson). The leads stand for every prospect whose purchase the captive finances (its penetration is folded in).',
+    source:
+      'assumption: sized so that a baseline network (reactive engagement, salesperson-prepared leads, uniform dunning, three-cycle remarketing; 250 contracts per dealer) replaces the customers it loses and keeps its book about stable over ten years',
+    edit: { 'web-form': 'Web-form leads per dealer per month' },
+  }),
+  hourProfile: field(numbers({ lo: 0, hi: INF, length: 24, positiveSum: true, unit: 'relative weight' }), {
+    default: [
+      0.2, 0.1, 0.1, 0.1, 0.1, 0.2, 0.5, 1, 2, 3, 3.5, 3.5, 3, 3.5, 3.5, 3.5, 3, 3, 3.5, 4, 4, 3, 2, 1,
+    ],
+    description: 'Relative weight of each hour of the day 0–23 for arrivals.',
+    source: 'assumption: office hours and evenings',
+  }),
+  dayProfile: field(numbers({ lo: 0, hi: INF, length: 7, positiveSum: true, unit: 'relative weight' }), {
+    default: [1.1, 1, 1, 1, 0.95, 1.15, 0.8],
+    description: 'Relative weight of each day Monday…Sunday.',
+    source: 'assumption: weekday peak, busy Saturday',
+  }),
+  openingHour: field(integer(0, 23, 'hour'), {
+    default: 8,
+    description: 'Showroom opening hour, weekdays and Saturday.',
+    source: 'assumption: usual showroom hours',
+  }),
+  closingHour: field(integer(1, 24, 'hour'), {
+    default: 18,
+    description: 'Showroom closing hour on weekdays (exclusive).',
+    source: 'assumption: usual showroom hours',
+  }),
+  saturdayClosingHour: field(integer(0, 24, 'hour'), {
+    default: 17,
+    description: 'Showroom closing hour on Saturday; closed on Sunday.',
+    source: 'assumption: usual showroom hours',
+  }),
+  usedInterestShare: field(sources(probability), {
+    default: {
+      'web-form': 0.35,
+      phone: 0.3,
+      chat: 0.3,
+      'third-party': 0.4,
+      'lost-sale': 0.3,
+      'data-mining': 0.2,
+    },
+    description: 'Share of leads asking about a used vehicle, by source.',
+    source: 'assumption: about a third of enquiries; marketplaces (third party) more',
+  }),
+  existingCustomerShare: field(sources(probability), {
+    default: {
+      'web-form': 0.15,
+      phone: 0.2,
+      chat: 0.1,
+      'third-party': 0.05,
+      'lost-sale': 0.5,
+      'data-mining': 1,
+    },
+    description: 'Share of leads who are customers already, by source.',
+    source: 'assumption: lost-sale quotes and data mining mostly are customers; data mining only',
+  }),
+  costPerLead: field(sources(num(0, INF, '€ per lead')), {
+    default: {
+      'web-form': 25,
+      phone: 25,
+      chat: 25,
+      'third-party': 25,
+      'lost-sale': 0,
+      'data-mining': 0,
+    },
+    description: 'Cost per lead, € by source.',
+    source: 'calibration D: Cost per lead €25 ($15–40); internal sources 0',
+    edit: { 'web-form': 'Cost per web-form lead' },
+  }),
+  reachableShare: field(sources(probability), {
+    default: {
+      'web-form': 0.7,
+      phone: 1,
+      chat: 1,
+      'third-party': 0.6,
+      'lost-sale': 0.85,
+      'data-mining': 0.85,
+    },
+    description:
+      'Share of leads that can be reached by phone at all (wrong numbers, fake forms), by source; an inbound caller is on the line (1).',
+    source:
+      'assumption: web forms 0.7, so that a BDC’s prompt, persistent calling reaches ≈ 60 % of web leads — the practitioner figure of 60 % reached (calibration, How far to trust them §1) with calibration D: Cumulative contact by call attempt (83–91 % of reachable leads by the 3rd–5th attempt)',
+  }),
+  firstContactByResponseMinutes: field(curve(0, 1, '0–1'), {
+    default: [
+      [0, 0.62],
+      [2, 0.6],
+      [5, 0.55],
+      [15, 0.45],
+      [30, 0.39],
+      [60, 0.3],
+      [240, 0.2],
+      [1_440, 0.12],
+      [4_320, 0.07],
+      [10_080, 0.04],
+    ],
+    description:
+      'Probability that the first call reaches a reachable lead, by response minutes (arrival to first call, including preparation).',
+    source:
+      'calibration D: First call within 5 minutes vs after 30 minutes, Response within 1 hour vs later (decay shape from HBR, Oldroyd et al. 2011, and Oldroyd 2007: steep within the first hour, long tail); scaled so a call within 2 minutes reaches 60 % and a 30-minute response 39 % (calibration D: Cumulative contact by call attempt, 39 % at the first). With the defaults the shipped lead policies convert ≈ 5 % (salesperson-prepared), 7 % (speed to lead) and 10 % (BDC, 38 appointments per 100 leads) — calibration D: Internet lead-to-sale 10 (8–15) %, Lead-to-appointment 36 %; the practitioner’s 13 % and 20 % are targets, not observations (calibration, How far to trust them §1)',
+  }),
+  laterAttemptContact: field(numbers({ lo: 0, hi: 1, minLength: 1, unit: '0–1' }), {
+    default: [0.54, 0.39, 0.29, 0.25],
+    description:
+      'Probability that each later attempt (2nd, 3rd, …) reaches a reachable lead not yet reached; the last value repeats.',
+    source:
+      'calibration D: Cumulative contact by call attempt 39/72/83/88/91 % → conditional 0.54, 0.39, 0.29, 0.25',
+  }),
+  inboundContactOdds: field(sources(odds), {
+    default: {
+      'web-form': 1,
+      phone: 6,
+      chat: 3,
+      'third-party': 1,
+      'lost-sale': 1,
+      'data-mining': 1,
+    },
+    description: 'Odds multiplier on first-call contact by source.',
+    source: 'assumption: an inbound caller is on the line, a chat user on the page',
+  }),
+  continueProbability: field(table(HANDLERS, probability), {
+    default: { salesperson: 0.35, bdc: 1 },
+    description:
+      'Probability that a handler who has not reached the lead makes another attempt (up to the policy’s maxAttempts).',
+    source:
+      'calibration D: Attempts salespeople actually make 1.3–1.6 (salesperson 0.35, so ≈ 1.4 attempts on average whatever the policy asks); assumption: a BDC follows the policy (1)',
+  }),
+  prepareDelayMinutes: field(num(0, 10_080, 'minutes'), {
+    default: 10,
+    description: 'Minutes `prepareFirst` adds before the first call.',
+    source: 'assumption: a quote and a stock check, range 5–20',
+  }),
+  prepareAppointmentOdds: field(odds, {
+    default: 1.1,
+    description: 'Odds multiplier on the appointment when the handler prepared.',
+    source: 'assumption: a prepared quote helps a little',
+  }),
+  appointmentGivenContact: field(probability, {
+    default: 0.6,
+    description: 'Probability that a reached lead books an appointment.',
+    source:
+      'calibration D: Lead-to-appointment 36 (30–60) % = 60 % reached × 60 % booked (de Vries/DCDW MAP)',
+    edit: { '': 'Appointments booked when a lead is reached' },
+  }),
+  appointmentOddsByResponseMinutes: field(oddsCurve, {
+    default: [
+      [5, 1],
+      [60, 0.6],
+      [1_440, 0.35],
+      [4_320, 0.25],
+    ],
+    description: 'Odds multiplier on the appointment by response minutes: a lead called late has moved on.',
+    source:
+      'calibration D: Response within 1 hour vs later 7× qualification odds (HBR 2011); assumption: the part not already in the contact curve',
+  }),
+  sourceAppointmentOdds: field(sources(odds), {
+    default: {
+      'web-form': 1,
+      phone: 1.4,
+      chat: 1,
+      'third-party': 0.7,
+      'lost-sale': 0.8,
+      'data-mining': 0.5,
+    },
+    description: 'Odds multiplier on the appointment by source (purchase intent).',
+    source: 'assumption: a caller intends most, a mined prospect least',
+  }),
+  scoreOdds: field(oddsCurve, {
+    default: [
+      [0, 0.4],
+      [0.5, 1],
+      [1, 2.5],
+    ],
+    description: 'Odds multiplier on the appointment by the lead’s score (0–1).',
+    source: 'assumption: a lead score separates intent about as much as the source does',
+  }),
+  showProbability: field(probability, {
+    default: 0.6,
+    description: 'Probability that an appointment shows.',
+    source: 'calibration D: Appointment show rate 60 (50–65) %',
+    edit: { '': 'Appointments that show' },
+  }),
+  showToSale: field(probability, {
+    default: 0.45,
+    description: 'Probability that a shown appointment buys.',
+    source: 'calibration D: Show-to-sale 45 (40–50) %',
+    edit: { '': 'Shown appointments that buy' },
+  }),
+  grossPerSale: field(num(-INF, INF, '€ per sale'), {
+    default: 2_000,
+    description:
+      'Dealer gross profit per vehicle sold (front and F&I), € per sale: lead sales and renewals both book it, so a BDC is measured as Δconversion × leads × gross vs its cost (calibration, How far to trust them §1).',
+    source: 'assumption: typical new-vehicle dealer gross, range 1,000–3,500',
+    edit: { '': 'Dealer gross profit per vehicle sold' },
+  }),
+  bdcAgentsPerDealer: field(num(0, 1_000, 'agents'), {
+    default: 1,
+    description: 'BDC agents at each dealer that runs a BDC.',
+    source: 'assumption: one agent handles a dealer’s ≈ 40 leads a month',
+  }),
+  bdcCostPerAgentMonth: field(num(0, INF, '€ per month'), {
+    default: 4_300,
+    description: 'Cost of a BDC agent, € per month.',
+    source: 'calibration D: BDC agent pay $43k + ~30 % on-costs → $4,660 a month ≈ €4,300',
+    edit: { '': 'Cost of a BDC agent' },
+  }),
+  bdcCapacityPerAgentMonth: field(num(0, 100_000, 'leads per agent-month'), {
+    default: 300,
+    description: 'Leads one BDC agent can work in a month.',
+    source: 'assumption: ≈ 15 a working day',
+  }),
+});
+
+/** The whole world: economics, the used-vehicle market, renewal, payments, dunning, leads. */
+export const WORLD = { economics, market, renewal, payments, dunning, leads } as const;
+
+/** The world's value: derived from its declaration, so a field declared is a field typed. */
+export type World = WorldOf<typeof WORLD>;
+export type Economics = World['economics'];
+export type Market = World['market'];
+export type Refurbishment = Market['refurbishment'];
+export type Renewal = World['renewal'];
+export type Payments = World['payments'];
+export type Dunning = World['dunning'];
+export type Leads = World['leads'];

@@ -1,3 +1,6 @@
+import { describeValue } from '../json/describe.ts';
+import { valueProblem, type ValueProblem } from '../json/problem.ts';
+
 /**
  * A curve: a small table of points [x, y] with strictly increasing x, read by linear interpolation
  * between points and flat beyond the ends (the first y before the first x, the last y after the last x).
@@ -40,30 +43,31 @@ export function interpolate(curve: Curve, x: number): number {
 
 /**
  * Validates a curve found at JSON pointer `pointer` of a user's file: a non-empty array of [x, y] pairs
- * of finite numbers with strictly increasing x. Returns one message per problem,
- * `invalid curve at <pointer>: <what is wrong>`; empty when valid.
+ * of finite numbers with strictly increasing x. Returns one problem per fault, its message
+ * `invalid <name>: <what is wrong>`; empty when valid.
  */
-export function checkCurve(x: unknown, pointer: string): string[] {
-  const fail = (where: string, message: string): string => `invalid curve at ${where}: ${message}`;
+export function checkCurve(x: unknown, pointer: string, name = 'curve'): ValueProblem[] {
+  const fail = (where: string, message: string): ValueProblem =>
+    valueProblem(where, `invalid ${name}: ${message}`);
   if (!Array.isArray(x)) {
     return [
-      fail(pointer, `expected an array of [x, y] points, e.g. [[0, 1], [12, 0.5]], got ${describe(x)}`),
+      fail(pointer, `expected an array of [x, y] points, e.g. [[0, 1], [12, 0.5]], got ${describeValue(x)}`),
     ];
   }
   if (x.length === 0) return [fail(pointer, 'expected at least one [x, y] point, got an empty array')];
-  const problems: string[] = [];
+  const problems: ValueProblem[] = [];
   let previousX: number | undefined;
   x.forEach((point: unknown, i) => {
     const at = `${pointer}/${i}`;
     if (!Array.isArray(point) || point.length !== 2) {
-      problems.push(fail(at, `expected a point [x, y] of two numbers, got ${describe(point)}`));
+      problems.push(fail(at, `expected a point [x, y] of two numbers, got ${describeValue(point)}`));
       previousX = undefined;
       return;
     }
     const [px, py] = point as unknown[];
     const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-    if (!finite(px)) problems.push(fail(`${at}/0`, `x must be a finite number, got ${describe(px)}`));
-    if (!finite(py)) problems.push(fail(`${at}/1`, `y must be a finite number, got ${describe(py)}`));
+    if (!finite(px)) problems.push(fail(`${at}/0`, `x must be a finite number, got ${describeValue(px)}`));
+    if (!finite(py)) problems.push(fail(`${at}/1`, `y must be a finite number, got ${describeValue(py)}`));
     if (!finite(px)) {
       previousX = undefined;
       return;
@@ -76,12 +80,4 @@ export function checkCurve(x: unknown, pointer: string): string[] {
     previousX = px;
   });
   return problems;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object') return 'an object';
-  return String(value);
 }

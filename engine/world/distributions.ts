@@ -1,10 +1,12 @@
+import { describeValue } from '../json/describe.ts';
+import { valueProblem, type ValueProblem } from '../json/problem.ts';
 import {
   exp as expBinding,
   log as logBinding,
   log1p as log1pBinding,
   pow as powBinding,
 } from '../math/index.ts';
-import { normalQuantile } from '../sim/random.ts';
+import { normalQuantile } from '../random/streams.ts';
 
 // The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
 // reads; new vehicles are drawn inside the monthly loop, so sampling reads these aliases instead.
@@ -136,15 +138,15 @@ export function distSupport(x: Num): readonly [number, number] {
 }
 
 /**
- * Validates a `Num` found at JSON pointer `pointer` of a user's file. Returns one message per problem,
- * each `invalid distribution at <pointer>: <what is wrong and what was expected>`; empty when valid.
+ * Validates a `Num` found at JSON pointer `pointer` of a user's file. Returns one problem per fault,
+ * its message `invalid <what>: <what is wrong and what was expected>`; empty when valid.
  */
-export function checkNum(x: unknown, pointer: string): string[] {
-  const fail = (message: string): string => `invalid distribution at ${pointer}: ${message}`;
+export function checkNum(x: unknown, pointer: string, what = 'distribution'): ValueProblem[] {
+  const fail = (message: string): ValueProblem => valueProblem(pointer, `invalid ${what}: ${message}`);
   if (typeof x === 'number') return Number.isFinite(x) ? [] : [fail(`expected a finite number, got ${x}`)];
   if (typeof x !== 'object' || x === null || Array.isArray(x)) {
     return [
-      fail(`expected a number or an object with "dist" (${DIST_NAMES.join(', ')}), got ${describe(x)}`),
+      fail(`expected a number or an object with "dist" (${DIST_NAMES.join(', ')}), got ${describeValue(x)}`),
     ];
   }
   if (!Object.hasOwn(x, 'dist')) {
@@ -156,7 +158,7 @@ export function checkNum(x: unknown, pointer: string): string[] {
   if (keys === undefined) {
     return [fail(`unknown dist ${JSON.stringify(name)}: expected one of ${DIST_NAMES.join(', ')}`)];
   }
-  const problems: string[] = [];
+  const problems: ValueProblem[] = [];
   const allowed = ['dist', ...keys.required, ...keys.optional];
   for (const key of Object.keys(record)) {
     if (!allowed.includes(key)) {
@@ -174,7 +176,7 @@ export function checkNum(x: unknown, pointer: string): string[] {
     if (!Object.hasOwn(record, key)) continue;
     const value = record[key];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      problems.push(fail(`"${key}" must be a finite number, got ${describe(value)}`));
+      problems.push(fail(`"${key}" must be a finite number, got ${describeValue(value)}`));
       complete = false;
     }
   }
@@ -213,14 +215,6 @@ function checkRanges(d: Dist): string[] {
     }
   }
   return problems;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object') return 'an object';
-  return String(value);
 }
 
 /** Inverse CDF of the triangular distribution at `u`. */

@@ -1,4 +1,4 @@
-import { uniform } from '../sim/random.ts';
+import { uniform } from '../random/streams.ts';
 import { sample, type Num } from './distributions.ts';
 
 /**

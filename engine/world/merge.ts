@@ -1,12 +1,14 @@
-import { suggest } from '../policy/validate/suggest.ts';
+import { describeValue as describe } from '../json/describe.ts';
+import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
+import { didYouMean } from '../json/suggest.ts';
 import type { World } from './assumptions.ts';
 import { checkCurve } from './curve.ts';
 import { checkNum, distSupport, isDist, type Num } from './distributions.ts';
 import { WORLD_SCHEMA, type SchemaNode } from './schema.ts';
 
 /*
- * Checking and merging a scenario's `world` block. Messages read
- * `invalid world.<path> at <JSON pointer>: <what is wrong, what was expected>`, like the portfolio's.
+ * Checking and merging a scenario's `world` block. Each problem is at the JSON pointer of the offending
+ * value, its message `invalid world.<path>: <what is wrong, what was expected>`, like the portfolio's.
  */
 
 interface Place {
@@ -16,11 +18,11 @@ interface Place {
 
 const child = (place: Place, key: string): Place => ({
   name: `${place.name}.${key}`,
-  pointer: `${place.pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`,
+  pointer: joinPointer(place.pointer, key),
 });
 
-const fail = (place: Place, message: string): string =>
-  `invalid ${place.name} at ${place.pointer}: ${message}`;
+const fail = (place: Place, message: string, hint?: string): ValueProblem =>
+  valueProblem(place.pointer, `invalid ${place.name}: ${message}`, hint);
 
 /**
  * Merges a scenario's `world` block (found at JSON pointer `pointer`, e.g. `/world`) into `base`:
@@ -33,7 +35,7 @@ export function mergeWorld(
   base: World,
   override: unknown,
   pointer: string,
-): { world: World; problems: string[] } {
+): { world: World; problems: ValueProblem[] } {
   const root: Place = { name: 'world', pointer };
   const problems = checkNode(WORLD_SCHEMA, override, root, false);
   if (problems.length > 0) return { world: base, problems };
@@ -43,10 +45,10 @@ export function mergeWorld(
 }
 
 /**
- * Checks a complete world (every key present). Returns one message per problem; empty when valid.
+ * Checks a complete world (every key present). Returns one problem per fault; empty when valid.
  * @example checkWorld(defaultWorld(), '/world') // []
  */
-export function checkWorld(world: unknown, pointer: string): string[] {
+export function checkWorld(world: unknown, pointer: string): ValueProblem[] {
   const root: Place = { name: 'world', pointer };
   const problems = checkNode(WORLD_SCHEMA, world, root, true);
   return problems.length > 0 ? problems : crossChecks(world as World, root);
@@ -64,12 +66,12 @@ function mergeValue(base: unknown, override: unknown): unknown {
   return merged;
 }
 
-function checkNode(node: SchemaNode, x: unknown, place: Place, complete: boolean): string[] {
+function checkNode(node: SchemaNode, x: unknown, place: Place, complete: boolean): ValueProblem[] {
   switch (node.kind) {
     case 'num':
       return checkNumNode(x, place, node.lo, node.hi, node.unit);
     case 'curve': {
-      const problems = checkCurve(x, place.pointer).map((m) => rewrap(m, place, 'curve'));
+      const problems = checkCurve(x, place.pointer, place.name);
       if (problems.length > 0) return problems;
       const points = x as readonly (readonly [number, number])[];
       return points.flatMap(([, y], i) =>
@@ -92,7 +94,7 @@ function checkNode(node: SchemaNode, x: unknown, place: Place, complete: boolean
       if (node.minLength !== undefined && x.length < node.minLength) {
         return [fail(place, `expected at least ${node.minLength} number(s), got ${x.length}`)];
       }
-      const problems: string[] = [];
+      const problems: ValueProblem[] = [];
       x.forEach((v: unknown, i) => {
         if (typeof v !== 'number' || !Number.isFinite(v) || v < node.lo || v > node.hi) {
           problems.push(
@@ -122,14 +124,16 @@ function checkNode(node: SchemaNode, x: unknown, place: Place, complete: boolean
       if (!isPlainObject(x) || isDist(x)) {
         return [fail(place, `expected an object with keys ${known.join(', ')}, got ${describe(x)}`)];
       }
-      const problems: string[] = [];
+      const problems: ValueProblem[] = [];
       for (const key of Object.keys(x)) {
         const field = node.fields.get(key);
         if (field === undefined) {
-          const near = suggest(key, known, { limit: 1 })[0];
-          const hint = near === undefined ? '' : ` (did you mean "${near}"?)`;
           problems.push(
-            fail(child(place, key), `unknown assumption${hint}: expected one of ${known.join(', ')}`),
+            fail(
+              child(place, key),
+              `unknown assumption: expected one of ${known.join(', ')}`,
+              didYouMean(key, known, { limit: 1 }),
+            ),
           );
           continue;
         }
@@ -144,8 +148,8 @@ function checkNode(node: SchemaNode, x: unknown, place: Place, complete: boolean
   }
 }
 
-function checkNumNode(x: unknown, place: Place, lo: number, hi: number, unit: string): string[] {
-  const problems = checkNum(x, place.pointer).map((m) => rewrap(m, place, 'distribution'));
+function checkNumNode(x: unknown, place: Place, lo: number, hi: number, unit: string): ValueProblem[] {
+  const problems = checkNum(x, place.pointer, place.name);
   if (problems.length > 0) return problems;
   const [min, max] = distSupport(x as Num);
   if (min >= lo && max <= hi) return [];
@@ -162,17 +166,9 @@ function checkNumNode(x: unknown, place: Place, lo: number, hi: number, unit: st
   return [fail(place, `${what} (${unit})${fits}`)];
 }
 
-/** Turns `invalid distribution at /p: msg` into `invalid world.x at /p: msg`. */
-function rewrap(message: string, place: Place, what: string): string {
-  const prefix = `invalid ${what} at ${place.pointer}`;
-  return message.startsWith(prefix)
-    ? `invalid ${place.name} at ${place.pointer}${message.slice(prefix.length)}`
-    : message;
-}
-
 /** Checks that span several fields of a structurally valid world. */
-function crossChecks(world: World, root: Place): string[] {
-  const problems: string[] = [];
+function crossChecks(world: World, root: Place): ValueProblem[] {
+  const problems: ValueProblem[] = [];
   const market = child(root, 'market');
   for (const key of ['conditionAtReturn', 'conditionAtRepossession'] as const) {
     const weights = Object.values(world.market[key]) as Num[];
@@ -204,12 +200,4 @@ function range(lo: number, hi: number): string {
 
 function isPlainObject(x: unknown): x is Record<string, unknown> {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'object') return 'an object';
-  return String(value);
 }

@@ -1,12 +1,13 @@
-import { OFFERS } from '../policy/catalogue/engagement.ts';
-import { DUNNING_ACTIONS } from '../policy/catalogue/dunning.ts';
-import { HANDLERS, LEAD_SOURCES } from '../policy/catalogue/leads.ts';
-import { CONDITIONS, DAMAGE } from '../policy/catalogue/remarketing.ts';
-import { CHANNELS, CREDIT_TIERS, SEGMENTS } from '../policy/catalogue/shared.ts';
+import { OFFERS } from '../domain/lists.ts';
+import { DUNNING_ACTIONS } from '../domain/lists.ts';
+import { HANDLERS, LEAD_SOURCES } from '../domain/lists.ts';
+import { CONDITIONS, DAMAGE } from '../domain/lists.ts';
+import { CHANNELS, CREDIT_TIERS, SEGMENTS } from '../domain/lists.ts';
 import { exp as expBinding, log as logBinding, pow } from '../math/index.ts';
-import { DECISIONS } from '../sim/decisions.ts';
-import { uniform } from '../sim/random.ts';
+import { DECISIONS } from '../random/decisions.ts';
+import { uniform } from '../random/streams.ts';
 import type { World } from './assumptions.ts';
+import type { PathOf } from './declare.ts';
 import { interpolate, type Curve } from './curve.ts';
 import { sample, type Num } from './distributions.ts';
 
@@ -21,6 +22,9 @@ export const MAX_VEHICLE_AGE = 480;
 export const MAX_MONTHS_TO_END = 120;
 /** Remind channels in the order of `remindChannelLogOdds`. */
 export const REMIND_CHANNELS = ['sms', 'email', 'letter', 'phone'] as const;
+
+/** A field or table entry of the world, e.g. 'economics.fundingRate'. */
+type WorldPath = PathOf<World>;
 
 /**
  * The world of one iteration: every `Num` drawn, probabilities turned into the log-odds the loop adds
@@ -158,22 +162,23 @@ export interface ResolvedWorld {
  * @example resolveWorld(defaultWorld(), iterationKey(42, 0)).fundingMonthly // 0.04 / 12
  */
 export function resolveWorld(world: World, key: number): ResolvedWorld {
-  const draw = (path: string, x: Num): number => {
+  const drawAt = (path: string, x: Num): number => {
     if (typeof x === 'number') return x;
     const k = fieldHash(path);
     let j = 0;
     return sample(x, () => uniform(key, 0, DECISIONS.world, j++, k));
   };
+  const draw = (path: WorldPath, x: Num): number => drawAt(path, x);
   /** Draws `table[name]` for each name, in that order, under `path.name`. */
   const tableOf = (
-    path: string,
+    path: WorldPath,
     table: object,
     names: readonly string[],
     f = (v: number) => v,
   ): Float64Array =>
-    Float64Array.from(names, (name) => f(draw(`${path}.${name}`, (table as Record<string, Num>)[name]!)));
+    Float64Array.from(names, (name) => f(drawAt(`${path}.${name}`, (table as Record<string, Num>)[name]!)));
   const nested = (
-    path: string,
+    path: WorldPath,
     table: object,
     outer: readonly string[],
     inner: readonly string[],
@@ -181,7 +186,10 @@ export function resolveWorld(world: World, key: number): ResolvedWorld {
   ): Float64Array => {
     const out = new Float64Array(outer.length * inner.length);
     outer.forEach((o, i) => {
-      out.set(tableOf(`${path}.${o}`, (table as Record<string, object>)[o]!, inner, f), i * inner.length);
+      out.set(
+        tableOf(`${path}.${o}` as WorldPath, (table as Record<string, object>)[o]!, inner, f),
+        i * inner.length,
+      );
     });
     return out;
   };

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { DEFAULT_CHUNK_SIZE } from '../../engine/sim/montecarlo/spec.ts';
+import { RUN_LIMITS } from '../../engine/sim/run-limits.ts';
 import { ROOT, buildWorkbench, hasChromium, openWorkbench, setUpRun } from '../e2e/harness.ts';
 import { loadAverage } from './machine.ts';
 
@@ -163,7 +163,7 @@ export function formatBrowserBench(r: BrowserBenchResult): string {
     '',
     '| measure | value | target |',
     '| --- | ---: | ---: |',
-    `| first partial result on screen (chunk 0: one iteration; then chunks of ${DEFAULT_CHUNK_SIZE}, as the CLI) | ${s(r.firstPartialSeconds)} | < ${r.targets.firstPartialSeconds} s |`,
+    `| first partial result on screen (chunk 0: one iteration; then chunks of ${RUN_LIMITS.chunkSize.default}, as the CLI) | ${s(r.firstPartialSeconds)} | < ${r.targets.firstPartialSeconds} s |`,
     `| the same, as Playwright's waitForSelector sees it (after the charts' drawing tasks) | ${s(r.firstPartialObservedSeconds)} | |`,
     `| finished in the browser | ${s(r.browserSeconds)} | |`,
     `| \`cyclecast compare\` (CLI, same inputs) | ${s(r.cliSeconds)} | |`,

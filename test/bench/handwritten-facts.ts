@@ -3,7 +3,7 @@
  * kind, as a developer would write them, so every object of a kind has the same shape (one hidden
  * class, properties in-object) and the hand-written functions' property reads stay monomorphic.
  */
-import type { PolicyKind } from '../../engine/policy/catalogue/index.ts';
+import type { PolicyKind } from '../../engine/domain/lists.ts';
 import type {
   DunningFacts,
   EngagementFacts,

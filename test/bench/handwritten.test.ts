@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUES } from '../../engine/policy/catalogue/index.ts';
-import { checkValue } from '../../engine/policy/compile/check-value.ts';
+import { checkValue } from '../../engine/policy/check-value.ts';
 import { createReferenceEngine, type ReferenceEngine } from '../../engine/policy/reference.ts';
 import type { RuleSet } from '../../engine/policy/rule-set.ts';
 import { HANDWRITTEN, type HandwrittenPolicy } from './handwritten/index.ts';

@@ -91,9 +91,9 @@ export async function measureScaling(copies: number, options: PolicyBenchOptions
   const paddedFrames = padded.frames;
   let basePasses = 1;
   let paddedPasses = 1;
-  const compiledBase: Contender = {
+  const compiledBase = {
     name: 'compiled-base',
-    batch: () => {
+    batch: (): number => {
       let s = sink;
       for (let p = 0; p < basePasses; p++)
         for (let i = 0; i < baseFrames.length; i++) s = (s * 31 + baseFirst(baseFrames[i]!)) | 0;
@@ -101,9 +101,9 @@ export async function measureScaling(copies: number, options: PolicyBenchOptions
       return basePasses * baseFrames.length;
     },
   };
-  const compiledPadded: Contender = {
+  const compiledPadded = {
     name: 'compiled-padded',
-    batch: () => {
+    batch: (): number => {
       let s = sink;
       for (let p = 0; p < paddedPasses; p++)
         for (let i = 0; i < paddedFrames.length; i++) s = (s * 31 + paddedFirst(paddedFrames[i]!)) | 0;
@@ -159,7 +159,8 @@ export async function measureScaling(copies: number, options: PolicyBenchOptions
   };
 }
 
-function passesFor(contender: Contender, targetMs: number): number {
+/** Passes of a synchronous contender's batch that take about `targetMs` ms, after a warm-up. */
+function passesFor(contender: { readonly batch: () => number }, targetMs: number): number {
   for (let w = 0; w < 20; w++) contender.batch();
   const start = performance.now();
   for (let w = 0; w < 5; w++) contender.batch();

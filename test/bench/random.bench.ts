@@ -1,11 +1,11 @@
 /**
- * Draws per second of the random streams (engine/sim/random.ts), to answer whether a counter-based hash
+ * Draws per second of the random streams (engine/random/streams.ts), to answer whether a counter-based hash
  * over an alea-derived iteration key is faster than seeding seedrandom's alea per address
  * (key, entity, decision, month) and drawing once. Run: `npx tsx test/bench/random.bench.ts`.
  */
 import { pathToFileURL } from 'node:url';
 import seedrandom from 'seedrandom';
-import { iterationKey, normal01, poisson, uniform } from '../../engine/sim/random.ts';
+import { iterationKey, normal01, poisson, uniform } from '../../engine/random/streams.ts';
 
 export interface RandomBenchResult {
   /** uniform(key, entity, decision, month): the counter-based hash, draws/s. */

@@ -122,7 +122,7 @@ async function throughput(): Promise<ThroughputReply> {
       })),
       { rounds, warmupRounds: 1 },
     );
-    // Results do not depend on the number of workers (DESIGN §3): the same work was timed on each.
+    // Results do not depend on the number of workers (docs/design.md §5): the same work was timed on each.
     if (counted.size !== 1)
       throw new Error(`1 and 2 workers simulated different contract-months: ${[...counted]}`);
     return {

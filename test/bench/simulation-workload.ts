@@ -6,9 +6,11 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readScenario, scenarioInput } from '../../engine/cli/scenarios.ts';
-import { runMonteCarlo, type MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
+import { runMonteCarlo } from '../../engine/sim/montecarlo/driver.ts';
+import { type MonteCarloResult } from '../../engine/result/run.ts';
 import { InProcessExecutor, type ChunkExecutor } from '../../engine/sim/montecarlo/executor.ts';
-import type { RunSpec, ScenarioInput } from '../../engine/sim/montecarlo/spec.ts';
+import type { RunSpec } from '../../engine/sim/montecarlo/spec.ts';
+import type { ScenarioInput } from '../../engine/sim/setup.ts';
 import { NodeWorkerPool } from '../../engine/sim/pool/node-pool.ts';
 
 export interface Workload {

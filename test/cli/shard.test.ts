@@ -1,7 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the cluster recipes are Kubernetes and AWS Batch
    documents with no types here; they are read field by field and a wrong path fails its assertion. */
 import yaml from 'js-yaml';
-import { DEFAULT_CHUNK_SIZE } from '../../engine/sim/montecarlo/spec.ts';
+import { RUN_LIMITS } from '../../engine/sim/run-limits.ts';
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,10 +15,10 @@ const bin = path.join(root, 'bin/cyclecast.js');
 const fixture = 'test/fixtures/scenarios/passing';
 const scenarios = [`${fixture}/baseline.json`, `${fixture}/tcm.json`];
 /**
- * 5 iterations: chunk 0 holds one, the others DEFAULT_CHUNK_SIZE (2) each — 3 chunks, so 3 shards of
+ * 5 iterations: chunk 0 holds one, the others RUN_LIMITS.chunkSize.default (2) each — 3 chunks, so 3 shards of
  * one chunk each.
  */
-const c = DEFAULT_CHUNK_SIZE;
+const c = RUN_LIMITS.chunkSize.default;
 const iterations = String(1 + 2 * c);
 /** The iterations shard k of 3 runs: its one chunk's. */
 const shardIterations = (k: number) => (k === 0 ? 1 : c);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatValue } from '../../engine/report/number.ts';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
+import type { MonteCarloResult } from '../../engine/result/run.ts';
 import { encodeWorkspace } from '../../web/lib/share.ts';
 import { emptyWorkspace, type Draft, type Workspace } from '../../web/lib/workspace.ts';
 import {

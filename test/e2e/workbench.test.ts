@@ -5,7 +5,7 @@ import { renderResult } from '../../engine/report/render.ts';
 import { breakdownTables } from '../../engine/report/breakdowns.ts';
 import { comparisonTable } from '../../engine/report/tables.ts';
 import { verdicts } from '../../engine/report/verdict.ts';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
+import type { MonteCarloResult } from '../../engine/result/run.ts';
 import { CHARTS } from '../../web/charts/index.ts';
 import {
   buildWorkbench,

@@ -58,7 +58,7 @@ function inputStream(seed: number): { unit(): number; u32(): number; range(lo: n
 const UINT32_TO_UNIT = 2.3283064365386963e-10;
 
 /**
- * Input sets per function, [x, y] pairs: the ranges the engine feeds each builtin (engine/sim/random.ts,
+ * Input sets per function, [x, y] pairs: the ranges the engine feeds each builtin (engine/random/streams.ts,
  * engine/world/*, engine/sim/valuation.ts, engine/stats/student-t.ts) and wide ranges around them.
  */
 function inputSets(perSet: number): { name: string; label: string; pairs: Float64Array }[] {

@@ -14,12 +14,8 @@
  * catalogue fact or a declared parameter of the needed type (never the left-hand fact itself).
  */
 import fc from 'fast-check';
-import {
-  catalogue,
-  type ActionParamSpec,
-  type PolicyKind,
-  type TypedSpec,
-} from '../../engine/policy/catalogue/index.ts';
+import { catalogue, type ActionParamSpec, type TypedSpec } from '../../engine/policy/catalogue/index.ts';
+import { type PolicyKind } from '../../engine/domain/lists.ts';
 import {
   DECORATORS,
   OPERATORS,

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  CHANNELS,
-  CREDIT_TIERS,
-  POWERTRAINS,
-  REGIONS,
-  SEGMENTS,
-} from '../../engine/policy/catalogue/shared.ts';
+import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../../engine/domain/lists.ts';
 import {
   PORTFOLIO_DECISIONS,
   drawNewVehicle,
@@ -13,7 +7,7 @@ import {
   type Population,
 } from '../../engine/portfolio/population.ts';
 import { CYCLE_KEYS, defaultPortfolio, type Mix, type PortfolioSpec } from '../../engine/portfolio/spec.ts';
-import { iterationKey } from '../../engine/sim/random.ts';
+import { iterationKey } from '../../engine/random/streams.ts';
 import { KeyedSampler } from '../../engine/world/keyed-sampler.ts';
 
 const N = 20_000;

@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../../engine/domain/lists.ts';
+import { formatValueProblem } from '../../engine/json/problem.ts';
 import {
-  CHANNELS,
-  CREDIT_TIERS,
-  POWERTRAINS,
-  REGIONS,
-  SEGMENTS,
-} from '../../engine/policy/catalogue/shared.ts';
-import { CYCLE_KEYS, defaultPortfolio, resolvePortfolioSpec } from '../../engine/portfolio/spec.ts';
+  CYCLE_KEYS,
+  defaultPortfolio,
+  resolvePortfolioSpec as resolvePortfolioProblems,
+} from '../../engine/portfolio/spec.ts';
+
+const resolvePortfolioSpec = (partial: unknown, pointer: string) => {
+  const resolved = resolvePortfolioProblems(partial, pointer);
+  return { ...resolved, problems: resolved.problems.map(formatValueProblem) };
+};
 import { distMean } from '../../engine/world/distributions.ts';
 
 const at = '/portfolio';
@@ -71,82 +75,82 @@ describe('resolvePortfolioSpec', () => {
     [
       'a portfolio that is not an object',
       [1, 2],
-      'invalid portfolio at /portfolio: expected an object of portfolio settings, got an array',
+      '/portfolio  invalid portfolio: expected an object of portfolio settings, got [1,2]',
     ],
     [
       'an unknown setting, with the closest name',
       { contract: 100 },
-      'invalid portfolio.contract at /portfolio/contract: unknown setting (did you mean "contracts"?): expected one of contracts, dealers',
+      '/portfolio/contract  invalid portfolio.contract: unknown setting: expected one of contracts, dealers',
     ],
     [
       'a size that is not an integer',
       { contracts: 10.5 },
-      'invalid portfolio.contracts at /portfolio/contracts: expected an integer from 1 to 10000000, got 10.5',
+      '/portfolio/contracts  invalid portfolio.contracts: expected an integer from 1 to 10000000, got 10.5',
     ],
     [
       'no dealers',
       { dealers: 0 },
-      'invalid portfolio.dealers at /portfolio/dealers: expected an integer from 1 to 100000, got 0',
+      '/portfolio/dealers  invalid portfolio.dealers: expected an integer from 1 to 100000, got 0',
     ],
     [
       'a share above 1',
       { bdcShare: 1.2 },
-      'invalid portfolio.bdcShare at /portfolio/bdcShare: expected a number from 0 to 1, got 1.2',
+      '/portfolio/bdcShare  invalid portfolio.bdcShare: expected a number from 0 to 1, got 1.2',
     ],
     [
       'a share given as text',
       { insuredShare: '25%' },
-      'invalid portfolio.insuredShare at /portfolio/insuredShare: expected a number from 0 to 1, got "25%"',
+      '/portfolio/insuredShare  invalid portfolio.insuredShare: expected a number from 0 to 1, got "25%"',
     ],
     [
       'a mix that does not sum to 1',
       { segmentMix: { reliable: 0.8, occasional: 0.15 } },
-      'invalid portfolio.segmentMix at /portfolio/segmentMix: shares sum to 0.95, expected 1 (values not named count as 0)',
+      '/portfolio/segmentMix  invalid portfolio.segmentMix: shares sum to 0.95, expected 1 (values not named count as 0)',
     ],
     [
       'a mix with an unknown value',
       { regionMix: { north: 0.5, south: 0.3, East: 0.2 } },
-      'invalid portfolio.regionMix.East at /portfolio/regionMix/East: unknown value "East" (did you mean "east"?): expected north, south, east, west, central',
+      '/portfolio/regionMix/East  invalid portfolio.regionMix.East: unknown value "East": expected north, south, east, west, central (did you mean "east"?)',
     ],
     [
       'a negative share in a mix',
       { cycleMix: { cycle1: 1, cycle2: -0.2, cycle3: 0.2 } },
-      'invalid portfolio.cycleMix.cycle2 at /portfolio/cycleMix/cycle2: expected a number from 0 to 1, got -0.2',
+      '/portfolio/cycleMix/cycle2  invalid portfolio.cycleMix.cycle2: expected a number from 0 to 1, got -0.2',
     ],
     [
       'a mix that is not an object',
       { creditMix: 0.69 },
-      'invalid portfolio.creditMix at /portfolio/creditMix: expected an object of shares over prime, near-prime, subprime',
+      '/portfolio/creditMix  invalid portfolio.creditMix: expected an object of shares over prime, near-prime, subprime',
     ],
     [
       'a term of 0 months',
       { termMonths: { cycle2: 0 } },
-      'invalid portfolio.termMonths.cycle2 at /portfolio/termMonths/cycle2: expected an integer from 1 to 120, got 0',
+      '/portfolio/termMonths/cycle2  invalid portfolio.termMonths.cycle2: expected an integer from 1 to 120, got 0',
     ],
     [
       'a term for an unknown cycle',
       { termMonths: { cycle4: 12 } },
-      'invalid portfolio.termMonths.cycle4 at /portfolio/termMonths/cycle4: unknown cycle "cycle4"',
+      '/portfolio/termMonths/cycle4  invalid portfolio.termMonths.cycle4: unknown cycle "cycle4"',
     ],
     [
       'a 0–1 setting whose distribution can leave 0–1',
       { engagementDiscipline: { dist: 'normal', mean: 0.6, sd: 0.1 } },
-      'invalid portfolio.engagementDiscipline at /portfolio/engagementDiscipline: the distribution can take values outside [0, 1]: use beta',
+      '/portfolio/engagementDiscipline  invalid portfolio.engagementDiscipline: the distribution can take values outside [0, 1]: use beta',
     ],
     [
       'a price whose distribution can be negative',
       { vehiclePrice: { dist: 'uniform', min: -5, max: 10 } },
-      'invalid portfolio.vehiclePrice at /portfolio/vehiclePrice: the distribution can take values outside [0, ∞): use lognormal',
+      '/portfolio/vehiclePrice  invalid portfolio.vehiclePrice: the distribution can take values outside [0, ∞): use lognormal',
     ],
     [
       'a loyalty number outside 0–1',
       { loyalty: 2 },
-      'invalid portfolio.loyalty at /portfolio/loyalty: 2 is outside [0, 1]',
+      '/portfolio/loyalty  invalid portfolio.loyalty: 2 is outside [0, 1]',
     ],
     [
       'an invalid distribution',
       { loyalty: { dist: 'beta', alpha: 0, beta: 2 } },
-      'invalid distribution at /portfolio/loyalty: alpha 0 must be > 0',
+      '/portfolio/loyalty  invalid portfolio.loyalty: alpha 0 must be > 0',
     ],
   ])('reports %s and keeps the default', (_, partial, message) => {
     const { spec, problems } = resolvePortfolioSpec(partial, at);
@@ -157,8 +161,8 @@ describe('resolvePortfolioSpec', () => {
   it('escapes keys in JSON pointers and ignores inherited names', () => {
     const { problems } = resolvePortfolioSpec(JSON.parse('{"a/b~c": 1, "__proto__": {"contracts": 5}}'), at);
     expect(problems).toEqual([
-      expect.stringContaining('invalid portfolio.a/b~c at /portfolio/a~1b~0c: unknown setting'),
-      expect.stringContaining('invalid portfolio.__proto__ at /portfolio/__proto__: unknown setting'),
+      expect.stringContaining('/portfolio/a~1b~0c  invalid portfolio.a/b~c: unknown setting'),
+      expect.stringContaining('/portfolio/__proto__  invalid portfolio.__proto__: unknown setting'),
     ]);
   });
   it('reports every invalid setting at once', () => {

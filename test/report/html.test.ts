@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../../engine/report/html.ts';
 import { formatDelta } from '../../engine/report/number.ts';
-import { reportScenario } from '../../engine/report/report-scenario.ts';
+import { reportScenario } from '../../engine/scenario/report-scenario.ts';
 import { verdicts } from '../../engine/report/verdict.ts';
 import { loadScenario } from '../../engine/scenario/load.ts';
 import { FIXTURE_BASELINE, FIXTURE_TCM, diskRead, fixtureResult } from '../../web/testing/fixtures.ts';

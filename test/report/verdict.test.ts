@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MATERIALITY, materialityThreshold, verdicts } from '../../engine/report/verdict.ts';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { HEADLINE_KPI, KPIS } from '../../engine/stats/kpis.ts';
+import type { MonteCarloResult } from '../../engine/result/run.ts';
+import { HEADLINE_KPI, KPIS } from '../../engine/result/kpis.ts';
 
 /** A result of a baseline and one challenger: baseline means and paired mean changes by KPI id (others 0). */
 function result(

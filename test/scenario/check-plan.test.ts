@@ -7,9 +7,9 @@ import {
   type CheckRun,
 } from '../../engine/scenario/check.ts';
 import type { ResolvedScenario } from '../../engine/scenario/load.ts';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { KPIS } from '../../engine/stats/kpis.ts';
-import type { PairedSummary, RunSummary } from '../../engine/stats/summary.ts';
+import type { MonteCarloResult } from '../../engine/result/run.ts';
+import { KPIS } from '../../engine/result/kpis.ts';
+import type { PairedSummary, RunSummary } from '../../engine/result/summary.ts';
 import { BASELINE_POLICIES, json, loadValid } from './helpers.ts';
 
 const policies = Object.fromEntries(Object.entries(BASELINE_POLICIES).map(([k, v]) => [k, `../${v}`]));

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { LevelExpectation, PairedExpectation } from '../../engine/scenario/expect.ts';
 import { confidenceInterval, judgeLevel, judgePaired } from '../../engine/scenario/judge.ts';
 import { assertionLabel, observedText } from '../../engine/scenario/verdict-text.ts';
-import { KPIS } from '../../engine/stats/kpis.ts';
+import { KPIS } from '../../engine/result/kpis.ts';
 import { studentTQuantile } from '../../engine/stats/student-t.ts';
-import type { KpiSummary, PairedKpi, PairedSummary, RunSummary } from '../../engine/stats/summary.ts';
+import type { KpiSummary, PairedKpi, PairedSummary, RunSummary } from '../../engine/result/summary.ts';
 
 /** A run summary in which KPI `id` has the given statistics (every other KPI undefined). */
 function run(id: string, stats: Partial<KpiSummary>): RunSummary {

@@ -11,6 +11,8 @@ import { BASELINE_POLICIES } from './helpers.ts';
 
 const SCHEMA_PATH = 'scenarios/scenario.schema.json';
 
+type Schema = { readonly description?: string; readonly default?: unknown };
+
 const validate = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true }).compile(scenarioSchema());
 const accepts = (value: unknown): boolean => validate(value) === true;
 
@@ -19,6 +21,19 @@ describe('scenario.schema.json', () => {
     const generated = (await schemaFiles()).find((f) => f.path === SCHEMA_PATH);
     expect(generated, 'bin/schemas.ts must generate the scenario schema').toBeDefined();
     expect(readFileSync(SCHEMA_PATH, 'utf8')).toBe(generated!.text);
+  });
+
+  it('tells an editor what each world assumption means and where its default comes from', () => {
+    const world = (scenarioSchema().definitions as Record<string, Record<string, unknown>>).world!;
+    const economics = (world.properties as Record<string, { properties: Record<string, Schema> }>).economics!;
+    const funding = economics.properties.fundingRate!;
+    expect(funding.default).toBe(defaultWorld().economics.fundingRate);
+    expect(funding.description).toMatch(
+      /^The captive’s cost of funds, fraction per year\. Source: assumption: /,
+    );
+    expect(economics.properties.subsidyShareOfMsrp!.description).toContain(
+      'Source: calibration A: OEM incentive (subvention) spend',
+    );
   });
 
   it('compiles under strict Ajv', () => {

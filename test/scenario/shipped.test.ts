@@ -5,10 +5,11 @@ import { formatProblem } from '../../engine/json/problem.ts';
 import { planCheck } from '../../engine/scenario/check.ts';
 import { loadScenario, type ResolvedScenario } from '../../engine/scenario/load.ts';
 import { scenarioSchema } from '../../engine/scenario/schema.ts';
-import { KPIS, type KpiSpec } from '../../engine/stats/kpis.ts';
+import { KPIS, type KpiSpec } from '../../engine/result/kpis.ts';
 
 /*
- * The shipped scenarios state the seeds' claims; `npm test` judges them with `cyclecast check scenarios`.
+ * The shipped scenarios state the source articles' claims; `npm test` judges them with
+ * `cyclecast check scenarios`.
  * These tests keep the library honest without running it: every challenger changes only what it is
  * about (so no claim passes because something else was tuned), every claim is a paired comparison
  * with the baseline or a described level, and the regression stays one Monte Carlo run.
@@ -64,7 +65,7 @@ const shippedFiles = readdirSync(FOLDER)
   .sort();
 
 describe('the shipped scenarios', () => {
-  it('are the baseline and one challenger per claim of the seeds', () => {
+  it('are the baseline and one challenger per claim of the source articles', () => {
     expect(shippedFiles).toEqual(['baseline.json', ...Object.keys(ABOUT).map((n) => `${n}.json`)].sort());
   });
 
@@ -122,7 +123,7 @@ describe('the shipped scenarios', () => {
 });
 
 const KPI_DOC = 'docs/kpis.md';
-const START = '<!-- kpi-table: generated from engine/stats/kpis.ts by test/scenario/shipped.test.ts -->';
+const START = '<!-- kpi-table: generated from engine/result/kpis.ts by test/scenario/shipped.test.ts -->';
 const END = '<!-- /kpi-table -->';
 
 /** The KPI table of docs/kpis.md: one row per KPI id, in catalogue order. */
@@ -136,7 +137,7 @@ function kpiTable(kpis: readonly KpiSpec[]): string {
 }
 
 describe('docs/kpis.md', () => {
-  it('lists every KPI id with its meaning, unit and better direction, as engine/stats/kpis.ts defines them', () => {
+  it('lists every KPI id with its meaning, unit and better direction, as engine/result/kpis.ts defines them', () => {
     const doc = readFileSync(KPI_DOC, 'utf8');
     const start = doc.indexOf(START);
     const end = doc.indexOf(END);
@@ -150,7 +151,7 @@ describe('docs/kpis.md', () => {
     }
     expect(
       written,
-      `${KPI_DOC} is out of date with engine/stats/kpis.ts; regenerate it: UPDATE_DOCS=1 npx vitest run test/scenario/shipped.test.ts`,
+      `${KPI_DOC} is out of date with engine/result/kpis.ts; regenerate it: UPDATE_DOCS=1 npx vitest run test/scenario/shipped.test.ts`,
     ).toBe(table);
   });
 });

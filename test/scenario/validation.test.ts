@@ -48,6 +48,32 @@ describe('malformed scenarios are reported file:line:column  /pointer  message',
     ]);
   });
 
+  it('world, portfolio and parameter problems, each at its value with the hint at the end', async () => {
+    const files = {
+      'scenarios/base.json': base,
+      'scenarios/a.json': `{
+  "extends": "./base.json",
+  "world": { "renewal": { "baseProbabilty": 0.5 } },
+  "portfolio": { "loyalty": { "dist": "beta", "alpha": 0, "beta": 1 } },
+  "parameters": { "engagement": { "contactWindowMonth": 6, "contactWindowMonths": 99 } }
+}
+`,
+    };
+    const lines = await problemLines(files, 'scenarios/a.json');
+    expect(lines[0]).toMatch(
+      /^scenarios\/a\.json:3:45 {2}\/world\/renewal\/baseProbabilty {2}invalid world\.renewal\.baseProbabilty: unknown assumption: expected one of baseProbability, .* \(did you mean "baseProbability"\?\)$/,
+    );
+    expect(lines.slice(1)).toEqual([
+      'scenarios/a.json:4:29  /portfolio/loyalty  invalid portfolio.loyalty: alpha 0 must be > 0',
+      expect.stringMatching(
+        /^scenarios\/a\.json:5:57 {2}\/parameters\/engagement\/contactWindowMonth {2}invalid parameter override contactWindowMonth: rule set ".*" declares no such parameter; it declares .* \(did you mean "contactWindowMonths"\?\)$/,
+      ),
+      expect.stringMatching(
+        /^scenarios\/a\.json:5:83 {2}\/parameters\/engagement\/contactWindowMonths {2}invalid parameter override contactWindowMonths: expected .*got 99$/,
+      ),
+    ]);
+  });
+
   it('an extends cycle, where it closes', async () => {
     const files = {
       'scenarios/a.json': '{ "extends": "./b.json" }\n',

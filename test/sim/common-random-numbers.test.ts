@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DECIDES_NONE, UNDECIDED } from '../../engine/policy/compile/index.ts';
 import { runIteration } from '../../engine/sim/iteration.ts';
-import type { IterationResult } from '../../engine/sim/result.ts';
-import { KPIS } from '../../engine/stats/kpis.ts';
+import type { IterationResult } from '../../engine/result/iteration.ts';
+import { KPIS } from '../../engine/result/kpis.ts';
 import { setupOf, type Scenario } from './helpers.ts';
 
 const ITERATIONS = [0, 1, 7];

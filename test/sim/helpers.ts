@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { PolicyKind } from '../../engine/policy/catalogue/index.ts';
+import type { PolicyKind } from '../../engine/domain/lists.ts';
 import { loadRuleSet } from '../../engine/policy/load.ts';
 import type { RuleSet } from '../../engine/policy/rule-set.ts';
 import { defaultPortfolio, generatePortfolio, type PortfolioSpec } from '../../engine/portfolio/index.ts';
 import { createSimSetup, type SimSetup } from '../../engine/sim/iteration.ts';
 import type { World } from '../../engine/world/assumptions.ts';
 import { defaultWorld } from '../../engine/world/defaults.ts';
-import { KPIS } from '../../engine/stats/kpis.ts';
+import { kpiIndex, type KpiId } from '../../engine/result/kpis.ts';
 
 /** The rule sets shipped in rules/<kind>/, by file name. */
 export const SHIPPED = {
@@ -74,10 +74,8 @@ export function setupOf(scenario: Scenario = {}): SimSetup {
 }
 
 /** Index of a KPI id in the KPI vector. */
-export function kpi(id: string): number {
-  const i = KPIS.findIndex((k) => k.id === id);
-  if (i < 0) throw new Error(`unknown KPI ${id}`);
-  return i;
+export function kpi(id: KpiId): number {
+  return kpiIndex(id);
 }
 
 /** A rule set of `kind` whose only rule always fires with `event`. */

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../engine/sim/iteration.ts';
 import { LEDGER_CATEGORIES } from '../../engine/sim/ledger.ts';
-import { BREAKDOWN_METRICS, SERIES } from '../../engine/sim/result.ts';
+import { BREAKDOWN_METRICS, SERIES } from '../../engine/result/iteration.ts';
 import { kpi, setupOf, SHIPPED } from './helpers.ts';
 
 /** Three shares summing to 1, each at least 0.05. */

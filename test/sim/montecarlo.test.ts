@@ -4,7 +4,8 @@ import { scenarioInput } from '../../engine/scenario/input.ts';
 import { prepareRun } from '../../engine/sim/montecarlo/chunk.ts';
 import { runMonteCarlo } from '../../engine/sim/montecarlo/driver.ts';
 import { InProcessExecutor } from '../../engine/sim/montecarlo/executor.ts';
-import type { RunSpec, ScenarioInput } from '../../engine/sim/montecarlo/spec.ts';
+import type { RunSpec } from '../../engine/sim/montecarlo/spec.ts';
+import type { ScenarioInput } from '../../engine/sim/setup.ts';
 import { WARM_UP_RUN_ID, WARM_UP_TASK, warmUpSpec } from '../../engine/sim/montecarlo/warm-up.ts';
 import { NodeWorkerPool } from '../../engine/sim/pool/node-pool.ts';
 

@@ -31,7 +31,7 @@ describe('createSimSetup', () => {
     const world = defaultWorld();
     (world.leads as { showProbability: number }).showProbability = 1.2;
     expect(() => createSimSetup({ ...base, world, horizonMonths: 12 })).toThrow(
-      /invalid world\.leads\.showProbability at \/world\/leads\/showProbability: 1\.2 is outside \[0, 1\]/,
+      /\/world\/leads\/showProbability {2}invalid world\.leads\.showProbability: 1\.2 is outside \[0, 1\]/,
     );
   });
 

@@ -23,7 +23,8 @@ import {
   type LoadedShard,
 } from '../../engine/sim/montecarlo/shard-file.ts';
 import { mergeShards } from '../../engine/sim/montecarlo/shard-merge.ts';
-import type { RunSpec, ScenarioInput } from '../../engine/sim/montecarlo/spec.ts';
+import type { RunSpec } from '../../engine/sim/montecarlo/spec.ts';
+import type { ScenarioInput } from '../../engine/sim/setup.ts';
 
 const fixture = 'test/fixtures/scenarios/passing';
 

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readScenario, scenarioInput } from '../../engine/cli/scenarios.ts';
-import type { PolicyKind } from '../../engine/policy/catalogue/index.ts';
+import type { PolicyKind } from '../../engine/domain/lists.ts';
 import type { RuleSet } from '../../engine/policy/rule-set.ts';
 import { prepareScenario, simulate, type SimSetup } from '../../engine/sim/iteration.ts';
-import type { IterationResult } from '../../engine/sim/result.ts';
+import type { IterationResult } from '../../engine/result/iteration.ts';
 import {
   followCustomer,
   renderTimeline,
@@ -12,7 +12,7 @@ import {
   type CustomerSample,
   type DunningRecord,
   type TraceRecord,
-} from '../../engine/sim/trace/index.ts';
+} from '../../engine/sim/journey/index.ts';
 
 const FIXTURE = 'test/fixtures/scenarios/passing/baseline.json';
 

@@ -1,10 +1,10 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import type { IterationResult } from '../../engine/sim/result.ts';
-import { BREAKDOWN_METRICS, SERIES } from '../../engine/sim/result.ts';
+import type { IterationResult } from '../../engine/result/iteration.ts';
+import { BREAKDOWN_METRICS, SERIES } from '../../engine/result/iteration.ts';
 import { RunAccumulator } from '../../engine/stats/accumulator.ts';
-import { KPIS, kpiIndex } from '../../engine/stats/kpis.ts';
-import { findKpi } from '../../engine/stats/summary.ts';
+import { KPIS, kpiIndex } from '../../engine/result/kpis.ts';
+import { findKpi } from '../../engine/result/summary.ts';
 import { GROUPS, RULES, expectQuantileClose, normal, rng, syntheticResult, withKpis } from './synthetic.ts';
 
 const HORIZON = 14;

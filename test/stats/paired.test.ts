@@ -1,9 +1,9 @@
 import { mean, sampleStandardDeviation } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import type { IterationResult } from '../../engine/sim/result.ts';
-import { KPIS, kpiIndex } from '../../engine/stats/kpis.ts';
+import type { IterationResult } from '../../engine/result/iteration.ts';
+import { KPIS, kpiIndex } from '../../engine/result/kpis.ts';
 import { PairedAccumulator } from '../../engine/stats/paired.ts';
-import { findKpi } from '../../engine/stats/summary.ts';
+import { findKpi } from '../../engine/result/summary.ts';
 import { expectQuantileClose, normal, rng, syntheticResult, withKpis } from './synthetic.ts';
 
 const HORIZON = 3;

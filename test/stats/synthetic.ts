@@ -1,11 +1,11 @@
 import seedrandom from 'seedrandom';
 import { quantile } from 'simple-statistics';
 import { expect } from 'vitest';
-import { POLICY_KINDS } from '../../engine/policy/catalogue/types.ts';
-import type { PolicyKind } from '../../engine/policy/catalogue/types.ts';
-import type { IterationResult, RuleCoverage } from '../../engine/sim/result.ts';
-import { BREAKDOWN_DIMENSIONS, BREAKDOWN_METRICS, SERIES } from '../../engine/sim/result.ts';
-import { KPIS } from '../../engine/stats/kpis.ts';
+import { POLICY_KINDS } from '../../engine/domain/lists.ts';
+import type { PolicyKind } from '../../engine/domain/lists.ts';
+import type { IterationResult, RuleCoverage } from '../../engine/result/iteration.ts';
+import { BREAKDOWN_DIMENSIONS, BREAKDOWN_METRICS, SERIES } from '../../engine/result/iteration.ts';
+import { KPIS } from '../../engine/result/kpis.ts';
 import { RELATIVE_ACCURACY } from '../../engine/stats/quantile-sketch.ts';
 
 /** Synthetic iteration results with realistic magnitudes, for testing aggregation without a simulator. */

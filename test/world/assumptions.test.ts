@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { iterationKey } from '../../engine/sim/random.ts';
-import type { World } from '../../engine/world/assumptions.ts';
+import { iterationKey } from '../../engine/random/streams.ts';
+import { WORLD, type World } from '../../engine/world/assumptions.ts';
+import { fieldsOf } from '../../engine/world/declare.ts';
 import { defaultWorld } from '../../engine/world/defaults.ts';
-import { checkWorld, mergeWorld } from '../../engine/world/merge.ts';
+import { formatValueProblem } from '../../engine/json/problem.ts';
+import {
+  checkWorld as checkWorldProblems,
+  mergeWorld as mergeWorldProblems,
+} from '../../engine/world/merge.ts';
+
+const checkWorld = (world: unknown, pointer: string) =>
+  checkWorldProblems(world, pointer).map(formatValueProblem);
+const mergeWorld = (base: World, override: unknown, pointer: string) => {
+  const merged = mergeWorldProblems(base, override, pointer);
+  return { ...merged, problems: merged.problems.map(formatValueProblem) };
+};
 import { logistic, logit, resolveWorld } from '../../engine/world/resolve.ts';
 import { WORLD_SCHEMA, type SchemaNode } from '../../engine/world/schema.ts';
 
@@ -31,6 +43,13 @@ describe('default world', () => {
 
   it('has exactly the assumptions the schema describes', () => {
     expect(valuePaths(defaultWorld(), '').sort()).toEqual(schemaPaths(WORLD_SCHEMA, '').sort());
+  });
+
+  it('cites a calibration row or states an assumption for every field', () => {
+    for (const { path, field } of fieldsOf(WORLD)) {
+      expect(field.source, path.join('.')).toMatch(/^(calibration [A-D]: |assumption: )/);
+      expect(field.description, path.join('.')).not.toBe('');
+    }
   });
 
   it('is a fresh copy each time', () => {
@@ -74,7 +93,7 @@ describe('mergeWorld', () => {
     );
     expect(problems).toEqual([
       expect.stringMatching(
-        /^invalid world\.renewal\.baseProbabilty at \/world\/renewal\/baseProbabilty: unknown assumption \(did you mean "baseProbability"\?\)/,
+        /^\/world\/renewal\/baseProbabilty {2}invalid world\.renewal\.baseProbabilty: unknown assumption: expected one of .* \(did you mean "baseProbability"\?\)$/,
       ),
     ]);
     expect(world).toEqual(defaultWorld());
@@ -99,9 +118,9 @@ describe('mergeWorld', () => {
       '/world',
     );
     const at = (pointer: string) =>
-      problems.filter((p) => p.includes(` at ${pointer}:`) || p.includes(` at ${pointer}/`));
+      problems.filter((p) => p.startsWith(`${pointer}  `) || p.startsWith(`${pointer}/`));
     expect(at('/world/economics/fundingRate')[0]).toMatch(
-      /^invalid world\.economics\.fundingRate at .*expected a number/,
+      /^\/world\/economics\/fundingRate {2}invalid world\.economics\.fundingRate: .*expected a number/,
     );
     expect(at('/world/payments/missProbability/reliable/prime')[0]).toMatch(/1\.5 is outside \[0, 1\]/);
     expect(at('/world/leads/hourProfile')[0]).toMatch(/expected exactly 24 numbers, got 3/);
@@ -124,7 +143,9 @@ describe('mergeWorld', () => {
   it('checks across fields of the merged world', () => {
     const { problems } = mergeWorld(defaultWorld(), { leads: { openingHour: 20, closingHour: 9 } }, '/world');
     expect(problems).toEqual([
-      expect.stringMatching(/^invalid world\.leads\.closingHour .*later than openingHour/),
+      expect.stringMatching(
+        /^\/world\/leads\/closingHour {2}invalid world\.leads\.closingHour: .*later than openingHour/,
+      ),
     ]);
   });
 });

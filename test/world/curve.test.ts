@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkCurve, interpolate, type Curve } from '../../engine/world/curve.ts';
+import { formatValueProblem } from '../../engine/json/problem.ts';
+import { checkCurve as checkCurveProblems, interpolate, type Curve } from '../../engine/world/curve.ts';
+
+const checkCurve = (x: unknown, pointer: string) => checkCurveProblems(x, pointer).map(formatValueProblem);
 
 const contactByMinutes: Curve = [
   [2, 0.6],
@@ -63,18 +66,14 @@ describe('checkCurve', () => {
     expect(checkCurve([[0, 1]], at)).toEqual([]);
   });
   it.each([
-    ['not an array', { 2: 0.6 }, [`invalid curve at ${at}: expected an array of [x, y] points`]],
-    [
-      'an empty array',
-      [],
-      [`invalid curve at ${at}: expected at least one [x, y] point, got an empty array`],
-    ],
+    ['not an array', { 2: 0.6 }, [`${at}  invalid curve: expected an array of [x, y] points`]],
+    ['an empty array', [], [`${at}  invalid curve: expected at least one [x, y] point, got an empty array`]],
     [
       'a point that is not a pair',
       [[0, 1], [1, 2, 3], 4],
       [
-        `invalid curve at ${at}/1: expected a point [x, y] of two numbers, got an array of 3`,
-        `invalid curve at ${at}/2: expected a point [x, y] of two numbers, got 4`,
+        `${at}/1  invalid curve: expected a point [x, y] of two numbers, got [1,2,3]`,
+        `${at}/2  invalid curve: expected a point [x, y] of two numbers, got 4`,
       ],
     ],
     [
@@ -84,8 +83,8 @@ describe('checkCurve', () => {
         [null, 1],
       ],
       [
-        `invalid curve at ${at}/0/1: y must be a finite number, got "high"`,
-        `invalid curve at ${at}/1/0: x must be a finite number, got null`,
+        `${at}/0/1  invalid curve: y must be a finite number, got "high"`,
+        `${at}/1/0  invalid curve: x must be a finite number, got null`,
       ],
     ],
     [
@@ -97,8 +96,8 @@ describe('checkCurve', () => {
         [5, 4],
       ],
       [
-        `invalid curve at ${at}/2/0: x 10 is not greater than the previous x 10: x must strictly increase`,
-        `invalid curve at ${at}/3/0: x 5 is not greater than the previous x 10: x must strictly increase`,
+        `${at}/2/0  invalid curve: x 10 is not greater than the previous x 10: x must strictly increase`,
+        `${at}/3/0  invalid curve: x 5 is not greater than the previous x 10: x must strictly increase`,
       ],
     ],
   ])('reports %s', (_, value, expected) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { iterationKey, uniform } from '../../engine/sim/random.ts';
+import { formatValueProblem } from '../../engine/json/problem.ts';
+import { iterationKey, uniform } from '../../engine/random/streams.ts';
 import {
-  checkNum,
+  checkNum as checkNumProblems,
   distMean,
   distSupport,
   isDist,
@@ -129,6 +130,7 @@ describe('isDist', () => {
 
 describe('checkNum', () => {
   const at = '/world/renewal/base';
+  const checkNum = (x: unknown, pointer: string) => checkNumProblems(x, pointer).map(formatValueProblem);
   it('accepts numbers and well-formed distributions', () => {
     expect(checkNum(0.4, at)).toEqual([]);
     for (const c of cases) expect(checkNum(c.dist, at)).toEqual([]);
@@ -169,14 +171,14 @@ describe('checkNum', () => {
   ])('reports %s', (_, value, message) => {
     const problems = checkNum(value, at);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toContain(`invalid distribution at ${at}: `);
+    expect(problems[0]).toContain(`${at}  invalid distribution: `);
     expect(problems[0]).toContain(message);
   });
   it('reports every problem of one distribution', () => {
     expect(checkNum({ dist: 'beta', alpha: -1, beta: 0, extra: 1 }, at)).toEqual([
-      `invalid distribution at ${at}: unknown key "extra" for beta: expected dist, alpha, beta, min, max`,
-      `invalid distribution at ${at}: alpha -1 must be > 0`,
-      `invalid distribution at ${at}: beta 0 must be > 0`,
+      `${at}  invalid distribution: unknown key "extra" for beta: expected dist, alpha, beta, min, max`,
+      `${at}  invalid distribution: alpha -1 must be > 0`,
+      `${at}  invalid distribution: beta 0 must be > 0`,
     ]);
   });
 });

@@ -1,14 +1,15 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { formatDelta, formatValue } from '../../engine/report/number.ts';
-import { findKpi } from '../../engine/stats/summary.ts';
+import {
+  categoryContributions,
+  findKpi,
+  formatDelta,
+  formatValue,
+  PROFIT_TOTAL,
+} from '../../engine/index.ts';
+import type { MonteCarloResult } from '../../engine/index.ts';
 import { scenarioColour, TONE_COLOURS } from '../lib/palette.ts';
 import { asSvg, euroAxis, type ChartDef, type DataRow } from './chart.ts';
-import {
-  PROFIT_CATEGORIES,
-  PROFIT_TOTAL,
-  categoryContributions,
-} from '../../engine/report/profit-categories.ts';
+import { PROFIT_CATEGORIES } from './profit.ts';
 
 /** One step of a profit bridge from the baseline's profit to a challenger's. */
 export interface BridgeRow extends DataRow {

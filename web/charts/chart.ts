@@ -1,4 +1,4 @@
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
+import type { MonteCarloResult } from '../../engine/index.ts';
 import { scenarioColour } from '../lib/palette.ts';
 
 /** One plot of a chart, with the heading that says what it shows when a chart has several. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POLICY_KINDS } from '../../engine/policy/catalogue/index.ts';
+import { POLICY_KINDS } from '../../engine/index.ts';
 import { FIXTURE_BASELINE, FIXTURE_SPEED, FIXTURE_TCM, fixtureResult } from '../testing/fixtures.ts';
 import { bridgeRows } from './bridge.ts';
 import { euroAxis } from './chart.ts';

@@ -1,7 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import { POLICY_KINDS, type PolicyKind } from '../../engine/policy/catalogue/index.ts';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { formatValue } from '../../engine/report/number.ts';
+import { formatValue, POLICY_KINDS } from '../../engine/index.ts';
+import type { MonteCarloResult, PolicyKind } from '../../engine/index.ts';
 import { asSvg, scenarioScale, thousands, type ChartDef, type DataRow } from './chart.ts';
 
 export interface CoverageRow extends DataRow {

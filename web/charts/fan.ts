@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { formatValue } from '../../engine/report/number.ts';
+import { formatValue } from '../../engine/index.ts';
+import type { MonteCarloResult } from '../../engine/index.ts';
 import { asSvg, scenarioScale, thousands, type ChartDef, type DataRow } from './chart.ts';
 
 /** A month of one series of one scenario: quantiles over iterations. */

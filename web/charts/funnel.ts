@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { findKpi } from '../../engine/stats/summary.ts';
+import { findKpi } from '../../engine/index.ts';
+import type { KpiId, MonteCarloResult } from '../../engine/index.ts';
 import { asSvg, scenarioScale, type ChartDef, type DataRow } from './chart.ts';
 
 /** The BDC's Minimum Acceptance Performance: 36 appointments per 100 leads (60% reached × 60% booked). */
@@ -21,7 +21,7 @@ export interface FunnelRow extends DataRow {
  */
 export function funnelRows(result: MonteCarloResult): FunnelRow[] {
   return result.scenarios.flatMap(({ name, summary }) => {
-    const mean = (id: string) => findKpi(summary.kpis, id)?.mean ?? null;
+    const mean = (id: KpiId) => findKpi(summary.kpis, id)?.mean ?? null;
     const appointment = mean('leads.appointmentRate');
     const show = mean('leads.showRate');
     const per100 = (x: number | null) => (x === null ? null : x * 100);

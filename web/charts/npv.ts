@@ -1,10 +1,9 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { formatDelta, formatValue } from '../../engine/report/number.ts';
-import { findKpi } from '../../engine/stats/summary.ts';
+import { findKpi, formatDelta, formatValue } from '../../engine/index.ts';
+import type { KpiId, MonteCarloResult } from '../../engine/index.ts';
 import { asSvg, euroRowsFrame, scenarioScale, type ChartDef, type DataRow } from './chart.ts';
 
-const KPI = 'profit.npv';
+const KPI: KpiId = 'profit.npv';
 
 /** The spread of one scenario's NPV over iterations, €. */
 export interface NpvRow extends DataRow {

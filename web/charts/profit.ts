@@ -1,13 +1,13 @@
 import * as Plot from '@observablehq/plot';
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { formatValue } from '../../engine/report/number.ts';
 import {
+  categoryContributions,
+  findKpi,
+  formatValue,
   OTHER,
   PROFIT_CATEGORIES as CATEGORIES,
   PROFIT_TOTAL,
-  categoryContributions,
-} from '../../engine/report/profit-categories.ts';
-import { findKpi } from '../../engine/stats/summary.ts';
+} from '../../engine/index.ts';
+import type { MonteCarloResult } from '../../engine/index.ts';
 import { asSvg, euroRowsFrame, type ChartDef, type DataRow, type LegendItem } from './chart.ts';
 
 const COLOURS: Readonly<Record<string, string>> = {

@@ -1,8 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { describe, expect, it } from 'vitest';
-import type { ChunkResult } from '../../engine/sim/montecarlo/chunk.ts';
-import { InProcessExecutor } from '../../engine/sim/montecarlo/executor.ts';
-import type { ChunkTask, RunSpec } from '../../engine/sim/montecarlo/spec.ts';
+import { InProcessExecutor } from '../../engine/index.ts';
+import type { ChunkResult, ChunkTask, RunSpec } from '../../engine/index.ts';
 import { FIXTURE_BASELINE, FIXTURE_TCM, diskRead, fixtureResult } from '../testing/fixtures.ts';
 import { RunController, type RunState, type StoppableExecutor } from './run-controller.ts';
 

@@ -1,16 +1,22 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { counted } from '../../engine/report/number.ts';
-import { formatProblem } from '../../engine/json/problem.ts';
-import { scenarioInput } from '../../engine/scenario/input.ts';
-import { loadScenario, type ReadFile, type ResolvedScenario } from '../../engine/scenario/load.ts';
 import {
+  counted,
+  formatProblem,
+  loadScenario,
+  RUN_LIMITS,
   runMonteCarlo,
-  type MonteCarloResult,
-  type RunProgress,
-} from '../../engine/sim/montecarlo/driver.ts';
-import type { ChunkExecutor } from '../../engine/sim/montecarlo/executor.ts';
-import { DEFAULT_CHUNK_SIZE, type RunSpec } from '../../engine/sim/montecarlo/spec.ts';
-import { warmUpSpec } from '../../engine/sim/montecarlo/warm-up.ts';
+  runSpec,
+  scenarioInput,
+  warmUpSpec,
+} from '../../engine/index.ts';
+import type {
+  ChunkExecutor,
+  MonteCarloResult,
+  ReadFile,
+  ResolvedScenario,
+  RunProgress,
+  RunSpec,
+} from '../../engine/index.ts';
 import { isComplete } from '../lib/result-file.ts';
 import type { RunSettingsInput } from '../lib/workspace.ts';
 
@@ -74,7 +80,7 @@ export interface RunControllerOptions {
   /** A clock, ms. */
   readonly now?: () => number;
   /**
-   * Iterations per chunk; default the CLI's (DEFAULT_CHUNK_SIZE), so the manifest — and the JSON
+   * Iterations per chunk; default the CLI's (RUN_LIMITS.chunkSize), so the manifest — and the JSON
    * export — equal `cyclecast compare`'s. Smaller chunks show the first partial result sooner.
    */
   readonly chunkSize?: number;
@@ -183,13 +189,11 @@ export class RunController implements ReactiveController {
     if ('message' in loaded) return this.fail(previous, loaded.message, started);
     if (abort.signal.aborted) return this.finishCancelled(previous, previous, started);
 
-    const spec: RunSpec = {
-      scenarios: loaded.scenarios.map(scenarioInput),
-      iterations: request.settings.iterations,
-      seed: request.settings.seed,
-      horizonMonths: request.settings.horizonMonths,
-      chunkSize: this.options.chunkSize ?? DEFAULT_CHUNK_SIZE,
-    };
+    const spec: RunSpec = runSpec(
+      loaded.scenarios,
+      request.settings,
+      this.options.chunkSize ?? RUN_LIMITS.chunkSize.default,
+    );
     const scenarios = loaded.scenarios.map((s, i) => ({
       path: request.paths[i]!,
       name: s.name,

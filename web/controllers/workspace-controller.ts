@@ -1,7 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { formatProblem, type Problem } from '../../engine/json/problem.ts';
-import { loadScenario, type ResolvedScenario } from '../../engine/scenario/load.ts';
-import { isPlainObject } from '../../engine/scenario/merge.ts';
+import { formatProblem, isPlainObject, loadScenario } from '../../engine/index.ts';
+import type { Problem, ResolvedScenario } from '../../engine/index.ts';
 import { FileStore, UPLOAD_FOLDER } from '../lib/file-store.ts';
 import { describeWork, hasOwnWork, keepBoth, type IncomingChoice } from '../lib/incoming.ts';
 import { checkOpenedFile, uploadPath, type OpenedFileStatus } from '../lib/opened-files.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { contentHash } from '../../engine/sim/montecarlo/hash.ts';
+import { contentHash } from '../../engine/index.ts';
 import { installDigestFallback, sha256 } from './digest-fallback.ts';
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');

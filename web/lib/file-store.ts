@@ -1,4 +1,4 @@
-import type { ReadFile } from '../../engine/scenario/load.ts';
+import type { ReadFile } from '../../engine/index.ts';
 
 /** Where opened (dropped) files live in the workbench's file space; shipped files keep their repository paths. */
 export const UPLOAD_FOLDER = 'uploads';

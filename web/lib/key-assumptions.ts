@@ -1,5 +1,5 @@
-import { distMean, isDist, type Num } from '../../engine/world/distributions.ts';
-import { WORLD_SCHEMA, type SchemaNode } from '../../engine/world/schema.ts';
+import { distMean, fieldsOf, isDist, WORLD, WORLD_SCHEMA } from '../../engine/index.ts';
+import type { Num, SchemaNode } from '../../engine/index.ts';
 import { getIn } from './workspace.ts';
 
 /** One world assumption the assumptions panel offers, with how people read and type it. */
@@ -8,7 +8,7 @@ export interface KeyAssumption {
   readonly path: readonly string[];
   readonly section: string;
   readonly label: string;
-  /** Unit as the world schema states it (engine/world/schema.ts). */
+  /** Unit as the world's declaration states it (engine/world/assumptions.ts). */
   readonly unit: string;
   /** Unit shown next to the input: fractions are typed as percentages. */
   readonly displayUnit: string;
@@ -29,31 +29,17 @@ const PERCENT_UNITS: Readonly<Record<string, string>> = {
   'fraction of price': '% of price',
 };
 
-const KEYS: readonly (readonly [section: string, path: string, label: string])[] = [
-  ['Economics', 'economics.fundingRate', 'Funding cost of the captive'],
-  ['Economics', 'economics.apr.lease.prime', 'Customer rate, prime lease'],
-  ['Economics', 'economics.subsidyShareOfMsrp', 'Manufacturer subsidy per new lease'],
-  ['Economics', 'economics.discountRate', 'Discount rate for the NPV'],
-  ['Used-vehicle market', 'market.marketShift', 'Used-vehicle values against the guide'],
-  ['Used-vehicle market', 'market.refurbishment.baseCost', 'Reconditioning cost per vehicle'],
-  ['Used-vehicle market', 'market.holdingCostPerDay', 'Holding cost per vehicle in stock'],
-  ['Used-vehicle market', 'market.wholesaleGross', 'Wholesale (auction) result'],
-  ['Renewal', 'renewal.baseProbability.cycle1', 'Renewal probability after cycle 1, no contact'],
-  ['Renewal', 'renewal.baseProbability.cycle2', 'Renewal probability after cycle 2, no contact'],
-  ['Renewal', 'renewal.baseProbability.cycle3', 'Renewal probability after cycle 3, no contact'],
-  ['Renewal', 'renewal.contactCost.phone', 'Cost of an engagement phone call'],
-  ['Payments and dunning', 'payments.disputeShare', 'Missed instalments that are disputes'],
-  ['Payments and dunning', 'dunning.agencyFeeShare', 'Collection-agency fee'],
-  ['Payments and dunning', 'dunning.repossessionRecoveryShare', 'Recovery on a repossessed vehicle'],
-  ['Payments and dunning', 'dunning.insuranceIndemnity', 'Credit-insurance indemnity'],
-  ['Leads', 'leads.arrivals.web-form', 'Web-form leads per dealer per month'],
-  ['Leads', 'leads.costPerLead.web-form', 'Cost per web-form lead'],
-  ['Leads', 'leads.appointmentGivenContact', 'Appointments booked when a lead is reached'],
-  ['Leads', 'leads.showProbability', 'Appointments that show'],
-  ['Leads', 'leads.showToSale', 'Shown appointments that buy'],
-  ['Leads', 'leads.grossPerSale', 'Dealer gross profit per vehicle sold'],
-  ['Leads', 'leads.bdcCostPerAgentMonth', 'Cost of a BDC agent'],
-];
+/** The world's editable entries, in declaration order, as the panel shows them. */
+function editables(): KeyAssumption[] {
+  const out: KeyAssumption[] = [];
+  for (const { path, section, field } of fieldsOf(WORLD)) {
+    for (const [inner, label] of Object.entries(field.edit ?? {})) {
+      const full = inner === '' ? path : [...path, ...inner.split('.')];
+      out.push(keyAssumption(section, full, label));
+    }
+  }
+  return out;
+}
 
 function schemaAt(path: readonly string[]): SchemaNode {
   let node: SchemaNode = WORLD_SCHEMA;
@@ -65,37 +51,29 @@ function schemaAt(path: readonly string[]): SchemaNode {
   return node;
 }
 
-function describe(section: string, dotted: string, label: string): KeyAssumption {
-  const path = dotted.split('.');
+function keyAssumption(section: string, path: readonly string[], label: string): KeyAssumption {
   const node = schemaAt(path);
-  if (node.kind !== 'num') throw new Error(`world.${dotted} is not a number`);
+  if (node.kind !== 'num') throw new Error(`world.${path.join('.')} is not a number`);
   const percent = Object.hasOwn(PERCENT_UNITS, node.unit);
   const scale = percent ? 100 : 1;
-  const unit = node.unit === '€' && dotted.endsWith('PerDay') ? '€ per day' : node.unit;
-  const displayUnit = percent
-    ? PERCENT_UNITS[node.unit]!
-    : dotted.endsWith('PerAgentMonth')
-      ? '€ per month'
-      : dotted.includes('costPerLead')
-        ? '€ per lead'
-        : unit;
   return {
     path,
     section,
     label,
     unit: node.unit,
-    displayUnit,
+    displayUnit: percent ? PERCENT_UNITS[node.unit]! : node.unit,
     scale,
     ...(Number.isFinite(node.lo) ? { min: node.lo * scale } : {}),
     ...(Number.isFinite(node.hi) ? { max: node.hi * scale } : {}),
-    step: percent ? 0.1 : node.unit === '€' || node.unit.startsWith('€') ? 1 : 0.1,
+    step: percent ? 0.1 : node.unit.startsWith('€') ? 1 : 0.1,
   };
 }
 
-/** The world assumptions the panel offers, by section; units and bounds come from WORLD_SCHEMA. */
-export const KEY_ASSUMPTIONS: readonly KeyAssumption[] = KEYS.map(([section, path, label]) =>
-  describe(section, path, label),
-);
+/**
+ * The world assumptions the panel offers, by section: the fields the world's declaration marks
+ * editable (engine/world/assumptions.ts), with units and bounds from it.
+ */
+export const KEY_ASSUMPTIONS: readonly KeyAssumption[] = editables();
 
 /** A world value as the panel shows it: fixed, or the mean of a distribution (flagged). */
 export function displayValue(

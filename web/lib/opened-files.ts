@@ -1,9 +1,5 @@
-import { parseJsonDocument } from '../../engine/json/document.ts';
-import type { Problem } from '../../engine/json/problem.ts';
-import { loadRuleSet } from '../../engine/policy/load.ts';
-import type { ReadFile } from '../../engine/scenario/load.ts';
-import { loadScenario } from '../../engine/scenario/load.ts';
-import { isPlainObject } from '../../engine/scenario/merge.ts';
+import { isPlainObject, loadRuleSet, loadScenario, parseJsonDocument } from '../../engine/index.ts';
+import type { Problem, ReadFile } from '../../engine/index.ts';
 import { UPLOAD_FOLDER } from './file-store.ts';
 
 /** What an opened file turned out to be, and what is wrong with it. */

@@ -1,5 +1,5 @@
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { isPlainObject } from '../../engine/scenario/merge.ts';
+import { isPlainObject } from '../../engine/index.ts';
+import type { MonteCarloResult } from '../../engine/index.ts';
 
 /**
  * The result in a file's text when it is one — what the workbench's *Full result (JSON)* and

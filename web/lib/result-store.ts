@@ -1,4 +1,4 @@
-import type { MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
+import type { MonteCarloResult } from '../../engine/index.ts';
 
 /** A result as the workbench keeps it: what was compared, as the reader knew it, and when. */
 export interface KeptResult {

@@ -1,18 +1,8 @@
-import { POLICY_KINDS, type PolicyKind } from '../../engine/policy/catalogue/index.ts';
-import type { ParameterValue } from '../../engine/policy/rule-set.ts';
-import { RUN_LIMITS } from '../../engine/scenario/run-settings.ts';
-import { dirname } from '../../engine/scenario/paths.ts';
-import { isPlainObject } from '../../engine/scenario/merge.ts';
+import { dirname, isPlainObject, POLICY_KINDS, RUN_LIMITS } from '../../engine/index.ts';
+import type { ParameterValue, PolicyKind, RunSettings } from '../../engine/index.ts';
 
-/** Run settings as the workbench lets people set them (DESIGN §3 `run`). */
-export interface RunSettingsInput {
-  /** Monte Carlo iterations. */
-  readonly iterations: number;
-  /** Seed of every random stream. */
-  readonly seed: number;
-  /** Months simulated. */
-  readonly horizonMonths: number;
-}
+/** Run settings as the run panel holds them: a scenario's `run` block (docs/design.md §3). */
+export type RunSettingsInput = Readonly<RunSettings>;
 
 /**
  * A scenario edited in the workbench: another scenario (`base`) plus world overrides, policy parameter

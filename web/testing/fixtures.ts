@@ -1,11 +1,14 @@
 // Shared by the workbench's Node tests: the small fixture scenarios, run for real.
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { scenarioInput } from '../../engine/scenario/input.ts';
-import { loadScenario, type ReadFile } from '../../engine/scenario/load.ts';
-import { runMonteCarlo, type MonteCarloResult } from '../../engine/sim/montecarlo/driver.ts';
-import { InProcessExecutor } from '../../engine/sim/montecarlo/executor.ts';
-import { DEFAULT_CHUNK_SIZE } from '../../engine/sim/montecarlo/spec.ts';
+import {
+  InProcessExecutor,
+  loadScenario,
+  RUN_LIMITS,
+  runMonteCarlo,
+  scenarioInput,
+} from '../../engine/index.ts';
+import type { MonteCarloResult, ReadFile } from '../../engine/index.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -33,7 +36,13 @@ export function fixtureResult(
         if (!scenario) throw new Error(problems.map((p) => p.message).join('\n'));
         scenarios.push(scenarioInput(scenario));
       }
-      const spec = { scenarios, iterations, seed: 5, horizonMonths: 24, chunkSize: DEFAULT_CHUNK_SIZE };
+      const spec = {
+        scenarios,
+        iterations,
+        seed: 5,
+        horizonMonths: 24,
+        chunkSize: RUN_LIMITS.chunkSize.default,
+      };
       return runMonteCarlo(spec, new InProcessExecutor());
     })();
     cache.set(key, result);

@@ -1,5 +1,4 @@
-import type { ChunkResult } from '../../engine/sim/montecarlo/chunk.ts';
-import type { ChunkTask, RunSpec } from '../../engine/sim/montecarlo/spec.ts';
+import type { ChunkResult, ChunkTask, RunSpec } from '../../engine/index.ts';
 
 /**
  * What a chunk worker serves over comlink: the chunk protocol of engine/sim/montecarlo/executor.ts.

@@ -1,6 +1,6 @@
 // Entry of a browser Web Worker: serves chunk tasks with the same engine code the CLI's pool runs.
 import { expose } from 'comlink';
-import { PreparedRunCache, runChunkCached } from '../../engine/sim/montecarlo/executor.ts';
+import { PreparedRunCache, runChunkCached } from '../../engine/index.ts';
 import type { ChunkWorkerApi } from './chunk-api.ts';
 
 const cache = new PreparedRunCache();

@@ -1,7 +1,6 @@
 import { expose } from 'comlink';
 import { describe, expect, it } from 'vitest';
-import type { ChunkResult } from '../../engine/sim/montecarlo/chunk.ts';
-import type { ChunkTask, RunSpec } from '../../engine/sim/montecarlo/spec.ts';
+import type { ChunkResult, ChunkTask, RunSpec } from '../../engine/index.ts';
 import { WebWorkerPool } from './web-worker-pool.ts';
 
 /**

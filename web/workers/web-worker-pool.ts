@@ -1,8 +1,6 @@
 import { wrap, releaseProxy, type Remote } from 'comlink';
-import type { ChunkResult } from '../../engine/sim/montecarlo/chunk.ts';
-import type { ChunkExecutor } from '../../engine/sim/montecarlo/executor.ts';
-import type { ChunkTask, RunSpec } from '../../engine/sim/montecarlo/spec.ts';
-import { WARM_UP_RUN_ID, WARM_UP_TASK } from '../../engine/sim/montecarlo/warm-up.ts';
+import { WARM_UP_RUN_ID, WARM_UP_TASK } from '../../engine/index.ts';
+import type { ChunkExecutor, ChunkResult, ChunkTask, RunSpec } from '../../engine/index.ts';
 import type { ChunkWorkerApi } from './chunk-api.ts';
 
 /** Starts one chunk worker; replaceable in tests. */

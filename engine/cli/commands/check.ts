@@ -1,21 +1,24 @@
 import { promises as fs } from 'node:fs';
-import { parseChoice, parseWhole } from '../options.ts';
+import { parseChoice, parseRunSetting } from '../options.ts';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { formatProblem, type Problem } from '../../json/problem.ts';
-import { CheckPlanError, runCheck, type CheckOutcome, type CheckRun } from '../../scenario/check.ts';
-import type { ResolvedScenario } from '../../scenario/load.ts';
-import { assertionLabel, observedText } from '../../scenario/verdict-text.ts';
-import { runMonteCarlo } from '../../sim/montecarlo/driver.ts';
-import { InProcessExecutor, type ChunkExecutor } from '../../sim/montecarlo/executor.ts';
-import { DEFAULT_CHUNK_SIZE } from '../../sim/montecarlo/spec.ts';
-import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
+import {
+  assertionLabel,
+  CheckPlanError,
+  formatProblem,
+  InProcessExecutor,
+  observedText,
+  runCheck,
+  runMonteCarlo,
+  runSpec,
+} from '../../index.ts';
+import type { CheckOutcome, CheckRun, ChunkExecutor, Problem, ResolvedScenario } from '../../index.ts';
+import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
 import { expandJsonFiles, readText, writeAtomic } from '../io.ts';
 import { renderJUnit } from '../junit.ts';
 import { progressBar } from '../progress.ts';
 import { checkFile, diskReader } from '../scenario-files.ts';
-import { scenarioInput } from '../scenarios.ts';
 
 export const REPORTERS = ['text', 'junit'] as const;
 export type Reporter = (typeof REPORTERS)[number];
@@ -43,8 +46,8 @@ export async function checkCommand(
   write: (text: string) => void = (t) => process.stdout.write(t),
 ): Promise<number> {
   const reporter = parseChoice('--reporter', options.reporter, REPORTERS, 'text');
-  const iterations = parseWhole('--iterations', options.iterations, 1, 1_000_000);
-  const workers = parseWhole('--workers', options.workers, 1, 256) ?? availableParallelism();
+  const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
+  const workers = parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism();
   const files = await scenarioFiles(inputs);
   const { judged, lookup, vsNames } = await loadAll(files);
 
@@ -56,17 +59,7 @@ export async function checkCommand(
       judged,
       lookup,
       (run: CheckRun) =>
-        runMonteCarlo(
-          {
-            scenarios: run.scenarios.map(scenarioInput),
-            iterations: run.settings.iterations,
-            seed: run.settings.seed,
-            horizonMonths: run.settings.horizonMonths,
-            chunkSize: DEFAULT_CHUNK_SIZE,
-          },
-          executor,
-          { onProgress: bar.update },
-        ),
+        runMonteCarlo(runSpec(run.scenarios, run.settings), executor, { onProgress: bar.update }),
       { ...(iterations !== undefined ? { iterations } : {}), key: identity },
     );
   } catch (error) {

@@ -1,13 +1,14 @@
-import { scenarioInput } from '../../scenario/input.ts';
-import { prepareScenario, type SimSetup } from '../../sim/iteration.ts';
 import {
   followCustomer,
+  prepareScenario,
   renderTimeline,
+  RUN_LIMITS,
+  runSpec,
   sampleCustomers,
-  type CustomerSample,
-} from '../../sim/trace/index.ts';
+} from '../../index.ts';
+import type { CustomerSample, SimSetup } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { parseChoice, parseWhole } from '../options.ts';
+import { parseChoice, parseRunSetting, parseWhole } from '../options.ts';
 import { readScenario } from '../scenarios.ts';
 
 export interface ExplainOptions {
@@ -34,12 +35,17 @@ export async function explainCommand(
   write: (text: string) => void = (text) => process.stdout.write(text),
 ): Promise<void> {
   const format = parseChoice('--format', options.format, EXPLAIN_FORMATS, 'text');
-  const iteration = parseWhole('--iteration', options.iteration, 0, 999_999) ?? 0;
+  const iteration = parseWhole('--iteration', options.iteration, 0, RUN_LIMITS.iterations.max - 1) ?? 0;
   const customerId = parseCustomer(options.customer, file);
   const scenario = await readScenario(file);
-  const seed = parseWhole('--seed', options.seed, 0, 2 ** 31 - 1) ?? scenario.run.seed;
-  const horizon = parseWhole('--horizon', options.horizon, 1, 600) ?? scenario.run.horizonMonths;
-  const setup = prepare(() => prepareScenario(scenarioInput(scenario), horizon, seed));
+  const seedFlag = parseRunSetting('--seed', options.seed, 'seed');
+  const horizonFlag = parseRunSetting('--horizon', options.horizon, 'horizonMonths');
+  const spec = runSpec([scenario], {
+    ...(seedFlag !== undefined ? { seed: seedFlag } : {}),
+    ...(horizonFlag !== undefined ? { horizonMonths: horizonFlag } : {}),
+  });
+  const { seed, horizonMonths: horizon } = spec;
+  const setup = prepare(() => prepareScenario(spec.scenarios[0]!, horizon, seed));
   const run = { scenario: scenario.name, file, iteration, seed, horizonMonths: horizon };
 
   if (customerId === undefined || options.list === true) {

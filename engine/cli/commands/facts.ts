@@ -1,7 +1,6 @@
-import { CATALOGUES, POLICY_KINDS, type PolicyKind, type TypedSpec } from '../../policy/catalogue/index.ts';
-import { DECORATORS, OPERATORS } from '../../policy/operators.ts';
+import { CATALOGUES, DECORATORS, didYouMean, OPERATORS, POLICY_KINDS } from '../../index.ts';
+import type { PolicyKind, TypedSpec } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { didYouMean } from '../../policy/validate/suggest.ts';
 
 /** `cyclecast facts [KIND] [--json]`: the fact and action catalogues, for people or for tools. */
 export function factsCommand(kind: string | undefined, options: { json?: boolean }): string {

@@ -1,8 +1,5 @@
-import { renderResult } from '../../report/render.ts';
-import { summariseAggregates } from '../../sim/montecarlo/driver.ts';
-import { ShardError } from '../../sim/montecarlo/shard.ts';
-import { readShardFile, type LoadedShard } from '../../sim/montecarlo/shard-file.ts';
-import { mergeShards } from '../../sim/montecarlo/shard-merge.ts';
+import { mergeShards, readShardFile, renderResult, ShardError, summariseAggregates } from '../../index.ts';
+import type { LoadedShard } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { readText, writeAtomic } from '../io.ts';
 import { parseFormat } from './simulate.ts';

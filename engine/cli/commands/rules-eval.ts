@@ -1,12 +1,14 @@
 import { createInterface } from 'node:readline';
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { formatProblem } from '../../json/problem.ts';
-import { compileRuleSet } from '../../policy/compile/index.ts';
-import { frameFromFacts } from '../../policy/compile/frame.ts';
-import { loadRuleSet } from '../../policy/load.ts';
-import { createReferenceEngine } from '../../policy/reference.ts';
-import type { RuleEvent } from '../../policy/rule-set.ts';
+import {
+  compileRuleSet,
+  createReferenceEngine,
+  formatProblem,
+  frameFromFacts,
+  loadRuleSet,
+} from '../../index.ts';
+import type { RuleEvent } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { readText } from '../io.ts';
 

@@ -1,24 +1,29 @@
 import { availableParallelism } from 'node:os';
-import { FORMATS, renderResult, renderSeriesCsv, type Format } from '../../report/render.ts';
-import { aggregateMonteCarlo, runMonteCarlo, type RunProgress } from '../../sim/montecarlo/driver.ts';
-import { InProcessExecutor, type ChunkExecutor } from '../../sim/montecarlo/executor.ts';
-import { progressLine } from '../../sim/montecarlo/progress-line.ts';
 import {
+  aggregateMonteCarlo,
+  buildShardFile,
   chunkCount,
+  FORMATS,
+  InProcessExecutor,
   parseShardSelector,
+  progressLine,
+  renderReport,
+  renderResult,
+  renderSeriesCsv,
+  reportScenario,
+  runMonteCarlo,
+  runSpec,
   shardChunkRange,
   ShardError,
-  type ShardSelector,
-} from '../../sim/montecarlo/shard.ts';
-import { buildShardFile, shardFileText } from '../../sim/montecarlo/shard-file.ts';
-import { DEFAULT_CHUNK_SIZE, type ChunkRange, type RunSpec } from '../../sim/montecarlo/spec.ts';
-import { NodeWorkerPool } from '../../sim/pool/node-pool.ts';
+  shardFileText,
+} from '../../index.ts';
+import type { ChunkExecutor, ChunkRange, Format, RunProgress, RunSpec, ShardSelector } from '../../index.ts';
+import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
 import { writeAtomic } from '../io.ts';
 import { progressBar } from '../progress.ts';
-import { readScenario, scenarioInput } from '../scenarios.ts';
-import { renderReport } from '../../report/html.ts';
-import { reportScenario } from '../../report/report-scenario.ts';
+import { parseRunSetting } from '../options.ts';
+import { readScenario } from '../scenarios.ts';
 import { printPdf } from '../pdf.ts';
 
 export interface SimulateOptions {
@@ -67,16 +72,16 @@ export async function simulateCommand(files: readonly string[], options: Simulat
   }
   const scenarios = [];
   for (const file of files) scenarios.push(await readScenario(file));
-  const base = scenarios[0]!.run;
-  const spec: RunSpec = {
-    scenarios: scenarios.map(scenarioInput),
-    iterations: parseWhole('--iterations', options.iterations, base.iterations, 1, 1_000_000),
-    seed: parseWhole('--seed', options.seed, base.seed, 0, 2 ** 31 - 1),
-    horizonMonths: parseWhole('--horizon', options.horizon, base.horizonMonths, 1, 600),
-    chunkSize: DEFAULT_CHUNK_SIZE,
-  };
+  const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
+  const seed = parseRunSetting('--seed', options.seed, 'seed');
+  const horizonMonths = parseRunSetting('--horizon', options.horizon, 'horizonMonths');
+  const spec = runSpec(scenarios, {
+    ...(iterations !== undefined ? { iterations } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(horizonMonths !== undefined ? { horizonMonths } : {}),
+  });
   const chunks = shard ? shardRange(spec, shard) : undefined;
-  const workers = parseWhole('--workers', options.workers, availableParallelism(), 1, 256);
+  const workers = parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism();
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
   const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar();
   const started = performance.now();
@@ -155,19 +160,4 @@ export function parseFormat(format: string | undefined): Format {
   if (format === undefined) return 'table';
   if ((FORMATS as readonly string[]).includes(format)) return format as Format;
   throw new UserError(`invalid --format "${format}": expected one of ${FORMATS.join(', ')}`);
-}
-
-function parseWhole(
-  flag: string,
-  text: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (text === undefined) return fallback;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UserError(`invalid ${flag} "${text}": expected a whole number from ${min} to ${max}`);
-  }
-  return value;
 }

@@ -1,4 +1,5 @@
-import { formatProblem, type Problem } from '../../json/problem.ts';
+import { formatProblem } from '../../index.ts';
+import type { Problem } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { expandJsonFiles, readText } from '../io.ts';
 import { checkFile, diskReader } from '../scenario-files.ts';

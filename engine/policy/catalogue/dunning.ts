@@ -1,17 +1,6 @@
+import { DUNNING_ACTIONS } from '../../domain/lists.ts';
 import type { KindCatalogue } from './types.ts';
 import { creditTier, cycle, daysPastDue, product, segment } from './shared.ts';
-
-export const DUNNING_ACTIONS = [
-  'remind',
-  'call',
-  'payment-plan',
-  'dispute-review',
-  'collection-agency',
-  'insurance-claim',
-  'repossess',
-  'write-off',
-  'hold',
-] as const;
 
 /** Dunning: what the captive does about a delinquent contract this month (order-to-cash). */
 export const dunning: KindCatalogue = {

@@ -1,6 +1,6 @@
 import type { KindCatalogue } from './types.ts';
+import { CHANNELS, OFFERS } from '../../domain/lists.ts';
 import {
-  CHANNELS,
   creditTier,
   cycle,
   daysPastDue,
@@ -11,8 +11,6 @@ import {
   region,
   segment,
 } from './shared.ts';
-
-export const OFFERS = ['none', 'early-upgrade', 'loyalty-rate', 'service-package', 'extension'] as const;
 
 /** Engagement: how and when the captive re-engages a customer before the contract ends (TCM). */
 export const engagement: KindCatalogue = {

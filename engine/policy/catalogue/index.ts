@@ -2,7 +2,8 @@ import { dunning } from './dunning.ts';
 import { engagement } from './engagement.ts';
 import { leads } from './leads.ts';
 import { remarketing } from './remarketing.ts';
-import type { ActionSpec, FactSpec, KindCatalogue, PolicyKind } from './types.ts';
+import type { ActionSpec, FactSpec, KindCatalogue } from './types.ts';
+import type { PolicyKind } from '../../domain/lists.ts';
 
 export * from './types.ts';
 

@@ -1,8 +1,6 @@
+import { HANDLERS, LEAD_SOURCES } from '../../domain/lists.ts';
 import type { KindCatalogue } from './types.ts';
 import { dealerHasBdc, region } from './shared.ts';
-
-export const LEAD_SOURCES = ['web-form', 'phone', 'chat', 'third-party', 'lost-sale', 'data-mining'] as const;
-export const HANDLERS = ['salesperson', 'bdc'] as const;
 
 /** Leads: who works an arriving lead, how fast and how persistently (speed to lead, BDC). */
 export const leads: KindCatalogue = {

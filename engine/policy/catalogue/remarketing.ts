@@ -1,8 +1,6 @@
+import { CONDITIONS, DAMAGE } from '../../domain/lists.ts';
 import type { KindCatalogue } from './types.ts';
 import { powertrain } from './shared.ts';
-
-export const CONDITIONS = ['excellent', 'good', 'fair', 'poor'] as const;
-export const DAMAGE = ['body', 'interior', 'mechanical', 'tyres', 'glass'] as const;
 
 /** Remarketing: what happens to a returned vehicle — refurbish into its next cycle, or wholesale. */
 export const remarketing: KindCatalogue = {

@@ -1,12 +1,8 @@
 import type { FactSpec } from './types.ts';
 
-/** Enum values shared by several kinds, so one word means one thing everywhere. */
-export const SEGMENTS = ['reliable', 'occasional', 'habitual-late'] as const;
-export const CREDIT_TIERS = ['prime', 'near-prime', 'subprime'] as const;
-export const PRODUCTS = ['lease', 'loan'] as const;
-export const REGIONS = ['north', 'south', 'east', 'west', 'central'] as const;
-export const POWERTRAINS = ['ice', 'hybrid', 'ev'] as const;
-export const CHANNELS = ['phone', 'email', 'sms', 'letter', 'dealer-visit'] as const;
+import { CREDIT_TIERS, POWERTRAINS, PRODUCTS, REGIONS, SEGMENTS } from '../../domain/lists.ts';
+
+/** Facts shared by several kinds, so one word means one thing everywhere. */
 
 export const cycle: FactSpec = {
   name: 'cycle',

@@ -1,6 +1,4 @@
-/** The four policy kinds (DESIGN §3). Each is one rule set evaluated at its own moment of the monthly step. */
-export const POLICY_KINDS = ['engagement', 'leads', 'dunning', 'remarketing'] as const;
-export type PolicyKind = (typeof POLICY_KINDS)[number];
+import type { PolicyKind } from '../../domain/lists.ts';
 
 /**
  * The value types a fact, a policy parameter or an action parameter can have.

@@ -1,9 +1,25 @@
 import type { TopCondition } from '../rule-set.ts';
 import type { ConstantTables } from './constants.ts';
-import type { ListScan } from './emit-lists.ts';
 import type { SlotReads } from './reads.ts';
 import type { SharedResult } from './shared.ts';
 import type { FactLayout } from './types.ts';
+
+/**
+ * Which literal scalars a list fact (a `ref` slot) holds, found in one pass over the list and kept
+ * as a bit mask for the rest of the evaluation: `contains`, `doesNotContain` and the decorators
+ * that only ask about membership then test bits instead of calling indexOf once per test (a call
+ * also makes V8 re-check the frame after it). The evaluator keeps the mask in a local `m3` (for
+ * ref slot 3) and computes it with a generated function `s3`, at most once per evaluation.
+ */
+export interface ListScan {
+  readonly slot: number;
+  /** Bit i + 1 of the mask is set when the list holds members[i] (strict equality, as indexOf). */
+  readonly members: unknown[];
+  /** The table binding of each member (`k3`, `d0`). */
+  readonly bindings: string[];
+  /** Some source before here computes the mask (when evaluation gets there). */
+  emitted: boolean;
+}
 
 /** What the emitters share while compiling one rule set. */
 export interface EmitContext {

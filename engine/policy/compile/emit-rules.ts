@@ -1,8 +1,7 @@
 import type { Rule, RuleSet, TopCondition } from '../rule-set.ts';
 import type { ConstantTables } from './constants.ts';
 import { emitTopCondition } from './emit-condition.ts';
-import type { EmitContext } from './emit-context.ts';
-import type { ListScan } from './emit-lists.ts';
+import type { EmitContext, ListScan } from './emit-context.ts';
 import { quote } from './quote.ts';
 import { SlotReads } from './reads.ts';
 import { repeatedConditions, type SharedResult } from './shared.ts';

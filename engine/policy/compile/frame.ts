@@ -1,7 +1,8 @@
 import type { ParameterValue } from '../rule-set.ts';
-import { checkValue, describeValue } from './check-value.ts';
+import { describeValue } from '../../json/describe.ts';
+import { checkValue } from '../check-value.ts';
 import { emptyFrame } from './layout.ts';
-import { suggest } from '../validate/suggest.ts';
+import { suggest } from '../../json/suggest.ts';
 import type { CompiledPolicy, FactFrame, FactLayout, Slot } from './types.ts';
 
 /** Stores a value in its slot: numbers as raw doubles, everything else as the JS value itself. */

@@ -1,4 +1,5 @@
-import { catalogue, type PolicyKind, type TypedSpec } from '../catalogue/index.ts';
+import { catalogue, type TypedSpec } from '../catalogue/index.ts';
+import { type PolicyKind } from '../../domain/lists.ts';
 import { parameterSpec } from '../parameters.ts';
 import type { ParameterDecl } from '../rule-set.ts';
 import type { FactLayout, Slot } from './types.ts';

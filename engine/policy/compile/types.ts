@@ -1,4 +1,5 @@
-import type { PolicyKind, TypedSpec } from '../catalogue/index.ts';
+import type { PolicyKind } from '../../domain/lists.ts';
+import type { TypedSpec } from '../catalogue/index.ts';
 import type { HitPolicy, ParameterValue, RuleEvent } from '../rule-set.ts';
 import type { PartialDecider } from './partial.ts';
 

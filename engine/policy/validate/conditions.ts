@@ -3,7 +3,7 @@ import { COMPARISON_KEYS, checkComparison } from './comparison.ts';
 import type { Scope } from './context.ts';
 import { checkConditionExtras } from './name-and-priority.ts';
 import { checkMembers, unknownPropertyHint } from './members.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../../json/suggest.ts';
 import { andList, isJsonObject, listText, show } from './text.ts';
 
 const BOOLEAN_KEYS = ['all', 'any', 'not'] as const;

@@ -1,7 +1,7 @@
 import { joinPointer } from '../../json/problem.ts';
 import type { Scope } from './context.ts';
 import { checkMembers } from './members.ts';
-import { suggest, didYouMean } from './suggest.ts';
+import { suggest, didYouMean } from '../../json/suggest.ts';
 import { andList, isJsonObject, listText, show } from './text.ts';
 import { describeWithBounds, misfit } from './values.ts';
 

@@ -1,6 +1,6 @@
 import type { ProblemReporter } from '../../json/reporter.ts';
 import { joinPointer } from '../../json/problem.ts';
-import { suggest, didYouMean } from './suggest.ts';
+import { suggest, didYouMean } from '../../json/suggest.ts';
 import { andList, show } from './text.ts';
 
 /** json-rules-engine features the Cyclecast rule language leaves out, with the reason. */

@@ -3,7 +3,7 @@ import { joinPointer } from '../../json/problem.ts';
 import type { DecoratorName, OperatorName, ParsedOperator } from '../operators.ts';
 import { OPERATORS } from '../operators.ts';
 import type { TypeSpec } from './context.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../../json/suggest.ts';
 import { listText, nameText, show } from './text.ts';
 import { describeExpected, describeIs } from './values.ts';
 

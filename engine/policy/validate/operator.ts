@@ -1,7 +1,7 @@
 import type { ProblemReporter } from '../../json/reporter.ts';
 import type { ParsedOperator } from '../operators.ts';
 import { DECORATORS, OPERATORS, parseOperator } from '../operators.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../../json/suggest.ts';
 import { listText, show } from './text.ts';
 
 const operatorNames: readonly string[] = OPERATORS;

@@ -3,7 +3,7 @@ import type { KindCatalogue } from '../catalogue/index.ts';
 import type { ParameterType } from '../rule-set.ts';
 import type { Readable, Scope, TypeSpec } from './context.ts';
 import { checkMembers } from './members.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../../json/suggest.ts';
 import { isJsonObject, listText, nameText, show } from './text.ts';
 import { misfit } from './values.ts';
 

@@ -1,5 +1,5 @@
 import type { Readable, Scope } from './context.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../../json/suggest.ts';
 import { listText, show } from './text.ts';
 
 /**

@@ -2,8 +2,9 @@ import type { JsonDocument } from '../../json/document.ts';
 import type { Problem } from '../../json/problem.ts';
 import { joinPointer } from '../../json/problem.ts';
 import { ProblemReporter } from '../../json/reporter.ts';
-import type { PolicyKind } from '../catalogue/index.ts';
-import { CATALOGUES, POLICY_KINDS } from '../catalogue/index.ts';
+import type { PolicyKind } from '../../domain/lists.ts';
+import { CATALOGUES } from '../catalogue/index.ts';
+import { POLICY_KINDS } from '../../domain/lists.ts';
 import { HIT_POLICIES } from '../rule-set.ts';
 import type { RuleSet } from '../rule-set.ts';
 import { checkCondition } from './conditions.ts';
@@ -13,7 +14,7 @@ import { checkMembers } from './members.ts';
 import { checkParameters } from './parameters.ts';
 import { checkReachability } from './reachability.ts';
 import { checkRules } from './rules.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../../json/suggest.ts';
 import { isJsonObject, listText, orList, show } from './text.ts';
 
 export const RULE_SET_KEYS = [

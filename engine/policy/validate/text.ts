@@ -1,25 +1,12 @@
+import { describeValue } from '../../json/describe.ts';
+
 /** How values and names from a user's file appear in messages: one line, bounded, unambiguous. */
 
-const MAX_SHOWN = 60;
-
 /**
- * A value as JSON on one line, cut to a readable length.
+ * A value as JSON on one line, cut to a readable length: the one value rendering (engine/json/describe.ts).
  * @example show('gold') // '"gold"'
  */
-export function show(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  // JSON.stringify leaves these raw; they would break the one-line-per-problem report.
-  text = text.replace(
-    /[\u007f\u2028\u2029]/g,
-    (ch) => '\\u' + ch.charCodeAt(0).toString(16).padStart(4, '0'),
-  );
-  return text.length > MAX_SHOWN ? text.slice(0, MAX_SHOWN - 1) + '…' : text;
-}
+export const show = describeValue;
 
 /** A fact, parameter or condition name: bare when it is a plain word, quoted otherwise. */
 export function nameText(name: string): string {

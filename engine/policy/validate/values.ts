@@ -1,5 +1,5 @@
 import type { TypeSpec } from './context.ts';
-import { didYouMean } from './suggest.ts';
+import { didYouMean } from '../../json/suggest.ts';
 import { listText } from './text.ts';
 
 /**

@@ -1,20 +1,9 @@
-import { PairedAccumulator, RunAccumulator, type PairedSummary, type RunSummary } from '../../stats/index.ts';
+import { PairedAccumulator, RunAccumulator } from '../../stats/index.ts';
+import type { Manifest, MonteCarloResult } from '../../result/run.ts';
 import type { ChunkResult } from './chunk.ts';
 import type { ChunkExecutor } from './executor.ts';
-import { buildManifest, type Manifest } from './manifest.ts';
+import { buildManifest } from './manifest.ts';
 import { chunkTasks, type ChunkRange, type RunSpec } from './spec.ts';
-
-/** The output of a run or a comparison, identical in the CLI's JSON and the workbench. */
-export interface MonteCarloResult {
-  readonly manifest: Manifest;
-  readonly scenarios: readonly { readonly name: string; readonly summary: RunSummary }[];
-  /** Each challenger against the baseline (the first scenario), paired iteration by iteration. */
-  readonly comparisons: readonly {
-    readonly baseline: string;
-    readonly challenger: string;
-    readonly summary: PairedSummary;
-  }[];
-}
 
 /**
  * The merged, not yet summarised, aggregates of a run or of a contiguous range of its chunks (a shard).

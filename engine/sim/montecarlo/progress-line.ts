@@ -1,4 +1,5 @@
-import type { MonteCarloResult, RunProgress } from './driver.ts';
+import type { MonteCarloResult } from '../../result/run.ts';
+import type { RunProgress } from './driver.ts';
 import type { ShardSelector } from './shard.ts';
 
 /** A KPI estimate so far: mean and 95% CI (null where not yet computable). */

@@ -1,4 +1,4 @@
-import { POLICY_KINDS, type PolicyKind } from '../../policy/catalogue/types.ts';
+import { POLICY_KINDS, type PolicyKind } from '../../domain/lists.ts';
 import {
   AggregateFormatError,
   PairedAccumulator,
@@ -8,7 +8,7 @@ import {
 } from '../../stats/index.ts';
 import { readArray, readCount, readObject, readString, type Fail } from '../../stats/json-read.ts';
 import type { MonteCarloAggregates } from './driver.ts';
-import type { Manifest } from './manifest.ts';
+import type { Manifest } from '../../result/run.ts';
 import {
   chunkCount,
   chunkRangeIterations,

@@ -1,7 +1,7 @@
-import { POLICY_KINDS } from '../../policy/catalogue/types.ts';
+import { POLICY_KINDS } from '../../domain/lists.ts';
 import { ENGINE_VERSION } from '../../version.ts';
 import type { MonteCarloAggregates } from './driver.ts';
-import type { Manifest } from './manifest.ts';
+import type { Manifest } from '../../result/run.ts';
 import { chunkCount, chunkRangeIterations, describeRange, shardChunkRange, ShardError } from './shard.ts';
 import type { LoadedShard } from './shard-file.ts';
 import type { ChunkRange } from './spec.ts';

@@ -1,16 +1,4 @@
-import type { PolicyKind } from '../../policy/catalogue/index.ts';
-import type { ParameterValue, RuleSet } from '../../policy/rule-set.ts';
-import type { PortfolioSpec } from '../../portfolio/index.ts';
-import type { World } from '../../world/assumptions.ts';
-
-/** One scenario as the simulator needs it: plain JSON, so it crosses to Node and browser workers as is. */
-export interface ScenarioInput {
-  readonly name: string;
-  readonly ruleSets: Readonly<Record<PolicyKind, RuleSet>>;
-  readonly parameters: Readonly<Record<PolicyKind, Readonly<Record<string, ParameterValue>>>>;
-  readonly world: World;
-  readonly portfolio: PortfolioSpec;
-}
+import type { ScenarioInput } from '../setup.ts';
 
 /**
  * A Monte Carlo run: the baseline first, then the challengers, all on the same iterations, seed and
@@ -24,13 +12,6 @@ export interface RunSpec {
   /** Iterations per chunk. Fixed for a run: chunks merge in order, so results do not depend on workers. */
   readonly chunkSize: number;
 }
-
-/**
- * Iterations per chunk after the first. Summaries are exact for any chunking (engine/stats), so this
- * only trades progress granularity against per-chunk merge overhead (measured: chunks of 1 iteration
- * cost ~5% more run time than chunks of 2 on 2 workers).
- */
-export const DEFAULT_CHUNK_SIZE = 2;
 
 /** A chunk of iterations [first, first + count). */
 export interface ChunkTask {

@@ -1,4 +1,5 @@
-import type { ChunkTask, RunSpec, ScenarioInput } from './spec.ts';
+import type { ChunkTask, RunSpec } from './spec.ts';
+import type { ScenarioInput } from '../setup.ts';
 
 /** The run id of warm-up chunks: never a real run's (those are content hashes). */
 export const WARM_UP_RUN_ID = 'warm-up';

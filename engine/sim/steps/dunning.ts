@@ -1,16 +1,17 @@
-import { DUNNING_ACTIONS as DUNNING_ACTIONSBinding } from '../../policy/catalogue/dunning.ts';
+import { DUNNING_ACTIONS as DUNNING_ACTIONSBinding } from '../../domain/lists.ts';
 import {
   CREDIT_TIERS as CREDIT_TIERSBinding,
   PRODUCTS as PRODUCTSBinding,
   SEGMENTS as SEGMENTSBinding,
-} from '../../policy/catalogue/shared.ts';
+} from '../../domain/lists.ts';
 import { logistic as logisticBinding, logit as logitBinding } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
 import type { Trace } from '../trace/trace.ts';
-import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
+import { DECISIONS as DECISIONSBinding } from '../../random/decisions.ts';
 import { ACTION_LISTS as ACTION_LISTSBinding } from '../facts.ts';
 import { CAT as CATBinding } from '../ledger.ts';
-import { uniform as uniformBinding } from '../random.ts';
+import { daysPastDue } from '../state.ts';
+import { uniform as uniformBinding } from '../../random/streams.ts';
 import {
   CHARGE_OFF as CHARGE_OFFBinding,
   REPOSSESS as REPOSSESSBinding,
@@ -25,8 +26,7 @@ import {
  * or rolls one more instalment behind. A contract the policy terminates is repossessed or written off;
  * one the policy never terminates is written off by the world at chargeOffDays.
  *
- * Days past due are 30 per month behind plus 15: an instalment missed this month is on average half a
- * month overdue at month end (1–30 bucket), one missed last month 45 days (31–60), and so on.
+ * Days past due: daysPastDue in engine/sim/state.ts.
  */
 
 // The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
@@ -54,11 +54,6 @@ const AGENCY = DUNNING_ACTIONS.indexOf('collection-agency');
 const CLAIM = DUNNING_ACTIONS.indexOf('insurance-claim');
 const REPOSSESS_ACTION = DUNNING_ACTIONS.indexOf('repossess');
 const WRITE_OFF_ACTION = DUNNING_ACTIONS.indexOf('write-off');
-
-/** Days past due of a contract `monthsBehind` months after its oldest unpaid instalment. */
-export function daysPastDue(monthsBehind: number): number {
-  return 30 * monthsBehind + 15;
-}
 
 /** `p` with its odds multiplied by e^logOdds. */
 function withOdds(p: number, logOdds: number): number {

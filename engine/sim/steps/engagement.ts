@@ -1,4 +1,4 @@
-import { OFFERS as OFFERSBinding } from '../../policy/catalogue/engagement.ts';
+import { OFFERS as OFFERSBinding } from '../../domain/lists.ts';
 import {
   CHANNELS as CHANNELSBinding,
   CREDIT_TIERS as CREDIT_TIERSBinding,
@@ -6,18 +6,18 @@ import {
   PRODUCTS as PRODUCTSBinding,
   REGIONS as REGIONSBinding,
   SEGMENTS as SEGMENTSBinding,
-} from '../../policy/catalogue/shared.ts';
+} from '../../domain/lists.ts';
 import { interpolate as interpolateBinding } from '../../world/curve.ts';
 import { MAX_MONTHS_TO_END as MAX_MONTHS_TO_ENDBinding } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
-import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
+import { DECISIONS as DECISIONSBinding } from '../../random/decisions.ts';
 import { OFFER_LISTS as OFFER_LISTSBinding } from '../facts.ts';
 import { CAT as CATBinding } from '../ledger.ts';
 import { UNDECIDED as UNDECIDEDBinding } from '../../policy/compile/index.ts';
 import { EVENT_CONTACT as EVENT_CONTACTBinding } from '../policies.ts';
-import { uniform as uniformBinding } from '../random.ts';
+import { uniform as uniformBinding } from '../../random/streams.ts';
 import { contractValue as contractValueBinding } from '../valuation.ts';
-import { daysPastDue as daysPastDueBinding } from './dunning.ts';
+import { daysPastDue as daysPastDueBinding } from '../state.ts';
 
 /*
  * Step 4: every active contract before its last month gets the engagement decision. A contact is carried

@@ -1,13 +1,10 @@
 import { log as logBinding } from '../../math/index.ts';
-import {
-  HANDLERS as HANDLERSBinding,
-  LEAD_SOURCES as LEAD_SOURCESBinding,
-} from '../../policy/catalogue/leads.ts';
-import { REGIONS as REGIONSBinding } from '../../policy/catalogue/shared.ts';
+import { HANDLERS as HANDLERSBinding, LEAD_SOURCES as LEAD_SOURCESBinding } from '../../domain/lists.ts';
+import { REGIONS as REGIONSBinding } from '../../domain/lists.ts';
 import { interpolate as interpolateBinding } from '../../world/curve.ts';
 import { logistic as logisticBinding, logit as logitBinding } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
-import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
+import { DECISIONS as DECISIONSBinding } from '../../random/decisions.ts';
 import { deriveIdentity as deriveIdentityBinding, IDENTITY as IDENTITYBinding } from '../identity.ts';
 import { CAT as CATBinding } from '../ledger.ts';
 import {
@@ -22,7 +19,7 @@ import {
   poisson as poissonBinding,
   uniform as uniformBinding,
   uniformAt as uniformAtBinding,
-} from '../random.ts';
+} from '../../random/streams.ts';
 import { DAYS_PER_MONTH as DAYS_PER_MONTHBinding } from './remarketing.ts';
 
 /*

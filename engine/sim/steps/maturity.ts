@@ -1,16 +1,16 @@
 import { log as logBinding } from '../../math/index.ts';
-import { OFFERS as OFFERSBinding } from '../../policy/catalogue/engagement.ts';
+import { OFFERS as OFFERSBinding } from '../../domain/lists.ts';
 import { interpolate as interpolateBinding } from '../../world/curve.ts';
 import { logistic as logisticBinding } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
-import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
+import { DECISIONS as DECISIONSBinding } from '../../random/decisions.ts';
 import { CAT as CATBinding } from '../ledger.ts';
 import {
   endContract as endContractBinding,
   exitVehicle as exitVehicleBinding,
   sellNewVehicle as sellNewVehicleBinding,
 } from '../origination.ts';
-import { uniform as uniformBinding } from '../random.ts';
+import { uniform as uniformBinding } from '../../random/streams.ts';
 import { LEASE as LEASEBinding, VEHICLE_RETURNED as VEHICLE_RETURNEDBinding } from '../state.ts';
 import type { VehicleEnding } from '../trace/records.ts';
 import {

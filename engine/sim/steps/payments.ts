@@ -1,12 +1,12 @@
 import { logistic as logisticBinding, logit as logitBinding } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
-import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
+import { DECISIONS as DECISIONSBinding } from '../../random/decisions.ts';
 import { CAT as CATBinding } from '../ledger.ts';
 import {
   addressIn as addressInBinding,
   uniformAt as uniformAtBinding,
   uniform as uniformBinding,
-} from '../random.ts';
+} from '../../random/streams.ts';
 
 /*
  * Step 2: this month's instalment falls due on every contract that started before this month and has

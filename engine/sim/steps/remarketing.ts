@@ -1,7 +1,7 @@
-import { CONDITIONS as CONDITIONSBinding } from '../../policy/catalogue/remarketing.ts';
-import { POWERTRAINS as POWERTRAINSBinding } from '../../policy/catalogue/shared.ts';
+import { CONDITIONS as CONDITIONSBinding } from '../../domain/lists.ts';
+import { POWERTRAINS as POWERTRAINSBinding } from '../../domain/lists.ts';
 import type { Sim } from '../context.ts';
-import { DECISIONS as DECISIONSBinding } from '../decisions.ts';
+import { DECISIONS as DECISIONSBinding } from '../../random/decisions.ts';
 import { deriveIdentity as deriveIdentityBinding, IDENTITY as IDENTITYBinding } from '../identity.ts';
 import { DAMAGE_LISTS as DAMAGE_LISTSBinding } from '../facts.ts';
 import { CAT as CATBinding } from '../ledger.ts';
@@ -12,7 +12,7 @@ import {
   stockVehicle as stockVehicleBinding,
 } from '../origination.ts';
 import { EVENT_REFURBISH as EVENT_REFURBISHBinding } from '../policies.ts';
-import { uniform as uniformBinding } from '../random.ts';
+import { uniform as uniformBinding } from '../../random/streams.ts';
 import {
   cleanValue as cleanValueBinding,
   refurbishmentCost as refurbishmentCostBinding,

@@ -1,9 +1,9 @@
-import type { PolicyKind } from '../../policy/catalogue/index.ts';
+import type { PolicyKind } from '../../domain/lists.ts';
 import type { ParameterValue } from '../../policy/rule-set.ts';
 import type { LedgerCategory } from '../ledger.ts';
 
 /*
- * What `cyclecast explain` reports about one customer (DESIGN §5): one record per thing that happened
+ * What `cyclecast explain` reports about one customer (docs/design.md §5): one record per thing that happened
  * to them, in the order the simulator did it (so in month order). Plain JSON: `--format json` prints
  * the records as they are; amounts are exact € (income positive, cost negative), never rounded.
  * `contract` is the customer's own contract number, 1 for their first (the starting book's, or the one

@@ -1,11 +1,11 @@
-import { DUNNING_ACTIONS } from '../../policy/catalogue/dunning.ts';
-import { CONDITIONS } from '../../policy/catalogue/remarketing.ts';
-import { PRODUCTS } from '../../policy/catalogue/shared.ts';
-import type { Sim } from '../context.ts';
+import { DUNNING_ACTIONS } from '../../domain/lists.ts';
+import { CONDITIONS } from '../../domain/lists.ts';
+import { PRODUCTS } from '../../domain/lists.ts';
+import type { Counters } from '../counters.ts';
 import { deriveIdentity, IDENTITY } from '../identity.ts';
-import { CAT, LEDGER_CATEGORIES } from '../ledger.ts';
-import type { PolicyRuntime } from '../policies.ts';
-import { daysPastDue } from '../steps/dunning.ts';
+import { CAT, LEDGER_CATEGORIES, type Ledger } from '../ledger.ts';
+import type { DunningPlan, PolicyRuntime } from '../policies.ts';
+import { daysPastDue, type ContractTable, type CustomerTable, type VehicleTable } from '../state.ts';
 import type {
   ContractOrigin,
   DunningEffect,
@@ -26,6 +26,24 @@ import type {
  *
  * A trace only reads the simulation state: attaching one never changes a result.
  */
+
+/**
+ * What a trace reads of the simulation; a Sim is one. Declared here, not imported from context.ts,
+ * because the Sim holds the trace: each importing the other would tie the steps, the context and the
+ * trace into one import cycle.
+ */
+export interface TracedSim {
+  readonly contracts: ContractTable;
+  readonly vehicles: VehicleTable;
+  readonly customers: CustomerTable;
+  readonly counters: Counters;
+  readonly ledger: Ledger;
+  readonly engagement: PolicyRuntime;
+  readonly leads: PolicyRuntime;
+  readonly dunning: PolicyRuntime;
+  readonly dunningPlan: DunningPlan;
+  readonly remarketing: PolicyRuntime;
+}
 
 /** A customer who joined during the iteration (listing). */
 export interface Join {
@@ -70,7 +88,7 @@ export class Trace {
   }
 
   /** An instalment of contract slot `i` fell due: the financing margin and premium booked, €. */
-  instalmentDue(sim: Sim, i: number, t: number, margin: number, premium: number): void {
+  instalmentDue(sim: TracedSim, i: number, t: number, margin: number, premium: number): void {
     const cycle = sim.contracts.cycle[i]!;
     this.number(sim, i);
     this.ledger(t, CAT.financingMargin, cycle, margin);
@@ -78,13 +96,13 @@ export class Trace {
   }
 
   /** A ledger entry booked to the followed customer (Sim.book). */
-  booked(sim: Sim, category: number, cycle: number, amount: number): void {
+  booked(sim: TracedSim, category: number, cycle: number, amount: number): void {
     this.ledger(sim.ledger.month, category, cycle, amount);
     if (this.open !== null && category === CAT.agencyFees) this.open.agencyFee = true;
   }
 
   /** Contract slot `i` missed this month's instalment (called for every miss). */
-  missed(sim: Sim, i: number, t: number): void {
+  missed(sim: TracedSim, i: number, t: number): void {
     const C = sim.contracts;
     const id = C.customerId[i]!;
     this.missedPayment?.add(id);
@@ -99,7 +117,7 @@ export class Trace {
   }
 
   /** Before the followed customer's contract slot `i` is dunned in month `t`. */
-  dunningBegin(sim: Sim, i: number, t: number): void {
+  dunningBegin(sim: TracedSim, i: number, t: number): void {
     const C = sim.contracts;
     const missed = C.missed[i]!;
     const record: DunningRecord = {
@@ -135,7 +153,7 @@ export class Trace {
    * are the step's running state after it.
    */
   dunningAction(
-    sim: Sim,
+    sim: TracedSim,
     i: number,
     rule: number,
     cured: boolean,
@@ -177,7 +195,7 @@ export class Trace {
   }
 
   /** After the followed customer's contract slot `i` was dunned: how the month ended. */
-  dunningEnd(sim: Sim, i: number): void {
+  dunningEnd(sim: TracedSim, i: number): void {
     const open = this.open;
     if (open === null) throw new Error('internal: dunningEnd without dunningBegin');
     this.open = null;
@@ -214,7 +232,7 @@ export class Trace {
   }
 
   /** Fired engagement rule `rule` for the followed customer's contract slot `i`; `executed` null for `none`. */
-  engagement(sim: Sim, i: number, t: number, rule: number, executed: boolean | null): void {
+  engagement(sim: TracedSim, i: number, t: number, rule: number, executed: boolean | null): void {
     const C = sim.contracts;
     this.records.push({
       type: 'engagement',
@@ -227,7 +245,7 @@ export class Trace {
   }
 
   /** The followed customer holds an early-upgrade offer on slot `i`: upgrades with `probability` (0–1). */
-  upgradeOffer(sim: Sim, i: number, t: number, probability: number, upgrades: boolean): void {
+  upgradeOffer(sim: TracedSim, i: number, t: number, probability: number, upgrades: boolean): void {
     this.records.push({
       type: 'upgrade-offer',
       month: t,
@@ -239,7 +257,7 @@ export class Trace {
 
   /** Contract slot `i` of the followed customer reached its term (before it is ended). */
   matured(
-    sim: Sim,
+    sim: TracedSim,
     i: number,
     t: number,
     ending: {
@@ -262,7 +280,7 @@ export class Trace {
   }
 
   /** The followed customer trades contract slot `i` in early, with `equity` € and `waived` € of instalments. */
-  upgradedEarly(sim: Sim, i: number, t: number, equity: number, waived: number): void {
+  upgradedEarly(sim: TracedSim, i: number, t: number, equity: number, waived: number): void {
     this.records.push({
       type: 'maturity',
       month: t,
@@ -279,7 +297,7 @@ export class Trace {
   }
 
   /** Contract slot `i` of the followed customer started in month `t`. */
-  contractStarted(sim: Sim, i: number, t: number, origin: ContractOrigin): void {
+  contractStarted(sim: TracedSim, i: number, t: number, origin: ContractOrigin): void {
     this.register(sim, i, t, origin);
   }
 
@@ -287,7 +305,7 @@ export class Trace {
    * Vehicle slot `v` of the followed customer got the remarketing decision of fired rule `rule` (−1 when
    * none fired), after it was carried out.
    */
-  remarketed(sim: Sim, v: number, t: number, rule: number, refurbished: boolean): void {
+  remarketed(sim: TracedSim, v: number, t: number, rule: number, refurbished: boolean): void {
     const V = sim.vehicles;
     const age = t - V.birthMonth[v]!;
     this.records.push({
@@ -312,7 +330,14 @@ export class Trace {
    * customer slot `customer` on contract slot `contract`, or (both −1) wholesaled. Called for every
    * placement from stock and every forced wholesale.
    */
-  leftStock(sim: Sim, v: number, t: number, previous: number, customer: number, contract: number): void {
+  leftStock(
+    sim: TracedSim,
+    v: number,
+    t: number,
+    previous: number,
+    customer: number,
+    contract: number,
+  ): void {
     this.vehicleLeftStock(sim, v, t, previous, customer);
     if (customer >= 0) this.joined(sim, customer, contract, t, 'placement', null);
   }
@@ -322,7 +347,7 @@ export class Trace {
    * (last with customer slot `previous`) or, when `v` is −1, a new vehicle. Called for every lead sale.
    */
   leadSale(
-    sim: Sim,
+    sim: TracedSim,
     c: number,
     i: number,
     t: number,
@@ -336,7 +361,7 @@ export class Trace {
     this.joined(sim, c, i, t, 'lead-sale', record);
   }
 
-  private vehicleLeftStock(sim: Sim, v: number, t: number, previous: number, customer: number): void {
+  private vehicleLeftStock(sim: TracedSim, v: number, t: number, previous: number, customer: number): void {
     const K = sim.customers;
     if (K.id[previous] !== this.customerId) return;
     this.records.push({
@@ -350,7 +375,7 @@ export class Trace {
   }
 
   private joined(
-    sim: Sim,
+    sim: TracedSim,
     c: number,
     i: number,
     t: number,
@@ -380,7 +405,7 @@ export class Trace {
   }
 
   /** The customer's number of contract slot `i`; a contract first seen here is on book from the start. */
-  private number(sim: Sim, i: number): number {
+  private number(sim: TracedSim, i: number): number {
     const known = this.numbers.get(sim.contracts.id[i]!);
     if (known !== undefined) return known;
     if (sim.contracts.startMonth[i]! >= 0) {
@@ -391,7 +416,7 @@ export class Trace {
     return this.register(sim, i, sim.ledger.month, 'starting-book');
   }
 
-  private register(sim: Sim, i: number, t: number, origin: ContractOrigin): number {
+  private register(sim: TracedSim, i: number, t: number, origin: ContractOrigin): number {
     const C = sim.contracts;
     const K = sim.customers;
     const c = C.customer[i]!;

@@ -9,11 +9,11 @@ import type {
   PRODUCTS,
   REGIONS,
   SEGMENTS,
-} from '../../../engine/policy/catalogue/shared.ts';
-import type { OFFERS } from '../../../engine/policy/catalogue/engagement.ts';
-import type { LEAD_SOURCES } from '../../../engine/policy/catalogue/leads.ts';
-import type { DUNNING_ACTIONS } from '../../../engine/policy/catalogue/dunning.ts';
-import type { CONDITIONS, DAMAGE } from '../../../engine/policy/catalogue/remarketing.ts';
+} from '../../../engine/domain/lists.ts';
+import type { OFFERS } from '../../../engine/domain/lists.ts';
+import type { LEAD_SOURCES } from '../../../engine/domain/lists.ts';
+import type { DUNNING_ACTIONS } from '../../../engine/domain/lists.ts';
+import type { CONDITIONS, DAMAGE } from '../../../engine/domain/lists.ts';
 
 type Segment = (typeof SEGMENTS)[number];
 type CreditTier = (typeof CREDIT_TIERS)[number];

@@ -3,7 +3,7 @@
  * "what a developer would write" contender of the benchmark, and checked against json-rules-engine
  * by test/bench/handwritten.test.ts.
  */
-import type { PolicyKind } from '../../../engine/policy/catalogue/index.ts';
+import type { PolicyKind } from '../../../engine/domain/lists.ts';
 import type { ParameterValue } from '../../../engine/policy/rule-set.ts';
 import { dunningSegmented, segmentedParameters } from './dunning-segmented.ts';
 import { dunningUniform, uniformParameters } from './dunning-uniform.ts';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { POLICY_KINDS, catalogue, findAction } from '../../../engine/policy/catalogue/index.ts';
-import { checkValue } from '../../../engine/policy/compile/check-value.ts';
+import { POLICY_KINDS } from '../../../engine/domain/lists.ts';
+import { catalogue, findAction } from '../../../engine/policy/catalogue/index.ts';
+import { checkValue } from '../../../engine/policy/check-value.ts';
 import { compileRuleSet, frameFromFacts } from '../../../engine/policy/compile/index.ts';
 import { DECORATORS, OPERATORS, parseOperator } from '../../../engine/policy/operators.ts';
 import type { RuleSet } from '../../../engine/policy/rule-set.ts';

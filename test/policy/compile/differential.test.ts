@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { POLICY_KINDS, type PolicyKind } from '../../../engine/policy/catalogue/index.ts';
+import { POLICY_KINDS, type PolicyKind } from '../../../engine/domain/lists.ts';
 import { compileRuleSet, frameFromFacts, type CompiledPolicy } from '../../../engine/policy/compile/index.ts';
 import { createReferenceEngine, type ReferenceFiring } from '../../../engine/policy/reference.ts';
 import { factsArbitrary, parameterOverridesArbitrary, ruleSetArbitrary } from '../arbitraries.ts';

@@ -1,4 +1,4 @@
-import type { PolicyKind } from '../../../engine/policy/catalogue/index.ts';
+import type { PolicyKind } from '../../../engine/domain/lists.ts';
 import { compileRuleSet, frameFromFacts } from '../../../engine/policy/compile/index.ts';
 import { createReferenceEngine } from '../../../engine/policy/reference.ts';
 import type { ParameterValue, Rule, RuleEvent, RuleSet } from '../../../engine/policy/rule-set.ts';

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { catalogue, POLICY_KINDS, type PolicyKind } from '../../../engine/policy/catalogue/index.ts';
+import { catalogue } from '../../../engine/policy/catalogue/index.ts';
+import { POLICY_KINDS, type PolicyKind } from '../../../engine/domain/lists.ts';
 import {
   compileRuleSet,
   DECIDES_NONE,

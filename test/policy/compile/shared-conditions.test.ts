@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OFFERS } from '../../../engine/policy/catalogue/engagement.ts';
+import { OFFERS } from '../../../engine/domain/lists.ts';
 import { compileRuleSet, frameFromFacts, type CompiledPolicy } from '../../../engine/policy/compile/index.ts';
 import { createReferenceEngine } from '../../../engine/policy/reference.ts';
 import type { HitPolicy, RuleSet, TopCondition } from '../../../engine/policy/rule-set.ts';

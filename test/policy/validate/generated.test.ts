@@ -2,7 +2,7 @@ import Ajv from 'ajv';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../engine/json/problem.ts';
-import { POLICY_KINDS } from '../../../engine/policy/catalogue/index.ts';
+import { POLICY_KINDS } from '../../../engine/domain/lists.ts';
 import { loadRuleSet } from '../../../engine/policy/load.ts';
 import { ruleSetSchema } from '../../../engine/policy/schema.ts';
 import { ruleSetArbitrary } from '../arbitraries.ts';

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { formatProblem } from '../../../engine/json/problem.ts';
-import { POLICY_KINDS } from '../../../engine/policy/catalogue/index.ts';
+import { POLICY_KINDS } from '../../../engine/domain/lists.ts';
 import { loadRuleSet } from '../../../engine/policy/load.ts';
 
 /** Every problem of a rule-set text, formatted as `cyclecast validate` prints it. */

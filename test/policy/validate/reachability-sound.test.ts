@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { POLICY_KINDS } from '../../../engine/policy/catalogue/index.ts';
+import { POLICY_KINDS } from '../../../engine/domain/lists.ts';
 import { loadRuleSet } from '../../../engine/policy/load.ts';
 import { operatorFunction, parseOperator } from '../../../engine/policy/operators.ts';
 import type { Condition, RuleSet } from '../../../engine/policy/rule-set.ts';

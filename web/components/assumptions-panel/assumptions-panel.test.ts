@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultWorld } from '../../../engine/world/defaults.ts';
-import { mergeWorld } from '../../../engine/world/merge.ts';
+import { defaultWorld, mergeWorld } from '../../../engine/index.ts';
 import {
   KEY_ASSUMPTIONS,
   displayValue,

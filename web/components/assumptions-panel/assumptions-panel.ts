@@ -8,7 +8,7 @@ import {
   worldValue,
   type KeyAssumption,
 } from '../../lib/key-assumptions.ts';
-import type { Num } from '../../../engine/world/distributions.ts';
+import type { Num } from '../../../engine/index.ts';
 import { getIn } from '../../lib/workspace.ts';
 import { parameterTable } from '../../styles/parameter-table.ts';
 import { shared } from '../../styles/shared.ts';

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
-import { renderReport } from '../../../engine/report/html.ts';
-import { reportScenario } from '../../../engine/report/report-scenario.ts';
+import { DEFAULT_RUN, renderReport, reportScenario } from '../../../engine/index.ts';
+import type { MonteCarloResult } from '../../../engine/index.ts';
 import { RunController, type ShownScenario } from '../../controllers/run-controller.ts';
 import { download, fileSlug } from '../../lib/download.ts';
 import { WorkspaceController } from '../../controllers/workspace-controller.ts';
@@ -155,7 +154,7 @@ export class CyclecastApp extends LitElement {
               seed: scenario.run.seed,
               horizonMonths: scenario.run.horizonMonths,
             }
-          : { iterations: 200, seed: 1, horizonMonths: 120 };
+          : { ...DEFAULT_RUN };
       });
     }
   }

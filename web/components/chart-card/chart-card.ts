@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
+import { counted } from '../../../engine/index.ts';
+import type { MonteCarloResult } from '../../../engine/index.ts';
 import type { ChartDef, SubPlot } from '../../charts/chart.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { download, fileSlug } from '../../lib/download.ts';
 import { scenarioColour } from '../../lib/palette.ts';
-import { counted } from '../../../engine/report/number.ts';
 import { composeSvg, svgText, svgToPng } from '../../lib/svg-export.ts';
 import { shared } from '../../styles/shared.ts';
 import { styles } from './styles.ts';

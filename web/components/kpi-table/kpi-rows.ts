@@ -1,15 +1,18 @@
-import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
 import {
+  findKpi,
   formatDelta,
   formatInterval,
   formatProbability,
   formatValue,
+  HEADLINE_KPI,
   intervalEnds,
-} from '../../../engine/report/number.ts';
-import { judgeChange } from '../../../engine/report/verdict.ts';
-import { HEADLINE_KPI } from '../../../engine/stats/kpis.ts';
-import { findKpi, type KpiSummary, type PairedKpi } from '../../../engine/stats/summary.ts';
-import { KPI_LABELS, kpiLabel, kpiSpec } from '../../../engine/report/kpi-labels.ts';
+  isKpiId,
+  judgeChange,
+  KPI_LABELS,
+  kpiLabel,
+  kpiSpec,
+} from '../../../engine/index.ts';
+import type { KpiSummary, MonteCarloResult, PairedKpi } from '../../../engine/index.ts';
 
 /**
  * Whether a change is news, and which: favourable or unfavourable when it is real (95% CI excludes 0)
@@ -113,7 +116,7 @@ export function precise(value: number, unit: string): string {
   return `${sign}${abs.toLocaleString('en-GB', { maximumSignificantDigits: 4 })}`;
 }
 
-const order = new Map(KPI_LABELS.map((l, i) => [l.id, i]));
+const order = new Map<string, number>(KPI_LABELS.map((l, i) => [l.id, i]));
 
 /** The rows of the KPI table, grouped as KPI_LABELS orders them (KPIs it does not know come last). */
 export function kpiRows(result: MonteCarloResult): KpiRow[] {
@@ -128,7 +131,7 @@ export function kpiRows(result: MonteCarloResult): KpiRow[] {
       label: label.label,
       measure: label.measure,
       better: k.better,
-      meaning: kpiSpec(k.id)?.meaning ?? '',
+      meaning: isKpiId(k.id) ? kpiSpec(k.id).meaning : '',
       baseline: valueCell(k),
       challengers: challengers.map((c, ci) => {
         const paired = result.comparisons[ci]?.summary.kpis[i];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonTable, kpiTable } from '../../../engine/report/tables.ts';
-import { KPIS, type KpiUnit } from '../../../engine/stats/kpis.ts';
-import type { PairedKpi } from '../../../engine/stats/summary.ts';
+import { comparisonTable, KPIS, kpiTable } from '../../../engine/index.ts';
+import type { PairedKpi } from '../../../engine/index.ts';
+import type { KpiUnit } from '../../../engine/index.ts';
 import { FIXTURE_BASELINE, FIXTURE_SPEED, FIXTURE_TCM, fixtureResult } from '../../testing/fixtures.ts';
 import { deltaTone, kpiRows, precise } from './kpi-rows.ts';
 

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
-import { counted } from '../../../engine/report/number.ts';
-import { renderResult } from '../../../engine/report/render.ts';
+import { counted, renderResult } from '../../../engine/index.ts';
+import type { MonteCarloResult } from '../../../engine/index.ts';
 import { download, fileSlug } from '../../lib/download.ts';
 import { scenarioColour } from '../../lib/palette.ts';
 import { shared } from '../../styles/shared.ts';

@@ -1,8 +1,5 @@
-import type { PolicyKind } from '../../../engine/policy/catalogue/index.ts';
-import { checkValue } from '../../../engine/policy/compile/check-value.ts';
-import { parameterSpec } from '../../../engine/policy/parameters.ts';
-import type { ParameterDecl, ParameterType, ParameterValue } from '../../../engine/policy/rule-set.ts';
-import { formatValue } from '../../../engine/report/number.ts';
+import { checkValue, formatValue, parameterSpec } from '../../../engine/index.ts';
+import type { ParameterDecl, ParameterType, ParameterValue, PolicyKind } from '../../../engine/index.ts';
 
 /** One policy's parameters as the panel needs them. */
 export interface PolicyParameterInput {

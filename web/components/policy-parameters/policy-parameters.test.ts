@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ParameterDecl } from '../../../engine/policy/rule-set.ts';
+import type { ParameterDecl } from '../../../engine/index.ts';
 import { parameterProblem, parameterRows, parameterText } from './parameter-rows.ts';
 
 const decls: [string, ParameterDecl][] = [

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import type { PolicyKind } from '../../../engine/policy/catalogue/index.ts';
-import type { ParameterValue } from '../../../engine/policy/rule-set.ts';
+import type { ParameterValue, PolicyKind } from '../../../engine/index.ts';
 import { parameterTable } from '../../styles/parameter-table.ts';
 import { shared } from '../../styles/shared.ts';
 import {

@@ -1,5 +1,5 @@
-import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
-import { HEADLINE_KPIS, kpiLabel } from '../../../engine/report/kpi-labels.ts';
+import { HEADLINE_KPIS, kpiLabel } from '../../../engine/index.ts';
+import type { MonteCarloResult } from '../../../engine/index.ts';
 import { kpiRows, type Tone } from '../kpi-table/kpi-rows.ts';
 
 export interface Headline {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDelta, formatValue } from '../../../engine/report/number.ts';
+import { formatDelta, formatValue } from '../../../engine/index.ts';
 import { FIXTURE_BASELINE, FIXTURE_SPEED, FIXTURE_TCM, fixtureResult } from '../../testing/fixtures.ts';
-import { HEADLINE_KPIS } from '../../../engine/report/kpi-labels.ts';
+import { HEADLINE_KPIS } from '../../../engine/index.ts';
 import { headlines } from './headlines.ts';
 
 describe('headlines', () => {

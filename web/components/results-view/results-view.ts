@@ -1,9 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import type { MonteCarloResult } from '../../../engine/sim/montecarlo/driver.ts';
-import { breakdownTables } from '../../../engine/report/breakdowns.ts';
-import { counted } from '../../../engine/report/number.ts';
-import { renderResult } from '../../../engine/report/render.ts';
-import { MATERIALITY_TEXT, verdicts, type Significance } from '../../../engine/report/verdict.ts';
+import { breakdownTables, counted, MATERIALITY_TEXT, renderResult, verdicts } from '../../../engine/index.ts';
+import type { MonteCarloResult, Significance } from '../../../engine/index.ts';
 import { CHARTS } from '../../charts/index.ts';
 import type { ShownScenario } from '../../controllers/run-controller.ts';
 import { download, fileSlug } from '../../lib/download.ts';

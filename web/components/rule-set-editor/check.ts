@@ -1,7 +1,5 @@
-import type { PolicyKind } from '../../../engine/policy/catalogue/index.ts';
-import type { Problem } from '../../../engine/json/problem.ts';
-import { loadRuleSet } from '../../../engine/policy/load.ts';
-import type { RuleSet } from '../../../engine/policy/rule-set.ts';
+import { loadRuleSet } from '../../../engine/index.ts';
+import type { PolicyKind, Problem, RuleSet } from '../../../engine/index.ts';
 
 /** What the editor shows about a rule-set text. */
 export interface RuleSetCheck {

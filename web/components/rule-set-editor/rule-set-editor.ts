@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import type { PolicyKind } from '../../../engine/policy/catalogue/index.ts';
+import type { PolicyKind } from '../../../engine/index.ts';
 import { shared } from '../../styles/shared.ts';
 import { checkRuleSetText, lineRange, type RuleSetCheck } from './check.ts';
 import { styles } from './styles.ts';

@@ -1,9 +1,8 @@
-import { counted } from '../../../engine/report/number.ts';
-import { RUN_LIMITS } from '../../../engine/scenario/run-settings.ts';
+import { counted, RUN_LIMITS } from '../../../engine/index.ts';
 import type { RunState } from '../../controllers/run-controller.ts';
 import type { RunSettingsInput } from '../../lib/workspace.ts';
 
-/** The run settings a person can set, with their units and limits (engine/scenario/run-settings.ts). */
+/** The run settings a person can set, with their units and limits (RUN_LIMITS, engine/sim/montecarlo/spec.ts). */
 export const SETTING_FIELDS: readonly {
   readonly key: keyof RunSettingsInput;
   readonly label: string;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../../../engine/scenario/load.ts';
+import { loadScenario } from '../../../engine/index.ts';
 import { FileStore } from '../../lib/file-store.ts';
 import { emptyWorkspace, workspaceFiles, withDraft, type Draft } from '../../lib/workspace.ts';
 import { ROOT } from '../../testing/fixtures.ts';

@@ -1,8 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { formatProblem } from '../../../engine/json/problem.ts';
-import { POLICY_KINDS, type PolicyKind } from '../../../engine/policy/catalogue/index.ts';
-import { declaredParameters } from '../../../engine/policy/parameters.ts';
-import type { ResolvedScenario } from '../../../engine/scenario/load.ts';
+import { declaredParameters, formatProblem, POLICY_KINDS } from '../../../engine/index.ts';
+import type { PolicyKind, ResolvedScenario } from '../../../engine/index.ts';
 import type { WorkspaceController } from '../../controllers/workspace-controller.ts';
 import { download } from '../../lib/download.ts';
 import {

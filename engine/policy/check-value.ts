@@ -1,4 +1,5 @@
-import type { TypedSpec } from '../catalogue/index.ts';
+import { describeValue } from '../json/describe.ts';
+import type { TypedSpec } from './catalogue/index.ts';
 
 /**
  * Checks a value against a fact's or parameter's declared type. Returns undefined when it fits,
@@ -58,17 +59,4 @@ function describeRange(spec: TypedSpec): string {
   if (spec.min !== undefined) return ` of at least ${spec.min}`;
   if (spec.max !== undefined) return ` of at most ${spec.max}`;
   return '';
-}
-
-/** A short, printable rendering of any value a user could have written. */
-export function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? typeof value;
-  } catch {
-    text = typeof value;
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }

@@ -1,9 +1,9 @@
-import { CREDIT_TIERS, REGIONS, SEGMENTS } from '../../policy/catalogue/shared.ts';
+import { CREDIT_TIERS, REGIONS, SEGMENTS } from '../../domain/lists.ts';
 import type { Sim } from '../context.ts';
 import { simulate, type SimSetup } from '../iteration.ts';
-import type { IterationResult } from '../result.ts';
-import type { TraceRecord } from './records.ts';
-import { Trace } from './trace.ts';
+import type { IterationResult } from '../../result/iteration.ts';
+import type { TraceRecord } from '../trace/records.ts';
+import { Trace } from '../trace/trace.ts';
 
 /*
  * One customer's journey through one iteration (`cyclecast explain`), and the customers worth

@@ -1,5 +1,5 @@
 /**
- * The random decisions of the simulator, one id each, in the range 0–999 that engine/sim/random.ts
+ * The random decisions of the simulator, one id each, in the range 0–999 that engine/random/streams.ts
  * reserves for the monthly steps. A draw is `uniform(key, entity, decision, month, draw)`; the comment
  * on each id names its entity, so two kinds of decision never share a stream.
  *

@@ -1,6 +1,6 @@
-import type { PolicyKind } from '../policy/catalogue/types.ts';
-import type { BreakdownDimension } from '../sim/result.ts';
-import type { KpiSpec, KpiUnit } from './kpis.ts';
+import type { PolicyKind } from '../domain/lists.ts';
+import type { BreakdownDimension } from './iteration.ts';
+import type { KpiId, KpiSpec, KpiUnit } from './kpis.ts';
 
 /**
  * The summaries the CLI prints with `--format json` and the workbench shows. Plain JSON: a number
@@ -139,7 +139,7 @@ export interface PairedSummary {
 }
 
 /** The summary of KPI `id`, or undefined when the summary has none. */
-export function findKpi<T extends { id: string }>(kpis: readonly T[], id: string): T | undefined {
+export function findKpi<T extends { id: string }>(kpis: readonly T[], id: KpiId): T | undefined {
   return kpis.find((k) => k.id === id);
 }
 
@@ -147,3 +147,11 @@ export function findKpi<T extends { id: string }>(kpis: readonly T[], id: string
 export function orNull(x: number): number | null {
   return Number.isNaN(x) ? null : x;
 }
+
+/**
+ * The accuracy of every quantile in a summary (p05 … p95), from the quantile sketch that estimates them.
+ * Worst-case relative error of a quantile estimate against the true order statistic: each power of
+ * two is cut into 64 equal buckets [lo, hi) and a value is reported as 2·lo·hi/(lo+hi), which is
+ * within (hi−lo)/(hi+lo) ≤ 1/129 ≈ 0.78% of everything in the bucket.
+ */
+export const RELATIVE_ACCURACY = 1 / 129;

@@ -2,7 +2,7 @@ import seedrandom from 'seedrandom';
 import { cos as cosBinding, exp as expBinding, log as logBinding } from '../math/index.ts';
 
 /*
- * Random streams with common random numbers (DESIGN §3 "randomness belongs to the world").
+ * Random streams with common random numbers (docs/design.md §5 "Common random numbers").
  *
  * Every random decision reads a uniform addressed by (iteration key, entity, decision, month, draw). Nothing
  * is consumed from a shared sequential stream, so a policy that makes one more or one fewer draw for one

@@ -7,7 +7,7 @@ import {
   pickIndex,
   poisson,
   uniform,
-} from '../../engine/sim/random.ts';
+} from '../../engine/random/streams.ts';
 
 const N = 100_000;
 /** χ² critical value for 99 degrees of freedom at p = 0.001. */

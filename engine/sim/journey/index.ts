@@ -8,6 +8,6 @@ export {
   type CustomerProfile,
   type CustomerSample,
 } from './journey.ts';
-export type * from './records.ts';
+export type * from '../trace/records.ts';
 export { describe, renderTimeline } from './timeline.ts';
-export { Trace } from './trace.ts';
+export { Trace } from '../trace/trace.ts';

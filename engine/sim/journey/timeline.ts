@@ -7,7 +7,7 @@ import type {
   PolicyDecision,
   RemarketingRecord,
   TraceRecord,
-} from './records.ts';
+} from '../trace/records.ts';
 
 /*
  * A journey as a timeline to read on a terminal, one line per event:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, editDistance, suggest } from '../../../engine/policy/validate/suggest.ts';
+import { didYouMean, editDistance, suggest } from '../../engine/json/suggest.ts';
 
 describe('editDistance (optimal string alignment)', () => {
   it('counts insertions, deletions, substitutions and adjacent swaps as one edit each', () => {

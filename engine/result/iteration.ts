@@ -1,4 +1,4 @@
-import type { PolicyKind } from '../policy/catalogue/index.ts';
+import type { PolicyKind } from '../domain/lists.ts';
 
 /**
  * Monthly series, one value per month of the horizon, per iteration. Bands (p5…p95) are built over iterations.
@@ -54,7 +54,7 @@ export interface RuleCoverage {
  */
 export interface IterationResult {
   readonly iteration: number;
-  /** One value per KPI, in `KPIS` order (engine/stats/kpis.ts); NaN where undefined (e.g. no leads). */
+  /** One value per KPI, in `KPIS` order (engine/result/kpis.ts); NaN where undefined (e.g. no leads). */
   readonly kpis: Float64Array;
   /** `series[s * horizon + month]` for s in `SERIES` order. */
   readonly series: Float64Array;

@@ -1,0 +1,105 @@
+/**
+ * The engine's public entry: what the workbench (web/) and the CLI (engine/cli/) use, and nothing Node-only
+ * (the worker pool is in ./node.ts). Inside engine/ modules import each other directly, never this file,
+ * so the entry stays on top of the import graph; a test (test/architecture/layers.test.ts) fails on an
+ * import past it from web/ or engine/cli/ and on any import cycle.
+ *
+ * Listed from the bottom layer up, as the folders depend on each other.
+ */
+
+// The domain's lists.
+export { POLICY_KINDS } from './domain/lists.ts';
+export type { PolicyKind } from './domain/lists.ts';
+
+// Located JSON, problems and name suggestions.
+export { parseJsonDocument } from './json/document.ts';
+export { formatProblem } from './json/problem.ts';
+export type { Problem } from './json/problem.ts';
+export { didYouMean } from './json/suggest.ts';
+
+// The result contract: KPIs, summaries and what a run returns.
+export { HEADLINE_KPI, isKpiId, KPIS, kpiSpec } from './result/kpis.ts';
+export type { KpiId, KpiSpec, KpiUnit } from './result/kpis.ts';
+export { findKpi } from './result/summary.ts';
+export type { KpiSummary, PairedKpi, PairedSummary, RunSummary } from './result/summary.ts';
+export type { Manifest, MonteCarloResult } from './result/run.ts';
+
+// The world's assumptions.
+export { defaultWorld } from './world/defaults.ts';
+export { distMean, isDist } from './world/distributions.ts';
+export type { Num } from './world/distributions.ts';
+export { mergeWorld } from './world/merge.ts';
+export { WORLD } from './world/assumptions.ts';
+export { fieldsOf } from './world/declare.ts';
+export { WORLD_SCHEMA } from './world/schema.ts';
+export type { SchemaNode } from './world/schema.ts';
+
+// Policies: the catalogue, rule sets, the compiler and the json-rules-engine reference.
+export { CATALOGUES } from './policy/catalogue/index.ts';
+export type { TypedSpec } from './policy/catalogue/index.ts';
+export { checkValue } from './policy/check-value.ts';
+export { frameFromFacts } from './policy/compile/frame.ts';
+export { compileRuleSet } from './policy/compile/index.ts';
+export { loadRuleSet } from './policy/load.ts';
+export { DECORATORS, OPERATORS } from './policy/operators.ts';
+export { declaredParameters, parameterSpec } from './policy/parameters.ts';
+export { createReferenceEngine } from './policy/reference.ts';
+export type { ParameterDecl, ParameterType, ParameterValue, RuleEvent, RuleSet } from './policy/rule-set.ts';
+
+// The simulator: one iteration, the Monte Carlo driver, shards, and following one customer.
+export { prepareScenario } from './sim/iteration.ts';
+export type { SimSetup } from './sim/iteration.ts';
+export type { ChunkResult } from './sim/montecarlo/chunk.ts';
+export { aggregateMonteCarlo, runMonteCarlo, summariseAggregates } from './sim/montecarlo/driver.ts';
+export type { RunProgress } from './sim/montecarlo/driver.ts';
+export { InProcessExecutor, PreparedRunCache, runChunkCached } from './sim/montecarlo/executor.ts';
+export type { ChunkExecutor } from './sim/montecarlo/executor.ts';
+export { contentHash } from './sim/montecarlo/hash.ts';
+export { progressLine } from './sim/montecarlo/progress-line.ts';
+export { buildShardFile, readShardFile, shardFileText } from './sim/montecarlo/shard-file.ts';
+export type { LoadedShard } from './sim/montecarlo/shard-file.ts';
+export { mergeShards } from './sim/montecarlo/shard-merge.ts';
+export { chunkCount, parseShardSelector, ShardError, shardChunkRange } from './sim/montecarlo/shard.ts';
+export type { ShardSelector } from './sim/montecarlo/shard.ts';
+export type { ChunkRange, ChunkTask, RunSpec } from './sim/montecarlo/spec.ts';
+export { WARM_UP_RUN_ID, WARM_UP_TASK, warmUpSpec } from './sim/montecarlo/warm-up.ts';
+export { followCustomer, renderTimeline, sampleCustomers } from './sim/journey/index.ts';
+export type { CustomerSample } from './sim/journey/index.ts';
+
+// Numbers, tables, the verdict and the report for people.
+export {
+  counted,
+  formatDelta,
+  formatInterval,
+  formatProbability,
+  formatQuantile,
+  formatValue,
+  intervalEnds,
+} from './report/number.ts';
+export { FORMATS, renderResult, renderSeriesCsv } from './report/render.ts';
+export type { Format } from './report/render.ts';
+export { comparisonTable, kpiTable } from './report/tables.ts';
+export type { Table } from './report/tables.ts';
+export { breakdownTables } from './report/breakdowns.ts';
+export { HEADLINE_KPIS, KPI_LABELS, kpiLabel } from './report/kpi-labels.ts';
+export type { KpiLabel } from './report/kpi-labels.ts';
+export { categoryContributions, OTHER, PROFIT_CATEGORIES, PROFIT_TOTAL } from './report/profit-categories.ts';
+export type { ProfitCategory } from './report/profit-categories.ts';
+export { judgeChange, MATERIALITY, MATERIALITY_TEXT, verdicts } from './report/verdict.ts';
+export type { Significance, Verdict } from './report/verdict.ts';
+export { renderReport } from './report/html.ts';
+export { reportScenario } from './scenario/report-scenario.ts';
+export type { ReportScenario } from './report/report-scenario.ts';
+
+// Scenarios: loading, run settings, checks against expectations.
+export { CheckPlanError, runCheck } from './scenario/check.ts';
+export type { CheckOutcome, CheckRun } from './scenario/check.ts';
+export { runSpec, scenarioInput } from './scenario/input.ts';
+export { DEFAULT_RUN } from './scenario/format.ts';
+export type { RunSettings } from './scenario/format.ts';
+export { loadScenario } from './scenario/load.ts';
+export type { ReadFile, ResolvedScenario } from './scenario/load.ts';
+export { isPlainObject } from './scenario/merge.ts';
+export { dirname } from './scenario/paths.ts';
+export { RUN_LIMITS, type RunLimit } from './sim/run-limits.ts';
+export { assertionLabel, observedText } from './scenario/verdict-text.ts';

@@ -1,0 +1,41 @@
+import type { PolicyKind } from '../domain/lists.ts';
+import type { PairedSummary, RunSummary } from './summary.ts';
+
+/*
+ * The result contract of a run: what the CLI writes with `--format json`, the report renders, the
+ * scenario checks judge and the workbench draws. Types only, so a consumer reads a result without
+ * loading the simulator.
+ */
+
+/**
+ * What a result was computed from: enough to reproduce it and to refuse merging shards of different runs.
+ * No timestamps or machine names, so the same inputs give byte-identical output.
+ */
+export interface Manifest {
+  readonly engine: 'cyclecast';
+  readonly engineVersion: string;
+  readonly seed: number;
+  readonly iterations: number;
+  readonly horizonMonths: number;
+  readonly chunkSize: number;
+  /** Hash of the whole run spec (every scenario fully resolved). */
+  readonly runHash: string;
+  readonly scenarios: readonly {
+    readonly name: string;
+    /** Hash of the resolved scenario: rule sets, parameters, world and portfolio. */
+    readonly hash: string;
+    readonly ruleSets: Readonly<Record<PolicyKind, { readonly name: string; readonly hash: string }>>;
+  }[];
+}
+
+/** The output of a run or a comparison, identical in the CLI's JSON and the workbench. */
+export interface MonteCarloResult {
+  readonly manifest: Manifest;
+  readonly scenarios: readonly { readonly name: string; readonly summary: RunSummary }[];
+  /** Each challenger against the baseline (the first scenario), paired iteration by iteration. */
+  readonly comparisons: readonly {
+    readonly baseline: string;
+    readonly challenger: string;
+    readonly summary: PairedSummary;
+  }[];
+}
