@@ -1,11 +1,34 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { UserError } from './errors.ts';
 
+/**
+ * Where a command reads its standard input and writes its output and messages: the process's own
+ * streams (processIo), or a test's buffers, so the CLI's behaviour can be tested without a process.
+ */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Standard error is a terminal: progress redraws one bar there, and prints plain lines elsewhere. */
+  readonly stderrIsTTY: boolean;
+  readonly stdin: Readable;
+}
+
+/** The process's standard streams. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: process.stderr.isTTY === true,
+    stdin: process.stdin,
+  };
+}
+
 /** Reads a user's file (or standard input for '-') as UTF-8, turning OS errors into plain sentences. */
-export async function readText(file: string): Promise<string> {
-  if (file === '-') return readStdin();
+export async function readText(file: string, stdin: Readable = process.stdin): Promise<string> {
+  if (file === '-') return readAll(stdin);
   try {
     return await fs.readFile(file, 'utf8');
   } catch (error) {
@@ -13,9 +36,9 @@ export async function readText(file: string): Promise<string> {
   }
 }
 
-async function readStdin(): Promise<string> {
+async function readAll(stream: Readable): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer | string));
   return Buffer.concat(chunks).toString('utf8');
 }
 

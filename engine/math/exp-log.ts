@@ -13,21 +13,7 @@
  * Node 20's Math.exp, Math.log and Math.log1p return, in every engine. See ./index.ts.
  */
 
-import {
-  fromWords as fromWordsBinding,
-  highWord as highWordBinding,
-  lowWord as lowWordBinding,
-  TWO_1023 as TWO_1023Binding,
-  withHighWord as withHighWordBinding,
-} from './bits.ts';
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; these functions run in the simulation's hot loops, so they read module-level aliases instead.
-const fromWords = fromWordsBinding;
-const highWord = highWordBinding;
-const lowWord = lowWordBinding;
-const TWO_1023 = TWO_1023Binding;
-const withHighWord = withHighWordBinding;
+import { fromWords, highWord, lowWord, TWO_1023, withHighWord } from './bits.ts';
 
 // ln 2 split so that k · LN2_HI is exact for |k| < 2000.
 const LN2_HI = 6.9314718036912381649e-1; // 0x3FE62E42 FEE00000

@@ -13,23 +13,7 @@
  * and `**` return, in every engine. See ./index.ts.
  */
 
-import {
-  fromWords as fromWordsBinding,
-  highWord as highWordBinding,
-  lowWord as lowWordBinding,
-  scalbn as scalbnBinding,
-  withHighWord as withHighWordBinding,
-  withLowWord as withLowWordBinding,
-} from './bits.ts';
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; these functions run in the simulation's hot loops, so they read module-level aliases instead.
-const fromWords = fromWordsBinding;
-const highWord = highWordBinding;
-const lowWord = lowWordBinding;
-const scalbn = scalbnBinding;
-const withHighWord = withHighWordBinding;
-const withLowWord = withLowWordBinding;
+import { fromWords, highWord, lowWord, scalbn, withHighWord, withLowWord } from './bits.ts';
 
 // e_pow.c's own copy of e_exp.c's rational kernel for 2^(p_h + p_l).
 const P1 = 1.66666666666666019037e-1;

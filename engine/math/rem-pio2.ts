@@ -13,19 +13,7 @@
  * argument has the same bits in every engine. See ./index.ts.
  */
 
-import {
-  fromWords as fromWordsBinding,
-  highWord as highWordBinding,
-  lowWord as lowWordBinding,
-  scalbn as scalbnBinding,
-} from './bits.ts';
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; these functions run in the simulation's hot loops, so they read module-level aliases instead.
-const fromWords = fromWordsBinding;
-const highWord = highWordBinding;
-const lowWord = lowWordBinding;
-const scalbn = scalbnBinding;
+import { fromWords, highWord, lowWord, scalbn } from './bits.ts';
 
 /**
  * The argument {@link remPio2} reduced last, as head (index 0) and tail (index 1): returned in this

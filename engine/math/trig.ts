@@ -13,22 +13,8 @@
  * what Node 20's Math.cos and Math.tan return, in every engine. See ./index.ts.
  */
 
-import {
-  fromWords as fromWordsBinding,
-  highWord as highWordBinding,
-  lowWord as lowWordBinding,
-  withLowWord as withLowWordBinding,
-} from './bits.ts';
-import { reduced as reducedBinding, remPio2 as remPio2Binding } from './rem-pio2.ts';
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; these functions run in the simulation's hot loops, so they read module-level aliases instead.
-const fromWords = fromWordsBinding;
-const highWord = highWordBinding;
-const lowWord = lowWordBinding;
-const withLowWord = withLowWordBinding;
-const reduced = reducedBinding;
-const remPio2 = remPio2Binding;
+import { fromWords, highWord, lowWord, withLowWord } from './bits.ts';
+import { reduced, remPio2 } from './rem-pio2.ts';
 
 const C1 = 4.16666666666666019037e-2;
 const C2 = -1.38888888888741095749e-3;

@@ -1,5 +1,5 @@
 import seedrandom from 'seedrandom';
-import { cos as cosBinding, exp as expBinding, log as logBinding } from '../math/index.ts';
+import { cos, exp, log } from '../math/index.ts';
 
 /*
  * Random streams with common random numbers (docs/design.md §5 "Common random numbers").
@@ -20,12 +20,6 @@ import { cos as cosBinding, exp as expBinding, log as logBinding } from '../math
  *   0–999      the simulator's monthly steps (engine/sim)
  *   1000–1999  the synthetic portfolio (engine/portfolio, PORTFOLIO_DECISIONS)
  */
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; the hot paths read these module-level aliases instead.
-const cos = cosBinding;
-const exp = expBinding;
-const log = logBinding;
 
 const C1 = 0xcc9e2d51 | 0;
 const C2 = 0x1b873593 | 0;

@@ -1,50 +1,17 @@
-import { drawNewVehicle as drawNewVehicleBinding } from '../portfolio/index.ts';
+import { drawNewVehicle } from '../portfolio/index.ts';
 import type { Sim } from './context.ts';
-import { DECISIONS as DECISIONSBinding } from '../random/decisions.ts';
-import { deriveIdentity as deriveIdentityBinding, IDENTITY as IDENTITYBinding } from './identity.ts';
-import { CAT as CATBinding } from './ledger.ts';
-import {
-  normalQuantile as normalQuantileBinding,
-  pickIndex as pickIndexBinding,
-  streamOf as streamOfBinding,
-  uniform as uniformBinding,
-} from '../random/streams.ts';
-import {
-  guideValue as guideValueBinding,
-  annuity as annuityBinding,
-  attachParties as attachPartiesBinding,
-} from './valuation.ts';
-import {
-  LEASE as LEASEBinding,
-  LOAN as LOANBinding,
-  VEHICLE_IN_STOCK as VEHICLE_IN_STOCKBinding,
-  VEHICLE_ON_CONTRACT as VEHICLE_ON_CONTRACTBinding,
-} from './state.ts';
+import { DECISIONS } from '../random/decisions.ts';
+import { deriveIdentity, IDENTITY } from './identity.ts';
+import { CAT } from './ledger.ts';
+import { normalQuantile, pickIndex, streamOf, uniform } from '../random/streams.ts';
+import { guideValue, annuity, attachParties } from './valuation.ts';
+import { LEASE, LOAN, VEHICLE_IN_STOCK, VEHICLE_ON_CONTRACT } from './state.ts';
 
 /*
  * Entities born during the run: customers, vehicles and contracts, with their luck keyed by stable
  * identities (identity.ts). Called from the event parts of the steps, never while a step loops over a
  * table's columns held in locals (adding may grow the table).
  */
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; the hot paths read these module-level aliases instead.
-const drawNewVehicle = drawNewVehicleBinding;
-const DECISIONS = DECISIONSBinding;
-const deriveIdentity = deriveIdentityBinding;
-const IDENTITY = IDENTITYBinding;
-const CAT = CATBinding;
-const normalQuantile = normalQuantileBinding;
-const pickIndex = pickIndexBinding;
-const uniform = uniformBinding;
-const streamOf = streamOfBinding;
-const guideValue = guideValueBinding;
-const annuity = annuityBinding;
-const attachParties = attachPartiesBinding;
-const LEASE = LEASEBinding;
-const LOAN = LOANBinding;
-const VEHICLE_IN_STOCK = VEHICLE_IN_STOCKBinding;
-const VEHICLE_ON_CONTRACT = VEHICLE_ON_CONTRACTBinding;
 
 /** Draw indices of a new customer's attributes under DECISIONS.customerAttributes. */
 const ATTRIBUTE = { segment: 0, tier: 1, channel: 2, scoreNoise: 3, loyalty: 10 } as const;

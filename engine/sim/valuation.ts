@@ -1,30 +1,15 @@
-import { highWord as highWordBinding, lowWord as lowWordBinding } from '../math/bits.ts';
-import { pow as powBinding } from '../math/index.ts';
-import { MAX_VEHICLE_AGE as MAX_VEHICLE_AGEBinding } from '../world/resolve.ts';
+import { highWord, lowWord } from '../math/bits.ts';
+import { pow } from '../math/index.ts';
+import { MAX_VEHICLE_AGE } from '../world/resolve.ts';
 import type { Sim } from './context.ts';
-import { DECISIONS as DECISIONSBinding } from '../random/decisions.ts';
-import {
-  normalQuantile as normalQuantileBinding,
-  pickIndex as pickIndexBinding,
-  uniform as uniformBinding,
-} from '../random/streams.ts';
+import { DECISIONS } from '../random/decisions.ts';
+import { normalQuantile, pickIndex, uniform } from '../random/streams.ts';
 
 /*
  * Vehicle values and contract pricing. A vehicle's clean value is the residual curve at its age plus the
  * market level, its own noise and a mileage adjustment, in € of its MSRP; an appraisal at return adds
  * the inspection (grade, damage, service history).
  */
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; the hot paths read these module-level aliases instead.
-const MAX_VEHICLE_AGE = MAX_VEHICLE_AGEBinding;
-const DECISIONS = DECISIONSBinding;
-const normalQuantile = normalQuantileBinding;
-const pickIndex = pickIndexBinding;
-const uniform = uniformBinding;
-const pow = powBinding;
-const highWord = highWordBinding;
-const lowWord = lowWordBinding;
 
 /** The clean wholesale value of vehicle slot `v` in month `t`, € (≥ 0). */
 export function cleanValue(sim: Sim, v: number, t: number): number {

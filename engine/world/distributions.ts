@@ -1,19 +1,7 @@
 import { describeValue } from '../json/describe.ts';
 import { valueProblem, type ValueProblem } from '../json/problem.ts';
-import {
-  exp as expBinding,
-  log as logBinding,
-  log1p as log1pBinding,
-  pow as powBinding,
-} from '../math/index.ts';
+import { exp, log, log1p, pow } from '../math/index.ts';
 import { normalQuantile } from '../random/streams.ts';
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; new vehicles are drawn inside the monthly loop, so sampling reads these aliases instead.
-const exp = expBinding;
-const log = logBinding;
-const log1p = log1pBinding;
-const pow = powBinding;
 
 /**
  * A probability distribution for an uncertain assumption, as written in a scenario file.

@@ -3,18 +3,13 @@ import { DUNNING_ACTIONS } from '../domain/lists.ts';
 import { HANDLERS, LEAD_SOURCES } from '../domain/lists.ts';
 import { CONDITIONS, DAMAGE } from '../domain/lists.ts';
 import { CHANNELS, CREDIT_TIERS, SEGMENTS } from '../domain/lists.ts';
-import { exp as expBinding, log as logBinding, pow } from '../math/index.ts';
+import { exp, log, pow } from '../math/index.ts';
 import { DECISIONS } from '../random/decisions.ts';
 import { uniform } from '../random/streams.ts';
 import type { World } from './assumptions.ts';
 import type { PathOf } from './declare.ts';
 import { interpolate, type Curve } from './curve.ts';
 import { sample, type Num } from './distributions.ts';
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; logit and logistic run in the monthly loop, so they read these module-level aliases instead.
-const exp = expBinding;
-const log = logBinding;
 
 /** Vehicle ages the residual table covers, months (older vehicles read the last entry). */
 export const MAX_VEHICLE_AGE = 480;

@@ -10,20 +10,44 @@ import { fileURLToPath } from 'node:url';
 export interface ChildOptions {
   /** Node flags before the entry, e.g. `--expose-gc`. */
   readonly nodeFlags?: readonly string[];
+  /**
+   * Run the entry compiled as the CLI is (bin/build-cli.js), rather than from source through tsx: the
+   * engine's code as users run it, and a NodeWorkerPool that starts the CLI's worker.
+   */
+  readonly built?: boolean;
+}
+
+let built: Promise<void> | undefined;
+
+/** Compiles engine/ and test/bench/ into dist/ once per process; returns the entry's compiled path. */
+async function compiled(entry: string): Promise<string> {
+  // Imported here, not at the top: the compiled children import this module too, from dist/.
+  const { buildCli, transpile } = await import('../../bin/build-cli.js');
+  built ??= buildCli().then(() => transpile(['test/bench']).then(() => undefined));
+  await built;
+  return fileURLToPath(new URL(`../../dist/test/bench/${entry.replace(/\.ts$/, '.js')}`, import.meta.url));
 }
 
 /**
- * Spawns `node --import tsx ENTRY ARGS…` (ENTRY relative to test/bench/), waits for it, and parses the
- * last line of its standard output as JSON. Throws with the child's standard error when it fails.
+ * Spawns `node --import tsx ENTRY ARGS…` (ENTRY relative to test/bench/), or its compiled module with `built`,
+ * waits for it, and parses the last line of its standard output as JSON. Throws with the child's
+ * standard error when it fails.
  */
 export async function runChild<T>(
   entry: string,
   args: readonly string[],
   options: ChildOptions = {},
 ): Promise<T> {
-  const file = fileURLToPath(new URL(entry, import.meta.url));
-  const tsx = import.meta.resolve('tsx');
-  const argv = [...(options.nodeFlags ?? []), '--import', tsx, file, ...args];
+  const flags = options.nodeFlags ?? [];
+  const argv = options.built
+    ? [...flags, await compiled(entry), ...args]
+    : [
+        ...flags,
+        '--import',
+        import.meta.resolve('tsx'),
+        fileURLToPath(new URL(entry, import.meta.url)),
+        ...args,
+      ];
   const child = spawn(process.execPath, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

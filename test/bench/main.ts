@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--quick] [--suite policy|random|simulation|browser]… [--scenarios DIR]`: every
+ * `npm run bench [-- --json] [--quick] [--suite policy|random|simulation|browser|startup]… [--scenarios DIR]`: every
  * figure of BENCHMARKS.md, measured side by side in one run. Progress goes to standard error, the
  * report (Markdown, or one JSON object with --json) to standard output.
  */
@@ -10,9 +10,10 @@ import { runPolicySuite } from './policy.bench.ts';
 import { runRandomSuite } from './random-suite.ts';
 import { formatReport, type BenchReport } from './report.ts';
 import { runSimulationSuite } from './simulation.bench.ts';
+import { runStartupSuite } from './startup.bench.ts';
 import { run as runBrowserSuite } from './browser.bench.ts';
 
-const SUITES = ['policy', 'random', 'simulation', 'browser'] as const;
+const SUITES = ['policy', 'random', 'simulation', 'browser', 'startup'] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Options {
@@ -23,7 +24,7 @@ interface Options {
 }
 
 const USAGE =
-  'usage: npm run bench -- [--json] [--quick] [--suite policy|random|simulation|browser]… [--scenarios DIR]';
+  'usage: npm run bench -- [--json] [--quick] [--suite policy|random|simulation|browser|startup]… [--scenarios DIR]';
 
 function parseArgs(args: readonly string[]): Options {
   const options: Options = {
@@ -77,6 +78,7 @@ async function main(): Promise<void> {
       );
       if ('skipped' in results.simulation) progress(`simulation: skipped — ${results.simulation.skipped}`);
     }
+    if (suite === 'startup') results.startup = await runStartupSuite({ quick: options.quick }, progress);
     if (suite === 'browser') {
       results.browser = await runBrowserSuite({ quick: options.quick, progress });
       if ('skipped' in results.browser) progress(`browser: skipped — ${results.browser.skipped}`);

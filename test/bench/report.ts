@@ -8,6 +8,7 @@ import type { MachineInfo } from './machine.ts';
 import type { PolicySuiteResult } from './policy.bench.ts';
 import type { RandomSuiteResult } from './random-suite.ts';
 import type { SimulationSuiteResult } from './simulation.bench.ts';
+import { formatStartup, type StartupSuiteResult } from './startup.bench.ts';
 
 export interface BenchReport {
   readonly machine: MachineInfo;
@@ -19,6 +20,7 @@ export interface BenchReport {
   readonly random?: RandomSuiteResult;
   readonly simulation?: SimulationSuiteResult;
   readonly browser?: BrowserBenchResult | { skipped: string };
+  readonly startup?: StartupSuiteResult;
 }
 
 export function formatReport(report: BenchReport): string {
@@ -34,6 +36,7 @@ export function formatReport(report: BenchReport): string {
   if (report.policy) out.push('', ...policySection(report.policy));
   if (report.random) out.push('', ...randomSection(report.random));
   if (report.simulation) out.push('', ...simulationSection(report.simulation));
+  if (report.startup) out.push('', formatStartup(report.startup));
   if (report.browser)
     out.push(
       '',

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runChild } from './child.ts';
+import { runChild, type ChildOptions } from './child.ts';
 import { loadAverage } from './machine.ts';
 import type {
   CompareReply,
@@ -19,6 +19,10 @@ import type {
   ThroughputReply,
 } from './simulation-child.ts';
 import type { Workload } from './simulation-workload.ts';
+
+/** A simulation-child.ts process, compiled as the CLI is: the figures are what `cyclecast run` gets. */
+const simulationChild = <T>(args: readonly string[], options: ChildOptions = {}): Promise<T> =>
+  runChild<T>('simulation-child.ts', args, { ...options, built: true });
 
 export interface SimulationBenchOptions {
   readonly quick: boolean;
@@ -178,7 +182,7 @@ export async function runSimulationSuite(
   onProgress(`simulation: ${p.contracts} contracts × ${HORIZON_MONTHS} months on 1 and 2 workers`);
   const t = p.throughput;
   const loadBefore = loadAverage();
-  const throughput = await runChild<ThroughputReply>('simulation-child.ts', [
+  const throughput = await simulationChild<ThroughputReply>([
     'throughput',
     workload(p.contracts, t.iterations, t.chunkSize),
     String(t.rounds),
@@ -191,16 +195,12 @@ export async function runSimulationSuite(
 
   onProgress(`simulation: where the time goes, ${p.stepIterations} iterations of each compared scenario`);
   const steps = (await hasChallengers(options.scenarios))
-    ? await runChild<StepsReply>('simulation-child.ts', [
-        'steps',
-        workload(p.contracts, 0),
-        String(p.stepIterations),
-      ])
+    ? await simulationChild<StepsReply>(['steps', workload(p.contracts, 0), String(p.stepIterations)])
     : { skipped: `fewer than 2 challenger scenarios in ${folder}/` };
 
   const z = p.sizes;
   onProgress(`simulation: starting books of ${z.contracts.join(', ')} contracts side by side on 1 worker`);
-  const sizes = await runChild<SizesReply>('simulation-child.ts', [
+  const sizes = await simulationChild<SizesReply>([
     'sizes',
     workload(0, z.iterations),
     String(z.rounds),
@@ -219,8 +219,7 @@ export async function runSimulationSuite(
     onProgress(
       `simulation: memory, ${contracts} contracts × ${horizonMonths} months × ${iterations} iterations on ${workers} worker(s)`,
     );
-    const reply = await runChild<MemoryReply>(
-      'simulation-child.ts',
+    const reply = await simulationChild<MemoryReply>(
       [
         'memory',
         workload(contracts, iterations, 10, horizonMonths),
@@ -293,7 +292,7 @@ async function measureTuning(
   for (let round = 0; round < plan.rounds; round++) {
     for (const lane of ['default', 'tuned'] as const) {
       // One measured run after one warm-up in each child (the `sizes` mode with a single book).
-      const reply = await runChild<SizesReply>('simulation-child.ts', [
+      const reply = await simulationChild<SizesReply>([
         'sizes',
         workload(0, plan.iterations),
         '1',
@@ -344,7 +343,7 @@ async function timeComparison(
   onProgress(
     `simulation: 3-scenario comparison, ${contracts} contracts × ${iterations} iterations on ${workers} workers`,
   );
-  const reply = await runChild<CompareReply>('simulation-child.ts', [
+  const reply = await simulationChild<CompareReply>([
     'compare',
     workload(contracts, iterations),
     String(workers),

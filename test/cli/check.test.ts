@@ -1,17 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { attr, renderJUnit, text } from '../../engine/cli/junit.ts';
 import type { CheckOutcome } from '../../engine/scenario/check.ts';
 import type { ResolvedScenario } from '../../engine/scenario/load.ts';
+import { tempDir } from '../temp-dir.ts';
 import { hasStackTrace, runCli } from './run-cli.ts';
 
 const PASSING = 'test/fixtures/scenarios/passing';
 const FAILING = 'test/fixtures/scenarios/failing';
-const tmp = mkdtempSync(path.join(tmpdir(), 'cyclecast-check-'));
+const tmp = tempDir('check');
 const rules = path.resolve('rules');
 const policies = {
   engagement: `${rules}/engagement/reactive.json`,
@@ -29,22 +27,20 @@ function folder(name: string, files: Record<string, unknown>): string {
   return dir;
 }
 
-/** `cyclecast check` run from another working folder (for the default scenarios/ folder). */
-function checkIn(cwd: string, args: string[] = []) {
-  const bin = fileURLToPath(new URL('../../bin/cyclecast.js', import.meta.url));
-  const result = spawnSync(process.execPath, [bin, 'check', ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
 describe('cyclecast check', () => {
-  it('runs every scenario with expectations, prints each verdict with its observed value and CI, exit 0', () => {
-    const { status, stdout, stderr } = runCli(['check', PASSING, '--workers', '1']);
-    expect(stderr).toBe('');
+  it('runs every scenario with expectations, prints each verdict with its observed value and CI, exit 0', async () => {
+    const { status, stdout, stderr } = await runCli(['check', PASSING, '--workers', '1']);
     expect(status).toBe(0);
+    // Progress on standard error, in plain lines where it is not a terminal (a CI log): the run as it
+    // starts, then a line each time another tenth of its iterations is done.
+    const progress = stderr.trimEnd().split('\n');
+    expect(progress[0]).toBe(
+      'check: run 1 of 1: baseline, speed-to-lead, tcm (20 iterations × 24 months, seed 11)',
+    );
+    expect(progress.length).toBeGreaterThan(2);
+    for (const line of progress.slice(1))
+      expect(line).toMatch(/^ {2}\d+\/20 iterations \(\d+%\) {2}\d+:\d\d$/);
+    expect(progress.at(-1)).toMatch(/^ {2}20\/20 iterations \(100%\)/);
     const lines = stdout.trimEnd().split('\n');
     // One run: the baseline with both challengers that compare with it.
     expect(lines.at(-1)).toBe('7 assertions in 3 scenarios (1 run): 7 passed, 0 failed');
@@ -70,8 +66,8 @@ describe('cyclecast check', () => {
     );
   });
 
-  it('exits 1 on a failed claim, naming the assertion, its observed delta, CI and why', () => {
-    const { status, stdout } = runCli(['check', FAILING, '--workers', '1']);
+  it('exits 1 on a failed claim, naming the assertion, its observed delta, CI and why', async () => {
+    const { status, stdout } = await runCli(['check', FAILING, '--workers', '1']);
     expect(status).toBe(1);
     const lines = stdout.trimEnd().split('\n');
     const fail = lines.findIndex((l) => l.startsWith('  FAIL'));
@@ -85,9 +81,9 @@ describe('cyclecast check', () => {
     expect(lines.at(-1)).toBe('2 assertions in 1 scenario (1 run): 1 passed, 1 failed');
   });
 
-  it('writes JUnit XML atomically with --out and still prints the text report', () => {
+  it('writes JUnit XML atomically with --out and still prints the text report', async () => {
     const out = path.join(tmp, 'report.xml');
-    const { status, stdout } = runCli([
+    const { status, stdout } = await runCli([
       'check',
       FAILING,
       '--reporter',
@@ -116,48 +112,43 @@ describe('cyclecast check', () => {
     expect(wellFormed(xml)).toBe(true);
   });
 
-  it('gives the same verdicts and numbers for any number of workers, and takes --iterations', () => {
-    const one = runCli(['check', PASSING, '--workers', '1', '--reporter', 'junit']);
-    const two = runCli(['check', PASSING, '--workers', '2', '--reporter', 'junit']);
+  it('gives the same verdicts and numbers for any number of workers, and takes --iterations', async () => {
+    const one = await runCli(['check', PASSING, '--workers', '1', '--reporter', 'junit']);
+    const two = await runCli(['check', PASSING, '--workers', '2', '--reporter', 'junit']);
     expect(one.status).toBe(0);
     expect(two.stdout).toBe(one.stdout);
-    const fewer = runCli(['check', `${PASSING}/tcm.json`, '--workers', '1', '--iterations', '5']);
+    const fewer = await runCli(['check', `${PASSING}/tcm.json`, '--workers', '1', '--iterations', '5']);
     expect(fewer.stdout).toContain(
       'tcm  (test/fixtures/scenarios/passing/tcm.json; 5 iterations × 24 months, seed 11)',
     );
     expect(fewer.stdout).toMatch(/\(n = 5\)/);
   });
 
-  it('says so when there is nothing to check', () => {
-    const bare = folder('bare', {});
-    const none = checkIn(bare);
+  it('says so when there is nothing to check', async () => {
+    // Without files, from a folder with no scenarios/: see process.test.ts (it needs a working folder).
+    const empty = folder('empty', { 'scenario.schema.json': '{}' });
+    const none = await runCli(['check', empty]);
     expect(none.status).toBe(1);
-    expect(none.stderr).toBe(
-      `nothing to check: there is no scenarios/ folder in ${bare}; name scenario files or folders: cyclecast check FILE|DIR…\n`,
-    );
-    folder('bare/scenarios', { 'scenario.schema.json': '{}' });
-    const empty = checkIn(bare);
-    expect(empty.status).toBe(1);
-    expect(empty.stderr).toBe('nothing to check: no scenario files (*.json) in scenarios\n');
+    expect(none.stderr).toBe(`nothing to check: no scenario files (*.json) in ${empty}\n`);
     const quiet = folder('quiet', { 'a.json': { policies } });
-    const noExpect = runCli(['check', quiet]);
+    const noExpect = await runCli(['check', quiet]);
     expect(noExpect.status).toBe(1);
     expect(noExpect.stderr).toBe(
       `nothing to check: none of the 1 scenario in ${quiet}/a.json has an "expect" block\n`,
     );
-    const missing = runCli(['check', path.join(tmp, 'nowhere')]);
+    const missing = await runCli(['check', path.join(tmp, 'nowhere')]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toBe(`${path.join(tmp, 'nowhere')}: no such file or directory\n`);
   });
 
-  it('reports invalid scenarios as located problems and runs nothing', () => {
+  it('reports invalid scenarios as located problems and runs nothing', async () => {
     const dir = folder('invalid', {
       'a.json':
         '{\n  "policies": ' +
         JSON.stringify(policies) +
         ',\n  "expect": [{ "kpi": "retention.rat", "mean": { "min": 0 } }]\n}\n',
     });
-    const { status, stdout, stderr } = runCli(['check', dir]);
+    const { status, stdout, stderr } = await runCli(['check', dir]);
     expect(status).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe(
@@ -166,7 +157,7 @@ describe('cyclecast check', () => {
     expect(hasStackTrace(stderr)).toBe(false);
   });
 
-  it('refuses to pair scenarios whose run settings differ', () => {
+  it('refuses to pair scenarios whose run settings differ', async () => {
     const dir = folder('settings', {
       'base.json': { policies, run: { horizonMonths: 12, iterations: 4 } },
       'longer.json': {
@@ -175,18 +166,18 @@ describe('cyclecast check', () => {
         expect: [{ kpi: 'profit.npv', vs: './base.json', delta: { min: 0 } }],
       },
     });
-    const { status, stderr } = runCli(['check', path.join(dir, 'longer.json')]);
+    const { status, stderr } = await runCli(['check', path.join(dir, 'longer.json')]);
     expect(status).toBe(1);
     expect(stderr).toContain(
       `${dir}/longer.json: its run settings differ from those of ${dir}/base.json, which it is compared with (run.horizonMonths 18 against 12)`,
     );
   });
 
-  it('rejects an unknown reporter and a bad --iterations plainly', () => {
-    const reporter = runCli(['check', PASSING, '--reporter', 'tap']);
+  it('rejects an unknown reporter and a bad --iterations plainly', async () => {
+    const reporter = await runCli(['check', PASSING, '--reporter', 'tap']);
     expect(reporter.status).toBe(1);
     expect(reporter.stderr).toContain("argument 'tap' is invalid. Allowed choices are text, junit.");
-    const iterations = runCli(['check', PASSING, '--iterations', '0']);
+    const iterations = await runCli(['check', PASSING, '--iterations', '0']);
     expect(iterations.status).toBe(1);
     expect(iterations.stderr).toBe('invalid --iterations "0": expected a whole number from 1 to 1000000\n');
   });
@@ -212,14 +203,14 @@ function wellFormed(xml: string): boolean {
 }
 
 describe('JUnit XML', () => {
-  it('escapes markup and makes characters XML cannot carry visible', () => {
+  it('escapes markup and makes characters XML cannot carry visible', async () => {
     expect(text(`a < b & "c" > 'd'`)).toBe('a &lt; b &amp; &quot;c&quot; &gt; &apos;d&apos;');
     expect(text('bell\u0007 nul\u0000 tab\t line\n')).toBe('bell\\u0007 nul\\u0000 tab\t line\n');
     expect(text('lone \ud800 high, pair 😀, \uffff')).toBe('lone \\ud800 high, pair 😀, \\uffff');
     expect(attr('two\nlines\tand a tab')).toBe('two&#10;lines&#9;and a tab');
   });
 
-  it('stays well formed whatever a scenario is called or says', () => {
+  it('stays well formed whatever a scenario is called or says', async () => {
     const hostile = '</testcase><failure message="x">&\u0001\ud83d';
     const scenario = { file: 'scenarios/<evil>&.json', name: hostile } as unknown as ResolvedScenario;
     const outcome: CheckOutcome = {

@@ -10,8 +10,8 @@ interface Listed {
 
 let listed: Listed;
 
-beforeAll(() => {
-  const result = runCli(['explain', FIXTURE, '--list', '--format', 'json']);
+beforeAll(async () => {
+  const result = await runCli(['explain', FIXTURE, '--list', '--format', 'json']);
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
   listed = JSON.parse(result.stdout) as Listed;
@@ -24,8 +24,8 @@ function idOf(group: string): number {
 }
 
 describe('cyclecast explain', () => {
-  it('lists customers to follow when no customer is given', () => {
-    const result = runCli(['explain', FIXTURE]);
+  it('lists customers to follow when no customer is given', async () => {
+    const result = await runCli(['explain', FIXTURE]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`cyclecast explain ${FIXTURE} --customer ID`);
     expect(result.stdout).toMatch(/^id +picked as +origin +segment +tier +dealer +first contract +journey$/m);
@@ -34,9 +34,9 @@ describe('cyclecast explain', () => {
     }
   });
 
-  it("prints a delinquent customer's timeline with the dunning rule that fired", () => {
+  it("prints a delinquent customer's timeline with the dunning rule that fired", async () => {
     const id = idOf('missed a payment');
-    const result = runCli(['explain', FIXTURE, '--customer', String(id)]);
+    const result = await runCli(['explain', FIXTURE, '--customer', String(id)]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(new RegExp(`^Customer ${id} in baseline`));
@@ -47,9 +47,9 @@ describe('cyclecast explain', () => {
     );
   });
 
-  it('prints the trace records as JSON with --format json', () => {
+  it('prints the trace records as JSON with --format json', async () => {
     const id = idOf('renewed');
-    const result = runCli([
+    const result = await runCli([
       'explain',
       FIXTURE,
       '--customer',
@@ -72,8 +72,8 @@ describe('cyclecast explain', () => {
     expect(months).toEqual([...months].sort((a, b) => a - b));
   });
 
-  it('says an unknown customer is unknown, and how to list ids', () => {
-    const result = runCli(['explain', FIXTURE, '--customer', '300']);
+  it('says an unknown customer is unknown, and how to list ids', async () => {
+    const result = await runCli(['explain', FIXTURE, '--customer', '300']);
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('unknown customer 300: no customer has this id in iteration 0');
@@ -81,8 +81,8 @@ describe('cyclecast explain', () => {
     expect(hasStackTrace(result.stderr)).toBe(false);
   });
 
-  it('rejects an id that is not a number', () => {
-    const result = runCli(['explain', FIXTURE, '--customer', 'abc']);
+  it('rejects an id that is not a number', async () => {
+    const result = await runCli(['explain', FIXTURE, '--customer', 'abc']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('invalid --customer "abc": expected a customer id');
     expect(hasStackTrace(result.stderr)).toBe(false);

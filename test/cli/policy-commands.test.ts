@@ -1,10 +1,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dir.ts';
 import { hasStackTrace, runCli } from './run-cli.ts';
 
-const tmp = mkdtempSync(path.join(tmpdir(), 'cyclecast-cli-'));
+const tmp = tempDir('cli');
 const write = (name: string, text: string) => {
   const file = path.join(tmp, name);
   writeFileSync(file, text);
@@ -12,8 +12,8 @@ const write = (name: string, text: string) => {
 };
 
 describe('cyclecast facts', () => {
-  it('lists every fact with its type and enum values, and every action with its parameters, as JSON', () => {
-    const { status, stdout } = runCli(['facts', '--json']);
+  it('lists every fact with its type and enum values, and every action with its parameters, as JSON', async () => {
+    const { status, stdout } = await runCli(['facts', '--json']);
     expect(status).toBe(0);
     const json = JSON.parse(stdout);
     expect(Object.keys(json.kinds)).toEqual(['engagement', 'leads', 'dunning', 'remarketing']);
@@ -27,12 +27,12 @@ describe('cyclecast facts', () => {
       'prepareFirst',
     ]);
   });
-  it('prints one kind for people, and rejects an unknown kind with a suggestion', () => {
-    const ok = runCli(['facts', 'leads']);
+  it('prints one kind for people, and rejects an unknown kind with a suggestion', async () => {
+    const ok = await runCli(['facts', 'leads']);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('responseMinutes');
     expect(ok.stdout).not.toContain('daysPastDue');
-    const bad = runCli(['facts', 'dunnig']);
+    const bad = await runCli(['facts', 'dunnig']);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('invalid policy kind "dunnig"');
     expect(bad.stderr).toContain('did you mean "dunning"');
@@ -40,27 +40,27 @@ describe('cyclecast facts', () => {
 });
 
 describe('cyclecast validate', () => {
-  it('accepts every shipped rule set', () => {
-    const { status, stdout, stderr } = runCli(['validate', 'rules']);
+  it('accepts every shipped rule set', async () => {
+    const { status, stdout, stderr } = await runCli(['validate', 'rules']);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toMatch(/\d+ files valid/);
   });
-  it('locates a JSON syntax error by line and column, exit 1, no stack trace', () => {
+  it('locates a JSON syntax error by line and column, exit 1, no stack trace', async () => {
     const file = write('broken.json', '{\n  "kind": "leads",\n  "rules": [\n}\n');
-    const { status, stderr } = runCli(['validate', file]);
+    const { status, stderr } = await runCli(['validate', file]);
     expect(status).toBe(1);
     expect(stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:4:1  `));
     expect(hasStackTrace(stderr)).toBe(false);
   });
-  it('says so when a folder holds nothing to validate, rather than passing', () => {
+  it('says so when a folder holds nothing to validate, rather than passing', async () => {
     const empty = mkdtempSync(path.join(tmp, 'empty-'));
-    const { status, stderr } = runCli(['validate', empty]);
+    const { status, stderr } = await runCli(['validate', empty]);
     expect(status).toBe(1);
     expect(stderr).toContain('nothing to validate');
   });
-  it('reports a missing file plainly', () => {
-    const { status, stderr } = runCli(['validate', path.join(tmp, 'nope.json')]);
+  it('reports a missing file plainly', async () => {
+    const { status, stderr } = await runCli(['validate', path.join(tmp, 'nope.json')]);
     expect(status).toBe(1);
     expect(stderr).toContain('no such file or directory');
     expect(hasStackTrace(stderr)).toBe(false);
@@ -96,9 +96,9 @@ describe('cyclecast rules eval', () => {
     '{"monthsToEnd": 30, "windowStart": 36}',
   ].join('\n');
 
-  it('gives the same line per input with the compiled and the reference engine, bad lines as errors', () => {
-    const compiled = runCli(['rules', 'eval', ruleSet, '--engine', 'compiled'], lines);
-    const reference = runCli(['rules', 'eval', ruleSet, '--engine', 'reference'], lines);
+  it('gives the same line per input with the compiled and the reference engine, bad lines as errors', async () => {
+    const compiled = await runCli(['rules', 'eval', ruleSet, '--engine', 'compiled'], lines);
+    const reference = await runCli(['rules', 'eval', ruleSet, '--engine', 'reference'], lines);
     expect(compiled.stdout).toBe(reference.stdout);
     const out = compiled.stdout
       .trim()
@@ -111,7 +111,7 @@ describe('cyclecast rules eval', () => {
     expect(compiled.status).toBe(1);
     expect(hasStackTrace(compiled.stderr)).toBe(false);
   });
-  it('refuses an invalid rule set with located problems', () => {
+  it('refuses an invalid rule set with located problems', async () => {
     const bad = write(
       'bad.json',
       JSON.stringify(
@@ -132,7 +132,7 @@ describe('cyclecast rules eval', () => {
         2,
       ),
     );
-    const { status, stderr } = runCli(['rules', 'eval', bad], '{}');
+    const { status, stderr } = await runCli(['rules', 'eval', bad], '{}');
     expect(status).toBe(1);
     expect(stderr).toContain('/rules/0/conditions/all/0/fact');
     expect(stderr).toContain('monthsToEnd');

@@ -1,17 +1,10 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the cluster recipes are Kubernetes and AWS Batch
-   documents with no types here; they are read field by field and a wrong path fails its assertion. */
-import yaml from 'js-yaml';
 import { RUN_LIMITS } from '../../engine/sim/run-limits.ts';
-import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasStackTrace, type CliResult } from './run-cli.ts';
+import { hasStackTrace, runCli, type CliResult } from './run-cli.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = path.join(root, 'bin/cyclecast.js');
 const fixture = 'test/fixtures/scenarios/passing';
 const scenarios = [`${fixture}/baseline.json`, `${fixture}/tcm.json`];
 /**
@@ -24,28 +17,8 @@ const iterations = String(1 + 2 * c);
 const shardIterations = (k: number) => (k === 0 ? 1 : c);
 const common = ['--iterations', iterations, '--workers', '1'];
 
-/** Runs a command without blocking, so shards run as parallel processes, as on a cluster. */
-function run(
-  command: string,
-  args: readonly string[],
-  env: NodeJS.ProcessEnv = process.env,
-): Promise<CliResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: root, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-    child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-    const timer = setTimeout(() => child.kill(), 120_000);
-    child.on('error', reject);
-    child.on('close', (status) => {
-      clearTimeout(timer);
-      resolve({ status, stdout, stderr });
-    });
-  });
-}
-
-const cli = (...args: string[]): Promise<CliResult> => run(process.execPath, [bin, ...args]);
+/** `cyclecast ARGS…`, in process (the shard files and the merge; the recipes' processes: process.test.ts). */
+const cli = (...args: string[]): Promise<CliResult> => runCli(args);
 
 /** A refused merge: exit 1, a message, no stack trace, nothing on standard output. */
 function expectRefusal(result: CliResult, ...fragments: string[]): void {
@@ -87,7 +60,7 @@ afterAll(async () => {
 });
 
 describe('cyclecast compare --shard K/N, then merge', () => {
-  it('merges N shards, run as N processes, into the unsharded JSON byte for byte', async () => {
+  it('merges N shards into the unsharded JSON byte for byte', async () => {
     const merged = await cli(
       'merge',
       part('part-0.json'),
@@ -237,142 +210,3 @@ describe('cyclecast merge refuses what does not add up to the run', () => {
     );
   });
 });
-
-/**
- * The cluster recipes in docs/ cannot run a cluster here. What can be checked is checked: the files
- * parse, their structure is the one the schedulers need (an Indexed Job whose completions equal the
- * shard count; an array job whose size equals it; a merge that waits for every shard), and the very
- * shell scripts they run are executed locally, shard by shard, and merge to the unsharded result.
- */
-describe('cluster recipes (docs/k8s, docs/aws-batch)', () => {
-  const env = (entries: readonly { name: string; value: string }[]): Record<string, string> =>
-    Object.fromEntries(entries.map((e) => [e.name, e.value]));
-  const pathWithNode = `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH ?? ''}`;
-
-  it('runs the Kubernetes Indexed Job and merge Job scripts locally into the unsharded result', async () => {
-    const load = async (file: string): Promise<any[]> =>
-      yaml.loadAll(await fs.readFile(path.join(root, 'docs/k8s', file), 'utf8')) as any[];
-    const [claim, job] = await load('cyclecast-shards.yaml');
-    const [merge, reader] = await load('cyclecast-merge.yaml');
-
-    expect(job.kind).toBe('Job');
-    expect(job.spec.completionMode).toBe('Indexed');
-    const container = job.spec.template.spec.containers[0];
-    const shardEnv = env(container.env);
-    expect(job.spec.completions).toBe(Number(shardEnv.SHARDS));
-    expect(job.spec.parallelism).toBeLessThanOrEqual(job.spec.completions);
-    expect(job.spec.template.spec.restartPolicy).toBe('Never');
-    expect(container.args[0]).toContain('--shard "$JOB_COMPLETION_INDEX/$SHARDS"');
-    expect(claim.kind).toBe('PersistentVolumeClaim');
-    expect(claim.spec.accessModes).toEqual(['ReadWriteMany']);
-    for (const pod of [job.spec.template.spec, merge.spec.template.spec, reader.spec]) {
-      expect(pod.volumes[0].persistentVolumeClaim.claimName).toBe(claim.metadata.name);
-    }
-    expect(merge.kind).toBe('Job');
-    const mergeContainer = merge.spec.template.spec.containers[0];
-    const mergeEnv = env(mergeContainer.env);
-    expect(mergeEnv.RUN_ID).toBe(shardEnv.RUN_ID);
-    expect(mergeContainer.volumeMounts[0].mountPath).toBe(mergeEnv.PARTS_DIR);
-
-    // The pods' scripts, with a small run and a local folder for the shared volume.
-    const local = { SCENARIOS: scenarios.join(' '), ITERATIONS: iterations, WORKERS: '1', SHARDS: '3' };
-    const volume = path.join(dir, 'k8s-volume');
-    const base = { ...process.env, PATH: pathWithNode, PARTS_DIR: volume };
-    const pods = await Promise.all(
-      [0, 1, 2].map((k) =>
-        run('/bin/sh', ['-c', container.args[0]], {
-          ...base,
-          ...shardEnv,
-          ...local,
-          PARTS_DIR: volume,
-          JOB_COMPLETION_INDEX: String(k),
-        }),
-      ),
-    );
-    for (const pod of pods) expect(pod.status, pod.stderr).toBe(0);
-    const merged = await run('/bin/sh', ['-c', mergeContainer.args[0]], {
-      ...base,
-      ...mergeEnv,
-      PARTS_DIR: volume,
-    });
-    expect(merged.status, merged.stderr).toBe(0);
-    expect(merged.stdout).toContain('tcm vs baseline');
-    expect(await fs.readFile(path.join(volume, shardEnv.RUN_ID!, 'result.json'), 'utf8')).toBe(single.stdout);
-  });
-
-  it('runs the AWS Batch array job and dependent merge job commands locally into the unsharded result', async () => {
-    const read = async (file: string): Promise<any> =>
-      JSON.parse(await fs.readFile(path.join(root, 'docs/aws-batch', file), 'utf8'));
-    const definition = await read('job-definition.json');
-    const shards = await read('submit-shards.json');
-    const merge = await read('submit-merge.json');
-
-    expect(definition.type).toBe('container');
-    expect(shards.jobDefinition).toBe(definition.jobDefinitionName);
-    expect(merge.jobDefinition).toBe(definition.jobDefinitionName);
-    const shardEnv = {
-      ...env(definition.containerProperties.environment),
-      ...env(shards.containerOverrides.environment),
-    };
-    expect(shards.arrayProperties.size).toBe(Number(shardEnv.SHARDS));
-    expect(definition.containerProperties.command.at(-1)).toContain(
-      '--shard "$AWS_BATCH_JOB_ARRAY_INDEX/$SHARDS"',
-    );
-    // The merge is one job after all of the array's children: a plain dependency on the array job.
-    // (N_TO_N pairs children of two array jobs index by index; SEQUENTIAL would serialise the shards.)
-    expect(merge.arrayProperties).toBeUndefined();
-    expect(merge.dependsOn).toHaveLength(1);
-    expect(merge.dependsOn[0].type).toBeUndefined();
-    const mergeEnv = {
-      ...env(definition.containerProperties.environment),
-      ...env(merge.containerOverrides.environment),
-    };
-    expect(mergeEnv.PARTS_URI).toBe(shardEnv.PARTS_URI);
-
-    // `aws s3 cp` stands in for S3 with a folder: s3://BUCKET/KEY is $FAKE_S3/BUCKET/KEY.
-    const fakeBin = path.join(dir, 'fake-bin');
-    await fs.mkdir(fakeBin, { recursive: true });
-    await fs.writeFile(path.join(fakeBin, 'aws'), fakeAws, { mode: 0o755 });
-    const s3 = path.join(dir, 'fake-s3');
-    const base = {
-      ...process.env,
-      PATH: `${fakeBin}${path.delimiter}${pathWithNode}`,
-      FAKE_S3: s3,
-      TMPDIR: dir,
-    };
-    const local = { SCENARIOS: scenarios.join(' '), ITERATIONS: iterations, WORKERS: '1', SHARDS: '3' };
-    const children = await Promise.all(
-      [0, 1, 2].map((k) =>
-        run(definition.containerProperties.command[0], definition.containerProperties.command.slice(1), {
-          ...base,
-          ...shardEnv,
-          ...local,
-          AWS_BATCH_JOB_ARRAY_INDEX: String(k),
-        }),
-      ),
-    );
-    for (const child of children) expect(child.status, child.stderr).toBe(0);
-    const command = merge.containerOverrides.command;
-    const merged = await run(command[0], command.slice(1), { ...base, ...mergeEnv });
-    expect(merged.status, merged.stderr).toBe(0);
-    expect(merged.stdout).toContain('tcm vs baseline');
-    const result = path.join(s3, mergeEnv.PARTS_URI!.slice('s3://'.length), 'result.json');
-    expect(await fs.readFile(result, 'utf8')).toBe(single.stdout);
-  });
-});
-
-/** A test double for the two `aws s3 cp` forms the AWS Batch recipe uses. */
-const fakeAws = `#!/usr/bin/env node
-const fs = require('node:fs');
-const path = require('node:path');
-const args = process.argv.slice(2).filter((a) => a !== '--only-show-errors');
-if (args[0] !== 's3' || args[1] !== 'cp') {
-  console.error('fake aws: unsupported: ' + process.argv.slice(2).join(' '));
-  process.exit(2);
-}
-const recursive = args.includes('--recursive');
-const local = (p) => (p.startsWith('s3://') ? path.join(process.env.FAKE_S3, p.slice(5)) : p);
-const [from, to] = args.slice(2).filter((a) => a !== '--recursive').map(local);
-fs.mkdirSync(recursive ? to : path.dirname(to), { recursive: true });
-fs.cpSync(from, to, { recursive });
-`;

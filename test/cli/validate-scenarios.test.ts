@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dir.ts';
 import { hasStackTrace, runCli } from './run-cli.ts';
 
-const tmp = mkdtempSync(path.join(tmpdir(), 'cyclecast-validate-'));
+const tmp = tempDir('validate');
 const rules = path.resolve('rules');
 
 /** Writes `text` under a fresh folder of `tmp`; returns the folder. */
@@ -30,21 +30,24 @@ const baseline = JSON.stringify(
 );
 
 /** The report with the temporary folder written as `<dir>`, so the lines read as in a repository. */
-function report(dir: string, args: string[]): { status: number | null; lines: string[]; stderr: string } {
-  const { status, stdout, stderr } = runCli(['validate', ...args]);
+async function report(
+  dir: string,
+  args: string[],
+): Promise<{ status: number | null; lines: string[]; stderr: string }> {
+  const { status, stdout, stderr } = await runCli(['validate', ...args]);
   const text = (status === 0 ? stdout : stderr).replaceAll(dir, '<dir>');
   return { status, lines: text.trimEnd().split('\n'), stderr };
 }
 
 describe('cyclecast validate on scenarios', () => {
-  it('accepts valid scenarios next to rule sets', () => {
-    const { status, stdout, stderr } = runCli(['validate', 'rules', 'test/fixtures/scenarios']);
+  it('accepts valid scenarios next to rule sets', async () => {
+    const { status, stdout, stderr } = await runCli(['validate', 'rules', 'test/fixtures/scenarios']);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toMatch(/^\d+ files valid\n$/);
   });
 
-  it('reports each class of problem on its own located line, exit 1, no stack trace', () => {
+  it('reports each class of problem on its own located line, exit 1, no stack trace', async () => {
     const dir = folder('classes', {
       'baseline.json': baseline,
       'typo.json': '{\n  "extends": "./baseline.json",\n  "portfolo": { "contracts": 300 }\n}\n',
@@ -58,7 +61,7 @@ describe('cyclecast validate on scenarios', () => {
         '{\n  "extends": "./baseline.json",\n  "expect": [{ "kpi": "profit.nvp", "vs": "./baseline.json", "delta": { "min": 0 } }]\n}\n',
       'neither.json': '{ "title": "not a scenario" }\n',
     });
-    const { status, lines, stderr } = report(dir, [dir]);
+    const { status, lines, stderr } = await report(dir, [dir]);
     expect(status).toBe(1);
     expect(hasStackTrace(stderr)).toBe(false);
     expect(lines).toEqual([
@@ -74,7 +77,7 @@ describe('cyclecast validate on scenarios', () => {
     ]);
   });
 
-  it('locates a problem in a rule set a scenario names, once even when the rule set is validated too', () => {
+  it('locates a problem in a rule set a scenario names, once even when the rule set is validated too', async () => {
     const dir = folder('broken-rules', {
       'leads.json': JSON.stringify({
         kind: 'leads',
@@ -89,7 +92,10 @@ describe('cyclecast validate on scenarios', () => {
       }),
     });
     writeFileSync(path.join(tmp, 'classes/baseline.json'), baseline);
-    const { status, lines } = report(dir, [path.join(dir, 'leads.json'), path.join(dir, 'scenario.json')]);
+    const { status, lines } = await report(dir, [
+      path.join(dir, 'leads.json'),
+      path.join(dir, 'scenario.json'),
+    ]);
     expect(status).toBe(1);
     const ruleSetLines = lines.filter((l) => l.startsWith('<dir>/leads.json:'));
     expect(ruleSetLines.length).toBeGreaterThan(0);
@@ -101,9 +107,9 @@ describe('cyclecast validate on scenarios', () => {
     ]);
   });
 
-  it('says what was expected of a file that is neither a rule set nor a scenario', () => {
+  it('says what was expected of a file that is neither a rule set nor a scenario', async () => {
     const dir = folder('neither', { 'list.json': '[1, 2]\n' });
-    const { status, lines } = report(dir, [path.join(dir, 'list.json')]);
+    const { status, lines } = await report(dir, [path.join(dir, 'list.json')]);
     expect(status).toBe(1);
     expect(lines[0]).toBe(
       '<dir>/list.json:1:1  /  expected a rule set (an object with "kind" and "rules") or a scenario (an object with "policies" or "extends", and optionally "portfolio", "world", "parameters", "run" and "expect"), got an array',

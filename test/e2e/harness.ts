@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { runCli } from '../cli/run-cli.ts';
 import { serveStatic } from './static-server.ts';
 
 /**
@@ -95,12 +96,10 @@ export async function openWorkbench(
   };
 }
 
-/** Runs the CLI and returns its standard output. */
+/** Runs the CLI (in this process) and returns its standard output; throws with its messages if it fails. */
 export async function cli(args: readonly string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [join(ROOT, 'bin/cyclecast.js'), ...args], {
-    cwd: ROOT,
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const { status, stdout, stderr } = await runCli(args);
+  if (status !== 0) throw new Error(`cyclecast ${args.join(' ')} exited ${status}: ${stderr}`);
   return stdout;
 }
 

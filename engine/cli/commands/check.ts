@@ -15,9 +15,9 @@ import {
 import type { CheckOutcome, CheckRun, ChunkExecutor, Problem, ResolvedScenario } from '../../index.ts';
 import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
-import { expandJsonFiles, readText, writeAtomic } from '../io.ts';
+import { expandJsonFiles, readText, writeAtomic, type CliIo } from '../io.ts';
 import { renderJUnit } from '../junit.ts';
-import { progressBar } from '../progress.ts';
+import { progressReport } from '../progress.ts';
 import { checkFile, diskReader } from '../scenario-files.ts';
 
 export const REPORTERS = ['text', 'junit'] as const;
@@ -38,12 +38,13 @@ export const DEFAULT_SCENARIO_FOLDER = 'scenarios';
  * assertion; each scenario compared with runs once, with every scenario that compares with it.
  * Prints the report (text or JUnit XML; with `--out`, the report goes to the file atomically and the
  * text report to standard output). Returns the exit code: 0 when every assertion holds, 1 when one fails.
- * Invalid scenarios are reported as located problems and nothing runs.
+ * Invalid scenarios are reported as located problems and nothing runs. Progress goes to standard
+ * error as it runs: each run as it starts, then a bar on a terminal or plain lines in a log.
  */
 export async function checkCommand(
   inputs: readonly string[],
   options: CheckCommandOptions,
-  write: (text: string) => void = (t) => process.stdout.write(t),
+  io: CliIo,
 ): Promise<number> {
   const reporter = parseChoice('--reporter', options.reporter, REPORTERS, 'text');
   const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
@@ -52,21 +53,27 @@ export async function checkCommand(
   const { judged, lookup, vsNames } = await loadAll(files);
 
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
-  const bar = progressBar();
+  const simulate = async (run: CheckRun, index: number, of: number) => {
+    io.stderr(runHeading(run, index, of));
+    const progress = progressReport(io);
+    try {
+      return await runMonteCarlo(runSpec(run.scenarios, run.settings), executor, {
+        onProgress: progress.update,
+      });
+    } finally {
+      progress.done();
+    }
+  };
   let outcome: CheckOutcome;
   try {
-    outcome = await runCheck(
-      judged,
-      lookup,
-      (run: CheckRun) =>
-        runMonteCarlo(runSpec(run.scenarios, run.settings), executor, { onProgress: bar.update }),
-      { ...(iterations !== undefined ? { iterations } : {}), key: identity },
-    );
+    outcome = await runCheck(judged, lookup, simulate, {
+      ...(iterations !== undefined ? { iterations } : {}),
+      key: identity,
+    });
   } catch (error) {
     if (error instanceof CheckPlanError) throw new UserError(error.problems.join('\n'));
     throw error;
   } finally {
-    bar.done();
     await executor.close();
   }
 
@@ -74,9 +81,15 @@ export async function checkCommand(
   const report = reporter === 'junit' ? renderJUnit(outcome, vsNames) : text;
   if (options.out) {
     await writeAtomic(options.out, report);
-    write(text);
-  } else write(report);
+    io.stdout(text);
+  } else io.stdout(report);
   return outcome.failed > 0 ? 1 : 0;
+}
+
+/** `check: run 1 of 2: baseline, tcm (20 iterations × 24 months, seed 11)`, as a run starts. */
+function runHeading({ scenarios, settings }: CheckRun, index: number, of: number): string {
+  const names = scenarios.map((s) => s.name).join(', ');
+  return `check: run ${index + 1} of ${of}: ${names} (${settings.iterations} iterations × ${settings.horizonMonths} months, seed ${settings.seed})\n`;
 }
 
 /**

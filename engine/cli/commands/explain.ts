@@ -32,7 +32,7 @@ export const EXPLAIN_FORMATS = ['text', 'json'] as const;
 export async function explainCommand(
   file: string,
   options: ExplainOptions,
-  write: (text: string) => void = (text) => process.stdout.write(text),
+  write: (text: string) => void,
 ): Promise<void> {
   const format = parseChoice('--format', options.format, EXPLAIN_FORMATS, 'text');
   const iteration = parseWhole('--iteration', options.iteration, 0, RUN_LIMITS.iterations.max - 1) ?? 0;

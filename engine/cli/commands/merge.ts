@@ -14,7 +14,11 @@ export interface MergeOptions {
  * byte for byte what the unsharded `run`/`compare` prints in the same format. Every file is read and
  * checked before anything is merged, so a bad file is reported by name and nothing is written.
  */
-export async function mergeCommand(files: readonly string[], options: MergeOptions): Promise<void> {
+export async function mergeCommand(
+  files: readonly string[],
+  options: MergeOptions,
+  write: (text: string) => void,
+): Promise<void> {
   const format = parseFormat(options.format);
   const shards: LoadedShard[] = [];
   for (const file of files) {
@@ -23,7 +27,7 @@ export async function mergeCommand(files: readonly string[], options: MergeOptio
   }
   const text = renderResult(summariseAggregates(asUserError(() => mergeShards(shards))), format);
   if (options.out) await writeAtomic(options.out, text);
-  else process.stdout.write(text);
+  else write(text);
 }
 
 function parseJson(text: string, file: string): unknown {

@@ -10,7 +10,7 @@ import {
 } from '../../index.ts';
 import type { RuleEvent } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { readText } from '../io.ts';
+import { readText, type CliIo } from '../io.ts';
 
 export type EngineChoice = 'compiled' | 'reference';
 
@@ -22,13 +22,13 @@ export type EngineChoice = 'compiled' | 'reference';
 export async function rulesEvalCommand(
   ruleSetFile: string,
   options: { facts?: string; engine?: string },
-  write: (line: string) => void,
+  io: CliIo,
 ): Promise<number> {
   const engineChoice = options.engine ?? 'compiled';
   if (engineChoice !== 'compiled' && engineChoice !== 'reference') {
     throw new UserError(`invalid --engine "${engineChoice}": expected compiled or reference`);
   }
-  const { ruleSet, problems } = loadRuleSet(await readText(ruleSetFile), ruleSetFile);
+  const { ruleSet, problems } = loadRuleSet(await readText(ruleSetFile, io.stdin), ruleSetFile);
   if (!ruleSet)
     throw new UserError(
       problems
@@ -52,7 +52,7 @@ export async function rulesEvalCommand(
 
   let failures = 0;
   let lineNo = 0;
-  for await (const line of lines(options.facts ?? '-')) {
+  for await (const line of lines(options.facts ?? '-', io.stdin)) {
     lineNo++;
     if (line.trim() === '') continue;
     try {
@@ -60,14 +60,14 @@ export async function rulesEvalCommand(
       const events = await evaluate(facts);
       // `events` is json-rules-engine's answer; `decision` is what the simulator carries out under the hit policy.
       const decision = ruleSet.hitPolicy === 'first' ? events.slice(0, 1) : events;
-      write(JSON.stringify({ events, decision }));
+      io.stdout(JSON.stringify({ events, decision }) + '\n');
     } catch (error) {
       if (!(error instanceof LineError)) throw error;
       failures++;
-      write(JSON.stringify({ error: `line ${lineNo}: ${error.message}` }));
+      io.stdout(JSON.stringify({ error: `line ${lineNo}: ${error.message}` }) + '\n');
     }
   }
-  if (failures > 0) process.stderr.write(`${failures} of ${lineNo} lines had errors\n`);
+  if (failures > 0) io.stderr(`${failures} of ${lineNo} lines had errors\n`);
   return failures > 0 ? 1 : 0;
 }
 
@@ -86,9 +86,9 @@ function parseFactsLine(line: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-async function* lines(file: string): AsyncGenerator<string> {
+async function* lines(file: string, stdin: Readable): AsyncGenerator<string> {
   let input: Readable;
-  if (file === '-') input = process.stdin;
+  if (file === '-') input = stdin;
   else {
     await readText(file); // turns a missing or unreadable file into a plain UserError before streaming
     input = createReadStream(file, 'utf8');

@@ -20,7 +20,7 @@ import {
 import type { ChunkExecutor, ChunkRange, Format, RunProgress, RunSpec, ShardSelector } from '../../index.ts';
 import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
-import { writeAtomic } from '../io.ts';
+import { writeAtomic, type CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
 import { parseRunSetting } from '../options.ts';
 import { readScenario } from '../scenarios.ts';
@@ -51,7 +51,11 @@ export interface SimulateOptions {
  * `cyclecast run SCENARIO` and `cyclecast compare BASELINE CHALLENGER…`: the challengers run on the
  * baseline's iterations, seed and horizon, paired iteration by iteration (common random numbers).
  */
-export async function simulateCommand(files: readonly string[], options: SimulateOptions): Promise<void> {
+export async function simulateCommand(
+  files: readonly string[],
+  options: SimulateOptions,
+  io: CliIo,
+): Promise<void> {
   const format = parseFormat(options.format);
   if (options.series && options.format !== undefined && options.format !== 'csv') {
     throw new UserError(`invalid --format "${options.format}" with --series: the series are written as CSV`);
@@ -83,12 +87,12 @@ export async function simulateCommand(files: readonly string[], options: Simulat
   const chunks = shard ? shardRange(spec, shard) : undefined;
   const workers = parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism();
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
-  const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar();
+  const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar(io);
   const started = performance.now();
   const onProgress = (p: RunProgress): void => {
     bar.update(p);
     if (options.progressJson) {
-      process.stderr.write(progressLine(p, { elapsedSeconds: (performance.now() - started) / 1000, shard }));
+      io.stderr(progressLine(p, { elapsedSeconds: (performance.now() - started) / 1000, shard }));
     }
   };
   const runOptions = { onProgress, partialResults: options.partialResults === true };
@@ -114,13 +118,13 @@ export async function simulateCommand(files: readonly string[], options: Simulat
       await writeAtomic(options.out, text);
       // Standard error carries only NDJSON with --progress-json: programs read it.
       if (!options.progressJson) {
-        process.stderr.write(`wrote ${what(options, shard !== undefined, format)} to ${options.out}\n`);
+        io.stderr(`wrote ${what(options, shard !== undefined, format)} to ${options.out}\n`);
       }
       if (options.pdf) {
         const pdf = await printPdf(options.out);
-        process.stderr.write(`wrote the report as PDF to ${pdf}\n`);
+        io.stderr(`wrote the report as PDF to ${pdf}\n`);
       }
-    } else process.stdout.write(text);
+    } else io.stdout(text);
   } finally {
     bar.done();
     await executor.close();

@@ -1,23 +1,14 @@
-import { DUNNING_ACTIONS as DUNNING_ACTIONSBinding } from '../../domain/lists.ts';
-import {
-  CREDIT_TIERS as CREDIT_TIERSBinding,
-  PRODUCTS as PRODUCTSBinding,
-  SEGMENTS as SEGMENTSBinding,
-} from '../../domain/lists.ts';
-import { logistic as logisticBinding, logit as logitBinding } from '../../world/resolve.ts';
+import { DUNNING_ACTIONS } from '../../domain/lists.ts';
+import { CREDIT_TIERS, PRODUCTS, SEGMENTS } from '../../domain/lists.ts';
+import { logistic, logit } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
 import type { Trace } from '../trace/trace.ts';
-import { DECISIONS as DECISIONSBinding } from '../../random/decisions.ts';
-import { ACTION_LISTS as ACTION_LISTSBinding } from '../facts.ts';
-import { CAT as CATBinding } from '../ledger.ts';
+import { DECISIONS } from '../../random/decisions.ts';
+import { ACTION_LISTS } from '../facts.ts';
+import { CAT } from '../ledger.ts';
 import { daysPastDue } from '../state.ts';
-import { uniform as uniformBinding } from '../../random/streams.ts';
-import {
-  CHARGE_OFF as CHARGE_OFFBinding,
-  REPOSSESS as REPOSSESSBinding,
-  terminate as terminateBinding,
-  WRITE_OFF as WRITE_OFFBinding,
-} from './termination.ts';
+import { uniform } from '../../random/streams.ts';
+import { CHARGE_OFF, REPOSSESS, terminate, WRITE_OFF } from './termination.ts';
 
 /*
  * Step 3: every delinquent contract gets this month's dunning decision. The actions are carried out in
@@ -28,23 +19,6 @@ import {
  *
  * Days past due: daysPastDue in engine/sim/state.ts.
  */
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; the hot paths read these module-level aliases instead.
-const DUNNING_ACTIONS = DUNNING_ACTIONSBinding;
-const CREDIT_TIERS = CREDIT_TIERSBinding;
-const PRODUCTS = PRODUCTSBinding;
-const SEGMENTS = SEGMENTSBinding;
-const logistic = logisticBinding;
-const logit = logitBinding;
-const DECISIONS = DECISIONSBinding;
-const ACTION_LISTS = ACTION_LISTSBinding;
-const CAT = CATBinding;
-const uniform = uniformBinding;
-const CHARGE_OFF = CHARGE_OFFBinding;
-const REPOSSESS = REPOSSESSBinding;
-const terminate = terminateBinding;
-const WRITE_OFF = WRITE_OFFBinding;
 
 const REMIND = DUNNING_ACTIONS.indexOf('remind');
 const CALL = DUNNING_ACTIONS.indexOf('call');

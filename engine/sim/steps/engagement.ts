@@ -1,23 +1,16 @@
-import { OFFERS as OFFERSBinding } from '../../domain/lists.ts';
-import {
-  CHANNELS as CHANNELSBinding,
-  CREDIT_TIERS as CREDIT_TIERSBinding,
-  POWERTRAINS as POWERTRAINSBinding,
-  PRODUCTS as PRODUCTSBinding,
-  REGIONS as REGIONSBinding,
-  SEGMENTS as SEGMENTSBinding,
-} from '../../domain/lists.ts';
-import { interpolate as interpolateBinding } from '../../world/curve.ts';
-import { MAX_MONTHS_TO_END as MAX_MONTHS_TO_ENDBinding } from '../../world/resolve.ts';
+import { OFFERS } from '../../domain/lists.ts';
+import { CHANNELS, CREDIT_TIERS, POWERTRAINS, PRODUCTS, REGIONS, SEGMENTS } from '../../domain/lists.ts';
+import { interpolate } from '../../world/curve.ts';
+import { MAX_MONTHS_TO_END } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
-import { DECISIONS as DECISIONSBinding } from '../../random/decisions.ts';
-import { OFFER_LISTS as OFFER_LISTSBinding } from '../facts.ts';
-import { CAT as CATBinding } from '../ledger.ts';
-import { UNDECIDED as UNDECIDEDBinding } from '../../policy/compile/index.ts';
-import { EVENT_CONTACT as EVENT_CONTACTBinding } from '../policies.ts';
-import { uniform as uniformBinding } from '../../random/streams.ts';
-import { contractValue as contractValueBinding } from '../valuation.ts';
-import { daysPastDue as daysPastDueBinding } from '../state.ts';
+import { DECISIONS } from '../../random/decisions.ts';
+import { OFFER_LISTS } from '../facts.ts';
+import { CAT } from '../ledger.ts';
+import { UNDECIDED } from '../../policy/compile/index.ts';
+import { EVENT_CONTACT } from '../policies.ts';
+import { uniform } from '../../random/streams.ts';
+import { contractValue } from '../valuation.ts';
+import { daysPastDue } from '../state.ts';
 
 /*
  * Step 4: every active contract before its last month gets the engagement decision. A contact is carried
@@ -26,26 +19,6 @@ import { daysPastDue as daysPastDueBinding } from '../state.ts';
  * incentive and waiver. A customer holding an early-upgrade offer upgrades this month with the world's
  * probability for their equity (plus waived instalments); upgrades end after the loop (maturity.ts).
  */
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; the hot paths read these module-level aliases instead.
-const OFFERS = OFFERSBinding;
-const CHANNELS = CHANNELSBinding;
-const CREDIT_TIERS = CREDIT_TIERSBinding;
-const POWERTRAINS = POWERTRAINSBinding;
-const PRODUCTS = PRODUCTSBinding;
-const REGIONS = REGIONSBinding;
-const SEGMENTS = SEGMENTSBinding;
-const interpolate = interpolateBinding;
-const MAX_MONTHS_TO_END = MAX_MONTHS_TO_ENDBinding;
-const DECISIONS = DECISIONSBinding;
-const OFFER_LISTS = OFFER_LISTSBinding;
-const CAT = CATBinding;
-const EVENT_CONTACT = EVENT_CONTACTBinding;
-const UNDECIDED = UNDECIDEDBinding;
-const uniform = uniformBinding;
-const contractValue = contractValueBinding;
-const daysPastDue = daysPastDueBinding;
 
 const EARLY_UPGRADE = 1 << OFFERS.indexOf('early-upgrade');
 

@@ -1,26 +1,16 @@
-import { log as logBinding } from '../../math/index.ts';
-import { HANDLERS as HANDLERSBinding, LEAD_SOURCES as LEAD_SOURCESBinding } from '../../domain/lists.ts';
-import { REGIONS as REGIONSBinding } from '../../domain/lists.ts';
-import { interpolate as interpolateBinding } from '../../world/curve.ts';
-import { logistic as logisticBinding, logit as logitBinding } from '../../world/resolve.ts';
+import { log } from '../../math/index.ts';
+import { HANDLERS, LEAD_SOURCES } from '../../domain/lists.ts';
+import { REGIONS } from '../../domain/lists.ts';
+import { interpolate } from '../../world/curve.ts';
+import { logistic, logit } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
-import { DECISIONS as DECISIONSBinding } from '../../random/decisions.ts';
-import { deriveIdentity as deriveIdentityBinding, IDENTITY as IDENTITYBinding } from '../identity.ts';
-import { CAT as CATBinding } from '../ledger.ts';
-import {
-  newCustomer as newCustomerBinding,
-  placeVehicle as placeVehicleBinding,
-  sellNewVehicle as sellNewVehicleBinding,
-  takeFromStock as takeFromStockBinding,
-} from '../origination.ts';
-import { EVENT_ROUTE as EVENT_ROUTEBinding } from '../policies.ts';
-import {
-  addressOf as addressOfBinding,
-  poisson as poissonBinding,
-  uniform as uniformBinding,
-  uniformAt as uniformAtBinding,
-} from '../../random/streams.ts';
-import { DAYS_PER_MONTH as DAYS_PER_MONTHBinding } from './remarketing.ts';
+import { DECISIONS } from '../../random/decisions.ts';
+import { deriveIdentity, IDENTITY } from '../identity.ts';
+import { CAT } from '../ledger.ts';
+import { newCustomer, placeVehicle, sellNewVehicle, takeFromStock } from '../origination.ts';
+import { EVENT_ROUTE } from '../policies.ts';
+import { addressOf, poisson, uniform, uniformAt } from '../../random/streams.ts';
+import { DAYS_PER_MONTH } from './remarketing.ts';
 
 /*
  * Step 1 of the month: leads arrive at each dealer from each source, the leads policy routes them, and
@@ -32,30 +22,6 @@ import { DAYS_PER_MONTH as DAYS_PER_MONTHBinding } from './remarketing.ts';
  * Only which vehicle a used-interest sale takes depends on the rest of the book: a refurbished one when
  * inventory has one, else a new one.
  */
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; the hot paths read these module-level aliases instead.
-const HANDLERS = HANDLERSBinding;
-const LEAD_SOURCES = LEAD_SOURCESBinding;
-const REGIONS = REGIONSBinding;
-const interpolate = interpolateBinding;
-const log = logBinding;
-const logistic = logisticBinding;
-const logit = logitBinding;
-const DECISIONS = DECISIONSBinding;
-const deriveIdentity = deriveIdentityBinding;
-const IDENTITY = IDENTITYBinding;
-const CAT = CATBinding;
-const newCustomer = newCustomerBinding;
-const placeVehicle = placeVehicleBinding;
-const sellNewVehicle = sellNewVehicleBinding;
-const takeFromStock = takeFromStockBinding;
-const EVENT_ROUTE = EVENT_ROUTEBinding;
-const DAYS_PER_MONTH = DAYS_PER_MONTHBinding;
-const poisson = poissonBinding;
-const uniform = uniformBinding;
-const addressOf = addressOfBinding;
-const uniformAt = uniformAtBinding;
 
 const SALESPERSON = HANDLERS.indexOf('salesperson');
 const BDC = HANDLERS.indexOf('bdc');

@@ -1,24 +1,15 @@
-import { log as logBinding } from '../../math/index.ts';
-import { OFFERS as OFFERSBinding } from '../../domain/lists.ts';
-import { interpolate as interpolateBinding } from '../../world/curve.ts';
-import { logistic as logisticBinding } from '../../world/resolve.ts';
+import { log } from '../../math/index.ts';
+import { OFFERS } from '../../domain/lists.ts';
+import { interpolate } from '../../world/curve.ts';
+import { logistic } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
-import { DECISIONS as DECISIONSBinding } from '../../random/decisions.ts';
-import { CAT as CATBinding } from '../ledger.ts';
-import {
-  endContract as endContractBinding,
-  exitVehicle as exitVehicleBinding,
-  sellNewVehicle as sellNewVehicleBinding,
-} from '../origination.ts';
-import { uniform as uniformBinding } from '../../random/streams.ts';
-import { LEASE as LEASEBinding, VEHICLE_RETURNED as VEHICLE_RETURNEDBinding } from '../state.ts';
+import { DECISIONS } from '../../random/decisions.ts';
+import { CAT } from '../ledger.ts';
+import { endContract, exitVehicle, sellNewVehicle } from '../origination.ts';
+import { uniform } from '../../random/streams.ts';
+import { LEASE, VEHICLE_RETURNED } from '../state.ts';
 import type { VehicleEnding } from '../trace/records.ts';
-import {
-  annuity as annuityBinding,
-  appraise as appraiseBinding,
-  cleanValue as cleanValueBinding,
-  guideValue as guideValueBinding,
-} from '../valuation.ts';
+import { annuity, appraise, cleanValue, guideValue } from '../valuation.ts';
 
 /*
  * Step 5: contracts end. A customer who upgrades early renews now; a contract that reached its term with
@@ -29,25 +20,6 @@ import {
  * between buy-out and return. Renewal puts the customer in a new vehicle on a new cycle-1 lease; a
  * returned vehicle goes to remarketing; a bought-out or paid-off vehicle leaves with its customer.
  */
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; the hot paths read these module-level aliases instead.
-const OFFERS = OFFERSBinding;
-const interpolate = interpolateBinding;
-const log = logBinding;
-const logistic = logisticBinding;
-const DECISIONS = DECISIONSBinding;
-const CAT = CATBinding;
-const endContract = endContractBinding;
-const exitVehicle = exitVehicleBinding;
-const sellNewVehicle = sellNewVehicleBinding;
-const uniform = uniformBinding;
-const LEASE = LEASEBinding;
-const VEHICLE_RETURNED = VEHICLE_RETURNEDBinding;
-const annuity = annuityBinding;
-const appraise = appraiseBinding;
-const cleanValue = cleanValueBinding;
-const guideValue = guideValueBinding;
 
 const EXTENSION = 1 << OFFERS.indexOf('extension');
 const LOYALTY_RATE = 1 << OFFERS.indexOf('loyalty-rate');

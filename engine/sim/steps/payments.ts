@@ -1,12 +1,8 @@
-import { logistic as logisticBinding, logit as logitBinding } from '../../world/resolve.ts';
+import { logistic, logit } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
-import { DECISIONS as DECISIONSBinding } from '../../random/decisions.ts';
-import { CAT as CATBinding } from '../ledger.ts';
-import {
-  addressIn as addressInBinding,
-  uniformAt as uniformAtBinding,
-  uniform as uniformBinding,
-} from '../../random/streams.ts';
+import { DECISIONS } from '../../random/decisions.ts';
+import { CAT } from '../ledger.ts';
+import { addressIn, uniformAt, uniform } from '../../random/streams.ts';
 
 /*
  * Step 2: this month's instalment falls due on every contract that started before this month and has
@@ -16,16 +12,6 @@ import {
  * stress odds of the month). A miss opens a delinquency, possibly a dispute; dunning takes it from there
  * (every delinquent contract is listed, in slot order, for the dunning step).
  */
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; the hot paths read these module-level aliases instead.
-const logistic = logisticBinding;
-const logit = logitBinding;
-const DECISIONS = DECISIONSBinding;
-const CAT = CATBinding;
-const uniform = uniformBinding;
-const addressIn = addressInBinding;
-const uniformAt = uniformAtBinding;
 
 // V8 boxed the month's balance sum, a double local added to in the loop, as a new heap number at
 // every contract-month (found with --trace-allocation-stack-interval); a typed-array cell is not.

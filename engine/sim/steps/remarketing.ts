@@ -1,22 +1,14 @@
-import { CONDITIONS as CONDITIONSBinding } from '../../domain/lists.ts';
-import { POWERTRAINS as POWERTRAINSBinding } from '../../domain/lists.ts';
+import { CONDITIONS } from '../../domain/lists.ts';
+import { POWERTRAINS } from '../../domain/lists.ts';
 import type { Sim } from '../context.ts';
-import { DECISIONS as DECISIONSBinding } from '../../random/decisions.ts';
-import { deriveIdentity as deriveIdentityBinding, IDENTITY as IDENTITYBinding } from '../identity.ts';
-import { DAMAGE_LISTS as DAMAGE_LISTSBinding } from '../facts.ts';
-import { CAT as CATBinding } from '../ledger.ts';
-import {
-  exitVehicle as exitVehicleBinding,
-  newCustomer as newCustomerBinding,
-  placeVehicle as placeVehicleBinding,
-  stockVehicle as stockVehicleBinding,
-} from '../origination.ts';
-import { EVENT_REFURBISH as EVENT_REFURBISHBinding } from '../policies.ts';
-import { uniform as uniformBinding } from '../../random/streams.ts';
-import {
-  cleanValue as cleanValueBinding,
-  refurbishmentCost as refurbishmentCostBinding,
-} from '../valuation.ts';
+import { DECISIONS } from '../../random/decisions.ts';
+import { deriveIdentity, IDENTITY } from '../identity.ts';
+import { DAMAGE_LISTS } from '../facts.ts';
+import { CAT } from '../ledger.ts';
+import { exitVehicle, newCustomer, placeVehicle, stockVehicle } from '../origination.ts';
+import { EVENT_REFURBISH } from '../policies.ts';
+import { uniform } from '../../random/streams.ts';
+import { cleanValue, refurbishmentCost } from '../valuation.ts';
 
 /*
  * Step 6: vehicles that came back this month (returns, early upgrades, repossessions) get the
@@ -31,24 +23,6 @@ import {
  * which take stock first) at its used retail value, or is wholesaled after maxInventoryDays at its clean
  * wholesale value then.
  */
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; the hot paths read these module-level aliases instead.
-const CONDITIONS = CONDITIONSBinding;
-const POWERTRAINS = POWERTRAINSBinding;
-const DECISIONS = DECISIONSBinding;
-const deriveIdentity = deriveIdentityBinding;
-const IDENTITY = IDENTITYBinding;
-const DAMAGE_LISTS = DAMAGE_LISTSBinding;
-const CAT = CATBinding;
-const exitVehicle = exitVehicleBinding;
-const newCustomer = newCustomerBinding;
-const placeVehicle = placeVehicleBinding;
-const stockVehicle = stockVehicleBinding;
-const EVENT_REFURBISH = EVENT_REFURBISHBinding;
-const uniform = uniformBinding;
-const cleanValue = cleanValueBinding;
-const refurbishmentCost = refurbishmentCostBinding;
 
 /** Average days in a month. */
 export const DAYS_PER_MONTH = 365.25 / 12;

@@ -1,8 +1,8 @@
 import type { Sim } from '../context.ts';
-import { CAT as CATBinding } from '../ledger.ts';
-import { endContract as endContractBinding, exitVehicle as exitVehicleBinding } from '../origination.ts';
-import { VEHICLE_RETURNED as VEHICLE_RETURNEDBinding } from '../state.ts';
-import { appraise as appraiseBinding } from '../valuation.ts';
+import { CAT } from '../ledger.ts';
+import { endContract, exitVehicle } from '../origination.ts';
+import { VEHICLE_RETURNED } from '../state.ts';
+import { appraise } from '../valuation.ts';
 
 /*
  * Default: the end of a contract terminated for non-payment. The whole exposure (scheduled balance plus
@@ -11,14 +11,6 @@ import { appraise as appraiseBinding } from '../valuation.ts';
  * the debt was placed, recovers its share of what is left (less its fee); a valid insurance claim pays
  * the indemnity of the remaining loss within the limit. The customer leaves.
  */
-
-// The CLI and Node workers load the engine through tsx, which turns imported bindings into getter
-// reads; the hot paths read these module-level aliases instead.
-const CAT = CATBinding;
-const endContract = endContractBinding;
-const exitVehicle = exitVehicleBinding;
-const VEHICLE_RETURNED = VEHICLE_RETURNEDBinding;
-const appraise = appraiseBinding;
 
 export const REPOSSESS = 0;
 export const WRITE_OFF = 1;

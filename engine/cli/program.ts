@@ -1,0 +1,189 @@
+import { Command, CommanderError, Option } from 'commander';
+import { UserError } from './errors.ts';
+import { checkCommand, REPORTERS, type CheckCommandOptions } from './commands/check.ts';
+import { EXPLAIN_FORMATS, explainCommand, type ExplainOptions } from './commands/explain.ts';
+import { factsCommand } from './commands/facts.ts';
+import { rulesEvalCommand } from './commands/rules-eval.ts';
+import { validateCommand } from './commands/validate.ts';
+import { simulateCommand, type SimulateOptions } from './commands/simulate.ts';
+import { CHROMIUM } from './pdf.ts';
+import { mergeCommand, type MergeOptions } from './commands/merge.ts';
+import type { CliIo } from './io.ts';
+
+/**
+ * Runs `cyclecast ARGS…` (argv as process.argv: node, script, then the arguments) on the given
+ * streams and returns the exit code: 0 done, 1 a user's mistake or a failed check, 2 an internal error.
+ * It never exits the process, so tests run the CLI in process; engine/cli/main.ts is the process.
+ */
+export async function cyclecast(argv: readonly string[], io: CliIo): Promise<number> {
+  const status = { exitCode: 0 };
+  try {
+    await program(io, status).parseAsync([...argv]);
+    return status.exitCode;
+  } catch (error) {
+    // commander has already printed its message (unknown option, missing argument, --help).
+    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof UserError) {
+      io.stderr(error.message + '\n');
+      return error.exitCode;
+    }
+    io.stderr('cyclecast: internal error (please report it with the command you ran)\n');
+    io.stderr((error instanceof Error ? (error.stack ?? error.message) : String(error)) + '\n');
+    return 2;
+  }
+}
+
+function program(io: CliIo, status: { exitCode: number }): Command {
+  const out = io.stdout;
+  // Set before the subcommands are added: they inherit the output and the exit override.
+  const cli = new Command('cyclecast')
+    .description(
+      'Test captive-finance policies before you live with them: validate rule sets, simulate, compare.',
+    )
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  cli
+    .command('facts')
+    .description('list the facts and actions each policy kind can use')
+    .argument('[kind]', 'engagement, leads, dunning or remarketing (default: all)')
+    .option('--json', 'machine-readable output')
+    .action((kind: string | undefined, options: { json?: boolean }) => out(factsCommand(kind, options)));
+
+  cli
+    .command('validate')
+    .description('check rule sets and scenarios: every problem as file:line:column  /json/pointer  message')
+    .argument('<files...>', 'rule-set or scenario files, or folders')
+    .option('--strict', 'warnings fail too')
+    .action(async (files: string[], options: { strict?: boolean }) => {
+      const { output, exitCode } = await validateCommand(files, options);
+      (exitCode === 0 ? io.stdout : io.stderr)(output);
+      status.exitCode = exitCode;
+    });
+
+  const rules = cli.command('rules').description('work with one rule set');
+  rules
+    .command('eval')
+    .description('evaluate a rule set on facts, one JSON object per line; prints the fired events per line')
+    .argument('<ruleset>', 'rule-set file')
+    .option('--facts <file>', 'NDJSON file of facts, or - for standard input', '-')
+    .addOption(
+      new Option('--engine <engine>', 'evaluator').choices(['compiled', 'reference']).default('compiled'),
+    )
+    .action(async (file: string, options: { facts?: string; engine?: string }) => {
+      status.exitCode = await rulesEvalCommand(file, options, io);
+    });
+
+  const simulationOptions = (command: Command) =>
+    command
+      .option('--iterations <n>', "Monte Carlo iterations (default: the scenario's run.iterations)")
+      .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
+      .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+      .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
+      // No commander default for --format: --shard must tell an explicit --format from none.
+      .addOption(
+        new Option('--format <format>', 'output format (default: table)').choices([
+          'table',
+          'json',
+          'csv',
+          'md',
+        ]),
+      )
+      .option('--out <file>', 'write the output to a file (atomically) instead of standard output')
+      .option(
+        '--shard <K/N>',
+        'run only shard K (0 … N−1) of N and write a shard file for `cyclecast merge` (see docs/cluster.md)',
+      )
+      .option('--series', 'write the monthly series (mean, p05…p95 per month) as CSV instead of the KPIs')
+      .option('--progress-json', 'print one NDJSON progress line per merged chunk on standard error')
+      .option('--partial-results', 'add the KPI estimates so far to each --progress-json line');
+
+  simulationOptions(
+    cli
+      .command('run')
+      .description('simulate one scenario and summarise every KPI with its 95% confidence interval')
+      .argument('[scenario]', 'scenario file', 'scenarios/baseline.json'),
+  ).action((file: string, options: SimulateOptions) => simulateCommand([file], options, io));
+
+  simulationOptions(
+    cli
+      .command('compare')
+      .description(
+        'simulate a baseline and challengers on the same random numbers; paired deltas with 95% CI',
+      )
+      .argument('<baseline>', 'baseline scenario file')
+      .argument('<challengers...>', 'challenger scenario files'),
+  ).action((baseline: string, challengers: string[], options: SimulateOptions) =>
+    simulateCommand([baseline, ...challengers], options, io),
+  );
+
+  cli
+    .command('report')
+    .description(
+      'compare a baseline and challengers and write a self-contained HTML report: verdict, figures, bridge, charts, breakdowns, scenarios, manifest',
+    )
+    .argument('<baseline>', 'baseline scenario file')
+    .argument('<challengers...>', 'challenger scenario files')
+    .option('--iterations <n>', "Monte Carlo iterations (default: the scenario's run.iterations)")
+    .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
+    .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+    .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
+    .option('--out <file>', 'write the report to this file (atomically) instead of standard output')
+    .option('--pdf', `also print it to PDF beside --out, through ${CHROMIUM}`)
+    .action((baseline: string, challengers: string[], options: SimulateOptions) =>
+      simulateCommand([baseline, ...challengers], { ...options, report: true }, io),
+    );
+
+  cli
+    .command('merge')
+    .description(
+      'join the shard files of a sharded run or compare into its result, identical to the unsharded output',
+    )
+    .argument('<parts...>', 'shard files written by run/compare --shard K/N --out FILE')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['table', 'json', 'csv', 'md'])
+        .default('table'),
+    )
+    .option('--out <file>', 'write the output to a file (atomically) instead of standard output')
+    .action((parts: string[], options: MergeOptions) => mergeCommand(parts, options, io.stdout));
+
+  cli
+    .command('check')
+    .description(
+      'run every scenario that has an expect block and judge each assertion; exit 1 when one fails',
+    )
+    .argument('[files...]', 'scenario files or folders (default: scenarios/)')
+    .addOption(new Option('--reporter <reporter>', 'report format').choices([...REPORTERS]).default('text'))
+    .option(
+      '--out <file>',
+      'write the report to a file (atomically); the text report still goes to standard output',
+    )
+    .option(
+      '--iterations <n>',
+      "Monte Carlo iterations of every run (default: each baseline's run.iterations)",
+    )
+    .option('--workers <n>', 'worker threads (default: one per core); verdicts are identical for any number')
+    .action(async (files: string[], options: CheckCommandOptions) => {
+      status.exitCode = await checkCommand(files, options, io);
+    });
+
+  cli
+    .command('explain')
+    .description('follow one customer through one iteration: every event, each rule that fired, the ledger')
+    .argument('<scenario>', 'scenario file')
+    .option(
+      '--customer <id>',
+      'the customer to follow (without it, or with --list: customers worth following)',
+    )
+    .option('--iteration <k>', 'the iteration to follow the customer through', '0')
+    .option('--list', 'list customers worth following, with their segment, tier, dealer and first contract')
+    .option('--all', 'also list ledger entries that come to €0.00 (left out by default)')
+    .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
+    .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+    .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
+    .action((file: string, options: ExplainOptions) => explainCommand(file, options, io.stdout));
+
+  return cli;
+}
