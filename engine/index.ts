@@ -19,8 +19,8 @@ export type { Problem } from './json/problem.ts';
 export { didYouMean } from './json/suggest.ts';
 
 // The result contract: KPIs, summaries and what a run returns.
-export { isKpiId, KPIS, kpiSpec, PERSPECTIVE_PREFIXES, PNL_LINES } from './result/kpis.ts';
-export type { CatalogueKpiId, KpiId, KpiSpec, PerspectiveId, PnlLine } from './result/kpis.ts';
+export { HEADLINE_KPI, isKpiId, KPIS, kpiSpec, PERSPECTIVE_PREFIXES, PNL_LINES } from './result/kpis.ts';
+export type { CatalogueKpiId, KpiId, KpiSpec, KpiUnit, PerspectiveId, PnlLine } from './result/kpis.ts';
 export { findKpi } from './result/summary.ts';
 export type { KpiSummary, PairedKpi, PairedSummary, RunSummary } from './result/summary.ts';
 export type { Manifest, MonteCarloResult } from './result/run.ts';
@@ -73,12 +73,36 @@ export { WARM_UP_RUN_ID, WARM_UP_TASK, warmUpSpec } from './sim/montecarlo/warm-
 export { followCustomer, renderTimeline, sampleCustomers } from './sim/journey/index.ts';
 export type { CustomerSample } from './sim/journey/index.ts';
 
-// Numbers and tables for people.
-export { formatDelta, formatValue } from './report/number.ts';
-export { FORMATS, renderResult } from './report/render.ts';
+// Numbers, tables, the verdict and the report for people.
+export {
+  counted,
+  formatDelta,
+  formatInterval,
+  formatProbability,
+  formatQuantile,
+  formatValue,
+  intervalEnds,
+} from './report/number.ts';
+export { FORMATS, renderResult, renderSeriesCsv } from './report/render.ts';
 export type { Format } from './report/render.ts';
 export { comparisonTable, kpiTable, REPORT_PERSPECTIVES } from './report/tables.ts';
-export type { ReportPerspective } from './report/tables.ts';
+export type { ReportPerspective, Table } from './report/tables.ts';
+export { breakdownTables } from './report/breakdowns.ts';
+export {
+  HEADLINE_KPIS,
+  KPI_LABELS,
+  kpiLabel,
+  PERSPECTIVE_GROUPS,
+  PNL_LINE_LABELS,
+} from './report/kpi-labels.ts';
+export type { KpiLabel } from './report/kpi-labels.ts';
+export { categoryContributions, PROFIT_CATEGORIES, PROFIT_TOTAL } from './report/profit-categories.ts';
+export type { ProfitCategory } from './report/profit-categories.ts';
+export { judgeChange, MATERIALITY, MATERIALITY_TEXT, verdicts } from './report/verdict.ts';
+export type { Significance, Verdict } from './report/verdict.ts';
+export { renderReport } from './report/html.ts';
+export { reportScenario } from './scenario/report-scenario.ts';
+export type { ReportScenario } from './report/report-scenario.ts';
 
 // Scenarios: loading, run settings, checks against expectations.
 export { CheckPlanError, runCheck } from './scenario/check.ts';

@@ -6,6 +6,7 @@ import { factsCommand } from './commands/facts.ts';
 import { rulesEvalCommand } from './commands/rules-eval.ts';
 import { validateCommand } from './commands/validate.ts';
 import { simulateCommand, type SimulateOptions } from './commands/simulate.ts';
+import { CHROMIUM } from './pdf.ts';
 import { mergeCommand, type MergeOptions } from './commands/merge.ts';
 import type { CliIo } from './io.ts';
 
@@ -98,6 +99,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
         '--shard <K/N>',
         'run only shard K (0 … N−1) of N and write a shard file for `cyclecast merge` (see docs/cluster.md)',
       )
+      .option('--series', 'write the monthly series (mean, p05…p95 per month) as CSV instead of the KPIs')
       .option('--progress-json', 'print one NDJSON progress line per merged chunk on standard error')
       .option('--partial-results', 'add the KPI estimates so far to each --progress-json line');
 
@@ -119,6 +121,23 @@ function program(io: CliIo, status: { exitCode: number }): Command {
   ).action((baseline: string, challengers: string[], options: SimulateOptions) =>
     simulateCommand([baseline, ...challengers], options, io),
   );
+
+  cli
+    .command('report')
+    .description(
+      'compare a baseline and challengers and write a self-contained HTML report: verdict, figures, bridge, charts, breakdowns, scenarios, manifest',
+    )
+    .argument('<baseline>', 'baseline scenario file')
+    .argument('<challengers...>', 'challenger scenario files')
+    .option('--iterations <n>', "Monte Carlo iterations (default: the scenario's run.iterations)")
+    .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
+    .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+    .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
+    .option('--out <file>', 'write the report to this file (atomically) instead of standard output')
+    .option('--pdf', `also print it to PDF beside --out, through ${CHROMIUM}`)
+    .action((baseline: string, challengers: string[], options: SimulateOptions) =>
+      simulateCommand([baseline, ...challengers], { ...options, report: true }, io),
+    );
 
   cli
     .command('merge')
@@ -168,6 +187,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     )
     .option('--iteration <k>', 'the iteration to follow the customer through', '0')
     .option('--list', 'list customers worth following, with their segment, tier, dealer and first contract')
+    .option('--all', 'also list ledger entries that come to €0.00 (left out by default)')
     .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
     .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
     .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))

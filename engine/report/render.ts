@@ -1,5 +1,7 @@
 import type { MonteCarloResult } from '../result/run.ts';
+import { breakdownTables } from './breakdowns.ts';
 import { resultTables, shownFor, type ReportPerspective, type Table } from './tables.ts';
+import { MATERIALITY_TEXT, verdicts } from './verdict.ts';
 
 export const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -20,10 +22,25 @@ export function renderResult(
     case 'csv':
       return renderCsv(csvRows(result, perspective));
     case 'md':
-      return resultTables(result, perspective).map(renderMarkdown).join('\n');
+      return [
+        ...verdictLines(result, (t) => `- ${t}`, '### Verdict\n'),
+        ...resultTables(result, perspective).map(renderMarkdown),
+        ...breakdownTables(result).map(renderMarkdown),
+      ].join('\n');
     case 'table':
-      return resultTables(result, perspective).map(renderText).join('\n');
+      return [
+        ...verdictLines(result, (t) => `• ${t}`, 'Verdict'),
+        ...resultTables(result, perspective).map(renderText),
+        ...breakdownTables(result).map(renderText),
+      ].join('\n');
   }
+}
+
+/** The verdict on each challenger, as a titled list, ahead of the tables; nothing for a single scenario. */
+function verdictLines(result: MonteCarloResult, item: (text: string) => string, title: string): string[] {
+  const all = verdicts(result);
+  if (all.length === 0) return [];
+  return [[title, ...all.map((v) => item(v.text)), `(${MATERIALITY_TEXT})`].join('\n') + '\n'];
 }
 
 function renderText(table: Table): string {
@@ -121,6 +138,36 @@ function csvRows(result: MonteCarloResult, perspective: ReportPerspective): (str
       ),
     ),
   ];
+}
+
+/**
+ * The monthly series as CSV, one row per scenario, series and month (month 1 = the first simulated
+ * month): the iterations that defined it, the mean and the p05…p95 band (raw numbers: €, 0–1, counts).
+ */
+export function renderSeriesCsv(result: MonteCarloResult): string {
+  const rows: (string | number | null)[][] = [
+    ['scenario', 'series', 'unit', 'month', 'n', 'mean', 'p05', 'p25', 'p50', 'p75', 'p95'],
+  ];
+  for (const { name, summary } of result.scenarios) {
+    for (const s of summary.series) {
+      for (let m = 0; m < s.mean.length; m++) {
+        rows.push([
+          name,
+          s.id,
+          s.unit,
+          m + 1,
+          s.n[m]!,
+          s.mean[m]!,
+          s.p05[m]!,
+          s.p25[m]!,
+          s.p50[m]!,
+          s.p75[m]!,
+          s.p95[m]!,
+        ]);
+      }
+    }
+  }
+  return renderCsv(rows);
 }
 
 function renderCsv(rows: (string | number | null)[][]): string {

@@ -1,6 +1,13 @@
 import { KPIS, PERSPECTIVE_PREFIXES, type PerspectiveId } from '../result/kpis.ts';
 import type { MonteCarloResult } from '../result/run.ts';
-import { formatDelta, formatValue } from './number.ts';
+import {
+  counted,
+  formatDelta,
+  formatInterval,
+  formatProbability,
+  formatQuantile,
+  formatValue,
+} from './number.ts';
 
 /** A table of text cells with a header row: the one shape every output format renders. */
 export interface Table {
@@ -30,7 +37,7 @@ export function shownFor(id: string, perspective: ReportPerspective): boolean {
   return own === perspective || (own === 'captive' && !money);
 }
 
-/** Per scenario: every KPI's mean, 95% CI of the mean and p5/p50/p95 over iterations. */
+/** Per scenario: every KPI's mean, 95% CI of the mean and p05/p50/p95 over iterations. */
 export function kpiTable(
   result: MonteCarloResult,
   scenarioIndex: number,
@@ -38,17 +45,17 @@ export function kpiTable(
 ): Table {
   const { name, summary } = result.scenarios[scenarioIndex]!;
   return {
-    title: `${name}: ${summary.iterations} iterations × ${summary.horizon} months`,
-    header: ['kpi', 'mean', '95% CI', 'p5', 'p50', 'p95'],
+    title: `${name}: ${counted(summary.iterations, 'iteration')} × ${counted(summary.horizon, 'month')}`,
+    header: ['kpi', 'mean', '95% CI', 'p05', 'p50', 'p95'],
     rows: summary.kpis
       .filter((k) => shownFor(k.id, perspective))
       .map((k) => [
         k.id,
         formatValue(k.mean, k.unit),
-        k.ci95 ? `${formatValue(k.ci95[0], k.unit)} … ${formatValue(k.ci95[1], k.unit)}` : '–',
-        formatValue(k.p05, k.unit),
-        formatValue(k.p50, k.unit),
-        formatValue(k.p95, k.unit),
+        formatInterval(k.ci95, k.unit),
+        formatQuantile(k.p05, k.unit),
+        formatQuantile(k.p50, k.unit),
+        formatQuantile(k.p95, k.unit),
       ]),
   };
 }
@@ -63,7 +70,7 @@ export function comparisonTable(
   const baseline = result.scenarios[0]!.summary;
   const challenger = result.scenarios[comparisonIndex + 1]!.summary;
   return {
-    title: `${comparison.challenger} vs ${comparison.baseline} (paired over ${comparison.summary.iterations} iterations)`,
+    title: `${comparison.challenger} vs ${comparison.baseline} (paired over ${counted(comparison.summary.iterations, 'iteration')})`,
     header: ['kpi', comparison.baseline, comparison.challenger, 'delta', '95% CI of delta', 'P(better)'],
     rows: comparison.summary.kpis.flatMap((d, i) =>
       shownFor(d.id, perspective)
@@ -73,8 +80,8 @@ export function comparisonTable(
               formatValue(baseline.kpis[i]!.mean, d.unit),
               formatValue(challenger.kpis[i]!.mean, d.unit),
               formatDelta(d.meanDelta, d.unit),
-              d.ci95 ? `${formatDelta(d.ci95[0], d.unit)} … ${formatDelta(d.ci95[1], d.unit)}` : '–',
-              d.pBetter === null ? '–' : `${Math.round(d.pBetter * 100)}%`,
+              formatInterval(d.ci95, d.unit, true),
+              formatProbability(d.pBetter),
             ],
           ]
         : [],

@@ -368,3 +368,9 @@ export function kpiIndex(id: KpiId): number {
 export function kpiSpec(id: KpiId): KpiSpec {
   return KPIS[kpiIndex(id)]!;
 }
+
+/**
+ * The KPI a comparison is decided on: the verdict's headline, the first tile, the report's lead. Read
+ * from here (never spelled out elsewhere), so a change of what the board decides on follows everywhere.
+ */
+export const HEADLINE_KPI: KpiId = 'profit.npv';

@@ -147,3 +147,11 @@ export function findKpi<T extends { id: string }>(kpis: readonly T[], id: KpiId)
 export function orNull(x: number): number | null {
   return Number.isNaN(x) ? null : x;
 }
+
+/**
+ * The accuracy of every quantile in a summary (p05 … p95), from the quantile sketch that estimates them.
+ * Worst-case relative error of a quantile estimate against the true order statistic: each power of
+ * two is cut into 64 equal buckets [lo, hi) and a value is reported as 2·lo·hi/(lo+hi), which is
+ * within (hi−lo)/(hi+lo) ≤ 1/129 ≈ 0.78% of everything in the bucket.
+ */
+export const RELATIVE_ACCURACY = 1 / 129;

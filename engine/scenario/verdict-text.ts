@@ -1,4 +1,4 @@
-import { formatDelta, formatValue } from '../report/number.ts';
+import { formatDelta, formatInterval, formatValue } from '../report/number.ts';
 import { KPIS, type KpiUnit } from '../result/kpis.ts';
 import type { Bounds, Expectation } from './expect.ts';
 import { formatBound, percent, type Verdict } from './judge.ts';
@@ -36,7 +36,7 @@ export function observedText(verdict: Verdict): string {
   const what = paired ? 'Δ' : expectation.statistic;
   const interval =
     verdict.interval && verdict.confidence !== null
-      ? `, ${percent(verdict.confidence)} CI ${format(verdict.interval[0], unit)} … ${format(verdict.interval[1], unit)}`
+      ? `, ${percent(verdict.confidence)} CI ${formatInterval(verdict.interval, unit, paired)}`
       : '';
   return `${what} ${format(verdict.observed, unit)}${interval} (n = ${verdict.n})`;
 }

@@ -1,12 +1,7 @@
 import { BucketStore } from './bucket-store.ts';
 import { fromWords, highWord } from '../math/bits.ts';
 
-/**
- * Worst-case relative error of a quantile estimate against the true order statistic: each power of
- * two is cut into 64 equal buckets [lo, hi) and a value is reported as 2·lo·hi/(lo+hi), which is
- * within (hi−lo)/(hi+lo) ≤ 1/129 ≈ 0.78% of everything in the bucket.
- */
-export const RELATIVE_ACCURACY = 1 / 129;
+export { RELATIVE_ACCURACY } from '../result/summary.ts';
 
 /** Magnitudes below this (≈ 6.2e-61) count as zero: far below any €, count or rate. */
 export const TINY = 2 ** -200;

@@ -64,7 +64,7 @@ describe('cyclecast check', () => {
     // were (a lead from an existing customer adds a contract of theirs).
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^ {2}PASS {2}retention\.rate Δ vs baseline in \[−0\.5 pp, \+0\.5 pp\] \(95% CI\): {2}Δ [+−]?\d/,
+        /^ {2}PASS {2}retention\.rate Δ vs baseline in \[−50 bp, \+50 bp\] \(95% CI\): {2}Δ [+−]?\d/,
       ),
     );
   });

@@ -139,7 +139,10 @@ describe('cyclecast compare --shard K/N, then merge', () => {
     expect(progress.map((p) => [p.completedIterations, p.totalIterations])).toEqual([[1, 1]]);
     expect(progress.at(-1).partial.scenarios[0].iterations).toBe(1);
     expect(progress.at(-1).partial.scenarios[0].kpis['retention.rate'].mean).toBeGreaterThan(0);
-    expect(parts[1]!.stderr).toBe('');
+    // Without --progress-json, --out says what it wrote and nothing more.
+    expect(parts[1]!.stderr).toBe(
+      `wrote shard 1/2 (a shard file for cyclecast merge) to ${part('run-1.json')}\n`,
+    );
     expect((await cli('merge', part('run-0.json'), part('run-1.json'))).stdout).toBe(table.stdout);
   });
 });

@@ -138,3 +138,39 @@ export async function runAndWait(page: Page, timeout = 90_000): Promise<string> 
 export async function deepTexts(page: Page, selector: string): Promise<string[]> {
   return page.locator(selector).allTextContents();
 }
+
+/** Every KPI cell of the results table: `kpi|scenario|field` → text. */
+export async function kpiCells(page: Page): Promise<Map<string, string>> {
+  const cells = await page.evaluate(() => {
+    const found: [string, string][] = [];
+    const walk = (root: Document | ShadowRoot) => {
+      for (const cell of root.querySelectorAll<HTMLElement>('td[data-kpi]')) {
+        for (const field of cell.querySelectorAll<HTMLElement>('[data-field]')) {
+          found.push([
+            `${cell.dataset.kpi}|${cell.dataset.scenario}|${field.dataset.field}`,
+            field.textContent ?? '',
+          ]);
+        }
+      }
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
+    };
+    walk(document);
+    return found;
+  });
+  return new Map(cells.map(([k, v]) => [k, v.trim()]));
+}
+
+/** Waits until every chart of the results view drew its SVG (charts draw in a task after the numbers). */
+export async function chartsDrawn(page: Page, count: number): Promise<void> {
+  await page.waitForFunction((count) => {
+    let drawn = 0;
+    const walk = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        if (el.tagName === 'CC-CHART-CARD' && el.shadowRoot!.querySelector('.plots svg')) drawn++;
+        if (el.shadowRoot) walk(el.shadowRoot);
+      }
+    };
+    walk(document);
+    return drawn === count;
+  }, count);
+}

@@ -2,7 +2,7 @@
  * Takes the README's screenshots of the workbench (docs/screenshots/*.png) in Debian's Chromium at a
  * 1280-px laptop width: `npx tsx test/e2e/screenshots.ts [iterations]` (default 40).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { ROOT, buildWorkbench, hasChromium, openWorkbench, setUpRun } from './harness.ts';
@@ -43,7 +43,17 @@ async function main() {
     await page.evaluate(() => window.scrollBy(0, -16));
     await page.screenshot({ path: join(OUT, 'results-overview.png') });
     process.stderr.write('docs/screenshots/results-overview.png\n');
+    await shoot(page, '#verdict', 'verdict');
     await shoot(page, 'cc-kpi-table', 'kpi-table');
+    // The report the Report button downloads, as a reader opens it.
+    const [report] = await Promise.all([page.waitForEvent('download'), page.click('#export-report')]);
+    const reader = await page.context().newPage();
+    await reader.setViewportSize({ width: 1100, height: 1400 });
+    // The download has no extension on disk: given as a page's content, it renders as HTML.
+    await reader.setContent(readFileSync(await report.path(), 'utf8'));
+    await reader.screenshot({ path: join(OUT, 'report.png') });
+    process.stderr.write('docs/screenshots/report.png\n');
+    await reader.close();
     for (const chart of [
       'active-contracts',
       'profit-bridge',

@@ -1,15 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { formatValue } from '../../engine/report/number.ts';
+import { formatDelta, formatValue } from '../../engine/report/number.ts';
 import { renderResult } from '../../engine/report/render.ts';
+import { breakdownTables } from '../../engine/report/breakdowns.ts';
 import { comparisonTable } from '../../engine/report/tables.ts';
+import { verdicts } from '../../engine/report/verdict.ts';
 import type { MonteCarloResult } from '../../engine/result/run.ts';
 import { CHARTS } from '../../web/charts/index.ts';
 import {
   buildWorkbench,
+  chartsDrawn,
   cli,
   hasChromium,
+  kpiCells,
   openWorkbench,
   runAndWait,
   setUpRun,
@@ -33,26 +36,21 @@ const RUN = {
   seed: 3,
 };
 
-/** Every KPI cell of the table: `kpi|scenario|field` → text. */
-async function kpiCells(page: Page): Promise<Map<string, string>> {
-  const cells = await page.evaluate(() => {
-    const found: [string, string][] = [];
-    const walk = (root: Document | ShadowRoot) => {
-      for (const cell of root.querySelectorAll<HTMLElement>('td[data-kpi]')) {
-        for (const field of cell.querySelectorAll<HTMLElement>('[data-field]')) {
-          found.push([
-            `${cell.dataset.kpi}|${cell.dataset.scenario}|${field.dataset.field}`,
-            field.textContent ?? '',
-          ]);
-        }
-      }
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) walk(el.shadowRoot);
-    };
-    walk(document);
-    return found;
-  });
-  return new Map(cells.map(([k, v]) => [k, v.trim()]));
-}
+/** `cyclecast compare` of RUN in one of its formats. */
+const compareInCli = (format: string) =>
+  cli([
+    'compare',
+    RUN.baseline,
+    ...RUN.challengers,
+    '--iterations',
+    String(RUN.iterations),
+    '--seed',
+    String(RUN.seed),
+    '--workers',
+    '1',
+    '--format',
+    format,
+  ]);
 
 describe.skipIf(!chromium)('workbench in Chromium', () => {
   let built: Awaited<ReturnType<typeof buildWorkbench>>;
@@ -61,19 +59,7 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
 
   beforeAll(async () => {
     // The CLI's answer for the same inputs, computed while the site builds.
-    const reference = cli([
-      'compare',
-      RUN.baseline,
-      ...RUN.challengers,
-      '--iterations',
-      String(RUN.iterations),
-      '--seed',
-      String(RUN.seed),
-      '--workers',
-      '1',
-      '--format',
-      'json',
-    ]);
+    const reference = compareInCli('json');
     built = await buildWorkbench();
     app = await openWorkbench(built.dir);
     expected = await reference;
@@ -103,6 +89,18 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
       expect(cells.get(`${kpi}|1|delta-ci`), `CI ${kpi}`).toBe(ci);
       expect(cells.get(`${kpi}|1|p-better`), `P(better) ${kpi}`).toBe(pBetter);
     }
+    // The verdict above the tiles is the sentence the CLI prints, generated from the same numbers.
+    const [verdict] = verdicts(result);
+    const shown = await page.textContent(`#verdict .verdict[data-challenger="${verdict!.challenger}"]`);
+    expect(shown!.replace(/\s+/g, ' ')).toContain(verdict!.text);
+    expect(await compareInCli('table')).toContain(verdict!.text);
+
+    // The breakdowns are the CLI's tables.
+    const [byCycle] = breakdownTables(result);
+    const shownRows = await page.locator('#breakdowns details').first().locator('tbody tr').allTextContents();
+    const squeeze = (t: string) => t.replace(/\s+/g, '');
+    expect(shownRows.map(squeeze)).toEqual(byCycle!.rows.map((r) => squeeze(r.join(''))));
+
     // A favourable change is green, and an unchanged KPI is neutral.
     const retention = result.comparisons[0]!.summary.kpis.find((k) => k.id === 'retention.rate')!;
     const leads = result.comparisons[0]!.summary.kpis.find((k) => k.id === 'leads.count')!;
@@ -116,17 +114,7 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     );
 
     // Every chart drew at least one SVG (charts draw in a task after the numbers paint).
-    await page.waitForFunction((count) => {
-      let drawn = 0;
-      const walk = (root: Document | ShadowRoot) => {
-        for (const el of root.querySelectorAll('*')) {
-          if (el.tagName === 'CC-CHART-CARD' && el.shadowRoot!.querySelector('.plots svg')) drawn++;
-          if (el.shadowRoot) walk(el.shadowRoot);
-        }
-      };
-      walk(document);
-      return drawn === count;
-    }, CHARTS.length);
+    await chartsDrawn(page, CHARTS.length);
     const drawn = await page.evaluate(() => {
       const counts: Record<string, number> = {};
       const walk = (root: Document | ShadowRoot) => {
@@ -163,6 +151,31 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     // engine/math rather than Math.*, which Chromium computes differently from Node 20 on some inputs.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
     expect(readFileSync(await download.path(), 'utf8')).toBe(expected);
+
+    // The report: one self-contained file with every section, its numbers the CLI's.
+    const report = (await save('#export-report')).bytes.toString('utf8');
+    for (const id of [
+      'verdict',
+      'headlines',
+      'kpis',
+      'bridge',
+      'fans',
+      'breakdowns',
+      'scenarios',
+      'manifest',
+    ]) {
+      expect(report, id).toContain(`<section id="${id}">`);
+    }
+    expect(report.replace(/&quot;/g, '"')).toContain(verdict!.text.replace(/&/g, '&amp;'));
+    for (const k of result.comparisons[0]!.summary.kpis) {
+      expect(report, k.id).toContain(
+        `data-kpi="${k.id}" data-challenger="1">${formatDelta(k.meanDelta, k.unit)}`,
+      );
+    }
+    expect(report).toContain(result.manifest.runHash);
+    expect(report).toContain('Trade cycle management'); // tcm's description, from the scenario
+    expect(report.match(/(?:src|href)=["']?https?:/g)).toBeNull(); // nothing fetched
+    expect(svg.bytes.toString('utf8')).toContain(`seed ${RUN.seed} · ${RUN.iterations} iterations`);
     expect(app.errors).toEqual([]);
   }, 120_000);
 

@@ -229,5 +229,10 @@ describe('following a customer', () => {
     if (dunning.actions.length > 0)
       expect(line).toContain(`rule "${dunning.actions[0]!.rule}" → ${dunning.actions[0]!.action}`);
     expect(text).toMatch(/^months \d+–\d+ +routine +instalments paid/m);
+    // Ledger entries that come to €0.00 are bookkeeping: shown only when asked for (--all).
+    const zero = journey.records.some((r) => r.type === 'ledger' && r.amount === 0);
+    expect(renderTimeline(journey, 'baseline', true).includes('€0.00')).toBe(zero);
+    expect(text).not.toMatch(/[+−]€0\.00/);
+    expect(text).not.toMatch(/\b1 months\b/);
   });
 });

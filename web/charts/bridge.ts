@@ -1,6 +1,12 @@
 import * as Plot from '@observablehq/plot';
-import { findKpi, formatDelta, formatValue } from '../../engine/index.ts';
-import type { KpiId, MonteCarloResult } from '../../engine/index.ts';
+import {
+  categoryContributions,
+  findKpi,
+  formatDelta,
+  formatValue,
+  PROFIT_TOTAL,
+} from '../../engine/index.ts';
+import type { MonteCarloResult } from '../../engine/index.ts';
 import { scenarioColour, TONE_COLOURS } from '../lib/palette.ts';
 import { asSvg, euroAxis, type ChartDef, type DataRow } from './chart.ts';
 import { PROFIT_CATEGORIES } from './profit.ts';
@@ -25,9 +31,8 @@ export interface BridgeRow extends DataRow {
 export function bridgeRows(result: MonteCarloResult): BridgeRow[] {
   const baseline = result.scenarios[0];
   if (!baseline) return [];
-  const baseTotal = findKpi(baseline.summary.kpis, 'profit.total')?.mean ?? 0;
+  const baseTotal = findKpi(baseline.summary.kpis, PROFIT_TOTAL)?.mean ?? 0;
   return result.comparisons.flatMap(({ challenger, summary }) => {
-    const delta = (id: KpiId) => findKpi(summary.kpis, id)?.meanDelta ?? 0;
     const rows: BridgeRow[] = [
       {
         challenger,
@@ -39,17 +44,18 @@ export function bridgeRows(result: MonteCarloResult): BridgeRow[] {
       },
     ];
     let running = baseTotal;
-    for (const c of PROFIT_CATEGORIES) {
-      const change = delta(c.key);
+    for (const { category, value } of categoryContributions(
+      (id) => findKpi(summary.kpis, id)?.meanDelta ?? 0,
+    )) {
       rows.push({
         challenger,
-        step: c.label,
+        step: category.label,
         from: running,
-        to: running + change,
-        value: change,
+        to: running + value,
+        value,
         kind: 'change',
       });
-      running += change;
+      running += value;
     }
     rows.push({ challenger, step: 'challenger profit', from: 0, to: running, value: running, kind: 'total' });
     return rows;

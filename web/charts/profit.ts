@@ -1,15 +1,13 @@
 import * as Plot from '@observablehq/plot';
-import { findKpi, formatValue, PNL_LINES } from '../../engine/index.ts';
-import type { KpiId, MonteCarloResult, PnlLine } from '../../engine/index.ts';
-import { PNL_LINE_LABELS } from '../lib/kpi-labels.ts';
+import {
+  categoryContributions,
+  findKpi,
+  formatValue,
+  PROFIT_CATEGORIES as CATEGORIES,
+  PROFIT_TOTAL,
+} from '../../engine/index.ts';
+import type { MonteCarloResult, PnlLine } from '../../engine/index.ts';
 import { asSvg, euroRowsFrame, type ChartDef, type DataRow, type LegendItem } from './chart.ts';
-
-/** A profit category: one line of the captive's P&L (a signed KPI: costs are negative). */
-interface Category {
-  readonly key: KpiId;
-  readonly label: string;
-  readonly colour: string;
-}
 
 // Income blue-green, transfers purple, costs red-orange, the run-off grey.
 const COLOURS: Readonly<Record<PnlLine, string>> = {
@@ -35,10 +33,8 @@ const COLOURS: Readonly<Record<PnlLine, string>> = {
   horizonValue: '#969696',
 };
 
-/** The captive's P&L lines, in P&L order; they add up to profit.total exactly (no remainder). */
-export const PROFIT_CATEGORIES: readonly Category[] = PNL_LINES.filter((l) =>
-  (l.perspectives as readonly string[]).includes('captive'),
-).map((l) => ({ key: `pnl.${l.id}` as KpiId, label: PNL_LINE_LABELS[l.id], colour: COLOURS[l.id] }));
+/** The captive's P&L lines with their colours, in P&L order; they add up to profit.total exactly. */
+export const PROFIT_CATEGORIES = CATEGORIES.map((c) => ({ ...c, colour: COLOURS[c.line] }));
 
 export interface ProfitRow extends DataRow {
   readonly scenario: string;
@@ -53,10 +49,10 @@ export interface ProfitRow extends DataRow {
  */
 export function profitRows(result: MonteCarloResult): ProfitRow[] {
   return result.scenarios.flatMap(({ name, summary }) =>
-    PROFIT_CATEGORIES.map((c) => ({
+    categoryContributions((id) => findKpi(summary.kpis, id)?.mean ?? 0).map(({ category, value }) => ({
       scenario: name,
-      category: c.label,
-      value: findKpi(summary.kpis, c.key)?.mean ?? 0,
+      category: category.label,
+      value,
     })),
   );
 }
@@ -65,7 +61,7 @@ export function profitRows(result: MonteCarloResult): ProfitRow[] {
 export function profitTotals(result: MonteCarloResult): { scenario: string; total: number }[] {
   return result.scenarios.map(({ name, summary }) => ({
     scenario: name,
-    total: findKpi(summary.kpis, 'profit.total')?.mean ?? 0,
+    total: findKpi(summary.kpis, PROFIT_TOTAL)?.mean ?? 0,
   }));
 }
 

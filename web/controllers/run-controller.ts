@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
+  counted,
   formatProblem,
   loadScenario,
   RUN_LIMITS,
@@ -16,6 +17,7 @@ import type {
   RunProgress,
   RunSpec,
 } from '../../engine/index.ts';
+import { isComplete } from '../lib/result-file.ts';
 import type { RunSettingsInput } from '../lib/workspace.ts';
 
 export type RunStatus = 'idle' | 'loading' | 'running' | 'done' | 'cancelled' | 'failed';
@@ -82,6 +84,8 @@ export interface RunControllerOptions {
    * export — equal `cyclecast compare`'s. Smaller chunks show the first partial result sooner.
    */
   readonly chunkSize?: number;
+  /** Called with each complete result (to keep it across reloads). */
+  readonly onComplete?: (result: MonteCarloResult, scenarios: readonly ShownScenario[]) => void;
 }
 
 const IDLE: RunState = {
@@ -137,6 +141,25 @@ export class RunController implements ReactiveController {
     this.cancel();
     void this.executor?.close();
     this.executor = undefined;
+  }
+
+  /**
+   * Shows a result that was not run here: one kept from an earlier visit, or a result file opened.
+   * Refused (false) while a run is in progress, whose results own the screen.
+   */
+  show(result: MonteCarloResult, scenarios: readonly ShownScenario[], message?: RunMessage): boolean {
+    if (this.running) return false;
+    this.set({
+      status: 'idle',
+      completed: 0,
+      total: 0,
+      elapsedMs: 0,
+      result,
+      scenarios,
+      complete: isComplete(result),
+      ...(message ? { message } : {}),
+    });
+    return true;
   }
 
   /** Drops the message on screen (the reader has seen it). */
@@ -226,6 +249,7 @@ export class RunController implements ReactiveController {
         scenarios,
         complete: true,
       });
+      this.options.onComplete?.(result, scenarios);
     } catch (error) {
       clearTimeout(timer);
       clearInterval(ticker);
@@ -282,7 +306,7 @@ export class RunController implements ReactiveController {
       message: {
         tone: 'info',
         title: partial
-          ? `Run cancelled after ${completed} of ${this.state.total} iterations: the results below cover ${completed === 1 ? 'that iteration' : `those ${completed} iterations`} only.`
+          ? `Run cancelled after ${completed} of ${counted(this.state.total, 'iteration')}: the results below cover ${completed === 1 ? 'that iteration' : `those ${completed} iterations`} only.`
           : 'Run cancelled before any iteration finished: the results below are from the previous run.',
         lines: [],
       },

@@ -148,6 +148,50 @@ describe('WorkspaceController', () => {
     expect(theirs.notice!.title).toMatch(/^Opened a shared workspace: 1 edited scenario/);
   });
 
+  it('holds a shared link beside the reader’s own work until they choose, and never writes over it', async () => {
+    const draft = (name: string, maxContacts: number) => ({
+      name,
+      base: 'scenarios/baseline.json',
+      world: {},
+      parameters: { engagement: { maxContacts } },
+      ruleSets: {},
+    });
+    const sender = controller();
+    await sender.init();
+    sender.saveDraft(draft('mine', 2));
+    const link = await sender.shareLink();
+
+    const storage = memoryStorage();
+    const own = controller({ storage });
+    await own.init();
+    own.saveDraft(draft('mine', 5));
+    own.flush();
+    const saved = storage.items.get(STORAGE_KEY);
+
+    const reader = (choice?: 'both' | 'replace' | 'discard') => async () => {
+      const ws = controller({ hash: new URL(link).hash, storage });
+      await ws.init();
+      expect(ws.incoming!.drafts.map((d) => d.parameters)).toEqual([{ engagement: { maxContacts: 2 } }]);
+      expect(ws.ws.drafts.map((d) => d.name)).toEqual(['mine']);
+      ws.flush(); // leaving the page before choosing changes nothing kept
+      expect(storage.items.get(STORAGE_KEY)).toBe(saved);
+      if (choice) await ws.resolveIncoming(choice);
+      return ws;
+    };
+    await reader()();
+    const both = await reader('both')();
+    expect(both.ws.drafts.map((d) => d.name)).toEqual(['mine', 'mine-shared']);
+    expect(JSON.parse(storage.items.get(STORAGE_KEY)!).drafts).toHaveLength(2);
+    storage.setItem(STORAGE_KEY, saved!);
+    const replaced = await reader('replace')();
+    expect(replaced.ws.drafts.map((d) => d.parameters.engagement)).toEqual([{ maxContacts: 2 }]);
+    expect(storage.items.get(`${STORAGE_KEY}.replaced`)).toBe(saved);
+    storage.setItem(STORAGE_KEY, saved!);
+    const discarded = await reader('discard')();
+    expect(discarded.ws.drafts.map((d) => d.parameters.engagement)).toEqual([{ maxContacts: 5 }]);
+    expect(storage.items.get(STORAGE_KEY)).toBe(saved);
+  });
+
   it('says so when a shared link is damaged, and starts afresh', async () => {
     const ws = controller({ hash: '#w=AAAA' });
     await ws.init();

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { formatProblem, isPlainObject, loadScenario } from '../../engine/index.ts';
 import type { Problem, ResolvedScenario } from '../../engine/index.ts';
 import { FileStore, UPLOAD_FOLDER } from '../lib/file-store.ts';
+import { describeWork, hasOwnWork, keepBoth, type IncomingChoice } from '../lib/incoming.ts';
 import { checkOpenedFile, uploadPath, type OpenedFileStatus } from '../lib/opened-files.ts';
 import { decodeWorkspace, hashPayload, shareUrl } from '../lib/share.ts';
 import {
@@ -57,10 +58,21 @@ export class WorkspaceController implements ReactiveController {
   ws: Workspace;
   store: FileStore;
   notice: WorkspaceNotice | undefined;
+  /**
+   * A workspace from a share link, held beside the reader's own until they choose what to do with it
+   * (resolveIncoming): opening a link never replaces work silently.
+   */
+  incoming: Workspace | undefined;
   /** Opened files and what they turned out to be, by path. */
   statuses = new Map<string, OpenedFileStatus>();
   private loads = new Map<string, Promise<LoadOutcome>>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Whether this page changed the workspace since it was read: only then is it written back, so a page
+   * left without a change (another tab's, or one holding a share link not yet accepted) never writes
+   * over drafts saved elsewhere.
+   */
+  private dirty = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -81,45 +93,94 @@ export class WorkspaceController implements ReactiveController {
     this.flush();
   }
 
-  /** Restores work: a shared link first, else what this browser kept, else a fresh workspace. */
+  /**
+   * Restores work: what this browser kept, else a fresh workspace. A shared link opens directly when
+   * there is no work of the reader's to lose, else it waits in `incoming` for their choice.
+   */
   async init(): Promise<void> {
     const payload = this.options.location ? hashPayload(this.options.location.hash) : undefined;
-    let restored: Workspace | undefined;
+    let shared: Workspace | undefined;
     if (payload) {
       try {
-        restored = await decodeWorkspace(payload);
-        this.notice = {
-          tone: 'info',
-          title: `Opened a shared workspace: ${restored.drafts.length} edited scenario(s), ${Object.keys(restored.files).length} opened file(s).`,
-          lines: [],
-        };
+        shared = await decodeWorkspace(payload);
       } catch (error) {
         this.notice = { tone: 'error', title: (error as Error).message, lines: [] };
       }
       this.options.clearHash?.();
     }
-    if (!restored) {
-      const kept = this.options.storage?.getItem(STORAGE_KEY);
-      if (kept) {
-        try {
-          restored = parseWorkspace(JSON.parse(kept));
-        } catch {
-          this.notice = {
-            tone: 'error',
-            title: 'The work kept in this browser could not be read; starting afresh.',
-            lines: [],
-          };
-        }
+    let restored: Workspace | undefined;
+    const kept = this.options.storage?.getItem(STORAGE_KEY);
+    if (kept) {
+      try {
+        restored = parseWorkspace(JSON.parse(kept));
+      } catch {
+        this.notice = {
+          tone: 'error',
+          title: 'The work kept in this browser could not be read; starting afresh.',
+          lines: [],
+        };
       }
+    }
+    if (shared && restored && hasOwnWork(restored)) {
+      this.incoming = shared;
+    } else if (shared) {
+      restored = shared;
+      this.dirty = true;
+      this.notice = {
+        tone: 'info',
+        title: `Opened a shared workspace: ${describeWork(shared)}.`,
+        lines: [],
+      };
     }
     if (restored) this.replace(restored);
     await this.checkOpenedFiles();
     this.host.requestUpdate();
   }
 
+  /**
+   * What becomes of a shared workspace waiting beside the reader's: added beside it (`both`), put in
+   * its place (`replace`; the reader's previous work is kept under `${STORAGE_KEY}.replaced`), or
+   * dropped (`discard`).
+   */
+  async resolveIncoming(choice: IncomingChoice): Promise<void> {
+    const incoming = this.incoming;
+    if (!incoming) return;
+    this.incoming = undefined;
+    if (choice === 'discard') {
+      this.notice = {
+        tone: 'info',
+        title: 'The shared workspace was discarded; your work is as it was.',
+        lines: [],
+      };
+    } else {
+      if (choice === 'replace') this.keepReplaced();
+      this.update((ws) => (choice === 'both' ? keepBoth(ws, incoming) : incoming));
+      this.flush();
+      await this.checkOpenedFiles();
+      this.notice = {
+        tone: 'info',
+        title:
+          choice === 'both'
+            ? `Added the shared workspace beside yours: ${describeWork(incoming)}.`
+            : `Replaced your workspace with the shared one: ${describeWork(incoming)}. Your previous work is kept in this browser under ${STORAGE_KEY}.replaced.`,
+        lines: [],
+      };
+    }
+    this.host.requestUpdate();
+  }
+
+  private keepReplaced(): void {
+    try {
+      this.options.storage?.setItem(`${STORAGE_KEY}.replaced`, JSON.stringify(this.ws));
+    } catch {
+      // no room: the reader chose to replace, and was told where a copy would be
+    }
+  }
+
   /** Applies a change to the workspace, keeps it, and redraws. */
   update(change: (ws: Workspace) => Workspace): void {
     this.replace(change(this.ws));
+    this.dirty = true;
     this.persist();
   }
 
@@ -253,12 +314,14 @@ export class WorkspaceController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Writes the workspace to storage now (also done, debounced, after every change). */
+  /** Writes the workspace to storage now if this page changed it (also done, debounced, after every change). */
   flush(): void {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
+    if (!this.dirty) return;
     try {
       this.options.storage?.setItem(STORAGE_KEY, JSON.stringify(this.ws));
+      this.dirty = false;
     } catch {
       this.notice = {
         tone: 'error',

@@ -21,13 +21,15 @@ function text(content: string, x: number, y: number, size: number, weight = 'nor
 
 /**
  * One standalone SVG of a chart for a slide or a report: title, caption, legend, then each plot with
- * its heading, stacked. Widths come from the plots as drawn.
+ * its heading, stacked, and a footer with the run's facts (`facts`: scenarios, seed, iterations, date,
+ * engine version) so a picture pasted into a deck still says where it came from.
  */
 export function composeSvg(
   title: string,
   caption: string,
   legend: readonly LegendItem[],
   parts: readonly ExportPart[],
+  facts = '',
 ): SVGSVGElement {
   const width = Math.max(480, ...parts.map((p) => Number(p.svg.getAttribute('width')) || p.svg.clientWidth));
   const root = document.createElementNS(NS, 'svg');
@@ -69,6 +71,13 @@ export function composeSvg(
     copy.setAttribute('height', String(height));
     root.append(copy);
     y += height + 4;
+  }
+  for (const line of facts ? wrap(facts, Math.floor((width - 16) / 5.4)) : []) {
+    y += 14;
+    const t = text(line, 8, y, 10);
+    t.setAttribute('fill', '#555');
+    t.setAttribute('class', 'run-facts');
+    root.append(t);
   }
   root.setAttribute('width', String(width));
   root.setAttribute('height', String(y + 8));

@@ -103,7 +103,8 @@ export const shared = css`
   .unfavourable {
     color: var(--cc-bad);
   }
-  .neutral {
+  .neutral,
+  .immaterial {
     color: var(--cc-neutral);
   }
   /* Tabs: a row of buttons underlined by the selected one (components set their size). */

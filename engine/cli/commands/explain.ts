@@ -16,6 +16,8 @@ export interface ExplainOptions {
   iteration?: string;
   list?: boolean;
   format?: string;
+  /** Also list ledger entries that come to €0.00. */
+  all?: boolean;
   seed?: string;
   horizon?: string;
 }
@@ -60,7 +62,13 @@ export async function explainCommand(
   if (format === 'json') {
     write(JSON.stringify({ ...run, customer: journey.customer, records: journey.records }, null, 2) + '\n');
   } else {
-    write(renderTimeline(journey, `${scenario.name} (${file}), seed ${seed}, ${horizon} months`));
+    write(
+      renderTimeline(
+        journey,
+        `${scenario.name} (${file}), seed ${seed}, ${horizon} months`,
+        options.all === true,
+      ),
+    );
   }
 }
 

@@ -9,7 +9,10 @@ import {
   REPORT_PERSPECTIVES,
   parseShardSelector,
   progressLine,
+  renderReport,
   renderResult,
+  renderSeriesCsv,
+  reportScenario,
   runMonteCarlo,
   runSpec,
   shardChunkRange,
@@ -32,6 +35,7 @@ import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
 import { checkWorkers, parseRunSetting } from '../options.ts';
 import { readScenario } from '../scenarios.ts';
+import { printPdf } from '../pdf.ts';
 
 export interface SimulateOptions {
   iterations?: string;
@@ -48,6 +52,12 @@ export interface SimulateOptions {
   partialResults?: boolean;
   /** Whose money the table, md and csv formats show: captive (default), network, group or all. */
   perspective?: string;
+  /** Write the monthly series as CSV instead of the KPIs. */
+  series?: boolean;
+  /** `cyclecast report`: write the self-contained HTML report instead of a format. */
+  report?: boolean;
+  /** With `report`: also print the report to PDF (`--out` with .pdf) through Chromium. */
+  pdf?: boolean;
 }
 
 /**
@@ -70,6 +80,12 @@ export async function simulateCommand(
 ): Promise<void> {
   const format = parseFormat(options.format);
   const perspective = parsePerspective(options.perspective);
+  if (options.series && options.format !== undefined && options.format !== 'csv') {
+    throw new UserError(`invalid --format "${options.format}" with --series: the series are written as CSV`);
+  }
+  if (options.pdf && !options.out) {
+    throw new UserError('invalid --pdf: it prints the report written by --out; add --out report.html');
+  }
   const shard = options.shard === undefined ? undefined : parseShard(options.shard);
   if (shard && options.format !== undefined) {
     throw new UserError(
@@ -114,15 +130,41 @@ export async function simulateCommand(
       const aggregates = await aggregateMonteCarlo(spec, executor, { ...runOptions, chunks });
       text = shardFileText(await sealShardFile(buildShardFile(aggregates, shard, chunks)));
     } else {
-      text = renderResult(await runMonteCarlo(spec, executor, runOptions), format, perspective);
+      const result = await runMonteCarlo(spec, executor, runOptions);
+      text = options.report
+        ? renderReport({
+            result,
+            scenarios: scenarios.map(reportScenario),
+            generatedAt: new Date().toISOString(),
+          })
+        : options.series
+          ? renderSeriesCsv(result)
+          : renderResult(result, format, perspective);
     }
     bar.done();
-    if (options.out) await writeAtomic(options.out, text);
-    else io.stdout(text);
+    if (options.out) {
+      await writeAtomic(options.out, text);
+      // Standard error carries only NDJSON with --progress-json: programs read it.
+      if (!options.progressJson) {
+        io.stderr(`wrote ${what(options, shard !== undefined, format)} to ${options.out}\n`);
+      }
+      if (options.pdf) {
+        const pdf = await printPdf(options.out);
+        io.stderr(`wrote the report as PDF to ${pdf}\n`);
+      }
+    } else io.stdout(text);
   } finally {
     bar.done();
     await executor.close();
   }
+}
+
+/** What `--out` received, for the line that confirms it. */
+function what(options: SimulateOptions, shard: boolean, format: Format): string {
+  if (options.report) return 'the HTML report';
+  if (options.series) return 'the monthly series (CSV)';
+  if (shard) return `shard ${options.shard} (a shard file for cyclecast merge)`;
+  return `the ${format === 'json' ? 'full result (JSON)' : `${format} output`}`;
 }
 
 function parseShard(text: string): ShardSelector {

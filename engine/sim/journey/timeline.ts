@@ -29,8 +29,11 @@ const ROUTINE_LEDGER = new Set([
 ]);
 const KIND_WIDTH = 12;
 
-/** The journey as text lines (ending with a newline). */
-export function renderTimeline(journey: CustomerJourney, title: string): string {
+/**
+ * The journey as text lines (ending with a newline). Ledger entries that come to €0.00 are left out
+ * unless `all` (they are bookkeeping, not events: e.g. the margin of an interest-free month).
+ */
+export function renderTimeline(journey: CustomerJourney, title: string, all = false): string {
   const lines = [...header(journey.customer, title, journey.iteration), ''];
   const months = byMonth(journey.records);
   for (let k = 0; k < months.length;) {
@@ -47,7 +50,7 @@ export function renderTimeline(journey: CustomerJourney, title: string): string 
         last++;
       }
       const run = months.slice(k, last + 1);
-      lines.push(line(monthLabel(first.month, months[last]!.month), 'routine', routine(run)));
+      lines.push(line(monthLabel(first.month, months[last]!.month), 'routine', routine(run, all)));
       k = last + 1;
       continue;
     }
@@ -57,7 +60,8 @@ export function renderTimeline(journey: CustomerJourney, title: string): string 
       if (r.type === 'ledger') ledger.push(r);
       else lines.push(line(label, kindOf(r), describe(r)));
     }
-    if (ledger.length > 0) lines.push(line(label, 'ledger', ledgerText(ledger)));
+    const entries = ledgerText(ledger, all);
+    if (entries !== '') lines.push(line(label, 'ledger', entries));
     k++;
   }
   if (months.length === 0) lines.push('nothing happened to this customer in this iteration');
@@ -88,7 +92,7 @@ export function describe(r: TraceRecord): string {
           : r.executed
             ? ' → carried out by the dealer'
             : ' → not carried out (dealer dropped it)';
-      return `#${r.contract} ${r.monthsToEnd} months to end: ${decisionText(r.decision)}${done}`;
+      return `#${r.contract} ${r.monthsToEnd} month${r.monthsToEnd === 1 ? '' : 's'} to end: ${decisionText(r.decision)}${done}`;
     }
     case 'upgrade-offer':
       return `#${r.contract} holds an early-upgrade offer: ${percent(r.probability)} chance this month → ${r.upgrades ? 'upgrades' : 'stays'}`;
@@ -199,17 +203,21 @@ function paramsText(params: Readonly<Record<string, ParameterValue>> | undefined
   return entries.length === 0 ? '' : ` {${entries.map(([k, v]) => `${k}: ${String(v)}`).join(', ')}}`;
 }
 
-function ledgerText(entries: readonly LedgerRecord[]): string {
+/** Ledger entries summed by category and cycle; those that round to €0.00 only when `all`. */
+function ledgerText(entries: readonly LedgerRecord[], all = true): string {
   const sums = new Map<string, number>();
   for (const e of entries) {
     const key = e.party === 'captive' ? `${e.category} c${e.cycle}` : `${e.party} ${e.category} c${e.cycle}`;
     sums.set(key, (sums.get(key) ?? 0) + e.amount);
   }
-  return [...sums].map(([key, amount]) => `${key} ${money(amount, true)}`).join(', ');
+  return [...sums]
+    .filter(([, amount]) => all || Math.abs(amount) >= 0.005)
+    .map(([key, amount]) => `${key} ${money(amount, true)}`)
+    .join(', ');
 }
 
 /** The folded line of a run of routine months. */
-function routine(run: readonly { month: number; records: readonly TraceRecord[] }[]): string {
+function routine(run: readonly { month: number; records: readonly TraceRecord[] }[], all: boolean): string {
   const parts: string[] = [];
   const first = run[0]!.records;
   const paid = first.some((r) => r.type === 'ledger' && r.category === 'interestIncome');
@@ -223,7 +231,8 @@ function routine(run: readonly { month: number; records: readonly TraceRecord[] 
     );
   }
   const ledger = run.flatMap((m) => m.records.filter((r): r is LedgerRecord => r.type === 'ledger'));
-  if (ledger.length > 0) parts.push(`ledger ${ledgerText(ledger)}`);
+  const entries = ledgerText(ledger, all);
+  if (entries !== '') parts.push(`ledger ${entries}`);
   return parts.join('; ');
 }
 

@@ -1,8 +1,13 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { DEFAULT_RUN } from '../../../engine/index.ts';
-import { RunController } from '../../controllers/run-controller.ts';
+import { DEFAULT_RUN, renderReport, reportScenario } from '../../../engine/index.ts';
+import type { MonteCarloResult } from '../../../engine/index.ts';
+import { RunController, type ShownScenario } from '../../controllers/run-controller.ts';
+import { download, fileSlug } from '../../lib/download.ts';
 import { WorkspaceController } from '../../controllers/workspace-controller.ts';
 import { SHIPPED_FILES, SHIPPED_SCENARIOS } from '../../lib/library.ts';
+import { parseResultFile } from '../../lib/result-file.ts';
+import { ResultStore, type KeptResult } from '../../lib/result-store.ts';
+import { describeWork, type IncomingChoice } from '../../lib/incoming.ts';
 import type { RunSettingsInput } from '../../lib/workspace.ts';
 import { shared } from '../../styles/shared.ts';
 import { WebWorkerPool } from '../../workers/web-worker-pool.ts';
@@ -44,7 +49,10 @@ export class CyclecastApp extends LitElement {
   readonly run = new RunController(this, {
     executor: () => new WebWorkerPool(this.workers),
     ...chunkSizeFromUrl(),
+    onComplete: (result, scenarios) => void this.keepResult(result, scenarios, 'run'),
   });
+  /** The last runs' results, kept in IndexedDB across reloads. */
+  private readonly results = new ResultStore();
 
   constructor() {
     super();
@@ -55,6 +63,7 @@ export class CyclecastApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     void this.workspace.init().then(() => (this.ready = true));
+    void this.restoreResult();
     window.addEventListener('pagehide', this.keep);
   }
 
@@ -64,6 +73,73 @@ export class CyclecastApp extends LitElement {
   }
 
   private readonly keep = () => this.workspace.flush();
+
+  /** Shows the most recent kept result, as it was left before the reload. */
+  private async restoreResult(): Promise<void> {
+    const [last] = await this.results.list();
+    if (last && !this.run.state.result) this.run.show(last.result, last.scenarios);
+  }
+
+  private async keepResult(
+    result: MonteCarloResult,
+    scenarios: readonly ShownScenario[],
+    source: KeptResult['source'],
+  ): Promise<void> {
+    const kept = await this.results.keep({
+      id: result.manifest.runHash,
+      keptAt: Date.now(),
+      source,
+      result,
+      scenarios,
+    });
+    if (!kept) {
+      this.workspace.notice = {
+        tone: 'info',
+        title: 'This browser refused to keep the results (IndexedDB): export them as JSON to keep them.',
+        lines: [],
+      };
+      this.requestUpdate();
+    }
+  }
+
+  /**
+   * Opens dropped or chosen files: result files (an exported *Full result (JSON)*) open in the results
+   * view with their manifest; the others are scenarios and rule sets for the workspace.
+   */
+  private async openFiles(files: readonly File[]): Promise<void> {
+    const others: { name: string; webkitRelativePath?: string; text(): Promise<string> }[] = [];
+    for (const file of files) {
+      let text: string;
+      try {
+        text = await file.text();
+      } catch {
+        others.push(file);
+        continue;
+      }
+      const result = parseResultFile(text);
+      if (!result) {
+        others.push({ name: file.name, webkitRelativePath: file.webkitRelativePath, text: async () => text });
+        continue;
+      }
+      const scenarios = result.scenarios.map((s) => ({ path: '', name: s.name, description: '' }));
+      const shown = this.run.show(result, scenarios, {
+        tone: 'info',
+        title: `Opened the result in ${file.name}: ${result.scenarios.map((s) => s.name).join(' vs ')}, seed ${result.manifest.seed}, engine ${result.manifest.engineVersion}.`,
+        lines: [],
+      });
+      if (shown) {
+        this.view = 'results';
+        void this.keepResult(result, scenarios, 'file');
+      } else {
+        this.workspace.notice = {
+          tone: 'error',
+          title: `${file.name} is a result: open it again when the run in progress is over.`,
+          lines: [],
+        };
+      }
+    }
+    if (others.length > 0) await this.workspace.openFiles(others);
+  }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {
     const baseline = this.workspace.ws.baseline;
@@ -126,11 +202,12 @@ export class CyclecastApp extends LitElement {
               const { settings: _, ...rest } = w;
               return e.detail.settings ? { ...rest, settings: e.detail.settings } : rest;
             })}
-          @cc-run=${this.start}
+          @cc-run=${() => this.start()}
           @cc-cancel=${() => this.run.cancel()}
-          @cc-open-files=${(e: CustomEvent<{ files: File[] }>) => void this.workspace.openFiles(e.detail.files)}
+          @cc-open-files=${(e: CustomEvent<{ files: File[] }>) => void this.openFiles(e.detail.files)}
           @cc-remove-file=${(e: CustomEvent<{ path: string }>) => void this.workspace.removeFile(e.detail.path)}
         ></cc-run-panel>
+        ${this.workspace.incoming ? this.incomingChoice() : nothing}
         <div class="messages">
           ${
             state.message
@@ -180,6 +257,9 @@ export class CyclecastApp extends LitElement {
           ${
             this.view === 'results'
               ? html`<cc-results-view
+                  @cc-report=${() => void this.downloadReport()}
+                  @cc-compare-pair=${(e: CustomEvent<{ baseline: string; challenger: string }>) =>
+                    this.start([e.detail.baseline, e.detail.challenger])}
                   .result=${state.result}
                   .scenarios=${state.scenarios}
                   .complete=${state.complete}
@@ -190,14 +270,63 @@ export class CyclecastApp extends LitElement {
       </main>`;
   }
 
-  private start = () => {
+  /**
+   * Downloads the report of the result on screen, with each scenario's description, policies and
+   * assumptions when the scenarios behind it are known here (not for a result file opened on its own).
+   */
+  private async downloadReport(): Promise<void> {
+    const { result, scenarios } = this.run.state;
+    if (!result) return;
+    const loaded = await Promise.all(
+      scenarios.map((s) => (s.path ? this.workspace.load(s.path) : Promise.resolve(undefined))),
+    );
+    const resolved = loaded.map((o) => o?.scenario);
+    const known = resolved.every((s) => s !== undefined) && resolved.length === result.scenarios.length;
+    const html = renderReport({
+      result,
+      ...(known ? { scenarios: resolved.map((s) => reportScenario(s!)) } : {}),
+      generatedAt: new Date().toISOString(),
+    });
+    const names = result.scenarios.map((s) => s.name).join('-vs-');
+    download(`cyclecast-report-${fileSlug(names)}.html`, html, 'text/html');
+  }
+
+  /** A shared workspace waiting beside the reader's own: theirs to keep, add or drop. */
+  private incomingChoice() {
+    const incoming = this.workspace.incoming!;
+    return html`<section class="card incoming" id="incoming" role="region" aria-labelledby="incoming-heading">
+      <h2 id="incoming-heading">A shared workspace arrived: ${describeWork(incoming)}</h2>
+      <p>
+        Your own work (${describeWork(this.workspace.ws)}) is unchanged and still kept in this browser. What
+        should happen to the shared one?
+      </p>
+      <div class="choices">
+        <button class="primary" id="incoming-both" @click=${() => this.resolveIncoming('both')}>
+          Keep both
+        </button>
+        <button id="incoming-replace" @click=${() => this.resolveIncoming('replace')}>
+          Replace mine with the shared one
+        </button>
+        <button id="incoming-discard" @click=${() => this.resolveIncoming('discard')}>
+          Discard the shared one
+        </button>
+      </div>
+    </section>`;
+  }
+
+  private resolveIncoming(choice: IncomingChoice) {
+    void this.workspace.resolveIncoming(choice);
+  }
+
+  /** Runs the picked scenarios, or `paths` (baseline first) without changing what is picked. */
+  private start = (paths?: readonly string[]) => {
     const settings = this.settings;
     if (!settings) return;
     this.workspace.dismissNotice();
     this.view = 'results';
     const ws = this.workspace.ws;
     void this.run.start({
-      paths: [ws.baseline, ...ws.challengers],
+      paths: paths ?? [ws.baseline, ...ws.challengers],
       settings,
       read: this.workspace.store.read,
     });

@@ -31,9 +31,40 @@ export const styles = css`
   .messages:empty {
     display: none;
   }
+  .incoming {
+    border: 2px solid var(--cc-accent);
+  }
+  .incoming h2 {
+    margin: 0 0 4px;
+    font-size: 17px;
+  }
+  .incoming .choices {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  @media (max-width: 640px) {
+    :host {
+      padding: 12px 10px 32px;
+    }
+  }
   [role='tab'] {
     font-weight: 700;
     font-size: 15px;
     padding: 8px 16px;
+  }
+  /* Printing gives the results only, on A4: no run form, tabs, messages or editor. */
+  @media print {
+    :host {
+      padding: 0;
+      max-width: none;
+    }
+    cc-run-panel,
+    .views,
+    .messages,
+    .incoming,
+    cc-scenario-editor {
+      display: none;
+    }
   }
 `;

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { counted } from '../../../engine/index.ts';
 import type { MonteCarloResult } from '../../../engine/index.ts';
 import type { ChartDef, SubPlot } from '../../charts/chart.ts';
 import { toCsv } from '../../lib/csv.ts';
@@ -121,6 +122,12 @@ export class ChartCard extends LitElement {
         heading.textContent = p.heading;
         wrapper.append(heading);
       }
+      // The chart is one image to assistive technology (named below, its data as CSV): Plot's labels on
+      // its mark groups are noise there, and aria-label on an element without a role is prohibited.
+      for (const el of p.element.querySelectorAll('[aria-label], [aria-description]')) {
+        el.removeAttribute('aria-label');
+        el.removeAttribute('aria-description');
+      }
       p.element.setAttribute('role', 'img');
       p.element.setAttribute(
         'aria-label',
@@ -142,6 +149,7 @@ export class ChartCard extends LitElement {
       this.chart.caption,
       legend,
       this.plots.map((p) => ({ ...(p.heading ? { heading: p.heading } : {}), svg: p.element })),
+      this.result ? runFacts(this.result) : '',
     );
   }
 
@@ -162,6 +170,13 @@ export class ChartCard extends LitElement {
     if (!this.result) return;
     download(this.fileName('csv'), toCsv(this.chart.data(this.result)), 'text/csv');
   }
+}
+
+/** The facts of the run a chart shows, for its exported image: scenarios, seed, iterations, date, engine. */
+function runFacts(result: MonteCarloResult): string {
+  const m = result.manifest;
+  const iterations = result.scenarios[0]?.summary.iterations ?? 0;
+  return `Cyclecast ${m.engineVersion} · ${result.scenarios.map((s) => s.name).join(' vs ')} · seed ${m.seed} · ${counted(iterations, 'iteration')} × ${counted(m.horizonMonths, 'month')} · run ${m.runHash.slice(0, 12)} · exported ${new Date().toISOString().slice(0, 10)}`;
 }
 
 customElements.define('cc-chart-card', ChartCard);

@@ -64,4 +64,9 @@ export const styles = css`
     display: block;
     overflow: visible;
   }
+  @media print {
+    .exports {
+      display: none;
+    }
+  }
 `;

@@ -1,9 +1,25 @@
-import { formatDelta, formatValue } from '../../../engine/index.ts';
+import {
+  findKpi,
+  formatDelta,
+  formatInterval,
+  formatProbability,
+  formatValue,
+  HEADLINE_KPI,
+  intervalEnds,
+  isKpiId,
+  judgeChange,
+  KPI_LABELS,
+  kpiLabel,
+  kpiSpec,
+} from '../../../engine/index.ts';
 import type { KpiSummary, MonteCarloResult, PairedKpi } from '../../../engine/index.ts';
-import { KPI_LABELS, kpiLabel, kpiSpec } from '../../lib/kpi-labels.ts';
 
-/** Whether a change is good news: by the KPI's better direction, and only when its 95% CI excludes 0. */
-export type Tone = 'favourable' | 'unfavourable' | 'neutral';
+/**
+ * Whether a change is news, and which: favourable or unfavourable when it is real (95% CI excludes 0)
+ * and material (engine/report/verdict.ts MATERIALITY); immaterial when real but too small to matter;
+ * neutral when it cannot be told from zero.
+ */
+export type Tone = 'favourable' | 'unfavourable' | 'immaterial' | 'neutral';
 
 export interface ValueCell {
   /** Mean over iterations, formatted in the KPI's unit (as the CLI prints it). */
@@ -41,33 +57,44 @@ export interface KpiRow {
   readonly challengers: readonly { readonly value: ValueCell; readonly delta: DeltaCell | undefined }[];
 }
 
-const interval = (ci: readonly [number, number] | null, format: (x: number) => string) =>
-  ci ? `${format(ci[0])} … ${format(ci[1])}` : '–';
-const ends = (ci: readonly [number, number] | null, format: (x: number) => string) =>
-  ci ? { ciEnds: [format(ci[0]), format(ci[1])] as const } : {};
+const ends = (ci: readonly [number, number] | null, unit: string, delta = false) => {
+  const both = intervalEnds(ci, unit, delta);
+  return both ? { ciEnds: both } : {};
+};
 
 /** A KPI summary as the table shows it: the same text as `cyclecast run|compare --format table`. */
 export function valueCell(k: KpiSummary): ValueCell {
-  const format = (x: number) => formatValue(x, k.unit);
-  return { mean: formatValue(k.mean, k.unit), ci: interval(k.ci95, format), ...ends(k.ci95, format) };
+  return { mean: formatValue(k.mean, k.unit), ci: formatInterval(k.ci95, k.unit), ...ends(k.ci95, k.unit) };
 }
 
-/** Favourable, unfavourable, or neutral when nothing changed or the 95% CI spans 0. */
-export function deltaTone(d: Pick<PairedKpi, 'allZero' | 'ci95' | 'better'>): Tone {
-  if (d.allZero || !d.ci95) return 'neutral';
-  const [lo, hi] = d.ci95;
-  if (lo <= 0 && hi >= 0) return 'neutral';
-  return lo > 0 === (d.better === 'higher') ? 'favourable' : 'unfavourable';
+/** The tone of a paired change, given the baseline's mean of the KPI and of the headline KPI. */
+export function deltaTone(d: PairedKpi, baselineMean: number, headlineMean: number): Tone {
+  return TONES[judgeChange(d, baselineMean, headlineMean)];
 }
 
-export function deltaCell(d: PairedKpi): DeltaCell {
+/** Good or bad news in words as well as colour: shown beside each change (neutral: to screen readers only). */
+export const TONE_WORDS: Readonly<Record<Tone, string>> = {
+  favourable: 'better',
+  unfavourable: 'worse',
+  immaterial: 'immaterial',
+  neutral: 'no clear change',
+};
+
+const TONES = {
+  better: 'favourable',
+  worse: 'unfavourable',
+  immaterial: 'immaterial',
+  unclear: 'neutral',
+} as const;
+
+export function deltaCell(d: PairedKpi, baselineMean: number, headlineMean: number): DeltaCell {
   const m = d.meanDelta;
   return {
     delta: formatDelta(m, d.unit),
-    ci: interval(d.ci95, (x) => formatDelta(x, d.unit)),
-    ...ends(d.ci95, (x) => formatDelta(x, d.unit)),
-    pBetter: d.pBetter === null ? '–' : `${Math.round(d.pBetter * 100)}%`,
-    tone: deltaTone(d),
+    ci: formatInterval(d.ci95, d.unit, true),
+    ...ends(d.ci95, d.unit, true),
+    pBetter: formatProbability(d.pBetter),
+    tone: deltaTone(d, baselineMean, headlineMean),
     precise:
       m === null
         ? ''
@@ -89,12 +116,13 @@ export function precise(value: number, unit: string): string {
   return `${sign}${abs.toLocaleString('en-GB', { maximumSignificantDigits: 4 })}`;
 }
 
-const order = new Map(KPI_LABELS.map((l, i) => [l.id, i]));
+const order = new Map<string, number>(KPI_LABELS.map((l, i) => [l.id, i]));
 
 /** The rows of the KPI table, grouped as KPI_LABELS orders them (KPIs it does not know come last). */
 export function kpiRows(result: MonteCarloResult): KpiRow[] {
   const [baseline, ...challengers] = result.scenarios;
   if (!baseline) return [];
+  const headline = findKpi(baseline.summary.kpis, HEADLINE_KPI)?.mean ?? 0;
   const rows = baseline.summary.kpis.map((k, i): KpiRow => {
     const label = kpiLabel(k.id);
     return {
@@ -103,13 +131,13 @@ export function kpiRows(result: MonteCarloResult): KpiRow[] {
       label: label.label,
       measure: label.measure,
       better: k.better,
-      meaning: kpiSpec(k.id)?.meaning ?? '',
+      meaning: isKpiId(k.id) ? kpiSpec(k.id).meaning : '',
       baseline: valueCell(k),
       challengers: challengers.map((c, ci) => {
         const paired = result.comparisons[ci]?.summary.kpis[i];
         return {
           value: valueCell(c.summary.kpis[i]!),
-          delta: paired ? deltaCell(paired) : undefined,
+          delta: paired ? deltaCell(paired, k.mean ?? 0, headline) : undefined,
         };
       }),
     };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonTable, KPIS, kpiTable } from '../../../engine/index.ts';
 import type { PairedKpi } from '../../../engine/index.ts';
+import type { KpiUnit } from '../../../engine/index.ts';
 import { FIXTURE_BASELINE, FIXTURE_SPEED, FIXTURE_TCM, fixtureResult } from '../../testing/fixtures.ts';
 import { deltaTone, kpiRows, precise } from './kpi-rows.ts';
 
@@ -57,21 +58,29 @@ describe('KPI table rows', () => {
 });
 
 describe('deltaTone', () => {
-  const d = (better: 'higher' | 'lower', ci: [number, number] | null, allZero = false) =>
-    ({ better, ci95: ci, allZero }) as Pick<PairedKpi, 'better' | 'ci95' | 'allZero'>;
+  const d = (better: 'higher' | 'lower', ci: [number, number] | null, allZero = false, unit: KpiUnit = '€') =>
+    ({ better, ci95: ci, allZero, unit, meanDelta: ci ? (ci[0] + ci[1]) / 2 : null }) as PairedKpi;
+  const tone = (x: PairedKpi) => deltaTone(x, 1000, 10_000);
 
-  it('colours by the KPI’s better direction when the CI excludes zero', () => {
-    expect(deltaTone(d('higher', [0.1, 0.3]))).toBe('favourable');
-    expect(deltaTone(d('higher', [-0.3, -0.1]))).toBe('unfavourable');
-    expect(deltaTone(d('lower', [100, 300]))).toBe('unfavourable');
-    expect(deltaTone(d('lower', [-300, -100]))).toBe('favourable');
+  it('colours a real, material change by the KPI’s better direction', () => {
+    expect(tone(d('higher', [100, 300]))).toBe('favourable');
+    expect(tone(d('higher', [-300, -100]))).toBe('unfavourable');
+    expect(tone(d('lower', [100, 300]))).toBe('unfavourable');
+    expect(tone(d('lower', [-300, -100]))).toBe('favourable');
+  });
+
+  it('tells a certain but immaterial change apart: not red, not green', () => {
+    // 1% of the headline (€10,000) is €100: a certain change of €20 does not matter.
+    expect(tone(d('lower', [10, 30]))).toBe('immaterial');
+    expect(deltaTone(d('lower', [0.0001, 0.0003], false, '0–1'), 0.01, 10_000)).toBe('immaterial');
+    expect(deltaTone(d('lower', [0.001, 0.003], false, '0–1'), 0.01, 10_000)).toBe('unfavourable');
   });
 
   it('is neutral when the CI spans or touches zero, is unknown, or nothing changed', () => {
-    expect(deltaTone(d('higher', [-0.1, 0.3]))).toBe('neutral');
-    expect(deltaTone(d('higher', [0, 0.3]))).toBe('neutral');
-    expect(deltaTone(d('higher', null))).toBe('neutral');
-    expect(deltaTone(d('higher', [0, 0], true))).toBe('neutral');
+    expect(tone(d('higher', [-100, 300]))).toBe('neutral');
+    expect(tone(d('higher', [0, 300]))).toBe('neutral');
+    expect(tone(d('higher', null))).toBe('neutral');
+    expect(tone(d('higher', [0, 0], true))).toBe('neutral');
   });
 });
 

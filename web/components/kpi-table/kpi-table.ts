@@ -1,18 +1,21 @@
 import { LitElement, html, nothing } from 'lit';
-import { renderResult } from '../../../engine/index.ts';
+import { counted, renderResult } from '../../../engine/index.ts';
 import type { MonteCarloResult } from '../../../engine/index.ts';
 import { download, fileSlug } from '../../lib/download.ts';
 import { scenarioColour } from '../../lib/palette.ts';
 import { shared } from '../../styles/shared.ts';
-import { kpiRows, type DeltaCell, type KpiRow, type ValueCell } from './kpi-rows.ts';
+import { TONE_WORDS, kpiRows, type DeltaCell, type KpiRow, type ValueCell } from './kpi-rows.ts';
 import { styles } from './styles.ts';
 
 const ARROWS = { up: '▲', down: '▼', none: '' } as const;
-const TONE_WORDS = {
-  favourable: 'favourable',
-  unfavourable: 'unfavourable',
-  neutral: 'no clear change',
-} as const;
+
+/**
+ * Narrower than this the columns would squeeze their numbers onto several lines: the table scrolls
+ * sideways instead (its KPI labels stay in view), so every column stays reachable from 1024 px down.
+ */
+function tableMinWidth(challengers: number): number {
+  return 220 + 120 + challengers * (120 + 160 + 76);
+}
 
 /**
  * Every KPI side by side: each scenario's mean with its 95% CI and, for each challenger, the paired
@@ -35,22 +38,23 @@ export class KpiTable extends LitElement {
     return html`<div class="head">
         <h3 id="kpi-heading">Key figures</h3>
         <p class="muted how">
-          Mean over ${result.scenarios[0]?.summary.iterations ?? 0} iterations with its 95% confidence
-          interval underneath.
+          Mean over ${counted(result.scenarios[0]?.summary.iterations ?? 0, 'iteration')} with its 95%
+          confidence interval underneath.
           ${
             challengers.length > 0
               ? html`Changes are challenger minus baseline on the same customers and luck:
-                  <span class="favourable">green</span> is favourable and
-                  <span class="unfavourable">red</span> unfavourable, both with a 95% CI that excludes zero;
-                  <span class="neutral">grey</span> means no clear change. P(better) is the share of
-                  iterations in which the challenger did better.`
+                  <span class="favourable">better</span> (green) and
+                  <span class="unfavourable">worse</span> (red) when the 95% CI excludes zero and the change
+                  is material; <span class="immaterial">immaterial</span> (grey) when it is real but below the
+                  materiality threshold; grey without a word when it cannot be told from zero. P(better) is
+                  the share of iterations in which the challenger did better.`
               : nothing
           }
         </p>
         <button class="small" id="export-kpi-csv" @click=${this.exportCsv}>Table as CSV</button>
       </div>
-      <div class="scroll">
-        <table aria-labelledby="kpi-heading">
+      <div class="scroll" tabindex="0" role="region" aria-labelledby="kpi-heading">
+        <table aria-labelledby="kpi-heading" style=${`min-width: ${tableMinWidth(challengers.length)}px`}>
           <colgroup>
             <col class="label-col" />
             <col class="value-col" />
@@ -135,7 +139,9 @@ export class KpiTable extends LitElement {
           ><span class="arrow" aria-hidden="true">${ARROWS[cell.direction]}</span
           ><span class="mean" data-field="delta">${cell.delta}</span></span
         >
-        <span class="visually-hidden">(${TONE_WORDS[cell.tone]})</span>
+        <span class=${cell.tone === 'neutral' ? 'visually-hidden' : 'tone-word'}
+          >${TONE_WORDS[cell.tone]}</span
+        >
         ${this.ci(cell, 'delta-ci')}
       </td>
       <td class="p" data-kpi=${kpi} data-scenario=${scenario}>

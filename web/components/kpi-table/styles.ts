@@ -21,6 +21,14 @@ export const styles = css`
   }
   .scroll {
     overflow-x: auto;
+    /* the containing block of the visually hidden words: clipped here, never widening the page */
+    position: relative;
+  }
+  tbody th[scope='row'] {
+    position: sticky;
+    left: 0;
+    background: white;
+    z-index: 1;
   }
   table {
     width: 100%;
@@ -114,7 +122,7 @@ export const styles = css`
   }
   td .ci {
     display: block;
-    font-size: 11px;
+    font-size: 12px;
     color: var(--cc-muted);
   }
   td .ci .end {
@@ -122,7 +130,11 @@ export const styles = css`
   }
   td.delta .ci {
     color: inherit;
-    opacity: 0.85;
+  }
+  .tone-word {
+    font-size: 12px;
+    font-weight: 600;
+    margin-left: 4px;
   }
   tr > td.value:nth-child(3n) {
     border-left: 1px solid var(--cc-border-strong);
@@ -133,5 +145,20 @@ export const styles = css`
   }
   td.p {
     color: var(--cc-muted);
+  }
+  @media print {
+    #export-kpi-csv {
+      display: none;
+    }
+    .scroll {
+      overflow: visible;
+    }
+    table {
+      min-width: 0 !important;
+      font-size: 10px;
+    }
+    thead th {
+      position: static;
+    }
   }
 `;

@@ -1,14 +1,6 @@
-import type { KpiId, MonteCarloResult } from '../../../engine/index.ts';
-import { kpiLabel } from '../../lib/kpi-labels.ts';
+import { HEADLINE_KPIS, kpiLabel } from '../../../engine/index.ts';
+import type { MonteCarloResult } from '../../../engine/index.ts';
 import { kpiRows, type Tone } from '../kpi-table/kpi-rows.ts';
-
-/** The KPIs a finance reader looks at first: value, loyalty, risk, sales. */
-export const HEADLINE_KPIS = [
-  'profit.npv',
-  'retention.rate',
-  'credit.lossRate',
-  'leads.conversionRate',
-] as const satisfies readonly KpiId[];
 
 export interface Headline {
   readonly id: string;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { formatDelta, formatValue } from '../../../engine/index.ts';
 import { FIXTURE_BASELINE, FIXTURE_SPEED, FIXTURE_TCM, fixtureResult } from '../../testing/fixtures.ts';
-import { HEADLINE_KPIS, headlines } from './headlines.ts';
+import { HEADLINE_KPIS } from '../../../engine/index.ts';
+import { headlines } from './headlines.ts';
 
 describe('headlines', () => {
   it('give the baseline’s value and each challenger’s change for the headline KPIs', async () => {

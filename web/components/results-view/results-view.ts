@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import { renderResult } from '../../../engine/index.ts';
-import type { MonteCarloResult } from '../../../engine/index.ts';
+import { breakdownTables, counted, MATERIALITY_TEXT, renderResult, verdicts } from '../../../engine/index.ts';
+import type { MonteCarloResult, Significance } from '../../../engine/index.ts';
 import { CHARTS } from '../../charts/index.ts';
 import type { ShownScenario } from '../../controllers/run-controller.ts';
 import { download, fileSlug } from '../../lib/download.ts';
@@ -8,8 +8,17 @@ import { scenarioColour } from '../../lib/palette.ts';
 import { shared } from '../../styles/shared.ts';
 import '../chart-card/chart-card.ts';
 import '../kpi-table/kpi-table.ts';
+import { TONE_WORDS } from '../kpi-table/kpi-rows.ts';
 import { headlines } from './headlines.ts';
 import { styles } from './styles.ts';
+
+/** A verdict's tone as a mark that does not rely on colour, and the colour class. */
+const VERDICT_TONES: Record<Significance, { mark: string; tone: string }> = {
+  better: { mark: '▲ better', tone: 'favourable' },
+  worse: { mark: '▼ worse', tone: 'unfavourable' },
+  immaterial: { mark: '≈ immaterial', tone: 'immaterial' },
+  unclear: { mark: '? unclear', tone: 'neutral' },
+};
 
 /**
  * The results of the last run, or of the run in progress as it refines: what was compared, the
@@ -56,12 +65,12 @@ export class ResultsView extends LitElement {
                 this.complete
                   ? nothing
                   : html`<span class="badge" id="partial-badge"
-                      >partial: ${iterations} of ${m.iterations} iterations</span
+                      >partial: ${iterations} of ${counted(m.iterations, 'iteration')}</span
                     >`
               }
             </h2>
             <p class="muted run-facts">
-              ${iterations.toLocaleString('en-GB')} iterations · ${m.horizonMonths} months
+              ${counted(iterations, 'iteration')} · ${counted(m.horizonMonths, 'month')}
               (${(m.horizonMonths / 12).toLocaleString('en-GB', { maximumFractionDigits: 1 })} years) · seed
               ${m.seed} · engine ${m.engineVersion} · run ${m.runHash.slice(0, 12)}
             </p>
@@ -75,6 +84,15 @@ export class ResultsView extends LitElement {
             >
               Full result (JSON)
             </button>
+            <button
+              id="export-report"
+              @click=${this.report}
+              ?disabled=${!this.complete}
+              title=${this.complete ? 'One self-contained HTML file to hand over or print: the same as cyclecast report' : 'Available when the run is complete'}
+            >
+              Report (HTML)
+            </button>
+            <button id="print" @click=${() => window.print()}>Print</button>
           </div>
         </div>
         <ul class="scenarios">
@@ -82,23 +100,21 @@ export class ResultsView extends LitElement {
             const shown = this.scenarios[i];
             return html`<li>
               <span class="swatch" style="background:${scenarioColour(i)}" aria-hidden="true"></span>
-              <span
-                ><strong>${s.name}</strong>
+              <div>
+                <strong>${s.name}</strong>
                 <span class="muted">${i === 0 ? '(baseline)' : '(challenger)'}</span>
-                ${
-                  shown?.description
-                    ? html`<span class="description" title=${shown.description}>${shown.description}</span>`
-                    : nothing
-                }</span
-              >
+                ${shown?.description ? describe(shown.description) : nothing}
+              </div>
             </li>`;
           })}
         </ul>
-        ${result.comparisons.length > 0 ? this.headlineTiles(result) : nothing}
+        ${this.manifest(result)}
+        ${result.comparisons.length > 0 ? [this.verdict(result), this.headlineTiles(result)] : nothing}
       </section>
       <section class="card">
         <cc-kpi-table .result=${result}></cc-kpi-table>
       </section>
+      ${this.breakdowns(result)}
       <div class="charts">
         ${CHARTS.map(
           (chart) =>
@@ -109,6 +125,121 @@ export class ResultsView extends LitElement {
             ></cc-chart-card>`,
         )}
       </div>`;
+  }
+
+  /**
+   * Results by cycle, segment, credit tier, region and dealer: the tables the CLI prints, one per
+   * dimension, opened on request (the dealers' table is long).
+   */
+  private breakdowns(result: MonteCarloResult) {
+    const tables = breakdownTables(result);
+    if (tables.length === 0) return nothing;
+    return html`<section class="card breakdowns" id="breakdowns" aria-labelledby="breakdowns-heading">
+      <h3 id="breakdowns-heading">Breakdowns</h3>
+      <p class="muted">
+        Means per iteration by group; a challenger's change is the difference of the means (breakdowns carry
+        no confidence intervals yet).
+      </p>
+      ${tables.map(
+        (t, i) =>
+          html`<details ?open=${i === 0}>
+            <summary>${t.title}</summary>
+            <div class="scroll" tabindex="0" role="region" aria-label=${t.title}>
+              <table>
+                <thead>
+                  <tr>
+                    ${t.header.map((h) => html`<th scope="col">${h}</th>`)}
+                  </tr>
+                </thead>
+                <tbody>
+                  ${t.rows.map(
+                    (r) =>
+                      html`<tr>
+                        ${r.map((c, j) => (j === 0 ? html`<th scope="row">${c}</th>` : html`<td>${c}</td>`))}
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>
+          </details>`,
+      )}
+    </section>`;
+  }
+
+  /** The run's manifest: what anyone needs to reproduce it and check its inputs. */
+  private manifest(result: MonteCarloResult) {
+    const m = result.manifest;
+    return html`<details class="manifest" id="manifest">
+      <summary>
+        Manifest: seed ${m.seed}, ${counted(m.iterations, 'iteration')}, engine ${m.engineVersion}
+      </summary>
+      <dl>
+        <dt>Run hash</dt>
+        <dd><code>${m.runHash}</code></dd>
+        <dt>Chunk size</dt>
+        <dd>${m.chunkSize} iterations</dd>
+        ${m.scenarios.map(
+          (s) =>
+            html`<dt>${s.name}</dt>
+              <dd>
+                <code>${s.hash}</code>
+                <ul>
+                  ${Object.entries(s.ruleSets).map(
+                    ([kind, r]) => html`<li>${kind}: ${r.name} <code>${r.hash}</code></li>`,
+                  )}
+                </ul>
+              </dd>`,
+        )}
+      </dl>
+    </details>`;
+  }
+
+  /** One sentence per challenger: who wins on the headline KPI, by how much, how sure, why, at what cost. */
+  private verdict(result: MonteCarloResult) {
+    return html`<section class="verdicts" id="verdict" aria-labelledby="verdict-heading">
+      <h3 id="verdict-heading">Verdict</h3>
+      ${verdicts(result).map(
+        (v) =>
+          html`<p class="verdict" data-challenger=${v.challenger} data-tone=${v.tone}>
+            <span class="verdict-tone ${VERDICT_TONES[v.tone].tone}">${VERDICT_TONES[v.tone].mark}</span>
+            ${v.text}
+          </p>`,
+      )}
+      <p class="muted materiality">${MATERIALITY_TEXT[0]!.toUpperCase()}${MATERIALITY_TEXT.slice(1)}.</p>
+      ${this.pairForm()}
+    </section>`;
+  }
+
+  /**
+   * Challengers compared with each other, on request: a paired run of one against the other (the
+   * second as baseline), leaving the picked scenarios as they are.
+   */
+  private pairForm() {
+    const known = this.scenarios.slice(1).filter((s) => s.path);
+    if (known.length < 2 || !this.complete) return nothing;
+    const options = (selected: number) =>
+      known.map((s, i) => html`<option value=${s.path} ?selected=${i === selected}>${s.name}</option>`);
+    return html`<form class="pair" @submit=${this.comparePair}>
+      <label for="pair-challenger">Compare challenger</label>
+      <select id="pair-challenger">
+        ${options(0)}
+      </select>
+      <label for="pair-baseline">with</label>
+      <select id="pair-baseline">
+        ${options(1)}
+      </select>
+      <button type="submit" id="pair-run">Run this comparison</button>
+    </form>`;
+  }
+
+  private comparePair(e: Event) {
+    e.preventDefault();
+    const value = (id: string) => this.renderRoot.querySelector<HTMLSelectElement>(`#${id}`)!.value;
+    const [challenger, baseline] = [value('pair-challenger'), value('pair-baseline')];
+    if (challenger === baseline) return;
+    this.dispatchEvent(
+      new CustomEvent('cc-compare-pair', { detail: { baseline, challenger }, bubbles: true, composed: true }),
+    );
   }
 
   private headlineTiles(result: MonteCarloResult) {
@@ -122,6 +253,7 @@ export class ResultsView extends LitElement {
               (c) =>
                 html`<p class="tile-change ${c.tone}">
                   <span class="muted">${c.name}:</span> <strong>${c.delta}</strong>
+                  ${c.tone === 'neutral' ? nothing : html`<span class="tone-word">${TONE_WORDS[c.tone]}</span>`}
                   <span class="tile-ci">95% CI ${c.ci} · P(better) ${c.pBetter}</span>
                 </p>`,
             )}
@@ -130,11 +262,26 @@ export class ResultsView extends LitElement {
     </div>`;
   }
 
+  /** Asks the app for the report: it knows the scenarios behind the result (descriptions, policies). */
+  private report() {
+    this.dispatchEvent(new CustomEvent('cc-report', { bubbles: true, composed: true }));
+  }
+
   private exportJson() {
     if (!this.result) return;
     const names = this.result.scenarios.map((s) => s.name).join('-vs-');
     download(`cyclecast-${fileSlug(names)}.json`, renderResult(this.result, 'json'), 'application/json');
   }
+}
+
+/** A scenario's description: its first sentence, opening to the whole text (never cut off). */
+function describe(description: string) {
+  const first = /^.*?\.(\s|$)/.exec(description)?.[0]?.trim() ?? description;
+  if (first === description.trim()) return html`<p class="description">${description}</p>`;
+  return html`<details class="description">
+    <summary>${first}</summary>
+    <p>${description.slice(first.length).trim()}</p>
+  </details>`;
 }
 
 customElements.define('cc-results-view', ResultsView);

@@ -34,6 +34,87 @@ export const styles = css`
     padding: 1px 10px;
     margin-left: 8px;
   }
+  .verdicts {
+    margin: 12px 0 4px;
+  }
+  .verdicts h3 {
+    font-size: 16px;
+    margin: 0 0 4px;
+  }
+  .verdict {
+    margin: 0 0 6px;
+    line-height: 1.45;
+    max-width: 110ch;
+  }
+  .verdict-tone {
+    font-weight: 700;
+    margin-right: 4px;
+    white-space: nowrap;
+  }
+  .breakdowns h3 {
+    font-size: 18px;
+    margin: 0;
+  }
+  .breakdowns summary {
+    cursor: pointer;
+    font-weight: 600;
+    margin: 6px 0;
+  }
+  .breakdowns .scroll {
+    overflow-x: auto;
+    max-height: 420px;
+    overflow-y: auto;
+  }
+  .breakdowns table {
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+    font-size: 13px;
+  }
+  .breakdowns th,
+  .breakdowns td {
+    padding: 3px 10px;
+    border-bottom: 1px solid var(--cc-border);
+    text-align: right;
+    white-space: nowrap;
+  }
+  .breakdowns th[scope='row'],
+  .breakdowns thead th:first-child {
+    text-align: left;
+  }
+  .pair {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px;
+    margin-top: 8px;
+    font-size: 13px;
+  }
+  .materiality {
+    font-size: 12px;
+    margin: 0;
+  }
+  .tone-word {
+    font-size: 12px;
+    font-weight: 600;
+  }
+  .manifest {
+    margin: 8px 0 0;
+    font-size: 13px;
+  }
+  .manifest dl {
+    display: grid;
+    grid-template-columns: max-content 1fr;
+    gap: 2px 12px;
+    margin: 6px 0 0;
+  }
+  .manifest dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .manifest ul {
+    margin: 2px 0 0;
+    padding-left: 18px;
+  }
   .run-facts {
     margin: 4px 0 0;
     font-size: 13px;
@@ -60,12 +141,15 @@ export const styles = css`
     transform: translateY(1px);
   }
   .description {
-    display: -webkit-box;
-    -webkit-line-clamp: 1;
-    -webkit-box-orient: vertical;
-    overflow: hidden;
-    font-size: 12.5px;
+    font-size: 13px;
     color: var(--cc-muted);
+    max-width: 120ch;
+  }
+  .description summary {
+    cursor: pointer;
+  }
+  .description p {
+    margin: 4px 0 0;
   }
   .headlines {
     display: grid;
@@ -100,8 +184,7 @@ export const styles = css`
   }
   .tile-ci {
     display: block;
-    font-size: 11px;
-    opacity: 0.85;
+    font-size: 12px;
   }
   .charts {
     display: grid;
@@ -110,5 +193,38 @@ export const styles = css`
   }
   .charts .wide {
     grid-column: 1 / -1;
+  }
+  @media (max-width: 1100px) {
+    .headlines {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+    .charts {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  @media (max-width: 640px) {
+    .summary-top {
+      flex-wrap: wrap;
+    }
+    .headlines {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
+  @media print {
+    .exports,
+    .materiality {
+      display: none;
+    }
+    .charts {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .headlines {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+    .tile,
+    .verdict,
+    cc-chart-card {
+      break-inside: avoid;
+    }
   }
 `;

@@ -1,4 +1,4 @@
-import { RUN_LIMITS } from '../../../engine/index.ts';
+import { counted, RUN_LIMITS } from '../../../engine/index.ts';
 import type { RunState } from '../../controllers/run-controller.ts';
 import type { RunSettingsInput } from '../../lib/workspace.ts';
 
@@ -60,7 +60,7 @@ export function duration(ms: number): string {
 /** One line saying where the run is, for the line under the progress bar. */
 export function progressText(state: RunState | undefined, workers: number): string {
   if (!state) return 'Ready.';
-  const of = `${state.completed.toLocaleString('en-GB')} of ${state.total.toLocaleString('en-GB')} iterations`;
+  const of = `${state.completed.toLocaleString('en-GB')} of ${counted(state.total, 'iteration')}`;
   switch (state.status) {
     case 'idle':
       return 'Ready: pick the scenarios and press Run.';
@@ -74,7 +74,7 @@ export function progressText(state: RunState | undefined, workers: number): stri
       return `${of} · ${duration(state.elapsedMs)} · about ${duration(left)} left`;
     }
     case 'done':
-      return `Finished ${state.total.toLocaleString('en-GB')} iterations in ${duration(state.elapsedMs)}.`;
+      return `Finished ${counted(state.total, 'iteration')} in ${duration(state.elapsedMs)}.`;
     case 'cancelled':
       return `Cancelled after ${of}.`;
     case 'failed':

@@ -7,6 +7,22 @@ export const styles = css`
     gap: 24px;
     align-items: start;
   }
+  @media (max-width: 1100px) {
+    .panel {
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    }
+    .panel > :last-child {
+      grid-column: 1 / -1;
+    }
+  }
+  @media (max-width: 700px) {
+    .panel {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .setting {
+      grid-template-columns: 110px 80px 1fr;
+    }
+  }
   .panel.dragging {
     outline: 3px dashed var(--cc-accent);
     outline-offset: -6px;
@@ -49,7 +65,7 @@ export const styles = css`
   }
   .help {
     margin: 0;
-    font-size: 11.5px;
+    font-size: 12px;
     line-height: 1.3;
   }
   .defaults {

@@ -1,5 +1,11 @@
-import { isKpiId, kpiSpec as catalogueSpec, PERSPECTIVE_PREFIXES, PNL_LINES } from '../../engine/index.ts';
-import type { CatalogueKpiId, KpiSpec, PerspectiveId, PnlLine } from '../../engine/index.ts';
+import {
+  HEADLINE_KPI,
+  isKpiId,
+  kpiSpec as catalogueSpec,
+  PERSPECTIVE_PREFIXES,
+  PNL_LINES,
+} from '../result/kpis.ts';
+import type { CatalogueKpiId, KpiId, KpiSpec, PerspectiveId, PnlLine } from '../result/kpis.ts';
 
 /** How the workbench presents one KPI to a reader who does not know its id. */
 export interface KpiLabel {
@@ -160,12 +166,12 @@ const LABELS: Readonly<Record<CatalogueKpiId, Omit<KpiLabel, 'id'>>> = {
 };
 
 /** Every KPI label, in the order the KPI table shows them. */
-export const KPI_LABELS: readonly KpiLabel[] = [
+export const KPI_LABELS: readonly (KpiLabel & { readonly id: KpiId })[] = [
   ...moneyLabels('captive'),
   ...moneyLabels('network'),
   ...moneyLabels('group'),
   ...(Object.keys(LABELS) as CatalogueKpiId[]).map((id) => ({ id, ...LABELS[id] })),
-];
+].map((l) => ({ ...l, id: l.id as KpiId })); // every id above is the catalogue's (money ids by construction)
 
 const byId = new Map(KPI_LABELS.map((l) => [l.id, l]));
 
@@ -181,3 +187,8 @@ export function kpiLabel(id: string): KpiLabel {
 export function kpiSpec(id: string): KpiSpec | undefined {
   return isKpiId(id) ? catalogueSpec(id) : undefined;
 }
+
+/** The KPIs a finance reader looks at first (the tiles): the headline (value), then loyalty, risk, sales. */
+export const HEADLINE_KPIS: readonly KpiId[] = [
+  ...new Set<KpiId>([HEADLINE_KPI, 'retention.rate', 'credit.lossRate', 'leads.conversionRate']),
+];
