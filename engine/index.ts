@@ -99,6 +99,7 @@ export type { KpiLabel } from './report/kpi-labels.ts';
 export { categoryContributions, PROFIT_CATEGORIES, PROFIT_TOTAL } from './report/profit-categories.ts';
 export type { ProfitCategory } from './report/profit-categories.ts';
 export { judgeChange, MATERIALITY, MATERIALITY_TEXT, verdicts } from './report/verdict.ts';
+export { scenarioTitle } from './result/scenario-title.ts';
 export type { Significance, Verdict } from './report/verdict.ts';
 export { renderReport } from './report/html.ts';
 export { reportScenario } from './scenario/report-scenario.ts';

@@ -1,4 +1,5 @@
 import type { MonteCarloResult } from '../result/run.ts';
+import { scenarioTitle } from '../result/scenario-title.ts';
 import type { BreakdownGroupSummary } from '../result/summary.ts';
 import { formatDelta, formatValue } from './number.ts';
 import type { Table } from './tables.ts';
@@ -34,12 +35,15 @@ export function breakdownTables(result: MonteCarloResult): Table[] {
     }
     const name = DIMENSION_NAMES[b.dimension] ?? b.dimension;
     return {
-      title: `By ${name}: ${baseline.name}${challengers.length > 0 ? ' and the change of each challenger (difference of means)' : ''}`,
+      title: `By ${name}: ${scenarioTitle(result, baseline.name)}${challengers.length > 0 ? ' and the change of each challenger (difference of means)' : ''}`,
       header: [
         name,
         'retention',
         'profit per iteration',
-        ...challengers.flatMap((s) => [`retention Δ ${s.name}`, `profit Δ ${s.name}`]),
+        ...challengers.flatMap((s) => {
+          const title = scenarioTitle(result, s.name);
+          return [`retention Δ ${title}`, `profit Δ ${title}`];
+        }),
       ],
       rows: groups.map(({ g, c }) => [
         g.group,

@@ -1,5 +1,6 @@
 import type { MonteCarloResult } from '../result/run.ts';
 import { HEADLINE_KPI, type KpiId } from '../result/kpis.ts';
+import { scenarioTitle } from '../result/scenario-title.ts';
 import { findKpi } from '../result/summary.ts';
 import { breakdownTables } from './breakdowns.ts';
 import { bridgeSvg, fanChartSvg, SCENARIO_COLOURS } from './html-charts.ts';
@@ -98,10 +99,10 @@ function tiles(result: MonteCarloResult): string {
     if (!k) return [];
     const changes = result.comparisons.map((comparison, c) => {
       const x = change(result, c, id)!;
-      return `<p class="${x.tone}">${esc(comparison.challenger)}: <strong>${formatDelta(x.d.meanDelta, x.d.unit)}</strong> ${TONE_WORDS[x.tone]}<br><span class="ci">95% CI ${formatInterval(x.d.ci95, x.d.unit, true)} · P(better) ${formatProbability(x.d.pBetter)}</span></p>`;
+      return `<p class="${x.tone}">${esc(scenarioTitle(result, comparison.challenger))}: <strong>${formatDelta(x.d.meanDelta, x.d.unit)}</strong> ${TONE_WORDS[x.tone]}<br><span class="ci">95% CI ${formatInterval(x.d.ci95, x.d.unit, true)} · P(better) ${formatProbability(x.d.pBetter)}</span></p>`;
     });
     return [
-      `<div class="tile" data-kpi="${id}"><p><strong>${esc(kpiLabel(id).label)}</strong></p><p>${esc(baseline.name)}: ${formatValue(k.mean, k.unit)}</p>${changes.join('')}</div>`,
+      `<div class="tile" data-kpi="${id}"><p><strong>${esc(kpiLabel(id).label)}</strong></p><p>${esc(scenarioTitle(result, baseline.name))}: ${formatValue(k.mean, k.unit)}</p>${changes.join('')}</div>`,
     ];
   });
   return section('headlines', 'Headline figures', `<div class="tiles">${body.join('\n')}</div>`);
@@ -111,8 +112,8 @@ function kpiTable(result: MonteCarloResult): string {
   const [baseline, ...challengers] = result.scenarios;
   const header = [
     'KPI',
-    `${esc(baseline!.name)} (baseline)`,
-    ...challengers.flatMap((s) => [esc(s.name), `change, 95% CI`, 'P(better)']),
+    `${esc(scenarioTitle(result, baseline!.name))} (baseline)`,
+    ...challengers.flatMap((s) => [esc(scenarioTitle(result, s.name)), `change, 95% CI`, 'P(better)']),
   ];
   const rows = KPI_LABELS.flatMap((label) => {
     const k = findKpi(baseline!.summary.kpis, label.id);
@@ -148,11 +149,11 @@ function bridge(result: MonteCarloResult): string {
     const moves = categoryContributions((id) => findKpi(comparison.summary.kpis, id)?.meanDelta ?? 0);
     const end = baseTotal + moves.reduce((s, m) => s + m.value, 0);
     const steps = [
-      { label: `${baseline.name} profit`, value: baseTotal, total: true },
+      { label: `${scenarioTitle(result, baseline.name)} profit`, value: baseTotal, total: true },
       ...moves.map((m) => ({ label: m.category.label, value: m.value, total: false })),
-      { label: `${comparison.challenger} profit`, value: end, total: true },
+      { label: `${scenarioTitle(result, comparison.challenger)} profit`, value: end, total: true },
     ];
-    const title = `Profit bridge: ${baseline.name} to ${comparison.challenger} (undiscounted, € over the horizon)`;
+    const title = `Profit bridge: ${scenarioTitle(result, baseline.name)} to ${scenarioTitle(result, comparison.challenger)} (undiscounted, € over the horizon)`;
     return `<h3>${esc(title)}</h3>\n${bridgeSvg(title, steps, (v) => formatValue(v, '€'))}`;
   });
   return section('bridge', 'Profit bridge', charts.join('\n'));
@@ -166,7 +167,7 @@ function fans(result: MonteCarloResult): string {
   ].flatMap(({ id, title, unit }) => {
     const series = result.scenarios.flatMap((s) => {
       const found = s.summary.series.find((x) => x.id === id);
-      return found ? [{ name: s.name, ...found }] : [];
+      return found ? [{ name: scenarioTitle(result, s.name), ...found }] : [];
     });
     if (series.length === 0) return [];
     const full = `${title}: median, p25–p75 and p05–p95 over iterations`;
@@ -222,7 +223,7 @@ function scenarios(input: ReportInput): string {
               `<code>${esc(a.default)}</code>`,
             ]),
           );
-    return `<h3><span class="swatch" style="background:${SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]}"></span>${esc(s.name)} ${i === 0 ? '(baseline)' : '(challenger)'}</h3><p>${esc(s.description)}</p>${policies}${assumptions}`;
+    return `<h3><span class="swatch" style="background:${SCENARIO_COLOURS[i % SCENARIO_COLOURS.length]}"></span>${esc(scenarioTitle(input.result, s.name))} ${i === 0 ? '(baseline)' : '(challenger)'}</h3><p>${esc(s.description)}</p>${policies}${assumptions}`;
   });
   return section('scenarios', 'Scenarios', parts.join('\n'));
 }
@@ -237,7 +238,7 @@ function manifest(result: MonteCarloResult): string {
     ['Chunk size', String(m.chunkSize)],
     ['Run hash', `<code>${esc(m.runHash)}</code>`],
     ...m.scenarios.map((s) => [
-      `Scenario ${esc(s.name)}`,
+      `Scenario ${esc(s.title ?? s.name)}${s.title === undefined ? '' : ` (<code>${esc(s.name)}</code>)`}`,
       `<code>${esc(s.hash)}</code><br>${Object.entries(s.ruleSets)
         .map(([kind, r]) => `${esc(kind)}: ${esc(r.name)} <code>${esc(r.hash)}</code>`)
         .join('<br>')}`,
@@ -258,7 +259,7 @@ function manifest(result: MonteCarloResult): string {
  */
 export function renderReport(input: ReportInput): string {
   const { result } = input;
-  const names = result.scenarios.map((s) => s.name);
+  const names = result.scenarios.map((s) => scenarioTitle(result, s.name));
   const iterations = result.scenarios[0]?.summary.iterations ?? 0;
   const title = `Cyclecast report: ${names.join(' vs ')}`;
   const p50 = findKpi(result.scenarios[0]?.summary.kpis ?? [], HEADLINE_KPI);

@@ -1,5 +1,6 @@
 import { KPIS, PERSPECTIVE_PREFIXES, type PerspectiveId } from '../result/kpis.ts';
 import type { MonteCarloResult } from '../result/run.ts';
+import { scenarioTitle } from '../result/scenario-title.ts';
 import {
   counted,
   formatDelta,
@@ -45,7 +46,7 @@ export function kpiTable(
 ): Table {
   const { name, summary } = result.scenarios[scenarioIndex]!;
   return {
-    title: `${name}: ${counted(summary.iterations, 'iteration')} × ${counted(summary.horizon, 'month')}`,
+    title: `${scenarioTitle(result, name)}: ${counted(summary.iterations, 'iteration')} × ${counted(summary.horizon, 'month')}`,
     header: ['kpi', 'mean', '95% CI', 'p05', 'p50', 'p95'],
     rows: summary.kpis
       .filter((k) => shownFor(k.id, perspective))
@@ -69,9 +70,11 @@ export function comparisonTable(
   const comparison = result.comparisons[comparisonIndex]!;
   const baseline = result.scenarios[0]!.summary;
   const challenger = result.scenarios[comparisonIndex + 1]!.summary;
+  const baselineTitle = scenarioTitle(result, comparison.baseline);
+  const challengerTitle = scenarioTitle(result, comparison.challenger);
   return {
-    title: `${comparison.challenger} vs ${comparison.baseline} (paired over ${counted(comparison.summary.iterations, 'iteration')})`,
-    header: ['kpi', comparison.baseline, comparison.challenger, 'delta', '95% CI of delta', 'P(better)'],
+    title: `${challengerTitle} vs ${baselineTitle} (paired over ${counted(comparison.summary.iterations, 'iteration')})`,
+    header: ['kpi', baselineTitle, challengerTitle, 'delta', '95% CI of delta', 'P(better)'],
     rows: comparison.summary.kpis.flatMap((d, i) =>
       shownFor(d.id, perspective)
         ? [

@@ -1,4 +1,5 @@
 import type { MonteCarloResult } from '../result/run.ts';
+import { scenarioTitle } from '../result/scenario-title.ts';
 import { HEADLINE_KPI, isKpiId, type KpiUnit } from '../result/kpis.ts';
 import { findKpi, type KpiSummary, type PairedKpi } from '../result/summary.ts';
 import { kpiLabel } from './kpi-labels.ts';
@@ -161,8 +162,8 @@ export function verdicts(result: MonteCarloResult): Verdict[] {
         ? `; in 9 of 10 simulated futures ${formatQuantileRange(d.p05, d.p95, d.unit, true)}`
         : '') +
       `; P(better) ${formatProbability(d.pBetter)}`;
-    const who = comparison.challenger;
-    const against = comparison.baseline;
+    const who = scenarioTitle(result, comparison.challenger);
+    const against = scenarioTitle(result, comparison.baseline);
     const direction = Math.sign(d.meanDelta);
     const lead = {
       better: `${who} beats ${against} on ${label} by ${by}`,
@@ -174,6 +175,6 @@ export function verdicts(result: MonteCarloResult): Verdict[] {
     }[tone];
     const why = tone === 'better' || tone === 'worse' ? drivers(comparison, direction) : '';
     const text = `${lead} [${sure}]${why}${tradeOffs(result, index, base.mean)}.${mixedSignal(result, index)}`;
-    return [{ baseline: against, challenger: who, tone, text }];
+    return [{ baseline: comparison.baseline, challenger: comparison.challenger, tone, text }];
   });
 }

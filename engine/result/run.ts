@@ -22,6 +22,8 @@ export interface Manifest {
   readonly runHash: string;
   readonly scenarios: readonly {
     readonly name: string;
+    /** The scenario's display name, when its file gives one (see scenarioTitle). */
+    readonly title?: string;
     /** Hash of the resolved scenario: rule sets, parameters, world and portfolio. */
     readonly hash: string;
     readonly ruleSets: Readonly<Record<PolicyKind, { readonly name: string; readonly hash: string }>>;

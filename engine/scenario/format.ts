@@ -10,6 +10,8 @@ import { RUN_LIMITS } from '../sim/run-limits.ts';
 export interface ScenarioFile {
   $schema?: string;
   name?: string;
+  /** The name a reader sees (workbench, verdict, report, table headings); `name` stays the identifier. Not inherited through `extends`. */
+  title?: string;
   description?: string;
   extends?: string;
   portfolio?: Record<string, unknown>;

@@ -8,6 +8,7 @@ import type { ResolvedScenario } from './load.ts';
 export function scenarioInput(scenario: ResolvedScenario): ScenarioInput {
   return {
     name: scenario.name,
+    ...(scenario.title !== undefined ? { title: scenario.title } : {}),
     ruleSets: {
       engagement: scenario.policies.engagement.ruleSet,
       leads: scenario.policies.leads.ruleSet,

@@ -28,6 +28,8 @@ import { checkRun } from './run-settings.ts';
 export interface ResolvedScenario {
   readonly file: string;
   readonly name: string;
+  /** The display name the scenario file itself gives (not inherited through `extends`: a challenger is not its baseline). */
+  readonly title?: string;
   readonly description: string;
   readonly portfolio: PortfolioSpec;
   readonly world: World;
@@ -44,6 +46,7 @@ export type ReadFile = (path: string) => Promise<string>;
 const KEYS = [
   '$schema',
   'name',
+  'title',
   'description',
   'extends',
   'portfolio',
@@ -96,7 +99,7 @@ export async function loadScenario(
       ]);
     }
   }
-  for (const key of ['name', 'description'] as const) {
+  for (const key of ['name', 'title', 'description'] as const) {
     if (merged[key] !== undefined && typeof merged[key] !== 'string')
       add([valueProblem(`/${key}`, `invalid ${key}: expected a string`)]);
   }
@@ -120,10 +123,12 @@ export async function loadScenario(
   }
   const name =
     typeof merged.name === 'string' ? merged.name : file.replace(/^.*\//, '').replace(/\.json$/, '');
+  const title = chain.at(-1)?.value.title;
   return {
     scenario: {
       file,
       name,
+      ...(typeof title === 'string' ? { title } : {}),
       description: typeof merged.description === 'string' ? merged.description : '',
       portfolio: portfolio.spec,
       world: world.world,

@@ -69,7 +69,15 @@ export function scenarioSchema(): Schema {
     additionalProperties: false,
     properties: {
       $schema: { description: 'the JSON Schema of this file, for editors', type: 'string' },
-      name: { description: 'a short name, shown in reports (default: the file name)', type: 'string' },
+      name: {
+        description: 'a short identifier, used in CSV, JSON and file names (default: the file name)',
+        type: 'string',
+      },
+      title: {
+        description:
+          'the name a reader sees in the workbench, the verdict, the report and table headings (default: the name); not inherited through "extends"',
+        type: 'string',
+      },
       description: {
         description: 'what the scenario tests and the mechanism that produces its result',
         type: 'string',

@@ -13,6 +13,8 @@ import { RUN_LIMITS } from './run-limits.ts';
 /** One scenario as the simulator needs it: plain JSON, so it crosses to Node and browser workers as is. */
 export interface ScenarioInput {
   readonly name: string;
+  /** Display name, carried to the manifest for reports; the simulation never reads it. */
+  readonly title?: string;
   readonly ruleSets: Readonly<Record<PolicyKind, RuleSet>>;
   readonly parameters: Readonly<Record<PolicyKind, Readonly<Record<string, ParameterValue>>>>;
   readonly world: World;

@@ -74,7 +74,7 @@ describe('cyclecast validate on scenarios', () => {
       '<dir>/neither.json:1:1  /  expected a rule set (an object with "kind" and "rules") or a scenario (an object with "policies" or "extends", and optionally "portfolio", "world", "parameters", "run" and "expect"), got an object with only "title"',
       '<dir>/types.json:3:29  /run/horizonMonths  invalid run.horizonMonths: expected a whole number from 1 to 600 (months), got "24"',
       '<dir>/types.json:4:16  /portfolio  invalid portfolio: expected an object of portfolio settings, got 300',
-      '<dir>/typo.json:3:15  /portfolo  unknown scenario property "portfolo": expected one of $schema, name, description, extends, portfolio, world, policies, parameters, run, expect (did you mean "portfolio"?)',
+      '<dir>/typo.json:3:15  /portfolo  unknown scenario property "portfolo": expected one of $schema, name, title, description, extends, portfolio, world, policies, parameters, run, expect (did you mean "portfolio"?)',
       '8 errors, 0 warnings in 8 files',
     ]);
   });

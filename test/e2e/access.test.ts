@@ -139,7 +139,9 @@ describe.skipIf(!chromium)('layout and access in Chromium', () => {
     await page.selectOption('#pair-baseline', 'scenarios/tcm.json');
     await page.click('#pair-run');
     // The status is already "done" from the last run: wait for the new result itself.
-    await page.locator('#results-heading', { hasText: /^\s*tcm vs all-in/ }).waitFor({ timeout: 90_000 });
+    await page
+      .locator('#results-heading', { hasText: /^\s*Trade cycle management vs All in/ })
+      .waitFor({ timeout: 90_000 });
     await page.waitForSelector('#run-status[data-status="done"]');
     expect(await page.textContent('#verdict .verdict[data-challenger="all-in"]')).toMatch(
       /all-in (beats|falls short of|changes|cannot be told apart from|leaves) .*tcm/,

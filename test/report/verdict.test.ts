@@ -29,7 +29,7 @@ function result(
     };
   });
   return {
-    manifest: {},
+    manifest: { scenarios: [] },
     scenarios: [
       { name: 'base', summary: { iterations: n, kpis } },
       { name: 'bold', summary: { iterations: n, kpis } },

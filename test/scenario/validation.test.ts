@@ -14,7 +14,7 @@ describe('malformed scenarios are reported file:line:column  /pointer  message',
 `,
     };
     expect(await problemLines(files, 'scenarios/a.json')).toEqual([
-      'scenarios/a.json:3:15  /portfolo  unknown scenario property "portfolo": expected one of $schema, name, description, extends, portfolio, world, policies, parameters, run, expect (did you mean "portfolio"?)',
+      'scenarios/a.json:3:15  /portfolo  unknown scenario property "portfolo": expected one of $schema, name, title, description, extends, portfolio, world, policies, parameters, run, expect (did you mean "portfolio"?)',
     ]);
   });
 

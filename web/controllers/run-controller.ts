@@ -33,6 +33,8 @@ export interface RunMessage {
 export interface ShownScenario {
   readonly path: string;
   readonly name: string;
+  /** What a reader calls it, when the scenario has a title (results kept before titles have none). */
+  readonly title?: string;
   readonly description: string;
 }
 
@@ -197,6 +199,7 @@ export class RunController implements ReactiveController {
     const scenarios = loaded.scenarios.map((s, i) => ({
       path: request.paths[i]!,
       name: s.name,
+      ...(s.title !== undefined ? { title: s.title } : {}),
       description: s.description,
     }));
     this.set({ ...this.state, status: 'running' });

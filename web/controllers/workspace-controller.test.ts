@@ -54,8 +54,8 @@ describe('WorkspaceController', () => {
     expect(ws.ws.baseline).toBe('scenarios/baseline.json');
     expect(ws.ws.challengers).toEqual(['scenarios/tcm.json']);
     expect(ws.scenarioOptions().map((o) => `${o.source}:${o.name}`)).toEqual([
-      'shipped:baseline',
-      'shipped:tcm',
+      "shipped:Baseline: today's practice",
+      'shipped:Trade cycle management',
     ]);
   });
 
@@ -199,8 +199,11 @@ describe('WorkspaceController', () => {
     expect(ws.ws.baseline).toBe('scenarios/baseline.json');
   });
 
-  it('names a scenario by its name, else by its file', () => {
+  it('names a scenario by its title, else its name, else its file', () => {
     expect(scenarioName('x/tcm.json', '{"name":"TCM"}')).toBe('TCM');
     expect(scenarioName('x/tcm.json', 'not json')).toBe('tcm');
+    expect(scenarioName('x/tcm.json', '{"name":"tcm","title":"Trade cycle management"}')).toBe(
+      'Trade cycle management',
+    );
   });
 });

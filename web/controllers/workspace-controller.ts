@@ -197,7 +197,7 @@ export class WorkspaceController implements ReactiveController {
       .filter((s) => s.kind === 'scenario')
       .map((s) => ({
         path: s.path,
-        name: s.name ?? nameOf(s.path, files.get(s.path)),
+        name: files.has(s.path) ? nameOf(s.path, files.get(s.path)) : (s.name ?? nameOf(s.path, undefined)),
         source: 'opened' as const,
       }));
     const edited = this.ws.drafts.map((d) => ({
@@ -378,12 +378,15 @@ export class WorkspaceController implements ReactiveController {
   }
 }
 
-/** A scenario's `name`, else its file name without `.json`. */
+/** What a reader calls a scenario file: its `title`, else its `name`, else its file name without `.json`. */
 export function scenarioName(path: string, text: string | undefined): string {
   if (text !== undefined) {
     try {
       const value: unknown = JSON.parse(text);
-      if (isPlainObject(value) && typeof value.name === 'string' && value.name !== '') return value.name;
+      for (const key of ['title', 'name']) {
+        const shown = isPlainObject(value) ? value[key] : undefined;
+        if (typeof shown === 'string' && shown !== '') return shown;
+      }
     } catch {
       // an unreadable file is named by its path
     }

@@ -11,7 +11,12 @@ export async function buildManifest(spec: RunSpec): Promise<Manifest> {
       for (const kind of POLICY_KINDS) {
         ruleSets[kind] = { name: s.ruleSets[kind].name, hash: await contentHash(s.ruleSets[kind]) };
       }
-      return { name: s.name, hash: await contentHash(s), ruleSets };
+      return {
+        name: s.name,
+        ...(s.title !== undefined ? { title: s.title } : {}),
+        hash: await contentHash(s),
+        ruleSets,
+      };
     }),
   );
   return {

@@ -210,6 +210,7 @@ function readManifest(json: unknown, fail: Fail): Manifest {
     }
     return {
       name: readString(s.name, `${path}.name`, fail),
+      ...(s.title !== undefined ? { title: readString(s.title, `${path}.title`, fail) } : {}),
       hash: readHash(s.hash, `${path}.hash`, fail),
       ruleSets,
     };

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { DEFAULT_RUN, renderReport, reportScenario } from '../../../engine/index.ts';
+import { DEFAULT_RUN, renderReport, reportScenario, scenarioTitle } from '../../../engine/index.ts';
 import type { MonteCarloResult } from '../../../engine/index.ts';
 import { RunController, type ShownScenario } from '../../controllers/run-controller.ts';
 import { download, fileSlug } from '../../lib/download.ts';
@@ -121,10 +121,15 @@ export class CyclecastApp extends LitElement {
         others.push({ name: file.name, webkitRelativePath: file.webkitRelativePath, text: async () => text });
         continue;
       }
-      const scenarios = result.scenarios.map((s) => ({ path: '', name: s.name, description: '' }));
+      const scenarios = result.scenarios.map((s) => ({
+        path: '',
+        name: s.name,
+        title: scenarioTitle(result, s.name),
+        description: '',
+      }));
       const shown = this.run.show(result, scenarios, {
         tone: 'info',
-        title: `Opened the result in ${file.name}: ${result.scenarios.map((s) => s.name).join(' vs ')}, seed ${result.manifest.seed}, engine ${result.manifest.engineVersion}.`,
+        title: `Opened the result in ${file.name}: ${result.scenarios.map((s) => scenarioTitle(result, s.name)).join(' vs ')}, seed ${result.manifest.seed}, engine ${result.manifest.engineVersion}.`,
         lines: [],
       });
       if (shown) {

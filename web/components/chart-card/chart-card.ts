@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { counted } from '../../../engine/index.ts';
+import { counted, scenarioTitle } from '../../../engine/index.ts';
 import type { MonteCarloResult } from '../../../engine/index.ts';
 import type { ChartDef, SubPlot } from '../../charts/chart.ts';
 import { toCsv } from '../../lib/csv.ts';
@@ -70,7 +70,10 @@ export class ChartCard extends LitElement {
       <ul class="legend" aria-label="Legend">
         ${scenarios.map(
           (s, i) =>
-            html`<li><span class="swatch" style="background:${scenarioColour(i)}"></span>${s.name}</li>`,
+            html`<li>
+              <span class="swatch" style="background:${scenarioColour(i)}"></span
+              >${scenarioTitle(this.result!, s.name)}
+            </li>`,
         )}
         ${legend.map(
           (item) =>
@@ -141,7 +144,10 @@ export class ChartCard extends LitElement {
 
   private composed() {
     const legend = [
-      ...(this.result?.scenarios ?? []).map((s, i) => ({ label: s.name, colour: scenarioColour(i) })),
+      ...(this.result?.scenarios ?? []).map((s, i) => ({
+        label: scenarioTitle(this.result!, s.name),
+        colour: scenarioColour(i),
+      })),
       ...(this.result && this.chart.legend ? this.chart.legend(this.result) : []),
     ];
     return composeSvg(
@@ -176,7 +182,7 @@ export class ChartCard extends LitElement {
 function runFacts(result: MonteCarloResult): string {
   const m = result.manifest;
   const iterations = result.scenarios[0]?.summary.iterations ?? 0;
-  return `Cyclecast ${m.engineVersion} · ${result.scenarios.map((s) => s.name).join(' vs ')} · seed ${m.seed} · ${counted(iterations, 'iteration')} × ${counted(m.horizonMonths, 'month')} · run ${m.runHash.slice(0, 12)} · exported ${new Date().toISOString().slice(0, 10)}`;
+  return `Cyclecast ${m.engineVersion} · ${result.scenarios.map((s) => scenarioTitle(result, s.name)).join(' vs ')} · seed ${m.seed} · ${counted(iterations, 'iteration')} × ${counted(m.horizonMonths, 'month')} · run ${m.runHash.slice(0, 12)} · exported ${new Date().toISOString().slice(0, 10)}`;
 }
 
 customElements.define('cc-chart-card', ChartCard);

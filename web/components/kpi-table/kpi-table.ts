@@ -1,5 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
-import { counted, renderResult } from '../../../engine/index.ts';
+import { counted, renderResult, scenarioTitle } from '../../../engine/index.ts';
 import type { MonteCarloResult } from '../../../engine/index.ts';
 import { download, fileSlug } from '../../lib/download.ts';
 import { scenarioColour } from '../../lib/palette.ts';
@@ -69,12 +69,17 @@ export class KpiTable extends LitElement {
             <tr>
               <th scope="col" rowspan="2" class="kpi-head">KPI</th>
               <th scope="col" rowspan="2" class="scenario-head">
-                ${this.swatch(0)}${baseline?.name}<span class="role">baseline</span>
+                ${this.swatch(0)}${baseline ? scenarioTitle(this.result!, baseline.name) : ''}<span
+                  class="role"
+                  >baseline</span
+                >
               </th>
               ${challengers.map(
                 (c, i) =>
                   html`<th scope="colgroup" colspan="3" class="scenario-head challenger">
-                    ${this.swatch(i + 1)}${c.name}<span class="role">challenger</span>
+                    ${this.swatch(i + 1)}${scenarioTitle(this.result!, c.name)}<span class="role"
+                      >challenger</span
+                    >
                   </th>`,
               )}
             </tr>

@@ -1,4 +1,4 @@
-import { HEADLINE_KPIS, kpiLabel } from '../../../engine/index.ts';
+import { HEADLINE_KPIS, kpiLabel, scenarioTitle } from '../../../engine/index.ts';
 import type { MonteCarloResult } from '../../../engine/index.ts';
 import { kpiRows, type Tone } from '../kpi-table/kpi-rows.ts';
 
@@ -27,13 +27,13 @@ export function headlines(result: MonteCarloResult): Headline[] {
       {
         id,
         label: kpiLabel(id).label,
-        baselineName: result.scenarios[0]!.name,
+        baselineName: scenarioTitle(result, result.scenarios[0]!.name),
         baseline: row.baseline.mean,
         changes: row.challengers.flatMap((c, i) =>
           c.delta
             ? [
                 {
-                  name: result.scenarios[i + 1]!.name,
+                  name: scenarioTitle(result, result.scenarios[i + 1]!.name),
                   delta: c.delta.delta,
                   ci: c.delta.ci,
                   pBetter: c.delta.pBetter,

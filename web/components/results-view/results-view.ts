@@ -1,5 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
-import { breakdownTables, counted, MATERIALITY_TEXT, renderResult, verdicts } from '../../../engine/index.ts';
+import {
+  breakdownTables,
+  counted,
+  MATERIALITY_TEXT,
+  renderResult,
+  scenarioTitle,
+  verdicts,
+} from '../../../engine/index.ts';
 import type { MonteCarloResult, Significance } from '../../../engine/index.ts';
 import { CHARTS } from '../../charts/index.ts';
 import type { ShownScenario } from '../../controllers/run-controller.ts';
@@ -60,7 +67,7 @@ export class ResultsView extends LitElement {
         <div class="summary-top">
           <div>
             <h2 id="results-heading">
-              ${result.scenarios.map((s) => s.name).join(' vs ')}
+              ${result.scenarios.map((s) => scenarioTitle(result, s.name)).join(' vs ')}
               ${
                 this.complete
                   ? nothing
@@ -101,7 +108,7 @@ export class ResultsView extends LitElement {
             return html`<li>
               <span class="swatch" style="background:${scenarioColour(i)}" aria-hidden="true"></span>
               <div>
-                <strong>${s.name}</strong>
+                <strong>${scenarioTitle(result, s.name)}</strong>
                 <span class="muted">${i === 0 ? '(baseline)' : '(challenger)'}</span>
                 ${shown?.description ? describe(shown.description) : nothing}
               </div>
@@ -180,7 +187,7 @@ export class ResultsView extends LitElement {
         <dd>${m.chunkSize} iterations</dd>
         ${m.scenarios.map(
           (s) =>
-            html`<dt>${s.name}</dt>
+            html`<dt>${s.title ?? s.name}</dt>
               <dd>
                 <code>${s.hash}</code>
                 <ul>
@@ -218,7 +225,9 @@ export class ResultsView extends LitElement {
     const known = this.scenarios.slice(1).filter((s) => s.path);
     if (known.length < 2 || !this.complete) return nothing;
     const options = (selected: number) =>
-      known.map((s, i) => html`<option value=${s.path} ?selected=${i === selected}>${s.name}</option>`);
+      known.map(
+        (s, i) => html`<option value=${s.path} ?selected=${i === selected}>${s.title ?? s.name}</option>`,
+      );
     return html`<form class="pair" @submit=${this.comparePair}>
       <label for="pair-challenger">Compare challenger</label>
       <select id="pair-challenger">

@@ -162,7 +162,9 @@ export class ScenarioEditor extends LitElement {
   private newDraftForm() {
     const options = this.workspace.scenarioOptions();
     const base = this.newBase || this.ws.baseline;
-    const name = this.newName || suggestDraftName(this.workspace.nameOf(base), base, this.existingPaths());
+    // The file's stem, not its title: a draft's name is an identifier (file names, CSV).
+    const stem = base.replace(/^.*\//, '').replace(/\.json$/, '');
+    const name = this.newName || suggestDraftName(stem, base, this.existingPaths());
     const problem = draftNameProblem(name, base, this.existingPaths());
     return html`<form class="new" @submit=${(e: Event) => this.create(e, base, name)}>
       <h4>New edited scenario</h4>
