@@ -1,6 +1,7 @@
 import type { MonteCarloResult } from '../result/run.ts';
 import { scenarioTitle } from '../result/scenario-title.ts';
-import type { BreakdownGroupSummary } from '../result/summary.ts';
+import { BREAKDOWN_METRICS } from '../result/iteration.ts';
+import type { BreakdownGroupSummary, RunSummary } from '../result/summary.ts';
 import { formatDelta, formatValue } from './number.ts';
 import type { Table } from './tables.ts';
 
@@ -58,4 +59,93 @@ export function breakdownTables(result: MonteCarloResult): Table[] {
       ]),
     };
   });
+}
+
+/** A CSV cell: raw numbers (€, 0–1, counts), text, or empty. */
+type Cell = string | number | null;
+
+/** The breakdown measures as CSV rows name them, with their units. */
+const CSV_MEASURES = [
+  ...BREAKDOWN_METRICS.map((m) => ({
+    kpi: `breakdown.${m.id}`,
+    unit: m.unit,
+    of: (g: BreakdownGroupSummary) => g.mean[m.id] ?? null,
+  })),
+  { kpi: 'breakdown.retentionRate', unit: '0–1', of: (g: BreakdownGroupSummary) => g.retentionRate },
+];
+
+/** Every group of `dimension` in any scenario: the baseline's in its order, then groups only others report. */
+function groupsOf(result: MonteCarloResult, dimension: string): string[] {
+  const seen = new Set<string>();
+  for (const s of result.scenarios) {
+    for (const g of s.summary.breakdowns.find((b) => b.dimension === dimension)?.groups ?? [])
+      seen.add(g.group);
+  }
+  return [...seen];
+}
+
+const groupIn = (summary: RunSummary, dimension: string, group: string) =>
+  summary.breakdowns.find((b) => b.dimension === dimension)?.groups.find((g) => g.group === group);
+
+/**
+ * The breakdowns as CSV rows in the columns of the KPI rows (see docs/kpis.md, Breakdowns): `kpi` is
+ * `breakdown.<metric>`, the last two columns name the dimension and the group. A run gives each
+ * scenario's means per iteration (`n` = iterations that reported the group; no CI or quantiles); a
+ * comparison gives per challenger both means and their difference (`n` = the fewer iterations of the
+ * two; no interval or P(better) yet). Group order is the JSON's.
+ */
+export function breakdownCsvRows(result: MonteCarloResult): Cell[][] {
+  const [baseline, ...challengers] = result.scenarios;
+  if (!baseline) return [];
+  const dimensions = baseline.summary.breakdowns.map((b) => b.dimension);
+  const rows: Cell[][] = [];
+  for (const dimension of dimensions) {
+    for (const group of groupsOf(result, dimension)) {
+      const base = groupIn(baseline.summary, dimension, group);
+      if (challengers.length === 0) {
+        if (!base) continue;
+        for (const m of CSV_MEASURES) {
+          rows.push([
+            baseline.name,
+            m.kpi,
+            m.unit,
+            base.iterations,
+            m.of(base),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            dimension,
+            group,
+          ]);
+        }
+        continue;
+      }
+      for (const challenger of challengers) {
+        const other = groupIn(challenger.summary, dimension, group);
+        for (const m of CSV_MEASURES) {
+          const b = base ? m.of(base) : null;
+          const c = other ? m.of(other) : null;
+          rows.push([
+            baseline.name,
+            challenger.name,
+            m.kpi,
+            m.unit,
+            Math.min(base?.iterations ?? 0, other?.iterations ?? 0),
+            b,
+            c,
+            b !== null && c !== null ? c - b : null,
+            null,
+            null,
+            null,
+            dimension,
+            group,
+          ]);
+        }
+      }
+    }
+  }
+  return rows;
 }

@@ -1,5 +1,5 @@
 import type { MonteCarloResult } from '../result/run.ts';
-import { breakdownTables } from './breakdowns.ts';
+import { breakdownCsvRows, breakdownTables } from './breakdowns.ts';
 import { resultTables, shownFor, type ReportPerspective, type Table } from './tables.ts';
 import { MATERIALITY_TEXT, verdicts } from './verdict.ts';
 
@@ -64,7 +64,11 @@ function renderMarkdown(table: Table): string {
   return [`### ${table.title}`, '', line(table.header), rule, ...table.rows.map(line)].join('\n') + '\n';
 }
 
-/** CSV carries raw numbers (€, 0–1, counts) for spreadsheets, one row per scenario or comparison and KPI. */
+/**
+ * CSV carries raw numbers (€, 0–1, counts) for spreadsheets: one row per scenario or comparison and
+ * KPI, then the breakdown rows (`kpi` = `breakdown.<metric>`), told apart by their `dimension` and
+ * `group` columns (empty on KPI rows).
+ */
 function csvRows(result: MonteCarloResult, perspective: ReportPerspective): (string | number | null)[][] {
   if (result.comparisons.length === 0) {
     const header = [
@@ -79,6 +83,8 @@ function csvRows(result: MonteCarloResult, perspective: ReportPerspective): (str
       'p05',
       'p50',
       'p95',
+      'dimension',
+      'group',
     ];
     return [
       header,
@@ -97,8 +103,11 @@ function csvRows(result: MonteCarloResult, perspective: ReportPerspective): (str
             k.p05,
             k.p50,
             k.p95,
+            null,
+            null,
           ]),
       ),
+      ...breakdownCsvRows(result),
     ];
   }
   const header = [
@@ -113,6 +122,8 @@ function csvRows(result: MonteCarloResult, perspective: ReportPerspective): (str
     'delta_ci95_low',
     'delta_ci95_high',
     'p_better',
+    'dimension',
+    'group',
   ];
   return [
     header,
@@ -132,11 +143,14 @@ function csvRows(result: MonteCarloResult, perspective: ReportPerspective): (str
                 d.ci95?.[0] ?? null,
                 d.ci95?.[1] ?? null,
                 d.pBetter,
+                null,
+                null,
               ],
             ]
           : [],
       ),
     ),
+    ...breakdownCsvRows(result),
   ];
 }
 

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { renderResult } from '../../engine/report/render.ts';
+import { FIXTURE_BASELINE, fixtureResult } from '../../web/testing/fixtures.ts';
+
+/** A CSV of plain cells (no quoting in these files) as objects keyed by its header. */
+function parse(csv: string): Record<string, string>[] {
+  const [header, ...lines] = csv.trimEnd().split('\n');
+  const keys = header!.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [keys[i]!, cell])));
+}
+
+const num = (cell: string | undefined) => (cell === undefined || cell === '' ? null : Number(cell));
+
+describe('breakdowns in CSV', () => {
+  it('follow the KPI rows of a comparison: both means and their difference for every group of the JSON', async () => {
+    const result = await fixtureResult();
+    const rows = parse(renderResult(result, 'csv'));
+    const kpiRows = rows.filter((r) => !r.kpi!.startsWith('breakdown.'));
+    expect(kpiRows.length).toBeGreaterThan(0);
+    expect(kpiRows.every((r) => r.dimension === '' && r.group === '')).toBe(true);
+    const [baseline, challenger] = result.scenarios;
+    for (const b of baseline!.summary.breakdowns) {
+      for (const g of b.groups) {
+        const other = challenger!.summary.breakdowns
+          .find((x) => x.dimension === b.dimension)!
+          .groups.find((x) => x.group === g.group)!;
+        const at = (kpi: string) =>
+          rows.find((r) => r.kpi === kpi && r.dimension === b.dimension && r.group === g.group)!;
+        const profit = at('breakdown.profit');
+        expect([profit.baseline, profit.challenger, profit.unit]).toEqual([
+          baseline!.name,
+          challenger!.name,
+          '€',
+        ]);
+        expect(num(profit.baseline_mean)).toBe(g.mean.profit);
+        expect(num(profit.challenger_mean)).toBe(other.mean.profit);
+        expect(num(profit.delta_mean)).toBeCloseTo(other.mean.profit! - g.mean.profit!, 6);
+        expect(num(at('breakdown.retentionRate').baseline_mean)).toBe(g.retentionRate);
+        expect(num(at('breakdown.endedContracts').n)).toBe(Math.min(g.iterations, other.iterations));
+      }
+    }
+  });
+
+  it('give a single run each group’s means per iteration', async () => {
+    const result = await fixtureResult([FIXTURE_BASELINE]);
+    const rows = parse(renderResult(result, 'csv')).filter((r) => r.kpi!.startsWith('breakdown.'));
+    const dealers = result.scenarios[0]!.summary.breakdowns.find((b) => b.dimension === 'dealer')!.groups;
+    expect(rows.filter((r) => r.dimension === 'dealer' && r.kpi === 'breakdown.retained')).toHaveLength(
+      dealers.length,
+    );
+    const first = rows.find(
+      (r) => r.dimension === 'dealer' && r.group === dealers[0]!.group && r.kpi === 'breakdown.creditLoss',
+    )!;
+    expect([first.scenario, num(first.mean), num(first.n), first.ci95_low]).toEqual([
+      result.scenarios[0]!.name,
+      dealers[0]!.mean.creditLoss,
+      dealers[0]!.iterations,
+      '',
+    ]);
+  });
+});
