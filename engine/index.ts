@@ -83,7 +83,14 @@ export {
   formatValue,
   intervalEnds,
 } from './report/number.ts';
-export { FORMATS, renderResult, renderSeriesCsv } from './report/render.ts';
+export {
+  FORMATS,
+  renderResult,
+  renderSeriesCsv,
+  resultRows,
+  seriesRows,
+  type RawCell,
+} from './report/render.ts';
 export type { Format } from './report/render.ts';
 export { comparisonTable, kpiTable, REPORT_PERSPECTIVES } from './report/tables.ts';
 export type { ReportPerspective, Table } from './report/tables.ts';

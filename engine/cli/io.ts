@@ -116,13 +116,14 @@ async function readAll(stream: Readable): Promise<string> {
 }
 
 /**
- * Writes `text` to `file` atomically: a temporary file in the same folder, then a rename, so a reader
- * never sees a partly written output and a failed run leaves the previous file untouched.
+ * Writes `data` (text as UTF-8, or bytes) to `file` atomically: a temporary file in the same folder,
+ * then a rename, so a reader never sees a partly written output and a failed run leaves the previous
+ * file untouched.
  */
-export async function writeAtomic(file: string, text: string): Promise<void> {
+export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await fs.writeFile(tmp, text, 'utf8');
+    await (typeof data === 'string' ? fs.writeFile(tmp, data, 'utf8') : fs.writeFile(tmp, data));
     // Checked again right before the rename: a device, FIFO or folder put there meanwhile is never replaced.
     await refuseNonRegular(file);
     await fs.rename(tmp, file);

@@ -83,12 +83,10 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
       // No commander default for --format: --shard must tell an explicit --format from none.
       .addOption(
-        new Option('--format <format>', 'output format (default: table)').choices([
-          'table',
-          'json',
-          'csv',
-          'md',
-        ]),
+        new Option(
+          '--format <format>',
+          'output format (default: table; xlsx, an Excel workbook, needs --out FILE.xlsx)',
+        ).choices(['table', 'json', 'csv', 'md', 'xlsx']),
       )
       .option('--out <file>', 'write the output to a file (atomically) instead of standard output')
       .option(
@@ -147,7 +145,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .argument('<parts...>', 'shard files written by run/compare --shard K/N --out FILE')
     .addOption(
       new Option('--format <format>', 'output format')
-        .choices(['table', 'json', 'csv', 'md'])
+        .choices(['table', 'json', 'csv', 'md', 'xlsx'])
         .default('table'),
     )
     .option('--out <file>', 'write the output to a file (atomically) instead of standard output')

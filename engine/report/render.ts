@@ -19,8 +19,10 @@ export function renderResult(
   switch (format) {
     case 'json':
       return JSON.stringify(result, null, 2) + '\n';
-    case 'csv':
-      return renderCsv(csvRows(result, perspective));
+    case 'csv': {
+      const { header, kpis, breakdowns } = resultRows(result, perspective);
+      return renderCsv([header, ...kpis, ...breakdowns]);
+    }
     case 'md':
       return [
         ...verdictLines(result, (t) => `- ${t}`, '### Verdict\n'),
@@ -64,12 +66,18 @@ function renderMarkdown(table: Table): string {
   return [`### ${table.title}`, '', line(table.header), rule, ...table.rows.map(line)].join('\n') + '\n';
 }
 
+/** A cell of the raw tables: a number (€, 0–1, count), text, or empty. */
+export type RawCell = string | number | null;
+
 /**
- * CSV carries raw numbers (€, 0–1, counts) for spreadsheets: one row per scenario or comparison and
- * KPI, then the breakdown rows (`kpi` = `breakdown.<metric>`), told apart by their `dimension` and
- * `group` columns (empty on KPI rows).
+ * The raw tables of a result, as CSV and the Excel workbook carry them for spreadsheets: one row per
+ * scenario or comparison and KPI, and the breakdown rows (`kpi` = `breakdown.<metric>`) in the same
+ * columns, told apart by their `dimension` and `group` columns (empty on KPI rows).
  */
-function csvRows(result: MonteCarloResult, perspective: ReportPerspective): (string | number | null)[][] {
+export function resultRows(
+  result: MonteCarloResult,
+  perspective: ReportPerspective,
+): { header: string[]; kpis: RawCell[][]; breakdowns: RawCell[][] } {
   if (result.comparisons.length === 0) {
     const header = [
       'scenario',
@@ -86,9 +94,9 @@ function csvRows(result: MonteCarloResult, perspective: ReportPerspective): (str
       'dimension',
       'group',
     ];
-    return [
+    return {
       header,
-      ...result.scenarios.flatMap(({ name, summary }) =>
+      kpis: result.scenarios.flatMap(({ name, summary }) =>
         summary.kpis
           .filter((k) => shownFor(k.id, perspective))
           .map((k) => [
@@ -107,8 +115,8 @@ function csvRows(result: MonteCarloResult, perspective: ReportPerspective): (str
             null,
           ]),
       ),
-      ...breakdownCsvRows(result),
-    ];
+      breakdowns: breakdownCsvRows(result),
+    };
   }
   const header = [
     'baseline',
@@ -125,9 +133,9 @@ function csvRows(result: MonteCarloResult, perspective: ReportPerspective): (str
     'dimension',
     'group',
   ];
-  return [
+  return {
     header,
-    ...result.comparisons.flatMap((c, ci) =>
+    kpis: result.comparisons.flatMap((c, ci) =>
       c.summary.kpis.flatMap((d, i) =>
         shownFor(d.id, perspective)
           ? [
@@ -150,8 +158,8 @@ function csvRows(result: MonteCarloResult, perspective: ReportPerspective): (str
           : [],
       ),
     ),
-    ...breakdownCsvRows(result),
-  ];
+    breakdowns: breakdownCsvRows(result),
+  };
 }
 
 /**
@@ -159,7 +167,12 @@ function csvRows(result: MonteCarloResult, perspective: ReportPerspective): (str
  * month): the iterations that defined it, the mean and the p05…p95 band (raw numbers: €, 0–1, counts).
  */
 export function renderSeriesCsv(result: MonteCarloResult): string {
-  const rows: (string | number | null)[][] = [
+  return renderCsv(seriesRows(result));
+}
+
+/** The monthly series as raw rows, header first (see renderSeriesCsv). */
+export function seriesRows(result: MonteCarloResult): RawCell[][] {
+  const rows: RawCell[][] = [
     ['scenario', 'series', 'unit', 'month', 'n', 'mean', 'p05', 'p25', 'p50', 'p75', 'p95'],
   ];
   for (const { name, summary } of result.scenarios) {
@@ -181,11 +194,11 @@ export function renderSeriesCsv(result: MonteCarloResult): string {
       }
     }
   }
-  return renderCsv(rows);
+  return rows;
 }
 
-function renderCsv(rows: (string | number | null)[][]): string {
-  const cell = (c: string | number | null) => {
+function renderCsv(rows: RawCell[][]): string {
+  const cell = (c: RawCell) => {
     const text = c === null ? '' : String(c);
     return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };

@@ -9,6 +9,7 @@ import {
 import type { LoadedShard } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { checkOutputPath, readText, writeAtomic } from '../io.ts';
+import { checkWorkbookOut, resultWorkbook, WORKBOOK_FORMAT } from '../workbook.ts';
 import { parseFormat, parsePerspective } from './simulate.ts';
 
 export interface MergeOptions {
@@ -29,6 +30,7 @@ export async function mergeCommand(
 ): Promise<void> {
   const format = parseFormat(options.format);
   const perspective = parsePerspective(options.perspective);
+  if (format === WORKBOOK_FORMAT) checkWorkbookOut(options.out, {});
   if (options.out !== undefined) await checkOutputPath('--out', options.out);
   const shards: LoadedShard[] = [];
   for (const file of files) {
@@ -41,9 +43,13 @@ export async function mergeCommand(
       throw error;
     }
   }
-  const text = renderResult(summariseAggregates(asUserError(() => mergeShards(shards))), format, perspective);
-  if (options.out) await writeAtomic(options.out, text);
-  else write(text);
+  const result = summariseAggregates(asUserError(() => mergeShards(shards)));
+  const output =
+    format === WORKBOOK_FORMAT
+      ? await resultWorkbook(result, perspective)
+      : renderResult(result, format, perspective);
+  if (options.out) await writeAtomic(options.out, output);
+  else if (typeof output === 'string') write(output);
 }
 
 function parseJson(text: string, file: string): unknown {

@@ -36,6 +36,7 @@ import { progressBar } from '../progress.ts';
 import { checkWorkers, parseRunSetting } from '../options.ts';
 import { readScenario } from '../scenarios.ts';
 import { printPdf } from '../pdf.ts';
+import { checkWorkbookOut, resultWorkbook, WORKBOOK_FORMAT } from '../workbook.ts';
 
 export interface SimulateOptions {
   iterations?: string;
@@ -80,6 +81,7 @@ export async function simulateCommand(
 ): Promise<void> {
   const format = parseFormat(options.format);
   const perspective = parsePerspective(options.perspective);
+  if (format === WORKBOOK_FORMAT) checkWorkbookOut(options.out, options);
   if (options.series && options.format !== undefined && options.format !== 'csv') {
     throw new UserError(`invalid --format "${options.format}" with --series: the series are written as CSV`);
   }
@@ -125,7 +127,7 @@ export async function simulateCommand(
   };
   const runOptions = { onProgress, partialResults: options.partialResults === true };
   try {
-    let text: string;
+    let text: string | Uint8Array;
     if (shard && chunks) {
       const aggregates = await aggregateMonteCarlo(spec, executor, { ...runOptions, chunks });
       text = shardFileText(await sealShardFile(buildShardFile(aggregates, shard, chunks)));
@@ -139,7 +141,9 @@ export async function simulateCommand(
           })
         : options.series
           ? renderSeriesCsv(result)
-          : renderResult(result, format, perspective);
+          : format === WORKBOOK_FORMAT
+            ? await resultWorkbook(result, perspective)
+            : renderResult(result, format, perspective);
     }
     bar.done();
     if (options.out) {
@@ -152,7 +156,7 @@ export async function simulateCommand(
         const pdf = await printPdf(options.out);
         io.stderr(`wrote the report as PDF to ${pdf}\n`);
       }
-    } else io.stdout(text);
+    } else if (typeof text === 'string') io.stdout(text);
   } finally {
     bar.done();
     await executor.close();
@@ -160,10 +164,11 @@ export async function simulateCommand(
 }
 
 /** What `--out` received, for the line that confirms it. */
-function what(options: SimulateOptions, shard: boolean, format: Format): string {
+function what(options: SimulateOptions, shard: boolean, format: OutputFormat): string {
   if (options.report) return 'the HTML report';
   if (options.series) return 'the monthly series (CSV)';
   if (shard) return `shard ${options.shard} (a shard file for cyclecast merge)`;
+  if (format === WORKBOOK_FORMAT) return 'the Excel workbook (sheets KPIs, Breakdowns, Series, Run)';
   return `the ${format === 'json' ? 'full result (JSON)' : `${format} output`}`;
 }
 
@@ -187,9 +192,15 @@ function shardRange(spec: RunSpec, shard: ShardSelector): ChunkRange {
   }
 }
 
+/** What `--format` may name: a text format, or the Excel workbook (written with --out only). */
+export type OutputFormat = Format | typeof WORKBOOK_FORMAT;
+
 /** The `--format` value, `table` when absent; a clear error for anything else. */
-export function parseFormat(format: string | undefined): Format {
+export function parseFormat(format: string | undefined): OutputFormat {
   if (format === undefined) return 'table';
+  if (format === WORKBOOK_FORMAT) return format;
   if ((FORMATS as readonly string[]).includes(format)) return format as Format;
-  throw new UserError(`invalid --format ${describeValue(format)}: expected one of ${FORMATS.join(', ')}`);
+  throw new UserError(
+    `invalid --format ${describeValue(format)}: expected one of ${[...FORMATS, WORKBOOK_FORMAT].join(', ')}`,
+  );
 }
