@@ -2,7 +2,7 @@ import type { MonteCarloResult } from '../result/run.ts';
 import { scenarioTitle } from '../result/scenario-title.ts';
 import { BREAKDOWN_METRICS } from '../result/iteration.ts';
 import type { BreakdownGroupSummary, RunSummary } from '../result/summary.ts';
-import { formatDelta, formatValue } from './number.ts';
+import { formatDelta, formatInterval, formatValue } from './number.ts';
 import type { Table } from './tables.ts';
 
 const DIMENSION_NAMES: Readonly<Record<string, string>> = {
@@ -17,9 +17,9 @@ const profit = (g: BreakdownGroupSummary | undefined) => g?.mean.profit ?? 0;
 
 /**
  * The breakdowns of a result as tables, one per dimension (cycle, segment, credit tier, region,
- * dealer): per group the baseline's retention rate and mean profit per iteration (€), and for each
- * challenger the difference of those means. Dealers are sorted by the size of the first challenger's
- * effect on profit. Differences of means: breakdowns carry no intervals or paired deltas yet.
+ * dealer): per group the baseline's retention rate, mean profit per iteration (€) with its 95% CI, and
+ * for each challenger the difference of those means. Dealers are sorted by the size of the first
+ * challenger's effect on profit. Differences of means: the deltas carry no paired interval yet.
  */
 export function breakdownTables(result: MonteCarloResult): Table[] {
   const [baseline, ...challengers] = result.scenarios;
@@ -41,6 +41,7 @@ export function breakdownTables(result: MonteCarloResult): Table[] {
         name,
         'retention',
         'profit per iteration',
+        '95% CI',
         ...challengers.flatMap((s) => {
           const title = scenarioTitle(result, s.name);
           return [`retention Δ ${title}`, `profit Δ ${title}`];
@@ -50,6 +51,7 @@ export function breakdownTables(result: MonteCarloResult): Table[] {
         g.group,
         formatValue(g.retentionRate, '0–1'),
         formatValue(profit(g), '€'),
+        formatInterval(g.ci95?.profit ?? null, '€'),
         ...c.flatMap((x) => [
           x && x.retentionRate !== null && g.retentionRate !== null
             ? formatDelta(x.retentionRate - g.retentionRate, '0–1')
@@ -70,8 +72,15 @@ const CSV_MEASURES = [
     kpi: `breakdown.${m.id}`,
     unit: m.unit,
     of: (g: BreakdownGroupSummary) => g.mean[m.id] ?? null,
+    ci: (g: BreakdownGroupSummary) => g.ci95?.[m.id] ?? null,
   })),
-  { kpi: 'breakdown.retentionRate', unit: '0–1', of: (g: BreakdownGroupSummary) => g.retentionRate },
+  {
+    kpi: 'breakdown.retentionRate',
+    unit: '0–1',
+    of: (g: BreakdownGroupSummary) => g.retentionRate,
+    // A ratio of sums over all iterations, not a mean per iteration: no interval.
+    ci: () => null,
+  },
 ];
 
 /** Every group of `dimension` in any scenario: the baseline's in its order, then groups only others report. */
@@ -105,6 +114,7 @@ export function breakdownCsvRows(result: MonteCarloResult): Cell[][] {
       if (challengers.length === 0) {
         if (!base) continue;
         for (const m of CSV_MEASURES) {
+          const ci = m.ci(base);
           rows.push([
             baseline.name,
             m.kpi,
@@ -112,8 +122,8 @@ export function breakdownCsvRows(result: MonteCarloResult): Cell[][] {
             base.iterations,
             m.of(base),
             null,
-            null,
-            null,
+            ci?.[0] ?? null,
+            ci?.[1] ?? null,
             null,
             null,
             null,

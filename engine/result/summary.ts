@@ -58,6 +58,11 @@ export interface BreakdownGroupSummary {
   mean: Record<string, number>;
   /** Σ retained / Σ endedContracts over all iterations (0–1); null when no contract ended. */
   retentionRate: number | null;
+  /**
+   * 95% CI of each metric's mean per iteration, by metric id; null with fewer than two iterations.
+   * Absent from results written before breakdowns carried intervals.
+   */
+  ci95?: Record<string, Interval | null>;
 }
 
 export interface BreakdownSummary {

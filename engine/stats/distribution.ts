@@ -59,25 +59,15 @@ export class Distribution {
   /** Sample variance (n − 1 denominator), correctly rounded from the exact sums; NaN when n < 2. */
   variance(): number {
     if (this.sumOfSquares === null) throw new Error('this distribution keeps no variance');
-    if (this.n < 2) return NaN;
-    const n = BigInt(this.n);
-    const s1 = this.sum.scaled();
-    // n·Σx² − (Σx)², in units of 2^(2·lowBit): exact, so never negative and never cancelled.
-    const spread = n * this.sumOfSquares.scaled() - s1 * s1;
-    return exactRatio(spread, n * (n - 1n), this.sumOfSquares.lowBit);
+    return exactVariance(this.n, this.sum, this.sumOfSquares);
   }
 
   /**
    * Mean, sample standard deviation, standard error of the mean and its 95% confidence interval
    * mean ± t(0.975, n − 1)·se. Fields are NaN where undefined (no values; se and CI need n ≥ 2).
    */
-  moments(): { mean: number; sd: number; se: number; ci95: [number, number] } {
-    const mean = this.mean();
-    const sd = Math.sqrt(this.variance());
-    const se = sd / Math.sqrt(this.n);
-    if (!(this.n >= 2)) return { mean, sd, se, ci95: [NaN, NaN] };
-    const half = se === 0 ? 0 : studentTQuantile(0.975, this.n - 1) * se;
-    return { mean, sd, se, ci95: [mean - half, mean + half] };
+  moments(): Moments {
+    return moments(this.n, this.mean(), this.variance());
   }
 
   toJSON(): DistributionJson {
@@ -109,6 +99,36 @@ export class Distribution {
       throw new RangeError(`sketch holds ${this.sketch.count} values, expected n = ${this.n}`);
     }
   }
+}
+
+/**
+ * Sample variance (n − 1 denominator) of `n` values from their exact Σx and Σx², correctly rounded;
+ * NaN when n < 2.
+ */
+export function exactVariance(n: number, sum: ExactSum, sumOfSquares: ExactSum): number {
+  if (n < 2) return NaN;
+  const count = BigInt(n);
+  const s1 = sum.scaled();
+  // n·Σx² − (Σx)², in units of 2^(2·lowBit): exact, so never cancelled (negative only for sums no values give).
+  const spread = count * sumOfSquares.scaled() - s1 * s1;
+  return exactRatio(spread, count * (count - 1n), sumOfSquares.lowBit);
+}
+
+/** Mean, sample standard deviation, standard error of the mean and its 95% CI (NaN where undefined). */
+export interface Moments {
+  mean: number;
+  sd: number;
+  se: number;
+  ci95: [number, number];
+}
+
+/** The moments of `n` values of mean `mean` and sample variance `variance`: mean ± t(0.975, n − 1)·se. */
+export function moments(n: number, mean: number, variance: number): Moments {
+  const sd = Math.sqrt(variance);
+  const se = sd / Math.sqrt(n);
+  if (!(n >= 2)) return { mean, sd, se, ci95: [NaN, NaN] };
+  const half = se === 0 ? 0 : studentTQuantile(0.975, n - 1) * se;
+  return { mean, sd, se, ci95: [mean - half, mean + half] };
 }
 
 /**

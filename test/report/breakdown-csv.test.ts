@@ -41,7 +41,7 @@ describe('breakdowns in CSV', () => {
     }
   });
 
-  it('give a single run each group’s means per iteration', async () => {
+  it('give a single run each group’s means per iteration and their 95% CIs', async () => {
     const result = await fixtureResult([FIXTURE_BASELINE]);
     const rows = parse(renderResult(result, 'csv')).filter((r) => r.kpi!.startsWith('breakdown.'));
     const dealers = result.scenarios[0]!.summary.breakdowns.find((b) => b.dimension === 'dealer')!.groups;
@@ -51,11 +51,17 @@ describe('breakdowns in CSV', () => {
     const first = rows.find(
       (r) => r.dimension === 'dealer' && r.group === dealers[0]!.group && r.kpi === 'breakdown.creditLoss',
     )!;
-    expect([first.scenario, num(first.mean), num(first.n), first.ci95_low]).toEqual([
+    expect([
+      first.scenario,
+      num(first.mean),
+      num(first.n),
+      num(first.ci95_low),
+      num(first.ci95_high),
+    ]).toEqual([
       result.scenarios[0]!.name,
       dealers[0]!.mean.creditLoss,
       dealers[0]!.iterations,
-      '',
+      ...dealers[0]!.ci95!.creditLoss!,
     ]);
   });
 });

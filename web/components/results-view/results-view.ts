@@ -144,8 +144,8 @@ export class ResultsView extends LitElement {
     return html`<section class="card breakdowns" id="breakdowns" aria-labelledby="breakdowns-heading">
       <h3 id="breakdowns-heading">Breakdowns</h3>
       <p class="muted">
-        Means per iteration by group; a challenger's change is the difference of the means (breakdowns carry
-        no confidence intervals yet).
+        Means per iteration by group, with the 95% CI of the baseline's profit; a challenger's change is the
+        difference of the means (without a paired interval yet).
       </p>
       ${tables.map(
         (t, i) =>
