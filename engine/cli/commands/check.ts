@@ -17,12 +17,10 @@ import type { CheckOutcome, CheckRun, ChunkExecutor, Problem, ResolvedScenario }
 import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
 import { checkOutputPath, expandJsonFiles, writeAtomic, type CliIo } from '../io.ts';
+import { REPORTERS } from '../choices.ts';
 import { renderInvalidJUnit, renderJUnit } from '../junit.ts';
 import { progressReport } from '../progress.ts';
 import { checkFile, diskReader, unreadable } from '../scenario-files.ts';
-
-export const REPORTERS = ['text', 'junit'] as const;
-export type Reporter = (typeof REPORTERS)[number];
 
 export interface CheckCommandOptions {
   reporter?: string;

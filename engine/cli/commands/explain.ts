@@ -7,6 +7,7 @@ import {
   sampleCustomers,
 } from '../../index.ts';
 import type { CustomerSample, SimSetup } from '../../index.ts';
+import { EXPLAIN_FORMATS } from '../choices.ts';
 import { UserError } from '../errors.ts';
 import { parseChoice, parseRunSetting, parseWhole } from '../options.ts';
 import { readScenario } from '../scenarios.ts';
@@ -21,8 +22,6 @@ export interface ExplainOptions {
   seed?: string;
   horizon?: string;
 }
-
-export const EXPLAIN_FORMATS = ['text', 'json'] as const;
 
 /**
  * `cyclecast explain SCENARIO --customer ID [--iteration K]`: one customer's journey through one
