@@ -41,6 +41,11 @@ const commands = {
   validate: () => import('./commands/validate.ts'),
 };
 
+/** `--set PATH=VALUE`, repeatable: a what-if over every scenario of the command (see docs/scenarios.md). */
+const SET_HELP =
+  'override a scenario value for every scenario of the command, repeatable: world.GROUP.NAME, portfolio.NAME, run.NAME or KIND.NAME (a policy parameter); VALUE is JSON, else a bare string';
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
 function program(io: CliIo, status: { exitCode: number }): Command {
   const out = io.stdout;
   // Set before the subcommands are added: they inherit the output and the exit override.
@@ -91,6 +96,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
       .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
       .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
+      .option('--set <PATH=VALUE>', SET_HELP, collect, [])
       // No commander default for --format: --shard must tell an explicit --format from none.
       .addOption(
         new Option('--format <format>', 'output format (default: table)').choices([
@@ -147,6 +153,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
     .option('--out <file>', 'write the report to this file (atomically) instead of standard output')
     .option('--pdf', `also print it to PDF beside --out, through ${CHROMIUM}`)
+    .option('--set <PATH=VALUE>', SET_HELP, collect, [])
     .action(async (baseline: string, challengers: string[], options: SimulateOptions) =>
       (await commands.simulate()).simulateCommand(
         [baseline, ...challengers],
@@ -191,6 +198,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       "Monte Carlo iterations of every run (default: each baseline's run.iterations)",
     )
     .option('--workers <n>', 'worker threads (default: one per core); verdicts are identical for any number')
+    .option('--set <PATH=VALUE>', SET_HELP, collect, [])
     .action(async (files: string[], options: CheckCommandOptions) => {
       status.exitCode = await (await commands.check()).checkCommand(files, options, io);
     });
@@ -208,6 +216,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .option('--all', 'also list ledger entries that come to €0.00 (left out by default)')
     .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
     .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+    .option('--set <PATH=VALUE>', SET_HELP, collect, [])
     .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
     .action(async (file: string, options: ExplainOptions) =>
       (await commands.explain()).explainCommand(file, options, io.stdout),
