@@ -101,6 +101,13 @@ describe('--set PATH=VALUE', () => {
     expect(stderr).toContain('--set run: invalid --set: expected');
   });
 
+  it('keeps a key such as __proto__ as data: an unknown name, not a changed object', async () => {
+    const { status, stderr } = await runCli([...['run', ...QUICK], '--set', 'world.__proto__.x=1']);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^--set world\.__proto__\.x=1: invalid world\.__proto__: unknown assumption/);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
   it('applies to the baseline and every challenger, so the what-if stays paired', async () => {
     const small = scenario('small', { portfolio: { contracts: 200 } });
     const refused = await runCli(['compare', 'scenarios/baseline.json', small, ...QUICK]);
