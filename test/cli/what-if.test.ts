@@ -20,6 +20,7 @@ describe('--set PATH=VALUE', () => {
   it('gives the result of a file holding the same values, and records the options in the manifest', async () => {
     const file = scenario('what-if', {
       name: 'baseline',
+      title: "Baseline: today's practice",
       portfolio: { contracts: 200 },
       world: { economics: { fundingRate: 0.05 } },
       parameters: { dunning: { agencyDays: 45 } },

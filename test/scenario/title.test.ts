@@ -42,6 +42,13 @@ describe('scenario titles', () => {
       ['bold', undefined],
     ]);
     expect(Object.keys(manifest.scenarios[1]!)).not.toContain('title');
+    // Only shown: the same scenario under another title (or none) hashes the same.
+    const { title: _shown, ...untitled } = base;
+    const again = await buildManifest(runSpec([untitled, bold]));
+    expect([again.runHash, again.scenarios[0]!.hash]).toEqual([
+      manifest.runHash,
+      manifest.scenarios[0]!.hash,
+    ]);
   });
 
   it('refuses a title that is not a string, located', async () => {

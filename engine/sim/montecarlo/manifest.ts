@@ -2,7 +2,14 @@ import { POLICY_KINDS, type PolicyKind } from '../../domain/lists.ts';
 import type { Manifest } from '../../result/run.ts';
 import { ENGINE_VERSION } from '../../version.ts';
 import { contentHash } from './hash.ts';
+import type { ScenarioInput } from '../setup.ts';
 import type { RunSpec } from './spec.ts';
+
+/**
+ * What a scenario's hash covers: everything the simulation reads. Its title is only shown, so two files
+ * with the same values hash the same whatever they are titled (JSON drops an undefined key).
+ */
+const simulated = (s: ScenarioInput): ScenarioInput => ({ ...s, title: undefined });
 
 export async function buildManifest(spec: RunSpec): Promise<Manifest> {
   const scenarios = await Promise.all(
@@ -14,7 +21,7 @@ export async function buildManifest(spec: RunSpec): Promise<Manifest> {
       return {
         name: s.name,
         ...(s.title !== undefined ? { title: s.title } : {}),
-        hash: await contentHash(s),
+        hash: await contentHash(simulated(s)),
         ruleSets,
       };
     }),
@@ -26,7 +33,7 @@ export async function buildManifest(spec: RunSpec): Promise<Manifest> {
     iterations: spec.iterations,
     horizonMonths: spec.horizonMonths,
     chunkSize: spec.chunkSize,
-    runHash: await contentHash(spec),
+    runHash: await contentHash({ ...spec, scenarios: spec.scenarios.map(simulated) }),
     scenarios,
   };
 }
