@@ -144,7 +144,7 @@ describe.skipIf(!chromium)('layout and access in Chromium', () => {
       .waitFor({ timeout: 90_000 });
     await page.waitForSelector('#run-status[data-status="done"]');
     expect(await page.textContent('#verdict .verdict[data-challenger="all-in"]')).toMatch(
-      /all-in (beats|falls short of|changes|cannot be told apart from|leaves) .*tcm/,
+      /All in: trade cycle management, speed to lead and segmented dunning (beats|falls short of|changes|cannot be told apart from|leaves) Trade cycle management /,
     );
     expect(await page.locator('#baseline').inputValue()).toBe('scenarios/baseline.json');
     expect(await page.locator('#challenger-3').inputValue()).toBe('scenarios/all-in.json');

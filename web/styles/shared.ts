@@ -76,6 +76,10 @@ export const shared = css`
     padding: 5px 8px;
     background: white;
   }
+  /* A select is as wide as its longest option (a scenario's title): never wider than its container. */
+  select {
+    max-width: 100%;
+  }
   :focus-visible {
     outline: 3px solid var(--cc-focus);
     outline-offset: 1px;
