@@ -238,6 +238,37 @@ const refurbishment = group('Reconditioning', {
   }),
 });
 
+/** What a lessee who hands the vehicle back at maturity pays: excess mileage, damage, disposition fee. */
+const leaseEnd = group('Lease-end charges', {
+  mileageAllowanceKmPerYear: field(num(0, 500_000, 'km per year'), {
+    default: 18_000,
+    description:
+      'Mileage allowance of a lease, km per year of the contract: a returned vehicle driven further pays the excess-mileage charge on the difference.',
+    source:
+      'assumption: chosen so that about a quarter of lessees exceed it at the portfolio’s mileage (lognormal, mean 15,000, sd 5,000 km a year), as calibration E: Share of returns charged any lease-end fee assumes (P(excess miles) ≈ 25 %), because lessees choose their allowance up front; range 15,000–24,000 (calibration E: Standard mileage allowance 15,000 miles)',
+  }),
+  excessMileageCharge: field(num(0, 10, '€ per km'), {
+    default: 0.09,
+    description: 'Excess-mileage charge, € per km beyond the allowance.',
+    source:
+      'calibration E: Excess-mileage charge 0.15 (0.10–0.25) $ per mile = 0.093 $ per km, at 0.92 € per $; range 0.06–0.15',
+  }),
+  damageCharge: field(conditions(euro), {
+    default: { excellent: 0, good: 0, fair: 250, poor: 700 },
+    description:
+      'Wear-and-tear charge billed at return by inspection grade, € (normal wear of excellent and good vehicles is not charged).',
+    source:
+      'calibration E: Average wear-and-tear charge per charged return 400 (250–1,250) $; assumption: charged on fair and poor grades only, so that at the default grade mix 35 % of returns are charged ≈ €380 on average (€130 per return)',
+  }),
+  dispositionFee: field(euro, {
+    default: 320,
+    description:
+      'Disposition fee per returned lease, €; waived when the customer takes a new contract with the captive.',
+    source:
+      'calibration E: Disposition fee 350 (250–400) $ per returned vehicle, at 0.92 € per $; waived on a re-lease or new financing as Toyota Financial Services does',
+  }),
+});
+
 /** The used-vehicle market: values at return, condition, refurbishment and inventory. */
 const market = group('Used-vehicle market', {
   residualCurve: field(curve(0, 2, 'fraction of MSRP'), {
@@ -336,6 +367,7 @@ const market = group('Used-vehicle market', {
     source: 'calibration A: Holding cost 36 $/unit/day (NCM Associates), taken 1:1 in €',
     edit: { '': 'Holding cost per vehicle in stock' },
   }),
+  leaseEnd,
   inventoryPlacementProbability: field(probability, {
     default: 0.7,
     description:

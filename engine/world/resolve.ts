@@ -76,6 +76,11 @@ export interface ResolvedWorld {
   readonly retailFrontGross: number;
   readonly wholesaleGross: number;
   readonly holdingCostPerDay: number;
+  /** Lease-end charges: the mileage allowance per contract-month (km), the excess charge (€ per km), the wear-and-tear charge by grade (€) and the disposition fee (€). */
+  readonly mileageAllowancePerMonth: number;
+  readonly excessMileageCharge: number;
+  readonly damageCharge: Float64Array;
+  readonly dispositionFee: number;
   readonly inventoryPlacementProbability: number;
   readonly maxInventoryDays: number;
   readonly buyOutByEquity: Curve;
@@ -276,6 +281,11 @@ export function resolveWorld(world: World, key: number): ResolvedWorld {
     retailFrontGross: draw('market.retailFrontGross', m.retailFrontGross),
     wholesaleGross: draw('market.wholesaleGross', m.wholesaleGross),
     holdingCostPerDay: draw('market.holdingCostPerDay', m.holdingCostPerDay),
+    mileageAllowancePerMonth:
+      draw('market.leaseEnd.mileageAllowanceKmPerYear', m.leaseEnd.mileageAllowanceKmPerYear) / 12,
+    excessMileageCharge: draw('market.leaseEnd.excessMileageCharge', m.leaseEnd.excessMileageCharge),
+    damageCharge: tableOf('market.leaseEnd.damageCharge', m.leaseEnd.damageCharge, CONDITIONS),
+    dispositionFee: draw('market.leaseEnd.dispositionFee', m.leaseEnd.dispositionFee),
     inventoryPlacementProbability: draw(
       'market.inventoryPlacementProbability',
       m.inventoryPlacementProbability,
