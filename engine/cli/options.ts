@@ -1,4 +1,5 @@
-import { describeValue, RUN_LIMITS } from '../index.ts';
+import { describeValue, formatProblem, parseOverride, RUN_LIMITS } from '../index.ts';
+import type { Problem, ScenarioOverride } from '../index.ts';
 import { UserError } from './errors.ts';
 
 /**
@@ -56,4 +57,20 @@ export function parseChoice<T extends string>(
   if (text === undefined) return fallback;
   if ((choices as readonly string[]).includes(text)) return text as T;
   throw new UserError(`invalid ${flag} ${describeValue(text)}: expected one of ${choices.join(', ')}`);
+}
+
+/**
+ * The `--set PATH=VALUE` options, in the order given; every malformed one is reported (one line each)
+ * before anything is loaded.
+ */
+export function parseOverrides(texts: readonly string[] | undefined): ScenarioOverride[] {
+  const overrides: ScenarioOverride[] = [];
+  const problems: Problem[] = [];
+  for (const text of texts ?? []) {
+    const { override, problem } = parseOverride(text);
+    if (override) overrides.push(override);
+    if (problem) problems.push(problem);
+  }
+  if (problems.length > 0) throw new UserError(problems.map(formatProblem).join('\n'));
+  return overrides;
 }

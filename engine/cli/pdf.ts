@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { UserError } from './errors.ts';
 
 /** Debian's Chromium, which prints the report: the only browser the CLI uses, never a downloaded one. */
-export const CHROMIUM = '/usr/bin/chromium';
+import { CHROMIUM } from './choices.ts';
 
 /**
  * Prints an HTML file to PDF beside it (`report.html` → `report.pdf`) with headless Chromium, on A4

@@ -1,13 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from './errors.ts';
-import { checkCommand, REPORTERS, type CheckCommandOptions } from './commands/check.ts';
-import { EXPLAIN_FORMATS, explainCommand, type ExplainOptions } from './commands/explain.ts';
-import { factsCommand } from './commands/facts.ts';
-import { rulesEvalCommand } from './commands/rules-eval.ts';
-import { validateCommand } from './commands/validate.ts';
-import { simulateCommand, type SimulateOptions } from './commands/simulate.ts';
-import { CHROMIUM } from './pdf.ts';
-import { mergeCommand, type MergeOptions } from './commands/merge.ts';
+import { CHROMIUM, EXPLAIN_FORMATS, REPORTERS } from './choices.ts';
+import type { CheckCommandOptions } from './commands/check.ts';
+import type { ExplainOptions } from './commands/explain.ts';
+import type { SimulateOptions } from './commands/simulate.ts';
+import type { MergeOptions } from './commands/merge.ts';
 import type { CliIo } from './io.ts';
 
 /**
@@ -33,6 +30,22 @@ export async function cyclecast(argv: readonly string[], io: CliIo): Promise<num
   }
 }
 
+// Each command's module is loaded when that command runs: `cyclecast facts` does not load the simulator.
+const commands = {
+  check: () => import('./commands/check.ts'),
+  explain: () => import('./commands/explain.ts'),
+  facts: () => import('./commands/facts.ts'),
+  merge: () => import('./commands/merge.ts'),
+  rulesEval: () => import('./commands/rules-eval.ts'),
+  simulate: () => import('./commands/simulate.ts'),
+  validate: () => import('./commands/validate.ts'),
+};
+
+/** `--set PATH=VALUE`, repeatable: a what-if over every scenario of the command (see docs/scenarios.md). */
+const SET_HELP =
+  'override a scenario value for every scenario of the command, repeatable: world.GROUP.NAME, portfolio.NAME, run.NAME or KIND.NAME (a policy parameter); VALUE is JSON, else a bare string';
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
 function program(io: CliIo, status: { exitCode: number }): Command {
   const out = io.stdout;
   // Set before the subcommands are added: they inherit the output and the exit override.
@@ -49,7 +62,9 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .description('list the facts and actions each policy kind can use')
     .argument('[kind]', 'engagement, leads, dunning or remarketing (default: all)')
     .option('--json', 'machine-readable output')
-    .action((kind: string | undefined, options: { json?: boolean }) => out(factsCommand(kind, options)));
+    .action(async (kind: string | undefined, options: { json?: boolean }) =>
+      out((await commands.facts()).factsCommand(kind, options)),
+    );
 
   cli
     .command('validate')
@@ -57,7 +72,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .argument('<files...>', 'rule-set or scenario files, or folders')
     .option('--strict', 'warnings fail too')
     .action(async (files: string[], options: { strict?: boolean }) => {
-      const { output, exitCode } = await validateCommand(files, options);
+      const { output, exitCode } = await (await commands.validate()).validateCommand(files, options);
       (exitCode === 0 ? io.stdout : io.stderr)(output);
       status.exitCode = exitCode;
     });
@@ -72,7 +87,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       new Option('--engine <engine>', 'evaluator').choices(['compiled', 'reference']).default('compiled'),
     )
     .action(async (file: string, options: { facts?: string; engine?: string }) => {
-      status.exitCode = await rulesEvalCommand(file, options, io);
+      status.exitCode = await (await commands.rulesEval()).rulesEvalCommand(file, options, io);
     });
 
   const simulationOptions = (command: Command) =>
@@ -81,6 +96,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
       .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
       .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
+      .option('--set <PATH=VALUE>', SET_HELP, collect, [])
       // No commander default for --format: --shard must tell an explicit --format from none.
       .addOption(
         new Option('--format <format>', 'output format (default: table)').choices([
@@ -108,7 +124,9 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       .command('run')
       .description('simulate one scenario and summarise every KPI with its 95% confidence interval')
       .argument('[scenario]', 'scenario file', 'scenarios/baseline.json'),
-  ).action((file: string, options: SimulateOptions) => simulateCommand([file], options, io));
+  ).action(async (file: string, options: SimulateOptions) =>
+    (await commands.simulate()).simulateCommand([file], options, io),
+  );
 
   simulationOptions(
     cli
@@ -118,8 +136,8 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       )
       .argument('<baseline>', 'baseline scenario file')
       .argument('<challengers...>', 'challenger scenario files'),
-  ).action((baseline: string, challengers: string[], options: SimulateOptions) =>
-    simulateCommand([baseline, ...challengers], options, io),
+  ).action(async (baseline: string, challengers: string[], options: SimulateOptions) =>
+    (await commands.simulate()).simulateCommand([baseline, ...challengers], options, io),
   );
 
   cli
@@ -135,8 +153,13 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
     .option('--out <file>', 'write the report to this file (atomically) instead of standard output')
     .option('--pdf', `also print it to PDF beside --out, through ${CHROMIUM}`)
-    .action((baseline: string, challengers: string[], options: SimulateOptions) =>
-      simulateCommand([baseline, ...challengers], { ...options, report: true }, io),
+    .option('--set <PATH=VALUE>', SET_HELP, collect, [])
+    .action(async (baseline: string, challengers: string[], options: SimulateOptions) =>
+      (await commands.simulate()).simulateCommand(
+        [baseline, ...challengers],
+        { ...options, report: true },
+        io,
+      ),
     );
 
   cli
@@ -155,7 +178,9 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       '--perspective <whose>',
       'whose money the table, md and csv show: captive (default), network, group or all',
     )
-    .action((parts: string[], options: MergeOptions) => mergeCommand(parts, options, io.stdout));
+    .action(async (parts: string[], options: MergeOptions) =>
+      (await commands.merge()).mergeCommand(parts, options, io.stdout),
+    );
 
   cli
     .command('check')
@@ -173,8 +198,9 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       "Monte Carlo iterations of every run (default: each baseline's run.iterations)",
     )
     .option('--workers <n>', 'worker threads (default: one per core); verdicts are identical for any number')
+    .option('--set <PATH=VALUE>', SET_HELP, collect, [])
     .action(async (files: string[], options: CheckCommandOptions) => {
-      status.exitCode = await checkCommand(files, options, io);
+      status.exitCode = await (await commands.check()).checkCommand(files, options, io);
     });
 
   cli
@@ -190,8 +216,11 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .option('--all', 'also list ledger entries that come to €0.00 (left out by default)')
     .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
     .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+    .option('--set <PATH=VALUE>', SET_HELP, collect, [])
     .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
-    .action((file: string, options: ExplainOptions) => explainCommand(file, options, io.stdout));
+    .action(async (file: string, options: ExplainOptions) =>
+      (await commands.explain()).explainCommand(file, options, io.stdout),
+    );
 
   return cli;
 }

@@ -1,5 +1,5 @@
 import { describeValue, isPlainObject, loadRuleSet, loadScenario, parseJsonDocument } from '../index.ts';
-import type { Problem, ReadFile, ResolvedScenario } from '../index.ts';
+import type { Problem, ReadFile, ResolvedScenario, ScenarioOverride } from '../index.ts';
 import { describeFsError, readInputFile } from './io.ts';
 
 /** Keys only a scenario has: a file with one of them (and no `kind` or `rules`) is read as a scenario. */
@@ -75,9 +75,14 @@ export interface CheckedFile {
 
 /**
  * Checks one file as a rule set or a scenario, whichever it is meant to be; never throws for bad input.
- * `text` is the file's content, already read.
+ * `text` is the file's content, already read; `overrides` (`--set`) apply over a scenario.
  */
-export async function checkFile(file: string, text: string, read: ReadFile): Promise<CheckedFile> {
+export async function checkFile(
+  file: string,
+  text: string,
+  read: ReadFile,
+  overrides: readonly ScenarioOverride[] = [],
+): Promise<CheckedFile> {
   const doc = parseJsonDocument(text, file);
   if (!Object.hasOwn(doc, 'value')) return { kind: 'unparsed', problems: doc.problems };
   const kind = classify(doc.value);
@@ -87,7 +92,7 @@ export async function checkFile(file: string, text: string, read: ReadFile): Pro
     case 'neither':
       return { kind, problems: [...doc.problems, neitherProblem(file, doc.value)] };
     case 'scenario': {
-      const { scenario, problems } = await loadScenario(file, read);
+      const { scenario, problems } = await loadScenario(file, read, overrides);
       return { kind, problems, ...(scenario ? { scenario } : {}) };
     }
   }

@@ -3,7 +3,7 @@ import { cut } from './describe.ts';
 /** One problem in a user's file, located for a person and for an editor. */
 export interface Problem {
   readonly file: string;
-  /** 1-based line and column of the offending value. */
+  /** 1-based line and column of the offending value; 0 when `file` is a command-line option (`--set …`). */
   readonly line: number;
   readonly column: number;
   /** RFC 6901 JSON pointer to the offending value ('' for the whole document). */
@@ -51,14 +51,21 @@ export function locatedIn(p: ValueProblem, file: string, line: number, column: n
  */
 export function formatProblem(p: Problem): string {
   const origins = (p.reachedFrom ?? []).map((o) => `\n  reached from ${place(o)}`).join('');
+  // Line 0: a value given on the command line (`--set PATH=VALUE`), which the "file" names.
+  if (p.line === 0) return `${p.file}: ${messageText(p)}${origins}`;
   return `${p.file}:${p.line}:${p.column}  ${formatValueProblem(p)}${origins}`;
 }
 
 /** `/json/pointer  message (hint)`: a problem without a file, e.g. of a world passed in code. */
 export function formatValueProblem(p: ValueProblem): string {
+  return `${pointerText(p.pointer)}  ${messageText(p)}`;
+}
+
+/** `warning: message (hint)`: what is wrong, without where. */
+function messageText(p: ValueProblem): string {
   const level = p.severity === 'warning' ? 'warning: ' : '';
   const hint = p.hint ? ` (${p.hint})` : '';
-  return `${pointerText(p.pointer)}  ${level}${p.message}${hint}`;
+  return `${level}${p.message}${hint}`;
 }
 
 /** The first line of `formatProblem`: the same problem reached along two paths is one problem. */

@@ -26,6 +26,8 @@ export interface Manifest {
     readonly hash: string;
     readonly ruleSets: Readonly<Record<PolicyKind, { readonly name: string; readonly hash: string }>>;
   }[];
+  /** The `--set PATH=VALUE` options applied to every scenario, as given; absent when there were none. */
+  readonly overrides?: readonly string[];
 }
 
 /** The output of a run or a comparison, identical in the CLI's JSON and the workbench. */

@@ -1,3 +1,4 @@
+import { comparabilityProblems } from './comparable.ts';
 import type { MonteCarloResult } from '../result/run.ts';
 import type { RunSettings } from './format.ts';
 import { judgeLevel, judgePaired, type Verdict } from './judge.ts';
@@ -87,6 +88,12 @@ export function planCheck(
     const { baseline, challengers } = groups.get(groupKey)!;
     const settings = runSettings(baseline, options.iterations);
     for (const challenger of challengers.values()) {
+      // The run settings are compared below, iterations included: a claim is judged on one run.
+      for (const p of comparabilityProblems(baseline, challenger).filter((p) =>
+        p.pointer.startsWith('/portfolio'),
+      )) {
+        problems.push(`${challenger.file}: compared with ${baseline.file}, ${p.message}`);
+      }
       const mismatch = settingsMismatch(runSettings(challenger, options.iterations), settings);
       if (mismatch) {
         problems.push(

@@ -23,6 +23,7 @@ import type { RunSettings } from './format.ts';
 import { deepMerge, isPlainObject, valueAt } from './merge.ts';
 import { dirname, resolvePath } from './paths.ts';
 import { checkRun } from './run-settings.ts';
+import { applyOverrides, overrideAt, overrideProblem, type ScenarioOverride } from './overrides.ts';
 
 /** A scenario with `extends` applied, defaults filled in, and every rule set loaded and valid. */
 export interface ResolvedScenario {
@@ -67,11 +68,13 @@ interface ChainLink {
  * resolves rule-set and `vs` paths relative to the file that names them, and validates everything —
  * run settings, portfolio, world, rule sets, parameters, and the `expect` block (KPI ids, one claim per
  * assertion, bounds, confidence, a readable `vs` file; see expect.ts) — each problem located in the file
- * that holds the offending value.
+ * that holds the offending value. `overrides` (`--set PATH=VALUE`) apply last, checked the same way,
+ * each problem of theirs located by the option.
  */
 export async function loadScenario(
   file: string,
   read: ReadFile,
+  overrides: readonly ScenarioOverride[] = [],
 ): Promise<{ scenario?: ResolvedScenario; problems: Problem[] }> {
   const problems: Problem[] = [];
   const chain = await loadChain(file, read, [], problems);
@@ -79,8 +82,9 @@ export async function loadScenario(
 
   let merged: Record<string, unknown> = {};
   for (const link of chain) merged = deepMerge(merged, link.value) as Record<string, unknown>;
-  // Problems in the merged scenario, each placed in the file of the chain that holds its value.
-  const locate = locator(chain);
+  merged = applyOverrides(merged, overrides);
+  // Problems in the merged scenario, each placed in the --set or the file of the chain that holds its value.
+  const locate = locator(chain, overrides);
   const add = (found: readonly ValueProblem[]): void => {
     problems.push(...found.map(locate));
   };
@@ -245,10 +249,19 @@ function rebase(value: Record<string, unknown>, folder: string): Record<string, 
   return value;
 }
 
-/** Finds the file of the chain that holds the value at a pointer (the child first), and its line and column. */
-function locator(chain: readonly ChainLink[]) {
+/**
+ * Finds the --set or the file of the chain that holds the value at a pointer (the --set options first,
+ * then the child), and its line and column.
+ */
+function locator(chain: readonly ChainLink[], overrides: readonly ScenarioOverride[] = []) {
   return (problem: ValueProblem): Problem => {
     const { pointer } = problem;
+    const inFile = chain.some((link) => valueAt(link.doc.value, pointer) !== undefined);
+    const set = overrideAt(overrides, pointer, !inFile);
+    if (set) {
+      const { message, hint } = problem;
+      return { ...overrideProblem(set.text, message, hint, pointer), severity: problem.severity };
+    }
     for (let p = pointer; ; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
       for (let i = chain.length - 1; i >= 0; i--) {
         if (valueAt(chain[i]!.doc.value, p) !== undefined) {
@@ -261,6 +274,20 @@ function locator(chain: readonly ChainLink[]) {
     }
     return locatedIn(problem, chain[chain.length - 1]!.doc.file, 1, 1);
   };
+}
+
+/**
+ * Places problems found in a loaded scenario (a comparison that cannot be paired) in the file of its
+ * `extends` chain that holds each value, as problems of the scenario itself are placed.
+ */
+export async function locateInScenario(
+  file: string,
+  read: ReadFile,
+  found: readonly ValueProblem[],
+): Promise<Problem[]> {
+  const chain = await loadChain(file, read, [], []);
+  if (!chain) return found.map((p) => locatedIn(p, file, 1, 1));
+  return inFileOrder(found.map(locator(chain)));
 }
 
 /** `problem` with the places that led to its file, when it was reached through another. */

@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { checkWorkers, parseChoice, parseRunSetting } from '../options.ts';
+import { checkWorkers, parseChoice, parseOverrides, parseRunSetting } from '../options.ts';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import {
@@ -13,22 +13,29 @@ import {
   runMonteCarlo,
   runSpec,
 } from '../../index.ts';
-import type { CheckOutcome, CheckRun, ChunkExecutor, Problem, ResolvedScenario } from '../../index.ts';
+import type {
+  CheckOutcome,
+  CheckRun,
+  ChunkExecutor,
+  Problem,
+  ResolvedScenario,
+  ScenarioOverride,
+} from '../../index.ts';
 import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
 import { checkOutputPath, expandJsonFiles, writeAtomic, type CliIo } from '../io.ts';
+import { REPORTERS } from '../choices.ts';
 import { renderInvalidJUnit, renderJUnit } from '../junit.ts';
 import { progressReport } from '../progress.ts';
 import { checkFile, diskReader, unreadable } from '../scenario-files.ts';
-
-export const REPORTERS = ['text', 'junit'] as const;
-export type Reporter = (typeof REPORTERS)[number];
 
 export interface CheckCommandOptions {
   reporter?: string;
   out?: string;
   iterations?: string;
   workers?: string;
+  /** `--set PATH=VALUE` what-ifs, applied to every scenario checked and compared with. */
+  set?: string[];
 }
 
 /** Where `cyclecast check` looks when given no files. */
@@ -56,7 +63,7 @@ export async function checkCommand(
   );
   if (options.out !== undefined) await checkOutputPath('--out', options.out);
   const files = await scenarioFiles(inputs);
-  const loaded = await loadAll(files);
+  const loaded = await loadAll(files, parseOverrides(options.set));
   if ('invalid' in loaded) {
     // CI reads the report file: it gets one even when nothing could run, each invalid file a failure.
     const invalid = unique(loaded.invalid);
@@ -162,7 +169,10 @@ async function scenarioFiles(inputs: readonly string[]): Promise<string[]> {
  * Loads every scenario among `files` and every scenario their paired claims compare with. Any error
  * stops the check before anything runs: a verdict on a broken scenario would mislead.
  */
-async function loadAll(files: readonly string[]): Promise<
+async function loadAll(
+  files: readonly string[],
+  overrides: readonly ScenarioOverride[],
+): Promise<
   | {
       judged: ResolvedScenario[];
       lookup: (file: string) => ResolvedScenario | undefined;
@@ -181,7 +191,7 @@ async function loadAll(files: readonly string[]): Promise<
       return undefined;
     });
     if (text === undefined) continue;
-    const checked = await checkFile(file, text, read);
+    const checked = await checkFile(file, text, read, overrides);
     if (checked.kind === 'rule-set' && checked.problems.every((p) => p.severity !== 'error')) continue;
     if (checked.kind === 'scenario') scenarios++;
     problems.push(...checked.problems.filter((p) => p.severity === 'error'));
@@ -194,7 +204,7 @@ async function loadAll(files: readonly string[]): Promise<
   const pending = judged.flatMap((s) => s.expect.flatMap((e) => (e.kind === 'paired' ? [e.vs] : [])));
   for (const vs of pending) {
     if (loaded.has(identity(vs))) continue;
-    const checked = await checkFile(vs, await read(vs).catch(() => ''), read);
+    const checked = await checkFile(vs, await read(vs).catch(() => ''), read, overrides);
     problems.push(...checked.problems.filter((p) => p.severity === 'error'));
     if (checked.kind !== 'scenario' && checked.kind !== 'unparsed') {
       problems.push({

@@ -7,8 +7,9 @@ import {
   sampleCustomers,
 } from '../../index.ts';
 import type { CustomerSample, SimSetup } from '../../index.ts';
+import { EXPLAIN_FORMATS } from '../choices.ts';
 import { UserError } from '../errors.ts';
-import { parseChoice, parseRunSetting, parseWhole } from '../options.ts';
+import { parseChoice, parseOverrides, parseRunSetting, parseWhole } from '../options.ts';
 import { readScenario } from '../scenarios.ts';
 
 export interface ExplainOptions {
@@ -20,9 +21,9 @@ export interface ExplainOptions {
   all?: boolean;
   seed?: string;
   horizon?: string;
+  /** `--set PATH=VALUE` what-ifs over the scenario. */
+  set?: string[];
 }
-
-export const EXPLAIN_FORMATS = ['text', 'json'] as const;
 
 /**
  * `cyclecast explain SCENARIO --customer ID [--iteration K]`: one customer's journey through one
@@ -37,7 +38,7 @@ export async function explainCommand(
   const format = parseChoice('--format', options.format, EXPLAIN_FORMATS, 'text');
   const iteration = parseWhole('--iteration', options.iteration, 0, RUN_LIMITS.iterations.max - 1) ?? 0;
   const customerId = parseCustomer(options.customer, file);
-  const scenario = await readScenario(file);
+  const scenario = await readScenario(file, parseOverrides(options.set));
   const seedFlag = parseRunSetting('--seed', options.seed, 'seed');
   const horizonFlag = parseRunSetting('--horizon', options.horizon, 'horizonMonths');
   const spec = runSpec([scenario], {

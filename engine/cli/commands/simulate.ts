@@ -24,17 +24,19 @@ import type {
   ChunkExecutor,
   ChunkRange,
   Format,
+  MonteCarloResult,
   ReportPerspective,
   RunProgress,
   RunSpec,
+  ScenarioOverride,
   ShardSelector,
 } from '../../index.ts';
 import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
-import { checkWorkers, parseRunSetting } from '../options.ts';
-import { readScenario } from '../scenarios.ts';
+import { checkWorkers, parseOverrides, parseRunSetting } from '../options.ts';
+import { readComparison } from '../scenarios.ts';
 import { printPdf } from '../pdf.ts';
 
 export interface SimulateOptions {
@@ -58,6 +60,8 @@ export interface SimulateOptions {
   report?: boolean;
   /** With `report`: also print the report to PDF (`--out` with .pdf) through Chromium. */
   pdf?: boolean;
+  /** `--set PATH=VALUE` what-ifs, applied to every scenario; recorded in the result's manifest. */
+  set?: string[];
 }
 
 /**
@@ -103,16 +107,17 @@ export async function simulateCommand(
     availableParallelism(),
     io.stderr,
   );
-  const scenarios = [];
-  for (const file of files) scenarios.push(await readScenario(file));
+  const overrides = parseOverrides(options.set);
   const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
   const seed = parseRunSetting('--seed', options.seed, 'seed');
   const horizonMonths = parseRunSetting('--horizon', options.horizon, 'horizonMonths');
-  const spec = runSpec(scenarios, {
+  const given = {
     ...(iterations !== undefined ? { iterations } : {}),
     ...(seed !== undefined ? { seed } : {}),
     ...(horizonMonths !== undefined ? { horizonMonths } : {}),
-  });
+  };
+  const scenarios = await readComparison(files, overrides, given);
+  const spec = runSpec(scenarios, given);
   const chunks = shard ? shardRange(spec, shard) : undefined;
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
   const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar(io);
@@ -130,7 +135,7 @@ export async function simulateCommand(
       const aggregates = await aggregateMonteCarlo(spec, executor, { ...runOptions, chunks });
       text = shardFileText(await sealShardFile(buildShardFile(aggregates, shard, chunks)));
     } else {
-      const result = await runMonteCarlo(spec, executor, runOptions);
+      const result = withOverrides(await runMonteCarlo(spec, executor, runOptions), overrides);
       text = options.report
         ? renderReport({
             result,
@@ -157,6 +162,15 @@ export async function simulateCommand(
     bar.done();
     await executor.close();
   }
+}
+
+/**
+ * The result with its `--set` options in the manifest, so the run can be repeated; a run without any
+ * is left as it was, byte for byte.
+ */
+function withOverrides(result: MonteCarloResult, overrides: readonly ScenarioOverride[]): MonteCarloResult {
+  if (overrides.length === 0) return result;
+  return { ...result, manifest: { ...result.manifest, overrides: overrides.map((o) => o.text) } };
 }
 
 /** What `--out` received, for the line that confirms it. */
