@@ -9,6 +9,8 @@
 export const DECISIONS = {
   /** World assumptions drawn once per iteration: entity 0, month = sub-draw, draw = field hash. */
   world: 1,
+  /** Used-price index path: entity 0, month of the step, draw 0 = level, 1 = deviation, 2 = crash. */
+  usedPriceIndex: 2,
 
   /** Vehicle (identity): its value noise around the market, month 0. */
   vehicleValue: 10,

@@ -38,6 +38,7 @@ export const PNL_LINE_LABELS: Readonly<Record<PnlLine, string>> = {
   residualResult: 'Residual result on returns',
   residualSupport: 'Manufacturer residual support',
   dealerResidualGuarantee: 'Dealer residual guarantee',
+  leaseEndCharges: 'Lease-end charges',
   refurbishment: 'Refurbishment result',
   holding: 'Inventory holding costs',
   engagement: 'Engagement costs and incentives',

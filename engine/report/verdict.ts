@@ -102,6 +102,9 @@ function drivers(comparison: MonteCarloResult['comparisons'][number], direction:
 }
 
 /** KPIs other than the headline that worsen materially and significantly, the largest first. */
+/** A perspective's profit or P&L line (`network.pnl.fundingCost`, `group.profit.total`, …). */
+const PROFIT_OR_LINE = /^(?:[a-z]+\.)?(?:profit|pnl)\./;
+
 function tradeOffs(result: MonteCarloResult, index: number, headlineMean: number): string {
   const baseline = result.scenarios[0]!.summary.kpis;
   const categories = new Set<string>([PROFIT_TOTAL, ...PROFIT_CATEGORIES.map((c) => c.key)]);
@@ -113,9 +116,10 @@ function tradeOffs(result: MonteCarloResult, index: number, headlineMean: number
     const threshold = materialityThreshold(d.unit, base.mean, headlineMean);
     return [{ d, base, weight: threshold > 0 ? Math.abs(d.meanDelta) / threshold : Infinity }];
   });
-  // Profit and its categories are the drivers, not trade-offs of their own; rates and volumes are.
+  // Profit and its P&L lines, in every perspective, are the drivers, not trade-offs of their own;
+  // rates and volumes are.
   const shown = worse
-    .filter((w) => !(categories.has(w.d.id) && w.d.unit === '€'))
+    .filter((w) => !(w.d.unit === '€' && (categories.has(w.d.id) || PROFIT_OR_LINE.test(w.d.id))))
     .sort((a, b) => b.weight - a.weight)
     .slice(0, 3);
   if (shown.length === 0) return '';

@@ -92,6 +92,13 @@ export const PNL_LINES = [
     meaning: "the dealers' share of the residual result (buy-back guarantee)",
   },
   {
+    id: 'leaseEndCharges',
+    derived: false,
+    perspectives: CNG,
+    meaning:
+      'lease-end charges paid by lessees who return their vehicle at maturity: excess mileage, wear and tear by grade, disposition fee (waived on renewal)',
+  },
+  {
     id: 'refurbishment',
     derived: false,
     perspectives: CNG,

@@ -118,6 +118,8 @@ export class Sim {
   readonly bdcUsed: Int32Array;
   /** Log of the stress multiplier on miss odds, per month (this iteration). */
   readonly stressLogOdds: Float64Array;
+  /** The used-price index by month of the horizon and run-off, a multiplier of value (engine/sim/price-index.ts). */
+  readonly priceIndex: Float64Array;
 
   // portfolio mixes for new customers
   /** Segment weights given the tier: [tier] in SEGMENTS order (engine/portfolio/joint-mix.ts). */
@@ -180,6 +182,7 @@ export class Sim {
     this.disciplineLogOdds = new Float64Array(this.dealers);
     this.bdcUsed = new Int32Array(this.dealers);
     this.stressLogOdds = new Float64Array(horizon + this.runOffMonths);
+    this.priceIndex = new Float64Array(horizon + this.runOffMonths);
 
     const weights = (mix: Readonly<Record<string, number>>, values: readonly string[]) =>
       Float64Array.from(values, (v) => (Object.hasOwn(mix, v) ? mix[v]! : 0));

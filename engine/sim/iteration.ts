@@ -6,6 +6,7 @@ import type { Counters } from './counters.ts';
 import { loadStartingBook } from './initial.ts';
 import { breakdowns, census, coverage, kpiVector, ledgerTotals, moneyKpis } from './outcome.ts';
 import { recogniseDeferred } from './origination.ts';
+import { fillPriceIndex } from './price-index.ts';
 import { iterationKey } from '../random/streams.ts';
 import type { IterationResult } from '../result/iteration.ts';
 import type { SimSetup } from './setup.ts';
@@ -161,6 +162,7 @@ function prepareIteration(sim: Sim): void {
     sim.disciplineLogOdds[d] = log(interpolate(w.disciplineOdds, p));
   }
   for (let t = 0; t < sim.stressLogOdds.length; t++) sim.stressLogOdds[t] = log(interpolate(w.stressOdds, t));
+  fillPriceIndex(sim);
   prepareLeads(sim);
 }
 

@@ -91,6 +91,8 @@ export const CATEGORY_SPECS = [
   transfer('residualSupport', 'residualSupport', MANUFACTURER, CAPTIVE),
   /** The dealers' share of the residual result (buy-back guarantee). */
   transfer('dealerResidualGuarantee', 'dealerResidualGuarantee', DEALER, CAPTIVE),
+  /** Excess-mileage, wear-and-tear and disposition charges paid by the lessee at a return at maturity. */
+  c('leaseEndCharges', 'leaseEndCharges'),
   /** Used value placed (or forced-wholesale proceeds) minus wholesale value at return minus reconditioning. */
   c('refurbishmentResult', 'refurbishment'),
   /** Vehicles in reconditioning and inventory. */

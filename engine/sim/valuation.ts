@@ -2,25 +2,26 @@ import { highWord, lowWord } from '../math/bits.ts';
 import { pow } from '../math/index.ts';
 import { MAX_VEHICLE_AGE } from '../world/resolve.ts';
 import type { Sim } from './context.ts';
+import { priceIndexAt } from './price-index.ts';
 import { DECISIONS } from '../random/decisions.ts';
 import { normalQuantile, pickIndex, uniform } from '../random/streams.ts';
 
 /*
  * Vehicle values and contract pricing. A vehicle's clean value is the residual curve at its age plus the
- * market level, its own noise and a mileage adjustment, in € of its MSRP; an appraisal at return adds
- * the inspection (grade, damage, service history).
+ * market level, its own noise and a mileage adjustment, in € of its MSRP, times the month's used-price
+ * index; an appraisal at return adds the inspection (grade, damage, service history).
  */
 
 /** The clean wholesale value of vehicle slot `v` in month `t`, € (≥ 0). */
 export function cleanValue(sim: Sim, v: number, t: number): number {
   const V = sim.vehicles;
-  return valueAt(sim, V.msrp[v]!, t - V.birthMonth[v]!, valueLevel(sim, v), valueSlope(sim, v));
+  return valueAt(sim, V.msrp[v]!, t, t - V.birthMonth[v]!, valueLevel(sim, v), valueSlope(sim, v));
 }
 
 /** The clean wholesale value of the vehicle of contract slot `i` in month `t`, € (≥ 0): {@link cleanValue} from the contract's copies. */
 export function contractValue(sim: Sim, i: number, t: number): number {
   const C = sim.contracts;
-  return valueAt(sim, C.msrp[i]!, t - C.birthMonth[i]!, C.valueLevel[i]!, C.valueSlope[i]!);
+  return valueAt(sim, C.msrp[i]!, t, t - C.birthMonth[i]!, C.valueLevel[i]!, C.valueSlope[i]!);
 }
 
 /** A vehicle's level against the residual curve: the market shift plus its own noise, fraction of MSRP. */
@@ -33,10 +34,11 @@ function valueSlope(sim: Sim, v: number): number {
   return sim.w.mileageEffectPerKm * (sim.vehicles.kmPerMonth[v]! - sim.w.expectedKmPerMonth);
 }
 
-function valueAt(sim: Sim, msrp: number, age: number, level: number, slope: number): number {
+/** The clean value in month `t` of a vehicle of `msrp` € at `age` months: its share of MSRP times the month's used-price index. */
+function valueAt(sim: Sim, msrp: number, t: number, age: number, level: number, slope: number): number {
   const a = age > MAX_VEHICLE_AGE ? MAX_VEHICLE_AGE : age;
   const share = sim.w.residualByAge[a]! + level - slope * a;
-  return share > 0 ? share * msrp : 0;
+  return share > 0 ? share * msrp * priceIndexAt(sim, t) : 0;
 }
 
 /**

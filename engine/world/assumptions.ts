@@ -238,6 +238,98 @@ const refurbishment = group('Reconditioning', {
   }),
 });
 
+/** What a lessee who hands the vehicle back at maturity pays: excess mileage, damage, disposition fee. */
+const leaseEnd = group('Lease-end charges', {
+  mileageAllowanceKmPerYear: field(num(0, 500_000, 'km per year'), {
+    default: 18_000,
+    description:
+      'Mileage allowance of a lease, km per year of the contract: a returned vehicle driven further pays the excess-mileage charge on the difference.',
+    source:
+      'assumption: chosen so that about a quarter of lessees exceed it at the portfolio’s mileage (lognormal, mean 15,000, sd 5,000 km a year), as calibration E: Share of returns charged any lease-end fee assumes (P(excess miles) ≈ 25 %), because lessees choose their allowance up front; range 15,000–24,000 (calibration E: Standard mileage allowance 15,000 miles)',
+  }),
+  excessMileageCharge: field(num(0, 10, '€ per km'), {
+    default: 0.09,
+    description: 'Excess-mileage charge, € per km beyond the allowance.',
+    source:
+      'calibration E: Excess-mileage charge 0.15 (0.10–0.25) $ per mile = 0.093 $ per km, at 0.92 € per $; range 0.06–0.15',
+  }),
+  damageCharge: field(conditions(euro), {
+    default: { excellent: 0, good: 0, fair: 250, poor: 700 },
+    description:
+      'Wear-and-tear charge billed at return by inspection grade, € (normal wear of excellent and good vehicles is not charged).',
+    source:
+      'calibration E: Average wear-and-tear charge per charged return 400 (250–1,250) $; assumption: charged on fair and poor grades only, so that at the default grade mix 35 % of returns are charged ≈ €380 on average (€130 per return)',
+  }),
+  dispositionFee: field(euro, {
+    default: 320,
+    description:
+      'Disposition fee per returned lease, €; waived when the customer takes a new contract with the captive.',
+    source:
+      'calibration E: Disposition fee 350 (250–400) $ per returned vehicle, at 0.92 € per $; waived on a re-lease or new financing as Toyota Financial Services does',
+  }),
+});
+
+/**
+ * The used-vehicle price index, a monthly path per iteration: every value at an appraisal is multiplied
+ * by exp(level + deviation + jumps) at its month. The level is a random walk (shifts that persist for
+ * years), the deviation an AR(1) that decays, the jumps rare falls that are mostly regained. Pure mean
+ * reversion would make "hold and wait" always win; a pure random walk would never regain a crash.
+ */
+const priceIndex = group('Used-price index', {
+  levelVolatility: field(num(0, 0.5, 'sd of the monthly log change'), {
+    default: 0.005,
+    description:
+      'Monthly volatility of the index’s permanent level (a random walk without drift in the mean), sd of the monthly log change.',
+    source:
+      'calibration E: Used-price index monthly volatility, calm regime 0.8 (0.5–1.3) pp; assumption: split about evenly between permanent and temporary moves, because level shifts persist for years (calibration E: Used-price index mean reversion), range 0–0.008',
+  }),
+  deviationVolatility: field(num(0, 0.5, 'sd of the monthly log change'), {
+    default: 0.006,
+    description: 'Monthly volatility of the index’s temporary deviation, sd of the monthly innovation.',
+    source:
+      'calibration E: Used-price index monthly volatility, calm regime 0.8 (0.5–1.3) pp, with the level’s 0.5 giving ≈ 0.8 in all; range 0.003–0.01',
+  }),
+  deviationPersistence: field(num(0, 0.999, 'per month'), {
+    default: 0.9,
+    description: 'Share of the temporary deviation left after a month (AR(1) coefficient).',
+    source: 'calibration E: Used-price index mean reversion φ ≈ 0.90–0.95 a month (half-life 6–12 months)',
+  }),
+  jumpProbability: field(probability, {
+    default: 0.006,
+    description: 'Probability of a crash of the index in a month.',
+    source:
+      'calibration E: Used-price index 2008 and 2020 shocks: two crashes since the index began in January 1997, ≈ 2 in 340 months; range 0–0.01',
+  }),
+  jumpSize: field(num(-0.9, 0, 'fraction of value'), {
+    default: -0.105,
+    description: 'Fall of the index in a crash (random or scheduled), fraction of value.',
+    source: 'calibration E: Used-price index 2008 shock −10.5 (−10.5 to −13) % in two months',
+  }),
+  jumpRecoveryMonths: field(num(1, 120, 'months'), {
+    default: 7,
+    description:
+      'Months after which 90 % of a crash is regained (its temporary part decays geometrically at that pace).',
+    source: 'calibration E: Used-price index 2008 shock, months to recover 7 (6–8); 2020 regained in about 2',
+  }),
+  jumpPermanentShare: field(share, {
+    default: 0,
+    description: 'Share of a crash that is never regained (becomes part of the permanent level).',
+    source:
+      'assumption: 0, because 2008 and 2020 were regained in full (calibration E: Used-price index 2008 and 2020 shocks); range 0–0.5',
+  }),
+  shockMonth: field(num(1, 1_200, 'simulation month'), {
+    default: 1,
+    description:
+      'Month of a scheduled crash of size shockSize (a scenario’s stress), besides the random ones; from month 1.',
+    source: 'assumption: no scheduled crash unless a scenario sets one',
+  }),
+  shockSize: field(num(-0.9, 0, 'fraction of value'), {
+    default: 0,
+    description: 'Fall of the index in the scheduled crash, fraction of value; 0 = none.',
+    source: 'assumption: no scheduled crash unless a scenario sets one (2008: −0.105)',
+  }),
+});
+
 /** The used-vehicle market: values at return, condition, refurbishment and inventory. */
 const market = group('Used-vehicle market', {
   residualCurve: field(curve(0, 2, 'fraction of MSRP'), {
@@ -273,6 +365,7 @@ const market = group('Used-vehicle market', {
       'Spread of an individual vehicle’s value around the market, sd in fractions of MSRP, drawn once per vehicle (normal).',
     source: 'calibration A: Residual as % of MSRP (±6 pp)',
   }),
+  priceIndex,
   expectedKmPerYear: field(num(0, 500_000, 'km per year'), {
     default: 15_000,
     description: 'Odometer reading expected for the age, km per year.',
@@ -336,6 +429,7 @@ const market = group('Used-vehicle market', {
     source: 'calibration A: Holding cost 36 $/unit/day (NCM Associates), taken 1:1 in €',
     edit: { '': 'Holding cost per vehicle in stock' },
   }),
+  leaseEnd,
   inventoryPlacementProbability: field(probability, {
     default: 0.7,
     description:

@@ -76,6 +76,21 @@ export interface ResolvedWorld {
   readonly retailFrontGross: number;
   readonly wholesaleGross: number;
   readonly holdingCostPerDay: number;
+  /** The used-price index process (engine/sim/price-index.ts): monthly sds and persistence, the crash probability, size (fraction of value) and decay per month, its permanent share, and the scheduled crash's month and size. */
+  readonly indexLevelSd: number;
+  readonly indexDeviationSd: number;
+  readonly indexPersistence: number;
+  readonly indexJumpProbability: number;
+  readonly indexJumpSize: number;
+  readonly indexJumpDecay: number;
+  readonly indexJumpPermanentShare: number;
+  readonly indexShockMonth: number;
+  readonly indexShockSize: number;
+  /** Lease-end charges: the mileage allowance per contract-month (km), the excess charge (€ per km), the wear-and-tear charge by grade (€) and the disposition fee (€). */
+  readonly mileageAllowancePerMonth: number;
+  readonly excessMileageCharge: number;
+  readonly damageCharge: Float64Array;
+  readonly dispositionFee: number;
   readonly inventoryPlacementProbability: number;
   readonly maxInventoryDays: number;
   readonly buyOutByEquity: Curve;
@@ -276,6 +291,24 @@ export function resolveWorld(world: World, key: number): ResolvedWorld {
     retailFrontGross: draw('market.retailFrontGross', m.retailFrontGross),
     wholesaleGross: draw('market.wholesaleGross', m.wholesaleGross),
     holdingCostPerDay: draw('market.holdingCostPerDay', m.holdingCostPerDay),
+    indexLevelSd: draw('market.priceIndex.levelVolatility', m.priceIndex.levelVolatility),
+    indexDeviationSd: draw('market.priceIndex.deviationVolatility', m.priceIndex.deviationVolatility),
+    indexPersistence: draw('market.priceIndex.deviationPersistence', m.priceIndex.deviationPersistence),
+    indexJumpProbability: draw('market.priceIndex.jumpProbability', m.priceIndex.jumpProbability),
+    indexJumpSize: draw('market.priceIndex.jumpSize', m.priceIndex.jumpSize),
+    // 90 % of a crash's temporary part is regained after jumpRecoveryMonths: decay^months = 0.1.
+    indexJumpDecay: pow(
+      0.1,
+      1 / draw('market.priceIndex.jumpRecoveryMonths', m.priceIndex.jumpRecoveryMonths),
+    ),
+    indexJumpPermanentShare: draw('market.priceIndex.jumpPermanentShare', m.priceIndex.jumpPermanentShare),
+    indexShockMonth: Math.round(draw('market.priceIndex.shockMonth', m.priceIndex.shockMonth)),
+    indexShockSize: draw('market.priceIndex.shockSize', m.priceIndex.shockSize),
+    mileageAllowancePerMonth:
+      draw('market.leaseEnd.mileageAllowanceKmPerYear', m.leaseEnd.mileageAllowanceKmPerYear) / 12,
+    excessMileageCharge: draw('market.leaseEnd.excessMileageCharge', m.leaseEnd.excessMileageCharge),
+    damageCharge: tableOf('market.leaseEnd.damageCharge', m.leaseEnd.damageCharge, CONDITIONS),
+    dispositionFee: draw('market.leaseEnd.dispositionFee', m.leaseEnd.dispositionFee),
     inventoryPlacementProbability: draw(
       'market.inventoryPlacementProbability',
       m.inventoryPlacementProbability,

@@ -48,6 +48,9 @@ describe('verdicts', () => {
           'profit.total': [700_000, 600_000, 800_000],
           'pnl.interestIncome': [900_000, 800_000, 1_000_000],
           'pnl.engagement': [-200_000, -250_000, -150_000],
+          // Other perspectives' P&L lines are drivers too, never trade-offs (nor listed twice).
+          'network.pnl.fundingCost': [-900_000, -1_000_000, -800_000],
+          'group.pnl.fundingCost': [-900_000, -1_000_000, -800_000],
           'credit.lossRate': [0.002, 0.001, 0.003],
         },
       ),

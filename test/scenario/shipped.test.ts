@@ -25,7 +25,11 @@ const ABOUT: Readonly<Record<string, readonly string[]>> = {
   bdc: ['policies.leads', 'portfolio.bdcShare'],
   'segmented-dunning': ['policies.dunning'],
   'wholesale-at-return': ['policies.remarketing'],
-  recession: ['world.market.marketShift', 'world.payments.stressOdds'],
+  recession: [
+    'world.market.priceIndex.shockMonth',
+    'world.market.priceIndex.shockSize',
+    'world.payments.stressOdds',
+  ],
   'all-in': ['policies.dunning', 'policies.engagement', 'policies.leads'],
 };
 

@@ -22,6 +22,7 @@ const COLOURS: Readonly<Record<PnlLine, string>> = {
   residualResult: '#8c6d31',
   residualSupport: '#6baed6',
   dealerResidualGuarantee: '#bcbddc',
+  leaseEndCharges: '#66c2a4',
   refurbishment: '#238b45',
   holding: '#fdbe85',
   engagement: '#fb6a4a',

@@ -127,6 +127,7 @@ function mature(sim: Sim, i: number, t: number): void {
       vehicle = 'bought-out';
     } else {
       returnVehicle(sim, v, t, cycle, C.balance[i]!);
+      chargeLeaseEnd(sim, i, v, renews);
       counters.maturedReturned++;
       vehicle = 'returned';
     }
@@ -204,6 +205,24 @@ function returnVehicle(sim: Sim, v: number, t: number, cycle: number, bookValue:
   V.bookValue[v] = bookValue;
   V.status[v] = VEHICLE_RETURNED;
   sim.returned.push(v);
+}
+
+/**
+ * The lease-end charges the lessee of lease `i` pays on handing vehicle `v` back at maturity, booked as
+ * the captive's income: the excess-mileage charge on the km driven beyond the allowance over the
+ * contract's term, the wear-and-tear charge of the grade just appraised, and the disposition fee unless
+ * the customer `renews`. Mileage and grade are the vehicle's own draws, so no new random number is read.
+ * Early upgrades (pull-ahead) and repossessions pay none.
+ */
+function chargeLeaseEnd(sim: Sim, i: number, v: number, renews: boolean): void {
+  const C = sim.contracts;
+  const V = sim.vehicles;
+  const w = sim.w;
+  const excessKm = (V.kmPerMonth[v]! - w.mileageAllowancePerMonth) * C.term[i]!;
+  let charges = w.damageCharge[V.condition[v]!]!;
+  if (excessKm > 0) charges += excessKm * w.excessMileageCharge;
+  if (!renews) charges += w.dispositionFee;
+  if (charges > 0) sim.book(CAT.leaseEndCharges, C.cycle[i]!, charges, C.customer[i]!);
 }
 
 /** Extends lease `i` by the world's extension months, re-amortising to the guide residual at the new end. */
