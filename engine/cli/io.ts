@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { constants, promises as fs, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import { cut } from '../index.ts';
+import { cut } from '../catalogue.ts';
 import { UserError } from './errors.ts';
 
 /**

@@ -1,5 +1,12 @@
-import { CATALOGUES, DECORATORS, describeValue, didYouMean, OPERATORS, POLICY_KINDS } from '../../index.ts';
-import type { PolicyKind, TypedSpec } from '../../index.ts';
+import {
+  CATALOGUES,
+  DECORATORS,
+  describeValue,
+  didYouMean,
+  OPERATORS,
+  POLICY_KINDS,
+} from '../../catalogue.ts';
+import type { PolicyKind, TypedSpec } from '../../catalogue.ts';
 import { UserError } from '../errors.ts';
 
 /** `cyclecast facts [KIND] [--json]`: the fact and action catalogues, for people or for tools. */
