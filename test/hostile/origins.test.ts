@@ -6,8 +6,8 @@ import { cli, POLICIES, writeFiles } from './helpers.ts';
 const dir = tempDir('hostile-origins');
 beforeAll(async () => {
   await writeFiles(dir, {
-    'scenarios/child.json': '{\n  "name": "child",\n  "extends": "../shared/base.json"\n}\n',
-    'shared/base.json': 'PK\u0003\u0004 not JSON at all\n',
+    'scenarios/child.json': '{\n  "name": "child",\n  "extends": "../common/base.json"\n}\n',
+    'common/base.json': 'PK\u0003\u0004 not JSON at all\n',
     'scenarios/policy.json': JSON.stringify(
       { policies: { ...POLICIES, leads: '../rules/leads.json' } },
       null,
@@ -32,7 +32,7 @@ const validate = async (file: string) => {
 describe('every error names where it came from', () => {
   it('a file reached through extends that is not JSON names the scenario and pointer that led there', async () => {
     const lines = await validate('scenarios/child.json');
-    const at = lines.findIndex((l) => l.startsWith('shared/base.json:1:1  /  invalid JSON'));
+    const at = lines.findIndex((l) => l.startsWith('common/base.json:1:1  /  invalid JSON'));
     expect(at).toBeGreaterThanOrEqual(0);
     expect(lines[at + 1]).toBe('  reached from scenarios/child.json:3:14  /extends');
   });
