@@ -364,9 +364,7 @@ export class Trace {
     previous: number,
   ): void {
     if (v >= 0) this.vehicleLeftStock(sim, v, t, previous, c);
-    const { rule, ...rest } = lead;
-    const record: LeadRecord = { type: 'lead', month: t, ...rest, decision: decisionOf(sim.leads, rule) };
-    this.joined(sim, c, i, t, 'lead-sale', record);
+    this.joined(sim, c, i, t, 'lead-sale', leadRecord(sim, t, lead));
   }
 
   /**
@@ -384,8 +382,7 @@ export class Trace {
   ): void {
     if (v >= 0) this.vehicleLeftStock(sim, v, t, previous, c);
     if (sim.customers.id[c] !== this.customerId) return;
-    const { rule, ...rest } = lead;
-    this.records.push({ type: 'lead', month: t, ...rest, decision: decisionOf(sim.leads, rule) });
+    this.records.push(leadRecord(sim, t, lead));
     this.register(sim, i, t, 'lead-sale');
   }
 
@@ -489,4 +486,14 @@ function decisionOf(rt: PolicyRuntime, rule: number): PolicyDecision {
   const r = rt.policy.rules[rule]!;
   const decision: PolicyDecision = { policy: rt.policy.kind, rule: r.name, action: r.event.type };
   return r.event.params === undefined ? decision : { ...decision, params: { ...r.event.params } };
+}
+
+/** The trace's record of a lead in month `t`, with the decision its routing rule took. */
+function leadRecord(
+  sim: TracedSim,
+  t: number,
+  lead: Omit<LeadRecord, 'type' | 'month' | 'decision'> & { rule: number },
+): LeadRecord {
+  const { rule, ...rest } = lead;
+  return { type: 'lead', month: t, ...rest, decision: decisionOf(sim.leads, rule) };
 }
