@@ -18,6 +18,7 @@ export {
 export {
   PORTFOLIO_DECISIONS,
   drawNewVehicle,
+  drawPopulation,
   generatePortfolio,
   type NewVehicleDraw,
   type Population,

@@ -101,19 +101,67 @@ export interface Population {
  * vehicle's age is the terms of the cycles before its current one plus its seasoning.
  */
 export function generatePortfolio(spec: PortfolioSpec, seed: number | string): Population {
-  const key = iterationKey(seed, 0);
+  return drawPopulation(spec, iterationKey(seed, 0), allocatePopulation(spec));
+}
+
+/** Tables for `spec`'s population, every entry 0: filled by {@link drawPopulation}. */
+export function allocatePopulation(spec: PortfolioSpec): Population {
+  const d = spec.dealers;
+  const n = spec.contracts;
+  return {
+    dealers: {
+      count: d,
+      region: new Uint8Array(d),
+      hasBdc: new Uint8Array(d),
+      discipline: new Float64Array(d),
+    },
+    customers: {
+      count: n,
+      segment: new Uint8Array(n),
+      creditTier: new Uint8Array(n),
+      loyalty: new Float64Array(n),
+      loyaltyScore: new Float64Array(n),
+      preferredChannel: new Uint8Array(n),
+      dealer: new Int32Array(n),
+    },
+    vehicles: {
+      count: n,
+      msrp: new Float64Array(n),
+      powertrain: new Uint8Array(n),
+      ageMonths: new Int32Array(n),
+      mileageKm: new Float64Array(n),
+      kmPerYear: new Float64Array(n),
+    },
+    contracts: {
+      count: n,
+      customer: new Int32Array(n),
+      vehicle: new Int32Array(n),
+      cycle: new Uint8Array(n),
+      termMonths: new Int32Array(n),
+      monthsOnBook: new Int32Array(n),
+      insured: new Uint8Array(n),
+    },
+  };
+}
+
+/**
+ * Draws the population of `spec` under iteration key `key` into `out` (tables of `spec`'s sizes, see
+ * {@link allocatePopulation}), overwriting every entry: {@link generatePortfolio} draws it once per run
+ * from iteration 0's key; a run whose population is redrawn draws it per iteration from that
+ * iteration's key, reusing the tables.
+ */
+export function drawPopulation(spec: PortfolioSpec, key: number, out: Population): Population {
   const sampler = new KeyedSampler();
   const draw = (x: Num, entity: number, decision: number): number =>
     sampler.sample(x, key, entity, decision, 0);
   const D = PORTFOLIO_DECISIONS;
 
   const dealerCount = spec.dealers;
-  const dealers = {
-    count: dealerCount,
-    region: allocateByQuota(dealerCount, mixWeights(spec.regionMix, REGIONS), key, D.dealerRegion),
-    hasBdc: allocateByQuota(dealerCount, Float64Array.of(1 - spec.bdcShare, spec.bdcShare), key, D.dealerBdc),
-    discipline: new Float64Array(dealerCount),
-  };
+  const { dealers, customers, vehicles, contracts } = out;
+  dealers.region.set(allocateByQuota(dealerCount, mixWeights(spec.regionMix, REGIONS), key, D.dealerRegion));
+  dealers.hasBdc.set(
+    allocateByQuota(dealerCount, Float64Array.of(1 - spec.bdcShare, spec.bdcShare), key, D.dealerBdc),
+  );
   for (let d = 0; d < dealerCount; d++) {
     dealers.discipline[d] = clamp01(draw(spec.engagementDiscipline, d, D.dealerDiscipline));
   }
@@ -122,15 +170,6 @@ export function generatePortfolio(spec: PortfolioSpec, seed: number | string): P
   const segmentByTier = segmentGivenTier(spec);
   const creditWeights = mixWeights(spec.creditMix, CREDIT_TIERS);
   const channelWeights = mixWeights(spec.preferredChannelMix, CHANNELS);
-  const customers = {
-    count: n,
-    segment: new Uint8Array(n),
-    creditTier: new Uint8Array(n),
-    loyalty: new Float64Array(n),
-    loyaltyScore: new Float64Array(n),
-    preferredChannel: new Uint8Array(n),
-    dealer: new Int32Array(n),
-  };
   for (let c = 0; c < n; c++) {
     const tier = pickIndex(creditWeights, uniform(key, c, D.customerCreditTier, 0));
     customers.creditTier[c] = tier;
@@ -146,24 +185,7 @@ export function generatePortfolio(spec: PortfolioSpec, seed: number | string): P
 
   const cycleWeights = mixWeights(spec.cycleMix, CYCLE_KEYS);
   const terms = CYCLE_KEYS.map((cycle) => spec.termMonths[cycle]);
-  const contracts = {
-    count: n,
-    customer: new Int32Array(n),
-    vehicle: new Int32Array(n),
-    cycle: new Uint8Array(n),
-    termMonths: new Int32Array(n),
-    monthsOnBook: new Int32Array(n),
-    insured: new Uint8Array(n),
-  };
   const powertrainWeights = mixWeights(spec.powertrainMix, POWERTRAINS);
-  const vehicles = {
-    count: n,
-    msrp: new Float64Array(n),
-    powertrain: new Uint8Array(n),
-    ageMonths: new Int32Array(n),
-    mileageKm: new Float64Array(n),
-    kmPerYear: new Float64Array(n),
-  };
   for (let i = 0; i < n; i++) {
     const cycleIndex = pickIndex(cycleWeights, uniform(key, i, D.contractCycle, 0));
     const term = terms[cycleIndex]!;
@@ -187,7 +209,7 @@ export function generatePortfolio(spec: PortfolioSpec, seed: number | string): P
     vehicles.mileageKm[i] = (kmPerYear * age) / 12;
   }
 
-  return { dealers, customers, vehicles, contracts };
+  return out;
 }
 
 /** The powertrain weights of each spec, computed once: drawNewVehicle runs inside the monthly step. */

@@ -11,6 +11,12 @@ export const DECISIONS = {
   world: 1,
   /** Used-price index path: entity 0, month of the step, draw 0 = level, 1 = deviation, 2 = crash. */
   usedPriceIndex: 2,
+  /**
+   * Declared uncertainty of the world's assumptions (engine/world/uncertainty.ts), once per iteration:
+   * entity 0, month 0, draw = hash of the assumption's path (or of "economy" for the economic factor),
+   * so an assumption's draw never depends on which others are drawn.
+   */
+  assumptions: 3,
 
   /** Vehicle (identity): its value noise around the market, month 0. */
   vehicleValue: 10,

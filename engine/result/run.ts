@@ -18,6 +18,12 @@ export interface Manifest {
   readonly iterations: number;
   readonly horizonMonths: number;
   readonly chunkSize: number;
+  /** Whether the world's declared ranges were drawn per iteration (run.uncertainty). */
+  readonly uncertainty: boolean;
+  /** Whether the population was redrawn per iteration or drawn once for the run (run.population). */
+  readonly population: 'per-iteration' | 'fixed';
+  /** The named stress of the run (run.stress), 'none' when there was none. */
+  readonly stress: 'none' | '2008' | '2020';
   /** Hash of the whole run spec (every scenario fully resolved). */
   readonly runHash: string;
   readonly scenarios: readonly {

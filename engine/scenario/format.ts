@@ -1,6 +1,7 @@
 import type { PolicyKind } from '../domain/lists.ts';
 import type { ParameterValue } from '../policy/rule-set.ts';
-import { RUN_LIMITS } from '../sim/run-limits.ts';
+import { RUN_CHOICES, RUN_LIMITS } from '../sim/run-limits.ts';
+import type { StressName } from '../world/stresses.ts';
 
 /**
  * A scenario file as written: the portfolio (who is there), the world (how customers and markets respond),
@@ -31,11 +32,23 @@ export interface RunSettings {
   iterations: number;
   /** Seed of every random stream (common random numbers across compared scenarios). */
   seed: number;
+  /** Draw the world's declared ranges once per iteration; false: a point-assumption run. Absent: true. */
+  uncertainty?: boolean;
+  /** Redraw the synthetic population per iteration, or draw it once per run. Absent: per iteration. */
+  population?: 'per-iteration' | 'fixed';
+  /** A named stress (docs/calibration.md). Absent: none. */
+  stress?: StressName;
 }
+
+/** The run settings that are whole numbers (the others are choices, RUN_CHOICES). */
+export type NumericRunSetting = 'horizonMonths' | 'iterations' | 'seed';
 
 /** The run block's defaults, from RUN_LIMITS. */
 export const DEFAULT_RUN: Readonly<RunSettings> = {
   horizonMonths: RUN_LIMITS.horizonMonths.default,
   iterations: RUN_LIMITS.iterations.default,
   seed: RUN_LIMITS.seed.default,
+  uncertainty: RUN_CHOICES.uncertainty.default,
+  population: RUN_CHOICES.population.default,
+  stress: RUN_CHOICES.stress.default,
 };

@@ -39,5 +39,8 @@ export function runSpec(
     seed: settings.seed ?? base.seed,
     horizonMonths: settings.horizonMonths ?? base.horizonMonths,
     chunkSize,
+    uncertainty: settings.uncertainty ?? base.uncertainty ?? DEFAULT_RUN.uncertainty!,
+    population: settings.population ?? base.population ?? DEFAULT_RUN.population!,
+    stress: settings.stress ?? base.stress ?? DEFAULT_RUN.stress!,
   };
 }

@@ -1,15 +1,16 @@
 import { describeValue } from '../json/describe.ts';
 import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
 import { didYouMean } from '../json/suggest.ts';
-import { DEFAULT_RUN, type RunSettings } from './format.ts';
+import { DEFAULT_RUN, type NumericRunSetting, type RunSettings } from './format.ts';
 import { isPlainObject } from './merge.ts';
-import { RUN_LIMITS } from '../sim/run-limits.ts';
+import { RUN_CHOICES, RUN_LIMITS } from '../sim/run-limits.ts';
 
 /** The settings of a scenario's `run` block (the others are the CLI's: workers, chunk size). */
 const RUN_KEYS = Object.keys(DEFAULT_RUN) as (keyof RunSettings)[];
 
 /**
- * The `run` block over {@link DEFAULT_RUN}: whole numbers within {@link RUN_LIMITS}. `settings` is
+ * The `run` block over {@link DEFAULT_RUN}: whole numbers within {@link RUN_LIMITS}, choices among
+ * {@link RUN_CHOICES}. `settings` is
  * undefined when any setting is unknown or out of range; each such problem is at its JSON pointer.
  */
 export function checkRun(run: unknown): { settings: RunSettings | undefined; problems: ValueProblem[] } {
@@ -17,9 +18,7 @@ export function checkRun(run: unknown): { settings: RunSettings | undefined; pro
   if (!isPlainObject(run)) {
     return {
       settings: undefined,
-      problems: [
-        valueProblem('/run', 'invalid run: expected an object with horizonMonths, iterations and seed'),
-      ],
+      problems: [valueProblem('/run', `invalid run: expected an object with ${RUN_KEYS.join(', ')}`)],
     };
   }
   const problems: ValueProblem[] = [];
@@ -30,15 +29,31 @@ export function checkRun(run: unknown): { settings: RunSettings | undefined; pro
       problems.push(
         valueProblem(
           joinPointer('/run', key),
-          `unknown run setting ${describeValue(key)}: expected horizonMonths, iterations or seed`,
+          `unknown run setting ${describeValue(key)}: expected one of ${RUN_KEYS.join(', ')}`,
           didYouMean(key, RUN_KEYS),
         ),
       );
       ok = false;
       continue;
     }
-    const { min, max, unit } = RUN_LIMITS[key as keyof RunSettings];
     const value = run[key];
+    if (Object.hasOwn(RUN_CHOICES, key)) {
+      const choice = RUN_CHOICES[key as keyof typeof RUN_CHOICES];
+      if ((choice.values as readonly unknown[]).includes(value)) {
+        (settings as unknown as Record<string, unknown>)[key] = value;
+      } else {
+        problems.push(
+          valueProblem(
+            joinPointer('/run', key),
+            `invalid run.${key}: expected ${choice.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${describeValue(value)}`,
+            didYouMean(String(value), choice.values.map(String)),
+          ),
+        );
+        ok = false;
+      }
+      continue;
+    }
+    const { min, max, unit } = RUN_LIMITS[key as NumericRunSetting];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
       problems.push(
         valueProblem(
@@ -47,7 +62,7 @@ export function checkRun(run: unknown): { settings: RunSettings | undefined; pro
         ),
       );
       ok = false;
-    } else settings[key as keyof RunSettings] = value;
+    } else settings[key as NumericRunSetting] = value;
   }
   return { settings: ok ? settings : undefined, problems };
 }

@@ -8,10 +8,17 @@ import { breakdowns, census, coverage, kpiVector, ledgerTotals, moneyKpis } from
 import { recogniseDeferred } from './origination.ts';
 import { fillPriceIndex } from './price-index.ts';
 import { iterationKey } from '../random/streams.ts';
+import { drawPopulation, type Population, type PortfolioSpec } from '../portfolio/index.ts';
 import type { IterationResult } from '../result/iteration.ts';
 import type { SimSetup } from './setup.ts';
 
-export { createSimSetup, prepareScenario, type SimSetup, type SimSetupOptions } from './setup.ts';
+export {
+  createSimSetup,
+  prepareScenario,
+  type SimSetup,
+  type SimSetupOptions,
+  type UncertaintySettings,
+} from './setup.ts';
 import { VEHICLE_IN_STOCK, VEHICLE_ON_CONTRACT, VEHICLE_RETURNED } from './state.ts';
 import { dunningStep } from './steps/dunning.ts';
 import { engagementStep } from './steps/engagement.ts';
@@ -86,10 +93,21 @@ export function startIteration(setup: SimSetup, iteration: number): Sim {
   const sim = setup.sim;
   sim.reset();
   sim.key = iterationKey(setup.seed, iteration);
-  sim.w = resolveWorld(setup.world, sim.key);
+  if (setup.redrawPopulation) redrawPopulation(setup.population, setup.portfolio, sim.key);
+  sim.w = resolveWorld(setup.uncertain === null ? setup.world : setup.uncertain.draw(sim.key), sim.key);
   prepareIteration(sim);
   loadStartingBook(sim);
   return sim;
+}
+
+/** The key each population was last drawn with: scenarios of a run share one and draw it once. */
+const drawnWith = new WeakMap<Population, number>();
+
+/** Draws iteration `key`'s population into the tables of `population`, unless they hold it already. */
+function redrawPopulation(population: Population, portfolio: PortfolioSpec, key: number): void {
+  if (drawnWith.get(population) === key) return;
+  drawPopulation(portfolio, key, population);
+  drawnWith.set(population, key);
 }
 
 /** Books the month's ledger entries to month `t`. */

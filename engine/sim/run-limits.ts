@@ -1,3 +1,5 @@
+import { STRESSES, type StressName } from '../world/stresses.ts';
+
 /** One run setting: accepted range (inclusive), default, the unit people read it in, what it means. */
 export interface RunLimit {
   readonly min: number;
@@ -54,3 +56,36 @@ export const RUN_LIMITS = {
     description: 'worker threads the run spreads its chunks over (default: one per core)',
   },
 } as const satisfies Readonly<Record<string, RunLimit>>;
+
+/** A run setting chosen from a list: accepted values, default, what it means. */
+export interface RunChoice<T extends string | boolean> {
+  readonly values: readonly T[];
+  readonly default: T;
+  readonly description: string;
+}
+
+/**
+ * The run settings that are choices, not numbers: what a run treats as unknown (docs/calibration.md,
+ * "From a range to a distribution"). With `uncertainty: false` and `population: "fixed"` a run is the
+ * point-assumption run of the declared defaults.
+ */
+export const RUN_CHOICES = {
+  uncertainty: {
+    values: [true, false],
+    default: true,
+    description:
+      'draw every world assumption declared with a range once per iteration, with the shared economic factor (false: a point-assumption run)',
+  } satisfies RunChoice<boolean>,
+  population: {
+    values: ['per-iteration', 'fixed'],
+    default: 'per-iteration',
+    description:
+      'redraw the synthetic population per iteration ("per-iteration"), or draw it once per run from the seed ("fixed")',
+  } satisfies RunChoice<'per-iteration' | 'fixed'>,
+  stress: {
+    values: STRESSES,
+    default: 'none',
+    description:
+      'a named stress: the economic factor pinned at a downturn and the used-price crash of that year scheduled ("none": the factor is drawn)',
+  } satisfies RunChoice<StressName>,
+} as const;

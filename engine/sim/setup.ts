@@ -6,6 +6,7 @@ import { generatePortfolio, type Population, type PortfolioSpec } from '../portf
 import type { RunLayout } from '../stats/accumulator.ts';
 import type { World } from '../world/assumptions.ts';
 import { checkWorld } from '../world/merge.ts';
+import { UncertainWorld } from '../world/uncertainty.ts';
 import { Sim } from './context.ts';
 import type { Policies } from './policies.ts';
 import { RUN_LIMITS } from './run-limits.ts';
@@ -37,6 +38,18 @@ export interface SimSetupOptions {
   readonly horizonMonths: number;
   /** The run's seed: iteration k draws from iterationKey(seed, k). */
   readonly seed: number | string;
+  /** How the run treats what is not known; absent: a point-assumption run on a fixed population. */
+  readonly uncertainty?: UncertaintySettings;
+}
+
+/** What a run draws per iteration besides the process's own luck (docs/calibration.md). */
+export interface UncertaintySettings {
+  /** Draw every assumption declared with a range, once per iteration (parameter uncertainty). */
+  readonly assumptions: boolean;
+  /** Redraw the synthetic population per iteration from that iteration's key (population uncertainty). */
+  readonly redrawPopulation: boolean;
+  /** The economic factor pinned by a named stress (standard-normal units); absent: drawn. */
+  readonly economy?: number;
 }
 
 /**
@@ -55,6 +68,10 @@ export interface SimSetup {
   readonly layout: RunLayout;
   /** The preallocated state. */
   readonly sim: Sim;
+  /** The iteration's drawn world, or null in a point-assumption run. */
+  readonly uncertain: UncertainWorld | null;
+  /** Whether each iteration redraws the population into `population`'s tables. */
+  readonly redrawPopulation: boolean;
 }
 
 /**
@@ -89,7 +106,24 @@ export function createSimSetup(options: SimSetupOptions): SimSetup {
     POLICY_KINDS.map((kind) => [kind, policies[kind].rules.map((r) => r.name)]),
   );
   const layout: RunLayout = { horizon: horizonMonths, ruleNames };
-  return Object.freeze({ population, portfolio, world, policies, horizonMonths, seed, layout, sim });
+  const u = options.uncertainty;
+  const uncertain =
+    u?.assumptions === true || u?.economy !== undefined
+      ? new UncertainWorld(world, u.economy, u.assumptions)
+      : null;
+  const redrawPopulation = u?.redrawPopulation === true;
+  return Object.freeze({
+    population,
+    portfolio,
+    world,
+    policies,
+    horizonMonths,
+    seed,
+    layout,
+    sim,
+    uncertain,
+    redrawPopulation,
+  });
 }
 
 /**
@@ -102,8 +136,10 @@ export function prepareScenario(
   horizonMonths: number,
   seed: number | string,
   population: Population = generatePortfolio(scenario.portfolio, seed),
+  uncertainty?: UncertaintySettings,
 ): SimSetup {
   return createSimSetup({
+    ...(uncertainty !== undefined ? { uncertainty } : {}),
     population,
     portfolio: scenario.portfolio,
     world: scenario.world,

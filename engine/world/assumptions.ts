@@ -78,6 +78,7 @@ const economics = group('Economics', {
   apr: field(table(PRODUCTS, tiers(rate)), {
     default: { lease: byTier(0.07, 0.1, 0.15), loan: byTier(0.075, 0.105, 0.155) },
     description: 'Customer APR by product and credit tier, fraction per year.',
+    known: 'the captive sets its own prices, so a client knows its APR',
     source:
       'calibration A: Captive net financing margin 3.0 (2.5–5.5) % of receivables p.a. (prime = funding cost + 3.0 pp); assumption: near-prime and subprime add 3 and 8 pp, because risk-based pricing roughly covers each tier’s expected loss (calibration C: Annualised net loss near-prime 2.5, subprime 8 %); loans add 0.5 pp, because no residual risk premium offsets a loan’s longer term',
     edit: { 'lease.prime': 'Customer rate, prime lease' },
@@ -85,6 +86,8 @@ const economics = group('Economics', {
   fundingRate: field(rate, {
     default: 0.04,
     description: 'The captive’s cost of funds, fraction per year.',
+    range: [0.03, 0.06],
+    downturn: 0.5,
     source:
       'assumption: 2024 euro/dollar ABS and bond funding levels, range 0.03–0.06; with the prime APR it gives calibration A’s 3.0 pp net financing margin',
     edit: { '': 'Funding cost of the captive' },
@@ -93,6 +96,7 @@ const economics = group('Economics', {
     default: 0.07,
     description:
       'Manufacturer subsidy paid to the captive on each new cycle-1 lease, fraction of MSRP: paid when the contract starts, recognised by the captive straight-line over the lease.',
+    range: [0.05, 0.09],
     source: 'calibration A: OEM incentive (subvention) spend 7 (3–11) % of transaction price',
     edit: { '': 'Manufacturer subsidy per new lease' },
   }),
@@ -107,12 +111,14 @@ const economics = group('Economics', {
     default: 0.03,
     description:
       'Residual set above the guide on cycle-1 leases, fraction of MSRP (a subvented residual lowers the payment; at return the manufacturer refunds the part of a loss it explains, parties.upliftSupport).',
+    known: 'set by the manufacturer’s programme the captive runs, so a client knows it',
     source: 'calibration A: Subvented residual above guide +2 to +5 pp',
   }),
   capitalRatio: field(share, {
     default: 0.09,
     description:
       'Equity the captive holds per € of receivables (the credit part of the exposure), fraction: the funding cost is charged on the rest.',
+    known: 'the captive’s own capital policy, so a client knows it',
     source:
       'calibration E: Economic capital held per € of receivables 9 (7–11) % (between the regulatory 6–8 % for 75 %-weighted retail auto exposure and the ≈ 10 % equity/assets captives report)',
     edit: { '': 'Equity held per € of receivables' },
@@ -121,6 +127,7 @@ const economics = group('Economics', {
     default: 0.12,
     description:
       'Equity held per € of residual exposure on a lease (the balloon, up to the balance), fraction, instead of the capital ratio.',
+    known: 'the captive’s own capital policy, so a client knows it',
     source:
       'assumption: the residual value of leased assets carries a 100 % risk weight against 75 % for retail exposure (EU CRR Art. 134(7); calibration E: Regulatory risk weight, retail auto loans and leases 75 %), so 9 % × 100/75, range 0.09–0.15',
   }),
@@ -128,6 +135,7 @@ const economics = group('Economics', {
     default: 0.13,
     description:
       'The captive’s hurdle rate (cost of equity), fraction per year: the capital charge is hurdle × equity, and every NPV discounts at it monthly. Pre-tax with a tax rate of 0; with a tax rate, give an after-tax hurdle.',
+    range: [0.1, 0.15],
     source: 'calibration E: Hurdle rate / cost of equity, pre-tax 13 (10–15) %',
     edit: { '': 'Hurdle rate: capital charge and NPV discount' },
   }),
@@ -135,6 +143,7 @@ const economics = group('Economics', {
     default: 0,
     description:
       'Tax on each perspective’s result before the capital charge, fraction (linear: a loss earns a credit, as inside a group tax unit). 0 keeps the pre-tax basis of the hurdle rate.',
+    known: 'a choice of basis (pre-tax by default), not an uncertainty',
     source:
       'assumption: 0, the pre-tax basis of calibration E’s pre-tax hurdle; calibration E: US federal + average state 25.8 %, Germany 30 % — use them with an after-tax hurdle (e.g. 0.10)',
   }),
@@ -142,12 +151,14 @@ const economics = group('Economics', {
     default: 230,
     description:
       'Direct cost per contract originated (credit decision, documents, funding), €, excluding the dealer’s commission.',
+    range: [175, 300],
     source:
       'calibration E: Direct cost per contract originated (excl. dealer participation) 250 (150–500) $ per contract (an assumption there), at ≈ 0.92 € per $',
   }),
   servicingCostPerMonth: field(num(0, INF, '€ per contract-month'), {
     default: 18,
     description: 'Servicing cost per active contract and month, € (the variable cost policies move).',
+    range: [14, 24],
     source: 'calibration E: Servicing cost per active contract 20 (10–35) $ per month, at ≈ 0.92 € per $',
     edit: { '': 'Servicing cost per contract-month' },
   }),
@@ -155,6 +166,7 @@ const economics = group('Economics', {
     default: 0.01,
     description:
       'Dealer commission (participation) the captive pays per contract, fraction of the amount financed: paid up front, recognised by the captive straight-line over the contract.',
+    known: 'a term of the client’s own contracts, so a client knows it (its dealer agreement)',
     source:
       'assumption: no source found gives a captive’s flat participation; the dealer’s F&I gross (calibration E: F&I gross per vehicle retailed 1,500 (1,400–1,750) $) includes it with product sales; range 0–0.02',
   }),
@@ -172,6 +184,7 @@ const parties = group('Parties', {
     default: 1,
     description:
       'Share of the subvented residual uplift the manufacturer refunds when a returned vehicle fetches less than its book value (residual support), fraction.',
+    known: 'a term of the client’s own contracts, so a client knows it (with the manufacturer)',
     source:
       'calibration E: Subvention paid by OEM to captive — Ford pays Ford Credit “interest supplements and residual support”; range 0–1',
   }),
@@ -179,27 +192,32 @@ const parties = group('Parties', {
     default: { captive: 1, dealer: 0, manufacturer: 0 },
     description:
       'Who bears the residual result beyond the supported uplift (gain or loss at return), shares: a dealer share is a buy-back guarantee, a manufacturer share loss-sharing.',
+    known: 'a term of the client’s own contracts, so a client knows it',
     source: 'assumption: the usual captive lease, where the manufacturer’s support is the uplift; range: any',
   }),
   incentivesPaidBy: field(payers, {
     default: { captive: 0, dealer: 0, manufacturer: 1 },
     description: 'Who pays renewal incentives, waived instalments and service packages, shares.',
+    known: 'a term of the client’s own contracts, so a client knows it',
     source:
       'assumption: loyalty and early-upgrade programmes are usually manufacturer marketing money (calibration E: OEM accounting for subvention — incentives reduce the manufacturer’s revenue); range: any',
   }),
   engagementPaidBy: field(payers, {
     default: { captive: 1, dealer: 0, manufacturer: 0 },
     description: 'Who pays engagement contacts, shares.',
+    known: 'a term of the client’s own contracts, so a client knows it',
     source: 'assumption: the captive’s contact centre; range: any',
   }),
   leadsPaidBy: field(payers, {
     default: { captive: 0, dealer: 1, manufacturer: 0 },
     description: 'Who pays bought leads and BDC agents, shares.',
+    known: 'a term of the client’s own contracts, so a client knows it',
     source: 'assumption: the dealer’s sales budget; range: any',
   }),
   manufacturerMarginPerNewVehicle: field(num(-INF, INF, '€ per new vehicle'), {
     default: 7_400,
     description: 'The manufacturer’s contribution margin per new vehicle sold, €.',
+    range: [5_500, 9_500],
     source:
       'calibration E: OEM contribution margin per unit (price − variable cost) 8,000 (5,000–12,000) $ (an assumption there), at ≈ 0.92 € per $',
     edit: { '': 'Manufacturer margin per new vehicle' },
@@ -211,6 +229,7 @@ const refurbishment = group('Reconditioning', {
   baseCost: field(euro, {
     default: 1_200,
     description: 'Base reconditioning cost, €.',
+    range: [900, 1_600],
     source: 'calibration A: Reconditioning cost 1,200 (500–2,500) $/unit, taken 1:1 in €',
     edit: { '': 'Reconditioning cost per vehicle' },
   }),
@@ -223,17 +242,20 @@ const refurbishment = group('Reconditioning', {
   damageCost: field(table(DAMAGE, euro), {
     default: { body: 600, interior: 300, mechanical: 900, tyres: 400, glass: 250 },
     description: 'Added cost per kind of damage found, €.',
+    range: [0.75, 1.35],
     source: 'assumption: typical repair prices, within calibration A’s 500–2,500 reconditioning range',
   }),
   costNoiseSd: field(num(0, 1, 'fraction of the estimate'), {
     default: 0.15,
     description:
       'Spread of the actual cost around the estimate, sd as a fraction of the estimate, drawn per vehicle.',
+    range: [0.08, 0.25],
     source: 'assumption: estimates miss by about a sixth, range 0.05–0.3',
   }),
   days: field(num(0, 365, 'days'), {
     default: 7,
     description: 'Days from return to line-ready.',
+    range: [4, 11],
     source: 'calibration A: Reconditioning time-to-line 7 (3–12) days',
   }),
 });
@@ -244,12 +266,14 @@ const leaseEnd = group('Lease-end charges', {
     default: 18_000,
     description:
       'Mileage allowance of a lease, km per year of the contract: a returned vehicle driven further pays the excess-mileage charge on the difference.',
+    known: 'a term of the client’s own product, so a client knows it',
     source:
       'assumption: chosen so that about a quarter of lessees exceed it at the portfolio’s mileage (lognormal, mean 15,000, sd 5,000 km a year), as calibration E: Share of returns charged any lease-end fee assumes (P(excess miles) ≈ 25 %), because lessees choose their allowance up front; range 15,000–24,000 (calibration E: Standard mileage allowance 15,000 miles)',
   }),
   excessMileageCharge: field(num(0, 10, '€ per km'), {
     default: 0.09,
     description: 'Excess-mileage charge, € per km beyond the allowance.',
+    known: 'a term of the client’s own product, so a client knows it',
     source:
       'calibration E: Excess-mileage charge 0.15 (0.10–0.25) $ per mile = 0.093 $ per km, at 0.92 € per $; range 0.06–0.15',
   }),
@@ -257,6 +281,7 @@ const leaseEnd = group('Lease-end charges', {
     default: { excellent: 0, good: 0, fair: 250, poor: 700 },
     description:
       'Wear-and-tear charge billed at return by inspection grade, € (normal wear of excellent and good vehicles is not charged).',
+    known: 'a term of the client’s own product, so a client knows it',
     source:
       'calibration E: Average wear-and-tear charge per charged return 400 (250–1,250) $; assumption: charged on fair and poor grades only, so that at the default grade mix 35 % of returns are charged ≈ €380 on average (€130 per return)',
   }),
@@ -264,6 +289,7 @@ const leaseEnd = group('Lease-end charges', {
     default: 320,
     description:
       'Disposition fee per returned lease, €; waived when the customer takes a new contract with the captive.',
+    known: 'a term of the client’s own product, so a client knows it',
     source:
       'calibration E: Disposition fee 350 (250–400) $ per returned vehicle, at 0.92 € per $; waived on a re-lease or new financing as Toyota Financial Services does',
   }),
@@ -280,40 +306,50 @@ const priceIndex = group('Used-price index', {
     default: 0.005,
     description:
       'Monthly volatility of the index’s permanent level (a random walk without drift in the mean), sd of the monthly log change.',
+    range: [0.003, 0.008],
+    downturn: 0.3,
     source:
       'calibration E: Used-price index monthly volatility, calm regime 0.8 (0.5–1.3) pp; assumption: split about evenly between permanent and temporary moves, because level shifts persist for years (calibration E: Used-price index mean reversion), range 0–0.008',
   }),
   deviationVolatility: field(num(0, 0.5, 'sd of the monthly log change'), {
     default: 0.006,
     description: 'Monthly volatility of the index’s temporary deviation, sd of the monthly innovation.',
+    range: [0.003, 0.01],
+    downturn: 0.3,
     source:
       'calibration E: Used-price index monthly volatility, calm regime 0.8 (0.5–1.3) pp, with the level’s 0.5 giving ≈ 0.8 in all; range 0.003–0.01',
   }),
   deviationPersistence: field(num(0, 0.999, 'per month'), {
     default: 0.9,
     description: 'Share of the temporary deviation left after a month (AR(1) coefficient).',
+    range: [0.85, 0.95],
     source: 'calibration E: Used-price index mean reversion φ ≈ 0.90–0.95 a month (half-life 6–12 months)',
   }),
   jumpProbability: field(probability, {
     default: 0.006,
     description: 'Probability of a crash of the index in a month.',
+    range: [0.002, 0.01],
+    downturn: 0.5,
     source:
       'calibration E: Used-price index 2008 and 2020 shocks: two crashes since the index began in January 1997, ≈ 2 in 340 months; range 0–0.01',
   }),
   jumpSize: field(num(-0.9, 0, 'fraction of value'), {
     default: -0.105,
     description: 'Fall of the index in a crash (random or scheduled), fraction of value.',
+    range: [-0.13, -0.09],
     source: 'calibration E: Used-price index 2008 shock −10.5 (−10.5 to −13) % in two months',
   }),
   jumpRecoveryMonths: field(num(1, 120, 'months'), {
     default: 7,
     description:
       'Months after which 90 % of a crash is regained (its temporary part decays geometrically at that pace).',
+    range: [3, 9],
     source: 'calibration E: Used-price index 2008 shock, months to recover 7 (6–8); 2020 regained in about 2',
   }),
   jumpPermanentShare: field(share, {
     default: 0,
     description: 'Share of a crash that is never regained (becomes part of the permanent level).',
+    range: [0, 0.3],
     source:
       'assumption: 0, because 2008 and 2020 were regained in full (calibration E: Used-price index 2008 and 2020 shocks); range 0–0.5',
   }),
@@ -321,11 +357,13 @@ const priceIndex = group('Used-price index', {
     default: 1,
     description:
       'Month of a scheduled crash of size shockSize (a scenario’s stress), besides the random ones; from month 1.',
+    known: 'a scenario’s stress, not an uncertainty',
     source: 'assumption: no scheduled crash unless a scenario sets one',
   }),
   shockSize: field(num(-0.9, 0, 'fraction of value'), {
     default: 0,
     description: 'Fall of the index in the scheduled crash, fraction of value; 0 = none.',
+    known: 'a scenario’s stress, not an uncertainty',
     source: 'assumption: no scheduled crash unless a scenario sets one (2008: −0.105)',
   }),
 });
@@ -355,6 +393,8 @@ const market = group('Used-vehicle market', {
     default: 0,
     description:
       'Market level against the curve, fraction of MSRP (all vehicles, one draw per iteration): the regime lever. ≈ +0.10 reproduces 2022’s lessee equity.',
+    range: [-0.05, 0.05],
+    downturn: -0.6,
     source:
       'calibration A: Lessee equity at maturity −1,500 (−2,000 to +8,500) $/unit, 0 in a normal market; see calibration, How far to trust them §4',
     edit: { '': 'Used-vehicle values against the guide' },
@@ -363,17 +403,20 @@ const market = group('Used-vehicle market', {
     default: 0.06,
     description:
       'Spread of an individual vehicle’s value around the market, sd in fractions of MSRP, drawn once per vehicle (normal).',
+    range: [0.04, 0.08],
     source: 'calibration A: Residual as % of MSRP (±6 pp)',
   }),
   priceIndex,
   expectedKmPerYear: field(num(0, 500_000, 'km per year'), {
     default: 15_000,
     description: 'Odometer reading expected for the age, km per year.',
+    range: [12_000, 18_000],
     source: 'assumption: the portfolio’s mean usage, range 10,000–20,000',
   }),
   mileageValueEffect: field(num(0, 1, 'fraction of MSRP per 10,000 km'), {
     default: 0.015,
     description: 'Value lost per 10,000 km above the expected odometer (gained below), fraction of MSRP.',
+    range: [0.01, 0.02],
     source: 'assumption: typical guide mileage adjustments of 1–2 % of the new price per 10,000 km',
   }),
   conditionAtReturn: field(conditions(probability, true), {
@@ -401,11 +444,13 @@ const market = group('Used-vehicle market', {
   serviceHistoryComplete: field(probability, {
     default: 0.8,
     description: 'Probability that a returned vehicle has a complete dealer service history.',
+    range: [0.65, 0.9],
     source: 'assumption: most leased vehicles are serviced at the dealer, range 0.6–0.9',
   }),
   incompleteHistoryDiscount: field(share, {
     default: 0.03,
     description: 'Retail value lost without a complete service history, fraction of retail value.',
+    range: [0.01, 0.05],
     source: 'assumption: a small buyer discount, range 0.01–0.05',
   }),
   refurbishment,
@@ -413,12 +458,16 @@ const market = group('Used-vehicle market', {
     default: 0.035,
     description:
       'Used retail front gross, fraction of the retail price: the dealer’s margin over wholesale value plus reconditioning, so retail value = (clean value + base reconditioning cost) / (1 − front gross).',
+    range: [0.025, 0.06],
+    downturn: -0.3,
     source: 'calibration A: Used retail front gross 3.5 (3–11.5) % of price',
   }),
   wholesaleGross: field(num(-0.9, 0.5, 'fraction of price'), {
     default: -0.02,
     description:
       'Wholesale (auction) result, fraction of the as-returned market value (negative: fees and auction discount).',
+    range: [-0.05, 0],
+    downturn: -0.4,
     source: 'calibration A: wholesale gross −2 (−5 to 0) % of price',
     edit: { '': 'Wholesale (auction) result' },
   }),
@@ -434,12 +483,14 @@ const market = group('Used-vehicle market', {
     default: 0.7,
     description:
       'Probability that a refurbished vehicle in inventory is placed on a new contract in a month, besides the used-interest leads that take inventory first.',
+    range: [0.55, 0.8],
     source:
       'assumption: about 30 days in stock after reconditioning, because a used days’ supply of 40–50 days in normal markets includes acquisition and reconditioning',
   }),
   maxInventoryDays: field(num(0, 3_650, 'days'), {
     default: 90,
     description: 'Days in inventory after which an unplaced refurbished vehicle is wholesaled.',
+    known: 'the dealer’s own stock policy, so a client knows it',
     source: 'assumption: the common 90-day used-inventory turn rule, range 60–120',
   }),
   buyOutByEquity: field(curve(0, 1, '0–1'), {
@@ -452,6 +503,8 @@ const market = group('Used-vehicle market', {
     ],
     description:
       'Buy-out probability of a lease at maturity by the customer’s equity (market value − residual, €).',
+    known:
+      'the 9–82 % spread of return rates is across years and markets: the curve turns a market’s equity into a return rate (about 60 % returned at the normal −1,500 € and 8 % at 2022’s +8,500 €), so the regime enters through marketShift and the used-price index, not through the curve',
     source:
       'calibration A: Lease-end return rate 55 (9–82) % of maturities; tuned so that at calibration A’s normal-market equity (−1,500) about 60 % of maturities are returned and at +8,500 (2022) about 8 %',
   }),
@@ -463,6 +516,7 @@ const renewal = group('Renewal', {
     default: { cycle1: 0.43, cycle2: 0.41, cycle3: 0.36 },
     description:
       'Renewal probability by the cycle of the ending contract, with every effect at 1 (no contact, an average dealer and customer).',
+    range: [0.85, 1.18],
     source:
       'calibration B: Household brand loyalty 51 (50–55) %, Same-brand repurchase through a captive 50 %; calibrated so that the shipped reactive engagement policy retains ≈ 53 % and TCM ≈ 66 %, inside calibration B: Lessees who lease again 50–72 % (default world and portfolio, 5,000 contracts, 120 months); cycle 3 lower — calibration B: Brand loyalty by ownership length (−10 pp after month 36)',
     edit: {
@@ -483,6 +537,7 @@ const renewal = group('Renewal', {
     ],
     description:
       'Odds multiplier of an engagement contact by the months to the end at which it was made; the best contact of the contract counts.',
+    range: [1, 2.2],
     source:
       'calibration B: Consideration window starts 12 (6–12) months before end (J.D. Power), ≈ 1.8 for 12–18 months before the end; assumption: smaller for late contacts, because the customer has started shopping, fading for contacts years ahead',
   }),
@@ -495,6 +550,7 @@ const renewal = group('Renewal', {
   preferredChannelBonus: field(num(0, 10, 'factor'), {
     default: 1.25,
     description: 'Factor on the channel weight when the channel is the customer’s preferred one.',
+    range: [1, 1.5],
     source: 'assumption: a preferred channel is heard better, range 1–1.5',
   }),
   contactCost: field(table(CHANNELS, euro), {
@@ -518,6 +574,7 @@ const renewal = group('Renewal', {
   loyaltyRateDiscount: field(rate, {
     default: 0.01,
     description: 'APR reduction on the renewal contract when a loyalty rate was offered, fraction per year.',
+    known: 'a term of the client’s own product, so a client knows it (its loyalty offer)',
     source: 'assumption: a typical loyalty rate, range 0.005–0.02',
   }),
   servicePackageCost: field(euro, {
@@ -528,12 +585,14 @@ const renewal = group('Renewal', {
   incentiveOddsPer1000: field(odds, {
     default: 1.12,
     description: 'Odds multiplier per €1,000 of incentive offered (paid only if the customer renews).',
+    range: [1.05, 1.2],
     source: 'assumption: a modest price elasticity, range 1.05–1.2',
   }),
   equityOddsPer1000: field(odds, {
     default: 1.05,
     description:
       'Odds multiplier per €1,000 of positive equity at the end (equity can fund the next contract).',
+    range: [1, 1.1],
     source: 'assumption: weaker than a cash incentive, range 1–1.1',
   }),
   disciplineOdds: field(oddsCurve, {
@@ -593,11 +652,13 @@ const renewal = group('Renewal', {
     default: 0.4,
     description:
       'Probability that a lease customer who was offered an extension and would otherwise leave takes it at maturity.',
+    range: [0.2, 0.6],
     source: 'assumption: an extension is the easy choice for an undecided customer, range 0.2–0.6',
   }),
   extensionMonths: field(num(0, 60, 'months'), {
     default: 6,
     description: 'Months an accepted extension adds to the term.',
+    known: 'a term of the client’s own product, so a client knows it',
     source: 'assumption: the usual short extension, range 3–12',
   }),
 });
@@ -612,6 +673,8 @@ const payments = group('Payments and dunning', {
     },
     description:
       'Probability that a current contract misses this month’s instalment, by segment and credit tier.',
+    range: [0.8, 1.25],
+    downturn: 0.7,
     source:
       'calibration C: Annualised net loss prime 0.5, near-prime 2.5, subprime 8 % and Payer mix 80/15/5: annual net loss = 12 × misses per month × share of episodes that end in default × loss given default; with the shipped uniform dunning policy and the cure odds by tier, the misses were scaled per tier until books of one tier lose 0.5 / 2.5 / 7.9 % a year (4,000 contracts × 120 months, two iterations each). The resulting 60+ DPD stock is lower than the bureaus’ (≈ 0.3 % overall, 1.6 % subprime, against calibration C 1.3 % and 6 %): in the model every episode cures or is terminated within the policy’s horizon, while bureau figures also hold extensions, bankruptcies and repossession pipelines. Losses drive profit, so they were matched first',
   }),
@@ -624,6 +687,7 @@ const payments = group('Payments and dunning', {
   disputeShare: field(probability, {
     default: 0.03,
     description: 'Share of missed instalments that are disputes, not inability to pay.',
+    range: [0.02, 0.05],
     source: 'calibration C: Invoice dispute rate 3 (<2 good, >5 bad) %',
     edit: { '': 'Missed instalments that are disputes' },
   }),
@@ -631,6 +695,8 @@ const payments = group('Payments and dunning', {
     default: bySegment(0.6, 0.4, 0.25),
     description:
       'Probability per month that a delinquent customer pays all arrears without any action, by segment (a forgetter catches up).',
+    range: [0.8, 1.25],
+    downturn: -0.5,
     source:
       'assumption: no public cure benchmark (calibration, How far to trust them §6); reliable payers forget, habitual late payers cannot pay',
   }),
@@ -643,6 +709,7 @@ const payments = group('Payments and dunning', {
   disputeSelfResolve: field(probability, {
     default: 0.1,
     description: 'Probability per month that a dispute resolves itself without a review.',
+    range: [0.05, 0.2],
     source: 'assumption: most disputes need a review, range 0.05–0.2',
   }),
 });
@@ -663,6 +730,8 @@ const dunning = group('Payments and dunning', {
     },
     description:
       'Probability per month that the action cures the delinquency, by segment (combined with self-cure: either cures). For `payment-plan` it is the probability the customer accepts the plan; for `collection-agency` it applies every month the debt stays placed.',
+    range: [0.8, 1.25],
+    downturn: -0.5,
     source:
       'calibration C: SMS reminder effect 5 → 23 % (an SMS reminder for a forgetter ≈ 0.23); the rest assumption: no public cure benchmark by dunning stage (calibration, How far to trust them §6)',
   }),
@@ -694,6 +763,7 @@ const dunning = group('Payments and dunning', {
   disputeReviewResolve: field(probability, {
     default: 0.85,
     description: 'Probability that a dispute review resolves a dispute (the customer then pays).',
+    range: [0.7, 0.95],
     source: 'assumption: most disputes are errors a review fixes, range 0.7–0.95',
   }),
   disputeActionOdds: field(odds, {
@@ -704,17 +774,21 @@ const dunning = group('Payments and dunning', {
   agencyFeeShare: field(share, {
     default: 0.3,
     description: 'Agency fee, fraction of what the agency collects.',
+    known: 'a term of the client’s own contracts, so a client knows it (with the agency)',
     source: 'calibration C: Collection-agency contingency fee 30 (15–50) %',
     edit: { '': 'Collection-agency fee' },
   }),
   agencyRecoveryShare: field(share, {
     default: 0.25,
     description: 'Share of a written-off exposure the agency recovers when placed.',
+    range: [0.2, 0.3],
+    downturn: -0.4,
     source: 'calibration C: Agency recovery on placed debt 25 (20–30) %',
   }),
   insuranceIndemnity: field(share, {
     default: 0.9,
     description: 'Insurance indemnity, fraction of the loss within the limit.',
+    known: 'a term of the client’s own contracts, so a client knows it (the credit-insurance policy)',
     source: 'calibration C: Credit-insurance indemnity 90 (75–95) %',
     edit: { '': 'Credit-insurance indemnity' },
   }),
@@ -726,22 +800,27 @@ const dunning = group('Payments and dunning', {
   claimWaitingDays: field(days, {
     default: 90,
     description: 'Days past due before a protracted-default claim is accepted.',
+    known: 'a term of the client’s own contracts, so a client knows it (the credit-insurance policy)',
     source: 'calibration C: Waiting period 3–6 months → 90',
   }),
   claimWindowDays: field(days, {
     default: 180,
     description: 'Days past due after which a claim is too late and pays nothing.',
+    known: 'a term of the client’s own contracts, so a client knows it (the credit-insurance policy)',
     source: 'calibration C: Waiting period 3–6 months → 180',
   }),
   insurancePremiumRate: field(share, {
     default: 0.003,
     description: 'Premium, fraction of the insured instalments.',
+    known: 'a term of the client’s own contracts, so a client knows it (the credit-insurance policy)',
     source: 'calibration C: Credit-insurance premium 0.3 (0.15–1.2) % of insured turnover',
   }),
   repossessionRecoveryShare: field(share, {
     default: 0.55,
     description:
       'Share of the vehicle’s market value a repossession recovers (vehicles not found, damage, forced-sale discount).',
+    range: [0.45, 0.65],
+    downturn: -0.5,
     source:
       'assumption: calibrated so that recoveries land near calibration C: Recovery after charge-off prime 49, non-prime 35 % and Loss per repossession 7,400 $',
     edit: { '': 'Recovery on a repossessed vehicle' },
@@ -832,6 +911,7 @@ const leads = group('Leads', {
       'data-mining': 0,
     },
     description: 'Cost per lead, € by source.',
+    known: 'the price the client pays its lead vendors, so a client knows it',
     source: 'calibration D: Cost per lead €25 ($15–40); internal sources 0',
     edit: { 'web-form': 'Cost per web-form lead' },
   }),
@@ -846,6 +926,7 @@ const leads = group('Leads', {
     },
     description:
       'Share of leads that can be reached by phone at all (wrong numbers, fake forms), by source; an inbound caller is on the line (1).',
+    range: [0.8, 1.25],
     source:
       'assumption: web forms 0.7, so that a BDC’s prompt, persistent calling reaches ≈ 60 % of web leads — the practitioner figure of 60 % reached (calibration, How far to trust them §1) with calibration D: Cumulative contact by call attempt (83–91 % of reachable leads by the 3rd–5th attempt)',
   }),
@@ -864,6 +945,8 @@ const leads = group('Leads', {
     ],
     description:
       'Probability that the first call reaches a reachable lead, by response minutes (arrival to first call, including preparation).',
+    known:
+      'the range in its source is of the lead-to-sale rate the curve was scaled to reproduce; the funnel’s later steps (appointment, show, sale) carry that uncertainty',
     source:
       'calibration D: First call within 5 minutes vs after 30 minutes, Response within 1 hour vs later (decay shape from HBR, Oldroyd et al. 2011, and Oldroyd 2007: steep within the first hour, long tail); scaled so a call within 2 minutes reaches 60 % and a 30-minute response 39 % (calibration D: Cumulative contact by call attempt, 39 % at the first). With the defaults the shipped lead policies convert ≈ 5 % (salesperson-prepared), 7 % (speed to lead) and 10 % (BDC, 38 appointments per 100 leads) — calibration D: Internet lead-to-sale 10 (8–15) %, Lead-to-appointment 36 %; the practitioner’s 13 % and 20 % are targets, not observations (calibration, How far to trust them §1)',
   }),
@@ -890,12 +973,14 @@ const leads = group('Leads', {
     default: { salesperson: 0.35, bdc: 1 },
     description:
       'Probability that a handler who has not reached the lead makes another attempt (up to the policy’s maxAttempts).',
+    range: [0.7, 1.3],
     source:
       'calibration D: Attempts salespeople actually make 1.3–1.6 (salesperson 0.35, so ≈ 1.4 attempts on average whatever the policy asks); assumption: a BDC follows the policy (1)',
   }),
   prepareDelayMinutes: field(num(0, 10_080, 'minutes'), {
     default: 10,
     description: 'Minutes `prepareFirst` adds before the first call.',
+    range: [5, 20],
     source: 'assumption: a quote and a stock check, range 5–20',
   }),
   prepareAppointmentOdds: field(odds, {
@@ -906,6 +991,7 @@ const leads = group('Leads', {
   appointmentGivenContact: field(probability, {
     default: 0.6,
     description: 'Probability that a reached lead books an appointment.',
+    range: [0.5, 0.7],
     source:
       'calibration D: Lead-to-appointment 36 (30–60) % = 60 % reached × 60 % booked (de Vries/DCDW MAP)',
     edit: { '': 'Appointments booked when a lead is reached' },
@@ -945,12 +1031,14 @@ const leads = group('Leads', {
   showProbability: field(probability, {
     default: 0.6,
     description: 'Probability that an appointment shows.',
+    range: [0.5, 0.65],
     source: 'calibration D: Appointment show rate 60 (50–65) %',
     edit: { '': 'Appointments that show' },
   }),
   showToSale: field(probability, {
     default: 0.45,
     description: 'Probability that a shown appointment buys.',
+    range: [0.4, 0.5],
     source: 'calibration D: Show-to-sale 45 (40–50) %',
     edit: { '': 'Shown appointments that buy' },
   }),
@@ -958,6 +1046,8 @@ const leads = group('Leads', {
     default: 2_000,
     description:
       'Dealer front-end gross per new vehicle sold, € per sale (the dealer’s, not the captive’s): lead sales and renewals both book it, so a BDC is measured as Δconversion × leads × gross vs its cost. The dealer’s commission from the captive is booked apart.',
+    range: [1_500, 2_800],
+    downturn: -0.3,
     source: 'calibration E: New-vehicle front-end gross per unit 2,250 (1,200–6,200) $, at ≈ 0.92 € per $',
     edit: { '': 'Dealer front gross per new vehicle sold' },
   }),

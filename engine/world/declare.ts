@@ -76,6 +76,20 @@ export interface Field<S extends Shape> {
    * itself, 'lease.prime' = an entry of a table). Each must be a number.
    */
   readonly edit?: Readonly<Record<string, string>>;
+  /**
+   * What is not known about the value, read as its p5 and p95 (docs/calibration.md, "From a range to a
+   * distribution"): for a number, in the field's unit; for a table, of one factor on every entry (on the
+   * odds of a probability, else on the value); for a curve of odds multipliers, of its largest
+   * multiplier. The default is the median. Absent: the value is taken as known (see `known`).
+   */
+  readonly range?: readonly [p5: number, p95: number];
+  /**
+   * Loading of the value's draw on the shared economic factor, −1…1: positive when a downturn raises it
+   * (defaults, funding spreads), negative when a downturn lowers it (used prices, cures, recoveries).
+   */
+  readonly downturn?: number;
+  /** Why a value whose source gives a range carries no distribution: e.g. the client sets it itself. */
+  readonly known?: string;
 }
 /** A named group of assumptions (economics, market, …), a section of the assumptions panel. */
 export interface Group<F extends Fields> {

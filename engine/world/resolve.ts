@@ -421,7 +421,7 @@ function safeLog(x: number): number {
 }
 
 /** FNV-1a of a field path: the stable draw index of that field's stream. */
-function fieldHash(path: string): number {
+export function fieldHash(path: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < path.length; i++) {
     h ^= path.charCodeAt(i);

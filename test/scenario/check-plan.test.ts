@@ -69,7 +69,14 @@ describe('planCheck', () => {
     const plan = planCheck(scenarios, lookupFrom(scenarios));
     expect(plan.problems).toEqual([]);
     expect(plan.runs.map(names)).toEqual([['base', 'a', 'b'], ['solo']]);
-    expect(plan.runs[0]!.settings).toEqual({ horizonMonths: 24, iterations: 20, seed: 3 });
+    expect(plan.runs[0]!.settings).toEqual({
+      horizonMonths: 24,
+      iterations: 20,
+      seed: 3,
+      uncertainty: true,
+      population: 'per-iteration',
+      stress: 'none',
+    });
   });
 
   it('loads a compared scenario that is not judged as a baseline only', async () => {

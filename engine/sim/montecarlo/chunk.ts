@@ -5,7 +5,8 @@ import {
   type RunAggregateJson,
 } from '../../stats/index.ts';
 import { generatePortfolio, type Population, type PortfolioSpec } from '../../portfolio/index.ts';
-import { prepareScenario, runIteration, type SimSetup } from '../iteration.ts';
+import { prepareScenario, runIteration, type SimSetup, type UncertaintySettings } from '../iteration.ts';
+import { STRESS, stressedWorld } from '../../world/stresses.ts';
 import { canonicalJson } from './hash.ts';
 import type { ChunkTask, RunSpec } from './spec.ts';
 
@@ -32,10 +33,22 @@ export function prepareRun(spec: RunSpec): PreparedRun {
     if (!population) populations.set(key, (population = generatePortfolio(portfolio, spec.seed)));
     return population;
   };
+  const stress = spec.stress ?? 'none';
+  const uncertainty: UncertaintySettings = {
+    assumptions: spec.uncertainty === true,
+    redrawPopulation: spec.population === 'per-iteration',
+    ...(stress !== 'none' ? { economy: STRESS[stress].economy } : {}),
+  };
   return {
     spec,
     setups: spec.scenarios.map((s) =>
-      prepareScenario(s, spec.horizonMonths, spec.seed, populationOf(s.portfolio)),
+      prepareScenario(
+        { ...s, world: stressedWorld(s.world, stress) },
+        spec.horizonMonths,
+        spec.seed,
+        populationOf(s.portfolio),
+        uncertainty,
+      ),
     ),
   };
 }

@@ -33,6 +33,9 @@ export async function buildManifest(spec: RunSpec): Promise<Manifest> {
     iterations: spec.iterations,
     horizonMonths: spec.horizonMonths,
     chunkSize: spec.chunkSize,
+    uncertainty: spec.uncertainty === true,
+    population: spec.population ?? 'fixed',
+    stress: spec.stress ?? 'none',
     runHash: await contentHash({ ...spec, scenarios: spec.scenarios.map(simulated) }),
     scenarios,
   };

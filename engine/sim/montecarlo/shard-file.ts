@@ -1,3 +1,4 @@
+import { STRESSES } from '../../world/stresses.ts';
 import { POLICY_KINDS, type PolicyKind } from '../../domain/lists.ts';
 import {
   AggregateFormatError,
@@ -223,9 +224,18 @@ function readManifest(json: unknown, fail: Fail): Manifest {
     iterations: positive('iterations'),
     horizonMonths: positive('horizonMonths'),
     chunkSize: positive('chunkSize'),
+    uncertainty: readChoice(o.uncertainty, '$.manifest.uncertainty', [true, false], fail),
+    population: readChoice(o.population, '$.manifest.population', ['per-iteration', 'fixed'], fail),
+    stress: readChoice(o.stress, '$.manifest.stress', STRESSES, fail),
     runHash: readHash(o.runHash, '$.manifest.runHash', fail),
     scenarios,
   };
+}
+
+function readChoice<T>(json: unknown, path: string, values: readonly T[], fail: Fail): T {
+  if (!values.includes(json as T))
+    fail(path, `expected ${values.map((v) => JSON.stringify(v)).join(' or ')}`);
+  return json as T;
 }
 
 function readHash(json: unknown, path: string, fail: Fail): string {

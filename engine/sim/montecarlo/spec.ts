@@ -1,4 +1,5 @@
 import type { ScenarioInput } from '../setup.ts';
+import type { StressName } from '../../world/stresses.ts';
 
 /**
  * A Monte Carlo run: the baseline first, then the challengers, all on the same iterations, seed and
@@ -11,6 +12,12 @@ export interface RunSpec {
   readonly seed: number;
   /** Iterations per chunk. Fixed for a run: chunks merge in order, so results do not depend on workers. */
   readonly chunkSize: number;
+  /** Draw the world's declared ranges per iteration (run.uncertainty). Absent: false, a point run. */
+  readonly uncertainty?: boolean;
+  /** Redraw the population per iteration (run.population). Absent: 'fixed'. */
+  readonly population?: 'per-iteration' | 'fixed';
+  /** A named stress applied to every scenario (run.stress). Absent: 'none'. */
+  readonly stress?: StressName;
 }
 
 /** A chunk of iterations [first, first + count). */
