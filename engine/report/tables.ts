@@ -7,8 +7,14 @@ import {
   formatInterval,
   formatProbability,
   formatQuantile,
+  formatQuantileRange,
   formatValue,
 } from './number.ts';
+
+/** A confidence level as a percentage, to one decimal where it needs one: 0.95 → '95%', 0.983 → '98.3%'. */
+function percent(level: number): string {
+  return `${Number((level * 100).toFixed(1))}%`;
+}
 
 /** A table of text cells with a header row: the one shape every output format renders. */
 export interface Table {
@@ -38,7 +44,10 @@ export function shownFor(id: string, perspective: ReportPerspective): boolean {
   return own === perspective || (own === 'captive' && !money);
 }
 
-/** Per scenario: every KPI's mean, 95% CI of the mean and p05/p50/p95 over iterations. */
+/**
+ * Per scenario: every KPI's mean, its simulation error (95% CI of the mean) and its forecast interval
+ * (p05 and p95 of the per-iteration values) with the median.
+ */
 export function kpiTable(
   result: MonteCarloResult,
   scenarioIndex: number,
@@ -47,7 +56,14 @@ export function kpiTable(
   const { name, summary } = result.scenarios[scenarioIndex]!;
   return {
     title: `${scenarioTitle(result, name)}: ${counted(summary.iterations, 'iteration')} × ${counted(summary.horizon, 'month')}`,
-    header: ['kpi', 'mean', '95% CI', 'p05', 'p50', 'p95'],
+    header: [
+      'kpi',
+      'mean',
+      'simulation error: 95% CI of the mean',
+      'forecast interval: p05',
+      'p50',
+      'forecast interval: p95',
+    ],
     rows: summary.kpis
       .filter((k) => shownFor(k.id, perspective))
       .map((k) => [
@@ -61,7 +77,12 @@ export function kpiTable(
   };
 }
 
-/** Per challenger: each KPI side by side with the baseline, the paired delta, its 95% CI and P(better). */
+/**
+ * Per challenger: each KPI side by side with the baseline, the paired delta with its simulation error
+ * (CI of the mean delta) and forecast interval (of the per-iteration delta), both simultaneous over the
+ * run's challengers when there are several (Bonferroni), P(better), the share of the delta's variance
+ * the assumptions explain and the value of perfect information.
+ */
 export function comparisonTable(
   result: MonteCarloResult,
   comparisonIndex: number,
@@ -72,9 +93,22 @@ export function comparisonTable(
   const challenger = result.scenarios[comparisonIndex + 1]!.summary;
   const baselineTitle = scenarioTitle(result, comparison.baseline);
   const challengerTitle = scenarioTitle(result, comparison.challenger);
+  const { ciLevel, forecastLevel, comparisons } = comparison.summary;
+  const simultaneous =
+    comparisons > 1 ? `; intervals simultaneous over ${comparisons} challengers (Bonferroni)` : '';
   return {
-    title: `${challengerTitle} vs ${baselineTitle} (paired over ${counted(comparison.summary.iterations, 'iteration')})`,
-    header: ['kpi', baselineTitle, challengerTitle, 'delta', '95% CI of delta', 'P(better)'],
+    title: `${challengerTitle} vs ${baselineTitle} (paired over ${counted(comparison.summary.iterations, 'iteration')}${simultaneous})`,
+    header: [
+      'kpi',
+      baselineTitle,
+      challengerTitle,
+      'delta',
+      `simulation error: ${percent(ciLevel)} CI of the mean delta`,
+      `forecast interval: ${percent(forecastLevel)} of deltas`,
+      'P(better)',
+      'variance from assumptions',
+      'value of information',
+    ],
     rows: comparison.summary.kpis.flatMap((d, i) =>
       shownFor(d.id, perspective)
         ? [
@@ -83,8 +117,11 @@ export function comparisonTable(
               formatValue(baseline.kpis[i]!.mean, d.unit),
               formatValue(challenger.kpis[i]!.mean, d.unit),
               formatDelta(d.meanDelta, d.unit),
-              formatInterval(d.ci95, d.unit, true),
+              formatInterval(d.ci, d.unit, true),
+              formatQuantileRange(d.forecast?.[0] ?? null, d.forecast?.[1] ?? null, d.unit, true),
               formatProbability(d.pBetter),
+              d.varianceFromAssumptions === null ? '–' : `${Math.round(d.varianceFromAssumptions * 100)}%`,
+              formatDelta(d.valueOfInformation, d.unit),
             ],
           ]
         : [],

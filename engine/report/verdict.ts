@@ -161,9 +161,9 @@ export function verdicts(result: MonteCarloResult): Verdict[] {
     const tone = judgeChange(d, base.mean, base.mean);
     const by = `${formatDelta(d.meanDelta, d.unit)}${share(d.meanDelta, base.mean)}`;
     const sure =
-      `95% CI ${formatInterval(d.ci95, d.unit, true)}` +
+      `simulation error: 95% CI ${formatInterval(d.ci95, d.unit, true)}` +
       (d.p05 !== null && d.p95 !== null && d.n >= FUTURES_MIN_ITERATIONS
-        ? `; in 9 of 10 simulated futures ${formatQuantileRange(d.p05, d.p95, d.unit, true)}`
+        ? `; forecast: in 9 of 10 simulated futures ${formatQuantileRange(d.p05, d.p95, d.unit, true)}`
         : '') +
       `; P(better) ${formatProbability(d.pBetter)}`;
     const who = scenarioTitle(result, comparison.challenger);

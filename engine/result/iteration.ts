@@ -71,4 +71,10 @@ export interface IterationResult {
     Record<BreakdownDimension, { groups: readonly string[]; values: Float64Array }>
   >;
   readonly coverage: Readonly<Record<PolicyKind, RuleCoverage>>;
+  /**
+   * The standard-normal scores of the iteration's drawn assumptions: [0] the economic factor, then one
+   * per uncertain assumption (engine/world/uncertainty.ts), the same in every scenario of the run.
+   * Absent when the run draws no assumptions (a point-assumption run).
+   */
+  readonly assumptionScores?: Float64Array;
 }

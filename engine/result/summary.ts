@@ -33,6 +33,12 @@ export interface KpiSummary {
   max: number | null;
   /** Iterations in which the KPI was undefined (e.g. no leads arrived), excluded from everything above. */
   undefinedCount: number;
+  /**
+   * The forecast interval: p05–p95 of the per-iteration values, where 90% of outcomes fall (assumption,
+   * population and monthly uncertainty together). `ci95` is the simulation error: how precisely the
+   * mean is known, which more iterations narrow.
+   */
+  forecast: Interval | null;
 }
 
 /** Monthly bands of one series: arrays indexed by month 0 … horizon − 1, null where no iteration defined it. */
@@ -135,12 +141,38 @@ export interface PairedKpi {
   undefinedCount: number;
   /** Of those, iterations in which exactly one scenario defined it. */
   definedInOneOnly: number;
+  /**
+   * The simulation error of the mean delta: its confidence interval at PairedSummary.ciLevel,
+   * simultaneous over the run's challengers (Bonferroni); `ci95` is the same for one comparison alone.
+   */
+  ci: Interval | null;
+  /** The forecast interval of the delta: its quantiles spanning PairedSummary.forecastLevel of the iterations. */
+  forecast: Interval | null;
+  /**
+   * The value of perfect information, E[max(Δ′, 0)] − max(E[Δ′], 0) with Δ′ the delta in the KPI's
+   * better direction, in the KPI's unit: what knowing each iteration's outcome before choosing would be
+   * worth. Per-iteration deltas include luck no pilot can learn, so it bounds the value of learning the
+   * assumptions from above.
+   */
+  valueOfInformation: number | null;
+  /** Share (0–1) of the delta's variance the drawn assumptions explain (see splitMethod); null where not estimated. */
+  varianceFromAssumptions: number | null;
 }
 
 export interface PairedSummary {
   iterations: number;
   /** In KPIS order. */
   kpis: PairedKpi[];
+  /** Challengers compared with the baseline in the run: the intervals are simultaneous over them. */
+  comparisons: number;
+  /** Confidence level of each `ci` (0.95 for one challenger; 1 − 0.05 / comparisons for several). */
+  ciLevel: number;
+  /** Share of iterations each `forecast` spans (0.9 for one challenger; 1 − 0.1 / comparisons for several). */
+  forecastLevel: number;
+  /** How the intervals are made simultaneous over several challengers. */
+  simultaneous: 'none' | 'bonferroni';
+  /** How `varianceFromAssumptions` is estimated, and for which KPIs. */
+  splitMethod: string;
 }
 
 /** The summary of KPI `id`, or undefined when the summary has none. */

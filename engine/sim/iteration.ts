@@ -81,7 +81,10 @@ export function simulate(
     beginMonth(sim, t);
     for (let s = 0; s < MONTHLY_STEPS.length; s++) MONTHLY_STEPS[s]!.run(sim, t);
   }
-  return finishIteration(sim, iteration);
+  const finished = finishIteration(sim, iteration);
+  const u = setup.uncertain;
+  if (u === null || !u.drawsAssumptions) return finished;
+  return { ...finished, result: { ...finished.result, assumptionScores: Float64Array.from(u.scores) } };
 }
 
 /**

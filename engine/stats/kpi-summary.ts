@@ -21,6 +21,7 @@ export function kpiSummary(spec: KpiSpec, d: Distribution): KpiSummary {
     min: d.n === 0 ? null : d.sketch.min,
     max: d.n === 0 ? null : d.sketch.max,
     undefinedCount: d.undefinedCount,
+    forecast: interval([d.sketch.quantile(0.05), d.sketch.quantile(0.95)]),
   };
 }
 

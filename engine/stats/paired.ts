@@ -4,16 +4,35 @@ import type { DistributionJson } from './distribution.ts';
 import { IterationResultError } from './iteration-check.ts';
 import { failer, readArray, readCount, readObject, within } from './json-read.ts';
 import { interval } from './kpi-summary.ts';
+import { exactRatio } from './exact-ratio.ts';
+import { ExactSum } from './exact-sum.ts';
+import { studentTQuantile } from './student-t.ts';
+import { SPLIT_METHOD, VarianceSplit, type VarianceSplitJson } from './variance-split.ts';
 import { KPIS, kpiIndex, kpiValueRange, type KpiId } from '../result/kpis.ts';
 import { orNull } from '../result/summary.ts';
-import type { PairedKpi, PairedSummary } from '../result/summary.ts';
+import type { Interval, PairedKpi, PairedSummary } from '../result/summary.ts';
 
 export const PAIRED_AGGREGATE_FORMAT = 'cyclecast.paired-aggregate';
+
+/**
+ * The decision KPIs whose paired delta gets a variance split: the NPV of each perspective and
+ * retention. (Each split keeps two exact sums per assumption score, so not every KPI carries one.)
+ */
+export const SPLIT_KPIS: readonly KpiId[] = [
+  'profit.npv',
+  'network.profit.npv',
+  'group.profit.npv',
+  'retention.rate',
+];
 
 /** Per KPI: the delta distribution and the counts behind P(better) and allZero. */
 interface PairedTally {
   /** challenger − baseline where both are defined; NaN (counted as undefined) otherwise. */
   readonly delta: Distribution;
+  /** Exact Σ max(Δ′, 0) over the defined pairs, Δ′ the delta in the KPI's better direction. */
+  readonly gain: ExactSum;
+  /** The variance split of the delta by the assumption scores, for SPLIT_KPIS; null for the others. */
+  readonly split: VarianceSplit | null;
   /** Pairs in which the challenger was strictly better in the KPI's direction. */
   better: number;
   /** Pairs with equal values. */
@@ -35,7 +54,7 @@ interface PairedTally {
  */
 export class PairedAccumulator {
   iterations = 0;
-  private readonly tallies: PairedTally[] = KPIS.map(() => newTally());
+  private readonly tallies: PairedTally[] = KPIS.map((k) => newTally(k.id));
 
   /** Adds one iteration of both scenarios; throws an IterationResultError (adding nothing) when they do not pair. */
   add(baseline: IterationResult, challenger: IterationResult): void {
@@ -80,7 +99,13 @@ export class PairedAccumulator {
       // Compare the values, not the rounded delta: c > b exactly when the challenger is higher.
       if (c === b) t.ties++;
       else if (spec.better === 'higher' ? c > b : c < b) t.better++;
-      t.delta.add(c - b);
+      const d = c - b;
+      t.delta.add(d);
+      const gain = spec.better === 'higher' ? d : -d;
+      if (gain > 0) t.gain.add(gain);
+      if (t.split !== null && baseline.assumptionScores !== undefined) {
+        t.split.add(d, baseline.assumptionScores);
+      }
     });
     this.iterations++;
   }
@@ -90,6 +115,8 @@ export class PairedAccumulator {
     this.tallies.forEach((t, i) => {
       const o = other.tallies[i]!;
       t.delta.merge(o.delta);
+      t.gain.merge(o.gain);
+      if (t.split !== null && o.split !== null) t.split.merge(o.split);
       t.better += o.better;
       t.ties += o.ties;
       t.definedInOneOnly += o.definedInOneOnly;
@@ -97,9 +124,22 @@ export class PairedAccumulator {
     this.iterations += other.iterations;
   }
 
-  /** Mean delta, its paired standard error and 95% CI, P(challenger better) and delta quantiles per KPI. */
-  summary(): PairedSummary {
-    return { iterations: this.iterations, kpis: KPIS.map((spec, i) => pairedKpi(spec, this.tallies[i]!)) };
+  /**
+   * Mean delta, its paired standard error and 95% CI, P(challenger better) and delta quantiles per KPI,
+   * with the simulation error (`ci`) and forecast interval (`forecast`) simultaneous over `comparisons`
+   * challengers (Bonferroni), the value of perfect information and, for SPLIT_KPIS, the variance split.
+   */
+  summary(comparisons = 1): PairedSummary {
+    const m = Math.max(1, comparisons);
+    return {
+      iterations: this.iterations,
+      kpis: KPIS.map((spec, i) => pairedKpi(spec, this.tallies[i]!, m)),
+      comparisons: m,
+      ciLevel: 1 - 0.05 / m,
+      forecastLevel: 1 - 0.1 / m,
+      simultaneous: m > 1 ? 'bonferroni' : 'none',
+      splitMethod: `${SPLIT_METHOD}; for ${SPLIT_KPIS.join(', ')}`,
+    };
   }
 
   /**
@@ -113,7 +153,7 @@ export class PairedAccumulator {
   toJSON(): PairedAggregateJson {
     return {
       format: PAIRED_AGGREGATE_FORMAT,
-      version: 1,
+      version: 2,
       iterations: this.iterations,
       kpis: KPIS.map((spec, i) => {
         const t = this.tallies[i]!;
@@ -123,6 +163,8 @@ export class PairedAccumulator {
           ties: t.ties,
           definedInOneOnly: t.definedInOneOnly,
           delta: t.delta.toJSON(),
+          gain: t.gain.toJSON(),
+          ...(t.split !== null ? { split: t.split.toJSON() } : {}),
         };
       }),
     };
@@ -143,8 +185,8 @@ export class PairedAccumulator {
   static fromJSON(json: unknown): PairedAccumulator {
     const fail = failer('paired aggregate');
     const o = readObject(json, '$', fail);
-    if (o.format !== PAIRED_AGGREGATE_FORMAT || o.version !== 1) {
-      fail('$.format', `expected format "${PAIRED_AGGREGATE_FORMAT}" version 1`);
+    if (o.format !== PAIRED_AGGREGATE_FORMAT || o.version !== 2) {
+      fail('$.format', `expected format "${PAIRED_AGGREGATE_FORMAT}" version 2`);
     }
     const acc = new PairedAccumulator();
     acc.iterations = readCount(o.iterations, '$.iterations', fail);
@@ -154,8 +196,15 @@ export class PairedAccumulator {
       if (k.id !== KPIS[i]!.id) fail(`${path}.id`, `expected "${KPIS[i]!.id}" (KPIS order)`);
       const delta = new Distribution(true);
       within(`${path}.delta`, fail, () => delta.load(k.delta));
+      const gain = ExactSum.linear();
+      within(`${path}.gain`, fail, () => gain.load(k.gain));
+      const fresh = newTally(KPIS[i]!.id);
+      if (fresh.split !== null) within(`${path}.split`, fail, () => fresh.split!.load(k.split));
+      else if (k.split !== undefined) fail(`${path}.split`, 'only the split KPIs carry a split');
       const t: PairedTally = {
         delta,
+        gain,
+        split: fresh.split,
         better: readCount(k.better, `${path}.better`, fail),
         ties: readCount(k.ties, `${path}.ties`, fail),
         definedInOneOnly: readCount(k.definedInOneOnly, `${path}.definedInOneOnly`, fail),
@@ -174,21 +223,45 @@ export class PairedAccumulator {
 
 export interface PairedAggregateJson {
   format: typeof PAIRED_AGGREGATE_FORMAT;
-  version: 1;
+  version: 2;
   iterations: number;
-  kpis: { id: string; better: number; ties: number; definedInOneOnly: number; delta: DistributionJson }[];
+  kpis: {
+    id: string;
+    better: number;
+    ties: number;
+    definedInOneOnly: number;
+    delta: DistributionJson;
+    /** Exact Σ max(Δ′, 0), see ExactSum.toJSON. */
+    gain: string;
+    /** For SPLIT_KPIS only. */
+    split?: VarianceSplitJson;
+  }[];
 }
 
-function newTally(): PairedTally {
-  return { delta: new Distribution(true), better: 0, ties: 0, definedInOneOnly: 0 };
+function newTally(id: KpiId): PairedTally {
+  return {
+    delta: new Distribution(true),
+    gain: ExactSum.linear(),
+    split: SPLIT_KPIS.includes(id) ? new VarianceSplit() : null,
+    better: 0,
+    ties: 0,
+    definedInOneOnly: 0,
+  };
 }
 
-function pairedKpi(spec: (typeof KPIS)[number], t: PairedTally): PairedKpi {
+function pairedKpi(spec: (typeof KPIS)[number], t: PairedTally, comparisons: number): PairedKpi {
   const d = t.delta;
   const n = d.n;
   const allZero = t.ties === n && t.definedInOneOnly === 0;
   const { mean, sd, se, ci95 } = d.moments();
   const q = (p: number): number | null => orNull(d.sketch.quantile(p));
+  // Bonferroni: each of the m intervals at level 1 − α/m holds all m at once with probability ≥ 1 − α.
+  const tail = 0.025 / comparisons;
+  const half = n < 2 || se === 0 ? 0 : studentTQuantile(1 - tail, n - 1) * se;
+  const ci = allZero && n > 0 ? ([0, 0] as Interval) : n >= 2 ? interval([mean - half, mean + half]) : null;
+  const spread = 0.05 / comparisons;
+  const oriented = spec.better === 'higher' ? mean : -mean;
+  const gain = n === 0 ? NaN : exactRatio(t.gain.scaled(), BigInt(n), t.gain.lowBit);
   return {
     id: spec.id,
     unit: spec.unit,
@@ -208,5 +281,9 @@ function pairedKpi(spec: (typeof KPIS)[number], t: PairedTally): PairedKpi {
     p95: q(0.95),
     undefinedCount: d.undefinedCount,
     definedInOneOnly: t.definedInOneOnly,
+    ci,
+    forecast: interval([d.sketch.quantile(spread), d.sketch.quantile(1 - spread)]),
+    valueOfInformation: orNull(gain - Math.max(oriented, 0)),
+    varianceFromAssumptions: t.split?.assumptionShare() ?? null,
   };
 }

@@ -87,6 +87,11 @@ export class UncertainWorld {
     this.slots = slots;
   }
 
+  /** Whether each assumption draws its own score (false: a stressed point run, the factor alone). */
+  get drawsAssumptions(): boolean {
+    return this.idiosyncratic;
+  }
+
   /** Whether any assumption of this world is drawn (false when the scenario set every one itself). */
   get uncertain(): boolean {
     return this.slots.length > 0;

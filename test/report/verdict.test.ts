@@ -58,7 +58,7 @@ describe('verdicts', () => {
     expect(v!.tone).toBe('better');
     expect(v!.text).toBe(
       'bold beats base on captive profit, net present value by +€500k (+5.0% of the baseline’s €10.00M) ' +
-        '[95% CI +€400k … +€600k; in 9 of 10 simulated futures +€0.80M … +€1.20M; P(better) 97%]; ' +
+        '[simulation error: 95% CI +€400k … +€600k; forecast: in 9 of 10 simulated futures +€0.80M … +€1.20M; P(better) 97%]; ' +
         'driven by interest income (+€900k) (changes of undiscounted profit), ' +
         'partly offset by engagement costs and incentives (−€200k). ' +
         'Material trade-off: net credit loss rate +20 bp.',

@@ -6,6 +6,15 @@ import { KPIS } from '../../engine/result/kpis.ts';
 import { studentTQuantile } from '../../engine/stats/student-t.ts';
 import type { KpiSummary, PairedKpi, PairedSummary, RunSummary } from '../../engine/result/summary.ts';
 
+/** The summary fields of a run with one challenger. */
+const ONE_COMPARISON = {
+  comparisons: 1,
+  ciLevel: 0.95,
+  forecastLevel: 0.9,
+  simultaneous: 'none',
+  splitMethod: 'test',
+} as const;
+
 /** A run summary in which KPI `id` has the given statistics (every other KPI undefined). */
 function run(id: string, stats: Partial<KpiSummary>): RunSummary {
   const kpis = KPIS.map((k): KpiSummary => ({
@@ -23,6 +32,7 @@ function run(id: string, stats: Partial<KpiSummary>): RunSummary {
     min: null,
     max: null,
     undefinedCount: 20,
+    forecast: null,
     ...(k.id === id ? { n: 20, undefinedCount: 0, ...stats } : {}),
   }));
   return { iterations: 20, horizon: 24, kpis, series: [], breakdowns: [], coverage: [] };
@@ -48,9 +58,13 @@ function paired(id: string, stats: Partial<PairedKpi>): PairedSummary {
     p95: null,
     undefinedCount: 20,
     definedInOneOnly: 0,
+    ci: null,
+    forecast: null,
+    valueOfInformation: null,
+    varianceFromAssumptions: null,
     ...(k.id === id ? { n: 20, undefinedCount: 0, ...stats } : {}),
   }));
-  return { iterations: 20, kpis };
+  return { iterations: 20, kpis, ...ONE_COMPARISON };
 }
 
 const level = (e: Partial<LevelExpectation>): LevelExpectation => ({

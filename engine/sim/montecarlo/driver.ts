@@ -120,7 +120,7 @@ export function summariseAggregates(aggregates: MonteCarloAggregates): MonteCarl
     comparisons: aggregates.paired.map((p, i) => ({
       baseline: names[0]!,
       challenger: names[i + 1]!,
-      summary: p.summary(),
+      summary: p.summary(aggregates.paired.length),
     })),
   };
 }
