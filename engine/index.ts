@@ -49,6 +49,7 @@ export type { ParameterDecl, ParameterType, ParameterValue, RuleEvent, RuleSet }
 
 // The simulator: one iteration, the Monte Carlo driver, shards, and following one customer.
 export { prepareScenario } from './sim/iteration.ts';
+export { prepareRun } from './sim/montecarlo/chunk.ts';
 export type { SimSetup } from './sim/iteration.ts';
 export type { ChunkResult } from './sim/montecarlo/chunk.ts';
 export { aggregateMonteCarlo, runMonteCarlo, summariseAggregates } from './sim/montecarlo/driver.ts';

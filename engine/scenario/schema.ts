@@ -354,7 +354,10 @@ function worldSchema(
 ): Schema {
   const fallback = valueAt(defaults, pointer);
   // A declared field says what it means and where its default comes from (engine/world/assumptions.ts).
-  const about = node.about === undefined ? '' : `${node.about.description} Source: ${node.about.source}.`;
+  const about =
+    node.about === undefined
+      ? ''
+      : `${node.about.description} Source: ${node.about.source}.${node.about.uncertainty === undefined ? '' : ` ${node.about.uncertainty}.`}`;
   const withDefault = (schema: Schema): Schema => {
     const described =
       about === ''

@@ -1,5 +1,5 @@
 import { WORLD } from './assumptions.ts';
-import type { CurveNode, Fields, IntegerNode, NumbersNode, NumNode, Shape } from './declare.ts';
+import type { CurveNode, FieldOf, Fields, IntegerNode, NumbersNode, NumNode, Shape } from './declare.ts';
 
 export type { CurveNode, IntegerNode, NumbersNode, NumNode } from './declare.ts';
 
@@ -16,10 +16,12 @@ export interface ObjectNode {
   /** What a declared field means, and its source (absent on groups and inner table levels). */
   readonly about?: About;
 }
-/** A declared field's description and source. */
+/** A declared field's description and source, and its declared uncertainty when it has one. */
 export interface About {
   readonly description: string;
   readonly source: string;
+  /** p5–p95 of the field's default distribution (engine/world/uncertainty.ts), or why it is known. */
+  readonly uncertainty?: string;
 }
 export type SchemaNode =
   | (NumNode & { readonly about?: About })
@@ -47,11 +49,31 @@ function objectOf(fields: Fields): ObjectNode {
         key,
         d.kind === 'group'
           ? objectOf(d.fields)
-          : nodeOf(d.shape, { description: d.description, source: d.source }),
+          : nodeOf(d.shape, {
+              description: d.description,
+              source: d.source,
+              ...uncertaintyOf(d),
+            }),
       ]),
     ),
     weights: false,
   };
+}
+
+/** How a field's uncertainty reads in the JSON Schema (docs/calibration.md, "Uncertainty"). */
+function uncertaintyOf(d: FieldOf): { uncertainty?: string } {
+  if (d.range !== undefined) {
+    const what =
+      d.shape.kind === 'table'
+        ? 'a factor on every entry'
+        : d.shape.kind === 'curve'
+          ? 'its largest multiplier'
+          : 'the value';
+    return {
+      uncertainty: `Uncertain by default: ${what} drawn per iteration, p5 ${d.range[0]}, p95 ${d.range[1]}, the default its median`,
+    };
+  }
+  return d.known === undefined ? {} : { uncertainty: `Taken as known: ${d.known}` };
 }
 
 /** The schema of the whole world. */

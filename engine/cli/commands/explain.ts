@@ -1,6 +1,6 @@
 import {
   followCustomer,
-  prepareScenario,
+  prepareRun,
   renderTimeline,
   RUN_LIMITS,
   runSpec,
@@ -46,7 +46,8 @@ export async function explainCommand(
     ...(horizonFlag !== undefined ? { horizonMonths: horizonFlag } : {}),
   });
   const { seed, horizonMonths: horizon } = spec;
-  const setup = prepare(() => prepareScenario(spec.scenarios[0]!, horizon, seed));
+  // As the run prepares it: the same drawn world, population and stress in iteration `iteration`.
+  const setup = prepare(() => prepareRun(spec).setups[0]!);
   const run = { scenario: scenario.name, file, iteration, seed, horizonMonths: horizon };
 
   if (customerId === undefined || options.list === true) {
