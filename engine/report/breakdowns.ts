@@ -150,6 +150,10 @@ export function breakdownCsvRows(result: MonteCarloResult): Cell[][] {
             null,
             null,
             null,
+            null,
+            null,
+            null,
+            null,
             dimension,
             group,
           ]);

@@ -7,6 +7,13 @@ export const SPLIT_METHOD =
   'linear regression of the per-iteration delta on the iteration’s standard-normal assumption scores (the economic factor and each uncertain assumption’s own score, independent by construction), adjusted for the number of scores; the rest (population, monthly luck, and effects that are not linear in the scores) is luck';
 
 /**
+ * Iterations per score below which the split is not reported: the correction divides by 1 − k/n, so
+ * near n = k the estimate is all noise; at four iterations per score its standard error is about 0.07 of
+ * the variance (√(2k)/n / (1 − k/n) with k = 48, n = 192).
+ */
+export const MIN_ITERATIONS_PER_SCORE = 4;
+
+/**
  * The split of one quantity's variance over iterations into what the drawn assumptions explain and
  * what they do not, in fixed memory and exactly mergeable: n, exact Σd, Σd², and per score j exact
  * Σxⱼ and Σd·xⱼ. The scores are independent standard normals by construction (the economic factor,
@@ -53,12 +60,13 @@ export class VarianceSplit {
    * The share (0–1) of the variance the assumptions explain: with β̂ⱼ = mean(d·xⱼ) − mean(d)·mean(xⱼ)
    * and k scores, (Σβ̂ⱼ² − k·s²/n) / (1 − k/n) estimates Σβⱼ² (each β̂ⱼ² carries about s²/n of noise,
    * the adjusted-R² correction), as a share of the sample variance s², clamped to [0, 1]. Null when it
-   * cannot be estimated: no scores (a point-assumption run), n ≤ k + 1, or no variance.
+   * cannot be estimated: no scores (a point-assumption run), fewer than MIN_ITERATIONS_PER_SCORE × k
+   * iterations, or no variance.
    */
   assumptionShare(): number | null {
     const k = this.scoreSums.length;
     const n = this.n;
-    if (k === 0 || n <= k + 1) return null;
+    if (k === 0 || n < MIN_ITERATIONS_PER_SCORE * k) return null;
     const s2 = exactVariance(n, this.sum, this.sumOfSquares);
     if (!(s2 > 0)) return null;
     const mean = (s: ExactSum) => exactRatio(s.scaled(), BigInt(n), s.lowBit);

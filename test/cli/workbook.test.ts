@@ -52,7 +52,7 @@ describe('--format xlsx', () => {
       expect(row.baseline_mean).toBe(baseline!.summary.kpis[i]!.mean);
       expect(row.challenger_mean).toBe(challenger!.summary.kpis[i]!.mean);
       expect(row.delta_mean).toBe(d.meanDelta);
-      expect(row.delta_ci95_low).toBe(d.ci95?.[0] ?? null);
+      expect(row.delta_sim_error_low).toBe(d.ci?.[0] ?? null);
       expect(row.p_better).toBe(d.pBetter);
     }
 

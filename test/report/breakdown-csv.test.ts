@@ -55,8 +55,8 @@ describe('breakdowns in CSV', () => {
       first.scenario,
       num(first.mean),
       num(first.n),
-      num(first.ci95_low),
-      num(first.ci95_high),
+      num(first.sim_error_ci95_low),
+      num(first.sim_error_ci95_high),
     ]).toEqual([
       result.scenarios[0]!.name,
       dealers[0]!.mean.creditLoss,
