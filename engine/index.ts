@@ -73,6 +73,15 @@ export { WARM_UP_RUN_ID, WARM_UP_TASK, warmUpSpec } from './sim/montecarlo/warm-
 export { followCustomer, renderTimeline, sampleCustomers } from './sim/journey/index.ts';
 export type { CustomerSample } from './sim/journey/index.ts';
 
+// Calibration: the world's base rates fitted to targets of today's practice.
+export { calibrate } from './calibration/calibrate.ts';
+export type { Calibration, CalibrationRow } from './calibration/calibrate.ts';
+export { updateCalibrated } from './calibration/calibrated-file.ts';
+export { MEASURE_MEANING } from './calibration/measures.ts';
+export { applyTargetFile } from './calibration/target-file.ts';
+export { TARGETS } from './calibration/targets.ts';
+export type { CalibrationTarget } from './calibration/targets.ts';
+
 // Numbers, tables, the verdict and the report for people.
 export {
   counted,
