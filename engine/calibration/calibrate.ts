@@ -22,8 +22,13 @@ export interface CalibrationSettings {
   readonly iterations: number;
   readonly seed: number;
   readonly horizonMonths: number;
-  /** Evaluations allowed per target (at least 2: the bracket's ends). */
+  /** Evaluations allowed per target and pass (at least 2: the bracket's ends). */
   readonly maxEvaluations: number;
+  /**
+   * Rounds over the targets (at least 1): a later fit moves what an earlier one measured (more
+   * renewals change the book's losses), so a second round refits each on the others' fitted values.
+   */
+  readonly passes: number;
 }
 
 /** What a target achieves in the fitted world: mean over the iterations and its 95 % CI, 0–1. */
@@ -110,22 +115,26 @@ export function calibrate(
   };
 
   let world = scenario.world;
+  const from = targets.map((t) => valueAt(world, t.parameter) as number);
   const fits: { target: CalibrationTarget; from: number; fit: Fit }[] = [];
-  for (const target of targets) {
-    const from = valueAt(world, target.parameter) as number;
-    const base = world;
-    const fit = fitParameter(
-      (x) => mean(run(withValue(base, target.parameter, x))(target)),
-      target.value,
-      target.bracket,
-      target.tolerance,
-      settings.maxEvaluations,
-    );
-    world = withValue(world, target.parameter, fit.value);
-    fits.push({ target, from, fit });
-    progress(
-      `${target.id}: ${target.parameter} ${from} → ${fit.value} (${fit.status}, ${fit.evaluations} runs)`,
-    );
+  for (let pass = 1; pass <= settings.passes; pass++) {
+    targets.forEach((target, k) => {
+      const before = valueAt(world, target.parameter) as number;
+      const base = world;
+      const fit = fitParameter(
+        (x) => mean(run(withValue(base, target.parameter, x))(target)),
+        target.value,
+        target.bracket,
+        target.tolerance,
+        settings.maxEvaluations,
+      );
+      world = withValue(world, target.parameter, fit.value);
+      const runs = fit.evaluations + (fits[k]?.fit.evaluations ?? 0);
+      fits[k] = { target, from: from[k]!, fit: { ...fit, evaluations: runs } };
+      progress(
+        `pass ${pass}, ${target.id}: ${target.parameter} ${before} → ${fit.value} (${fit.status}, ${fit.evaluations} runs)`,
+      );
+    });
   }
   const fitted = run(world);
   return {

@@ -234,7 +234,11 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       'write the fitted values and their targets into the calibrated defaults (default: engine/world/calibrated.json)',
     )
     .option('--iterations <n>', 'iterations per evaluation (default 4)')
-    .option('--evaluations <n>', 'evaluations allowed per target (default 12)')
+    .option('--evaluations <n>', 'evaluations allowed per target and pass (default 12)')
+    .option(
+      '--passes <n>',
+      'rounds over the targets, each refitting on the others’ fitted values (default 2)',
+    )
     .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
     .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
     .option('--set <PATH=VALUE>', SET_HELP, collect, [])

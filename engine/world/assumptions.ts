@@ -486,6 +486,13 @@ const renewal = group('Renewal', {
       'Odds multiplier of an engagement contact by the months to the end at which it was made; the best contact of the contract counts.',
     source:
       'calibration B: Consideration window starts 12 (6–12) months before end (J.D. Power), ≈ 1.8 for 12–18 months before the end; assumption: smaller for late contacts, because the customer has started shopping, fading for contacts years ahead',
+    challengerEffect: {
+      claim: 'trade cycle management: contacts 12–18 months before the end',
+      evidence: 'correlational',
+      of: 'the odds multiplier of a contact 12–18 months before the end (the survey places the window, no trial measured the lift)',
+      range: [1, 1.8],
+      noEffect: 1,
+    },
   }),
   channelWeight: field(table(CHANNELS, num(0, 10, 'exponent')), {
     default: { phone: 1, email: 0.6, sms: 0.5, letter: 0.5, 'dealer-visit': 1.2 },
@@ -577,6 +584,13 @@ const renewal = group('Renewal', {
     description:
       'Goodwill damage: odds multiplier (≤ 1) on the customer’s later renewals for each dunning action taken, by segment.',
     source: 'assumption: harsh dunning of a reliable customer costs most (docs/design.md); no public figures',
+    challengerEffect: {
+      claim: 'segmented dunning: sparing reliable payers harsh actions keeps their renewals',
+      evidence: 'assumption',
+      of: 'the odds multiplier on a reliable customer’s renewals after a collection-agency placement',
+      range: [0.5, 1],
+      noEffect: 1,
+    },
   }),
   earlyUpgradeByEquity: field(curve(0, 1, '0–1 per month'), {
     default: [
@@ -666,6 +680,13 @@ const dunning = group('Payments and dunning', {
       'Probability per month that the action cures the delinquency, by segment (combined with self-cure: either cures). For `payment-plan` it is the probability the customer accepts the plan; for `collection-agency` it applies every month the debt stays placed.',
     source:
       'calibration C: SMS reminder effect 5 → 23 % (an SMS reminder for a forgetter ≈ 0.23); the rest assumption: no public cure benchmark by dunning stage (calibration, How far to trust them §6)',
+    challengerEffect: {
+      claim: 'segmented dunning: a reminder is enough for a reliable payer, a call for the others',
+      evidence: 'assumption',
+      of: 'a reminder’s monthly cure for a reliable payer over a habitual late payer’s (0.5 / 0.12; 1 = segments respond alike)',
+      range: [1, 4.2],
+      noEffect: 1,
+    },
   }),
   remindChannelOdds: field(table(REMIND_CHANNELS, odds), {
     default: { sms: 1, email: 0.8, letter: 0.7, phone: 1.3 },
@@ -867,6 +888,13 @@ const leads = group('Leads', {
       'Probability that the first call reaches a reachable lead, by response minutes (arrival to first call, including preparation).',
     source:
       'calibration D: First call within 5 minutes vs after 30 minutes, Response within 1 hour vs later (decay shape from HBR, Oldroyd et al. 2011, and Oldroyd 2007: steep within the first hour, long tail); scaled so a call within 2 minutes reaches 60 % and a 30-minute response 39 % (calibration D: Cumulative contact by call attempt, 39 % at the first). With the defaults the shipped lead policies convert ≈ 5 % (salesperson-prepared), 7 % (speed to lead) and 10 % (BDC, 38 appointments per 100 leads) — calibration D: Internet lead-to-sale 10 (8–15) %, Lead-to-appointment 36 %; the practitioner’s 13 % and 20 % are targets, not observations (calibration, How far to trust them §1)',
+    challengerEffect: {
+      claim: 'speed to lead and the BDC: a first call within minutes',
+      evidence: 'correlational',
+      of: 'contact at 2 minutes over contact at 30 minutes (0.60 / 0.39; the studies compared firms, they did not assign response times)',
+      range: [1, 1.54],
+      noEffect: 1,
+    },
   }),
   laterAttemptContact: field(numbers({ lo: 0, hi: 1, minLength: 1, unit: '0–1' }), {
     default: [0.54, 0.39, 0.29, 0.25],
@@ -921,6 +949,13 @@ const leads = group('Leads', {
     description: 'Odds multiplier on the appointment by response minutes: a lead called late has moved on.',
     source:
       'calibration D: Response within 1 hour vs later 7× qualification odds (HBR 2011); assumption: the part not already in the contact curve',
+    challengerEffect: {
+      claim: 'speed to lead and the BDC: a lead called within minutes books more appointments',
+      evidence: 'assumption',
+      of: 'the odds multiplier of a lead called after 60 minutes (1 = no loss for calling late)',
+      range: [0.6, 1],
+      noEffect: 1,
+    },
   }),
   sourceAppointmentOdds: field(sources(odds), {
     default: {

@@ -6,7 +6,7 @@ import { withValue } from '../../engine/calibration/world-path.ts';
 import { readScenario } from '../../engine/cli/scenarios.ts';
 
 const FIXTURE = 'test/fixtures/scenarios/passing/baseline.json';
-const SETTINGS = { iterations: 2, seed: 11, horizonMonths: 24, maxEvaluations: 12 };
+const SETTINGS = { iterations: 2, seed: 11, horizonMonths: 24, maxEvaluations: 12, passes: 1 };
 
 describe('fitParameter', () => {
   it('finds a root of a monotone function inside its bracket', () => {

@@ -23,6 +23,7 @@ export interface CalibrateOptions {
   write?: boolean | string;
   iterations?: string;
   evaluations?: string;
+  passes?: string;
   seed?: string;
   horizon?: string;
   set?: string[];
@@ -43,6 +44,7 @@ export async function calibrateCommand(
   const format = parseChoice('--format', options.format, ['text', 'json'] as const, 'text');
   const iterations = parseWhole('--iterations', options.iterations, 2, 10_000) ?? 4;
   const maxEvaluations = parseWhole('--evaluations', options.evaluations, 2, 100) ?? 12;
+  const passes = parseWhole('--passes', options.passes, 1, 10) ?? 2;
   const targets = options.targets === undefined ? [...TARGETS] : await readTargets(options.targets);
   const writeTo =
     options.write === undefined || options.write === false
@@ -64,7 +66,7 @@ export async function calibrateCommand(
     calibration = calibrate(
       scenario,
       targets,
-      { iterations, seed: Number(spec.seed), horizonMonths: spec.horizonMonths, maxEvaluations },
+      { iterations, seed: Number(spec.seed), horizonMonths: spec.horizonMonths, maxEvaluations, passes },
       (line) => err(line + '\n'),
     );
   } catch (error) {
@@ -108,6 +110,7 @@ const percent = (x: number): string => `${(x * 100).toFixed(2)}%`;
 /** Target against achieved, one line per target, then each target's source. */
 export function calibrationText(c: Calibration): string {
   const s = c.settings;
+  const passes = s.passes === 1 ? '1 pass' : `${s.passes} passes`;
   const head = [
     'target',
     'measure',
@@ -133,7 +136,7 @@ export function calibrationText(c: Calibration): string {
       .join('  ')
       .trimEnd();
   return [
-    `Calibration of ${c.scenario} (${c.file}): ${c.contracts} contracts, ${s.horizonMonths} months, ${s.iterations} iterations per run, seed ${s.seed}`,
+    `Calibration of ${c.scenario} (${c.file}): ${c.contracts} contracts, ${s.horizonMonths} months, ${s.iterations} iterations per run, seed ${s.seed}, ${passes}`,
     '',
     line(head),
     ...rows.map(line),
