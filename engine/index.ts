@@ -70,7 +70,12 @@ export { chunkCount, parseShardSelector, ShardError, shardChunkRange } from './s
 export type { ShardSelector } from './sim/montecarlo/shard.ts';
 export type { ChunkRange, ChunkTask, RunSpec } from './sim/montecarlo/spec.ts';
 export { WARM_UP_RUN_ID, WARM_UP_TASK, warmUpSpec } from './sim/montecarlo/warm-up.ts';
-export { followCustomer, renderTimeline, renderTimelineMarkdown, sampleCustomers } from './sim/journey/index.ts';
+export {
+  followCustomer,
+  renderTimeline,
+  renderTimelineMarkdown,
+  sampleCustomers,
+} from './sim/journey/index.ts';
 export type { CustomerSample } from './sim/journey/index.ts';
 
 // Calibration: the world's base rates fitted to targets of today's practice.

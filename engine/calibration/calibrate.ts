@@ -27,6 +27,7 @@ export interface CalibrationSettings {
   /**
    * Rounds over the targets (at least 1): a later fit moves what an earlier one measured (more
    * renewals change the book's losses), so a second round refits each on the others' fitted values.
+   * 0 measures the targets on the world as it is and fits nothing.
    */
   readonly passes: number;
 }
@@ -116,7 +117,11 @@ export function calibrate(
 
   let world = scenario.world;
   const from = targets.map((t) => valueAt(world, t.parameter) as number);
-  const fits: { target: CalibrationTarget; from: number; fit: Fit }[] = [];
+  const fits: { target: CalibrationTarget; from: number; fit: Fit }[] = targets.map((target, k) => ({
+    target,
+    from: from[k]!,
+    fit: { value: from[k]!, achieved: NaN, evaluations: 0, status: 'not fitted' },
+  }));
   for (let pass = 1; pass <= settings.passes; pass++) {
     targets.forEach((target, k) => {
       const before = valueAt(world, target.parameter) as number;
@@ -129,7 +134,7 @@ export function calibrate(
         settings.maxEvaluations,
       );
       world = withValue(world, target.parameter, fit.value);
-      const runs = fit.evaluations + (fits[k]?.fit.evaluations ?? 0);
+      const runs = fit.evaluations + fits[k]!.fit.evaluations;
       fits[k] = { target, from: from[k]!, fit: { ...fit, evaluations: runs } };
       progress(
         `pass ${pass}, ${target.id}: ${target.parameter} ${before} → ${fit.value} (${fit.status}, ${fit.evaluations} runs)`,

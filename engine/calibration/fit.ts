@@ -6,7 +6,7 @@
  */
 
 /** How a fit ended. */
-export type FitStatus = 'fitted' | 'closest' | 'out of range';
+export type FitStatus = 'fitted' | 'closest' | 'out of range' | 'not fitted';
 
 export interface Fit {
   /** The fitted parameter (rounded to 4 significant digits, the value that is written). */
@@ -17,7 +17,8 @@ export interface Fit {
   readonly evaluations: number;
   /**
    * fitted: within tolerance; closest: the best of `maxEvaluations` tries; out of range: the target
-   * lies beyond what the bracket reaches, and `value` is the nearer end.
+   * lies beyond what the bracket reaches, and `value` is the nearer end; not fitted: measured only
+   * (no pass ran), `value` is the world's own.
    */
   readonly status: FitStatus;
 }

@@ -237,7 +237,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .option('--evaluations <n>', 'evaluations allowed per target and pass (default 12)')
     .option(
       '--passes <n>',
-      'rounds over the targets, each refitting on the others’ fitted values (default 2)',
+      'rounds over the targets, each refitting on the others’ fitted values (default 2; 0 measures the targets and fits nothing)',
     )
     .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
     .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")

@@ -89,6 +89,6 @@ describe('cyclecast calibrate', () => {
   it('says where the calibrated table should be when --write cannot read it, before any run', async () => {
     const result = await runCli(['calibrate', ...FAST, '--write', path.join(dir, 'missing.json')]);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^--write .*missing\.json: .*\n  hint: run from the repository's root/);
+    expect(result.stderr).toMatch(/^--write .*missing\.json: .*\n {2}hint: run from the repository's root/);
   });
 });

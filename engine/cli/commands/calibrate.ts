@@ -44,7 +44,7 @@ export async function calibrateCommand(
   const format = parseChoice('--format', options.format, ['text', 'json'] as const, 'text');
   const iterations = parseWhole('--iterations', options.iterations, 2, 10_000) ?? 4;
   const maxEvaluations = parseWhole('--evaluations', options.evaluations, 2, 100) ?? 12;
-  const passes = parseWhole('--passes', options.passes, 1, 10) ?? 2;
+  const passes = parseWhole('--passes', options.passes, 0, 10) ?? 2;
   const targets = options.targets === undefined ? [...TARGETS] : await readTargets(options.targets);
   const writeTo =
     options.write === undefined || options.write === false
@@ -110,7 +110,7 @@ const percent = (x: number): string => `${(x * 100).toFixed(2)}%`;
 /** Target against achieved, one line per target, then each target's source. */
 export function calibrationText(c: Calibration): string {
   const s = c.settings;
-  const passes = s.passes === 1 ? '1 pass' : `${s.passes} passes`;
+  const passes = s.passes === 0 ? 'measured only' : s.passes === 1 ? '1 pass' : `${s.passes} passes`;
   const head = [
     'target',
     'measure',
