@@ -465,7 +465,7 @@ const renewal = group('Renewal', {
     description:
       'Renewal probability by the cycle of the ending contract, with every effect at 1 (no contact, an average dealer and customer).',
     source:
-      'calibration B: Household brand loyalty 51 (50–55) %, Same-brand repurchase through a captive 50 %; cycle 1 fitted by `cyclecast calibrate` (target renewal: the baseline’s retention, engine/calibration/targets.ts; engine/world/calibrated.json), cycles 2 and 3 set beside it; assumption: cycle 2 a little lower; cycle 3 lower — calibration B: Brand loyalty by ownership length (−10 pp after month 36)',
+      'calibration B: Household brand loyalty 51 (50–55) %, Same-brand repurchase through a captive 50 %; set by hand so that the baseline (reactive engagement) retains ≈ 52 % (default world and portfolio, 5,000 contracts, 120 months); cycle 1 is `cyclecast calibrate`’s parameter for target renewal (its value lives in engine/world/calibrated.json); assumption: cycle 2 a little lower; cycle 3 lower — calibration B: Brand loyalty by ownership length (−10 pp after month 36)',
     edit: {
       cycle1: 'Renewal probability after cycle 1, no contact',
       cycle2: 'Renewal probability after cycle 2, no contact',
@@ -628,7 +628,7 @@ const payments = group('Payments and dunning', {
     description:
       'Probability that a current contract misses this month’s instalment, by segment and credit tier.',
     source:
-      'calibration C: Annualised net loss prime 0.5, near-prime 2.5, subprime 8 % and Payer mix 80/15/5: annual net loss = 12 × misses per month × share of episodes that end in default × loss given default; with the shipped uniform dunning policy and the cure odds by tier, the misses were scaled per tier until books of one tier lose 0.5 / 2.5 / 7.9 % a year (4,000 contracts × 120 months, two iterations each). The resulting 60+ DPD stock is lower than the bureaus’ (≈ 0.3 % overall, 1.6 % subprime, against calibration C 1.3 % and 6 %): in the model every episode cures or is terminated within the policy’s horizon, while bureau figures also hold extensions, bankruptcies and repossession pipelines. Losses drive profit, so they were matched first. reliable.subprime is fitted by `cyclecast calibrate` (target loss: the baseline’s net credit loss, engine/world/calibrated.json)',
+      'calibration C: Annualised net loss prime 0.5, near-prime 2.5, subprime 8 % and Payer mix 80/15/5: annual net loss = 12 × misses per month × share of episodes that end in default × loss given default; with the shipped uniform dunning policy and the cure odds by tier, the misses were scaled per tier until books of one tier lose 0.5 / 2.5 / 7.9 % a year (4,000 contracts × 120 months, two iterations each). The resulting 60+ DPD stock is lower than the bureaus’ (≈ 0.3 % overall, 1.6 % subprime, against calibration C 1.3 % and 6 %): in the model every episode cures or is terminated within the policy’s horizon, while bureau figures also hold extensions, bankruptcies and repossession pipelines. Losses drive profit, so they were matched first. reliable.subprime is `cyclecast calibrate`’s parameter for target loss, the baseline’s net credit loss (its value lives in engine/world/calibrated.json)',
   }),
   stressOdds: field(oddsCurve, {
     default: [[0, 1]],
@@ -647,7 +647,7 @@ const payments = group('Payments and dunning', {
     description:
       'Probability per month that a delinquent customer pays all arrears without any action, by segment (a forgetter catches up).',
     source:
-      'assumption: no public cure benchmark (calibration, How far to trust them §6); reliable payers forget, habitual late payers cannot pay; habitual-late is fitted by `cyclecast calibrate` (target delinquency: the baseline’s 60+ DPD stock, engine/world/calibrated.json)',
+      'assumption: no public cure benchmark (calibration, How far to trust them §6); reliable payers forget, habitual late payers cannot pay; habitual-late is `cyclecast calibrate`’s parameter for target delinquency, the baseline’s 60+ DPD stock (its value lives in engine/world/calibrated.json)',
   }),
   tierCureOdds: field(tiers(odds), {
     default: byTier(1, 0.4, 0.2),
@@ -936,7 +936,7 @@ const leads = group('Leads', {
     default: calibrated('leads.appointmentGivenContact'),
     description: 'Probability that a reached lead books an appointment.',
     source:
-      'calibration D: Lead-to-appointment 36 (30–60) % = 60 % reached × 60 % booked (de Vries/DCDW MAP); fitted by `cyclecast calibrate` (target conversion: the baseline’s lead-to-sale, engine/world/calibrated.json)',
+      'calibration D: Lead-to-appointment 36 (30–60) % = 60 % reached × 60 % booked (de Vries/DCDW MAP); `cyclecast calibrate`’s parameter for target conversion, the baseline’s lead-to-sale (its value lives in engine/world/calibrated.json)',
     edit: { '': 'Appointments booked when a lead is reached' },
   }),
   appointmentOddsByResponseMinutes: field(oddsCurve, {
