@@ -51,6 +51,8 @@ export interface CalibrationRow {
 export interface Calibration {
   readonly scenario: string;
   readonly file: string;
+  /** The `--set` what-ifs the scenario was run with, as given. */
+  readonly overrides: readonly string[];
   readonly contracts: number;
   readonly settings: CalibrationSettings;
   readonly rows: readonly CalibrationRow[];
@@ -100,6 +102,7 @@ export function calibrate(
   targets: readonly CalibrationTarget[],
   settings: CalibrationSettings,
   progress: (line: string) => void = () => {},
+  overrides: readonly string[] = [],
 ): Calibration {
   const problems = targetProblems(scenario, targets);
   if (problems.length > 0) throw new Error(problems.join('\n'));
@@ -145,6 +148,7 @@ export function calibrate(
   return {
     scenario: scenario.name,
     file: scenario.file,
+    overrides,
     contracts: population.contracts.count,
     settings,
     rows: fits.map((f) => ({ ...f, achieved: interval(fitted(f.target)) })),

@@ -42,6 +42,7 @@ export function updateCalibrated(current: string, calibration: Calibration): Cal
         low: achieved.low,
         high: achieved.high,
         scenario: calibration.file,
+        overrides: calibration.overrides,
         contracts: calibration.contracts,
         iterations: calibration.settings.iterations,
         seed: calibration.settings.seed,

@@ -18,8 +18,9 @@ export interface CalibrationFit {
   readonly achieved: number;
   readonly low: number;
   readonly high: number;
-  /** What was run: the scenario file, its contracts, iterations, seed and horizon in months. */
+  /** What was run: the scenario file, its `--set` what-ifs, contracts, iterations, seed and horizon in months. */
   readonly scenario: string;
+  readonly overrides: readonly string[];
   readonly contracts: number;
   readonly iterations: number;
   readonly seed: number;

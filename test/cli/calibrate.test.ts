@@ -53,12 +53,21 @@ describe('cyclecast calibrate', () => {
       'conversion-only.json',
       JSON.stringify({
         targets: {
-          // Reachable on the small book: only this one is fitted within its tolerance.
+          // A figure the small book reaches within the tolerance.
           conversion: { value: 0.06, source: 'test: a reachable figure', tolerance: 0.01 },
         },
       }),
     );
-    const result = await runCli(['calibrate', ...FAST, '--targets', file, '--write', table]);
+    const result = await runCli([
+      'calibrate',
+      ...FAST,
+      '--targets',
+      file,
+      '--write',
+      table,
+      '--set',
+      'portfolio.dealers=6',
+    ]);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(
       /^conversion +leads\.conversionRate +6\.00% +\d+\.\d\d% \(\d+\.\d\d% … \d+\.\d\d%\) +leads\.appointmentGivenContact +0\.6 → [\d.]+ +fitted/m,
@@ -74,10 +83,12 @@ describe('cyclecast calibrate', () => {
       source: 'test: a reachable figure',
       iterations: 2,
       seed: 11,
+      contracts: 300,
+      overrides: ['portfolio.dealers=6'],
     });
     expect(result.stderr).toMatch(/^wrote .*leads\.appointmentGivenContact = [\d.]+ to /m);
     expect(result.stderr).toContain(`leads.appointmentGivenContact = ${entry.value} to ${table}`);
-    // The other targets were not reached on this book, so their defaults stay as they were.
+    // A target not reached on this book leaves its default as it was.
     const before = JSON.parse(readFileSync('engine/world/calibrated.json', 'utf8')) as typeof written;
     for (const key of Object.keys(before)) {
       if (key !== 'leads.appointmentGivenContact' && !result.stderr.includes(`wrote ${key}`)) {

@@ -68,6 +68,7 @@ export async function calibrateCommand(
       targets,
       { iterations, seed: Number(spec.seed), horizonMonths: spec.horizonMonths, maxEvaluations, passes },
       (line) => err(line + '\n'),
+      options.set ?? [],
     );
   } catch (error) {
     if (error instanceof Error && error.message.startsWith('invalid ')) throw new UserError(error.message);
