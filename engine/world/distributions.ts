@@ -1,5 +1,6 @@
 import { describeValue } from '../json/describe.ts';
 import { valueProblem, type ValueProblem } from '../json/problem.ts';
+import { regularizedIncompleteBeta } from '../math/incomplete-beta.ts';
 import { exp, log, log1p, pow } from '../math/index.ts';
 import { normalQuantile } from '../random/streams.ts';
 
@@ -142,6 +143,50 @@ export function quantile(x: Num, p: number): number {
   }
 }
 
+/**
+ * The share (0–1) of `x`'s draws at or below `value`: its cumulative distribution function, the inverse
+ * of {@link quantile}. Closed form except for normal and lognormal, which bisect on their quantile
+ * (at most {@link BISECTION_STEPS} steps). A number's CDF is a step at the number.
+ * @example cdf({ dist: 'uniform', min: 0.03, max: 0.05 }, 0.048) // 0.9
+ */
+export function cdf(x: Num, value: number): number {
+  if (typeof x === 'number') return value < x ? 0 : 1;
+  const [lo, hi] = distSupport(x);
+  if (value < lo) return 0;
+  if (value >= hi) return 1;
+  switch (x.dist) {
+    case 'uniform':
+      return (value - x.min) / (x.max - x.min);
+    case 'triangular': {
+      const range = x.max - x.min;
+      return value <= x.mode
+        ? (value - x.min) ** 2 / (range * (x.mode - x.min))
+        : 1 - (x.max - value) ** 2 / (range * (x.max - x.mode));
+    }
+    case 'pert': {
+      const range = x.max - x.min;
+      const alpha = 1 + (4 * (x.mode - x.min)) / range;
+      const beta = 1 + (4 * (x.max - x.mode)) / range;
+      return regularizedIncompleteBeta((value - x.min) / range, alpha, beta);
+    }
+    case 'beta': {
+      const min = x.min ?? 0;
+      return regularizedIncompleteBeta((value - min) / ((x.max ?? 1) - min), x.alpha, x.beta);
+    }
+    case 'normal':
+    case 'lognormal': {
+      let below = 0;
+      let above = 1;
+      for (let step = 0; step < BISECTION_STEPS; step++) {
+        const mid = (below + above) / 2;
+        if (quantile(x, mid) <= value) below = mid;
+        else above = mid;
+      }
+      return (below + above) / 2;
+    }
+  }
+}
+
 /** Bisection steps of a beta quantile: 2^-60 of the range, far below any assumption's precision. */
 const BISECTION_STEPS = 60;
 
@@ -149,71 +194,14 @@ const BISECTION_STEPS = 60;
 function betaQuantile01(alpha: number, beta: number, p: number): number {
   if (p <= 0) return 0;
   if (p >= 1) return 1;
-  const lnBeta = logBetaFunction(alpha, beta);
   let lo = 0;
   let hi = 1;
   for (let step = 0; step < BISECTION_STEPS; step++) {
     const mid = (lo + hi) / 2;
-    if (betaCdf01(alpha, beta, mid, lnBeta) < p) lo = mid;
+    if (regularizedIncompleteBeta(mid, alpha, beta) < p) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
-}
-
-/**
- * The regularised incomplete beta function I_x(α, β), by its continued fraction on the side where
- * it converges fast (Numerical Recipes §6.4). `lnBeta` is ln B(α, β).
- */
-function betaCdf01(alpha: number, beta: number, x: number, lnBeta: number): number {
-  if (x <= 0) return 0;
-  if (x >= 1) return 1;
-  const front = exp(alpha * log(x) + beta * log1p(-x) - lnBeta);
-  return x < (alpha + 1) / (alpha + beta + 2)
-    ? (front * betaFraction(alpha, beta, x)) / alpha
-    : 1 - (front * betaFraction(beta, alpha, 1 - x)) / beta;
-}
-
-/**
- * ln B(α, β) without a log-gamma: at x = α / (α + β) both continued fractions converge and
- * I_x(α, β) + I_(1−x)(β, α) = 1 gives B = x^α (1 − x)^β (cf(α, β, x) / α + cf(β, α, 1 − x) / β).
- */
-function logBetaFunction(alpha: number, beta: number): number {
-  const x = alpha / (alpha + beta);
-  const sum = betaFraction(alpha, beta, x) / alpha + betaFraction(beta, alpha, 1 - x) / beta;
-  return alpha * log(x) + beta * log1p(-x) + log(sum);
-}
-
-/** The continued fraction of the incomplete beta function, by the modified Lentz method (bounded steps). */
-function betaFraction(a: number, b: number, x: number): number {
-  const tiny = 1e-300;
-  const qab = a + b;
-  const qap = a + 1;
-  const qam = a - 1;
-  let c = 1;
-  let d = 1 - (qab * x) / qap;
-  if (Math.abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= 300; m++) {
-    const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    h *= d * c;
-    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const delta = d * c;
-    h *= delta;
-    if (Math.abs(delta - 1) < 1e-15) break;
-  }
-  return h;
 }
 
 /**

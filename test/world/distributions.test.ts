@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatValueProblem } from '../../engine/json/problem.ts';
 import { iterationKey, uniform } from '../../engine/random/streams.ts';
 import {
+  cdf,
   checkNum as checkNumProblems,
   distMean,
   distSupport,
@@ -223,5 +224,19 @@ describe('quantile', () => {
     expect(qs.at(-1)).toBe(0.8);
     expect(quantile({ dist: 'normal', mean: 0, sd: 1 }, 0)).toBe(-Infinity);
     expect(() => quantile(pert, 1.5)).toThrow(/invalid quantile 1.5/);
+  });
+});
+
+describe('cdf', () => {
+  it.each(cases)('$dist.dist $dist inverts the quantile', ({ dist }) => {
+    for (const p of [0.05, 0.1, 0.5, 0.9, 0.95]) expect(cdf(dist, quantile(dist, p))).toBeCloseTo(p, 9);
+  });
+
+  it('is 0 below the support and 1 at its top, and a step for a number', () => {
+    const pert: Dist = { dist: 'pert', min: 0.4, mode: 0.55, max: 0.8 };
+    expect(cdf(pert, 0.3)).toBe(0);
+    expect(cdf(pert, 0.8)).toBe(1);
+    expect(cdf(0.04, 0.039)).toBe(0);
+    expect(cdf(0.04, 0.04)).toBe(1);
   });
 });
