@@ -45,7 +45,8 @@ function verdictLines(result: MonteCarloResult, item: (text: string) => string, 
   return [[title, ...all.map((v) => item(v.text)), `(${MATERIALITY_TEXT})`].join('\n') + '\n'];
 }
 
-function renderText(table: Table): string {
+/** A table as aligned text: the first column left, the others right. */
+export function renderText(table: Table): string {
   const rows = [table.header, ...table.rows];
   const widths = table.header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: readonly string[]) =>
@@ -60,7 +61,8 @@ function renderText(table: Table): string {
   );
 }
 
-function renderMarkdown(table: Table): string {
+/** A table as a titled Markdown table, numbers right-aligned. */
+export function renderMarkdown(table: Table): string {
   const line = (r: readonly string[]) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
   const rule = `|${table.header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`;
   return [`### ${table.title}`, '', line(table.header), rule, ...table.rows.map(line)].join('\n') + '\n';
@@ -197,7 +199,8 @@ export function seriesRows(result: MonteCarloResult): RawCell[][] {
   return rows;
 }
 
-function renderCsv(rows: RawCell[][]): string {
+/** Rows as CSV (RFC 4180 quoting), empty cells for null. */
+export function renderCsv(rows: RawCell[][]): string {
   const cell = (c: RawCell) => {
     const text = c === null ? '' : String(c);
     return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
