@@ -19,7 +19,15 @@ export type { Problem } from './json/problem.ts';
 export { didYouMean } from './json/suggest.ts';
 
 // The result contract: KPIs, summaries and what a run returns.
-export { HEADLINE_KPI, isKpiId, KPI_IDS, KPIS, kpiSpec, PERSPECTIVE_PREFIXES, PNL_LINES } from './result/kpis.ts';
+export {
+  HEADLINE_KPI,
+  isKpiId,
+  KPI_IDS,
+  KPIS,
+  kpiSpec,
+  PERSPECTIVE_PREFIXES,
+  PNL_LINES,
+} from './result/kpis.ts';
 export type { CatalogueKpiId, KpiId, KpiSpec, KpiUnit, PerspectiveId, PnlLine } from './result/kpis.ts';
 export { findKpi } from './result/summary.ts';
 export type { KpiSummary, PairedKpi, PairedSummary, RunSummary } from './result/summary.ts';

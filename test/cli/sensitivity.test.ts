@@ -136,7 +136,15 @@ describe('cyclecast sensitivity', () => {
   });
 
   it('says there is nothing to analyse when no assumption is uncertain', async () => {
-    const { status, stdout } = await runCli(['sensitivity', BASELINE, ...SMALL, '--iterations', '2', '--workers', '1']);
+    const { status, stdout } = await runCli([
+      'sensitivity',
+      BASELINE,
+      ...SMALL,
+      '--iterations',
+      '2',
+      '--workers',
+      '1',
+    ]);
     expect(status).toBe(0);
     expect(stdout).toMatch(/No uncertain assumptions/);
   });
@@ -154,7 +162,9 @@ describe('cyclecast sensitivity', () => {
     );
     const vs = await runCli(['sensitivity', longer, '--vs', BASELINE, '--out', out]);
     expect(vs.status).toBe(1);
-    expect(vs.stderr).toMatch(/longer\.json:\d+:\d+.*run\.horizonMonths 60 differs from the baseline's \(120\)/);
+    expect(vs.stderr).toMatch(
+      /longer\.json:\d+:\d+.*run\.horizonMonths 60 differs from the baseline's \(120\)/,
+    );
     const breakEven = await runCli(['sensitivity', BASELINE, '--break-even', '3']);
     expect(breakEven.stderr).toMatch(/invalid --break-even without --vs/);
     const set = await runCli(['sensitivity', BASELINE, '--set', 'world.economics.fundingRat=0.05']);

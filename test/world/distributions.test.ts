@@ -193,7 +193,10 @@ describe('quantile', () => {
     // Beta(2, 1) has CDF x², Beta(1, 2) has CDF 1 − (1 − x)², Beta(½, ½) is the arcsine law.
     expect(quantile({ dist: 'beta', alpha: 2, beta: 1 }, 0.36)).toBeCloseTo(0.6, 12);
     expect(quantile({ dist: 'beta', alpha: 1, beta: 2, min: 10, max: 20 }, 0.75)).toBeCloseTo(15, 10);
-    expect(quantile({ dist: 'beta', alpha: 0.5, beta: 0.5 }, 0.25)).toBeCloseTo(Math.sin(Math.PI / 8) ** 2, 10);
+    expect(quantile({ dist: 'beta', alpha: 0.5, beta: 0.5 }, 0.25)).toBeCloseTo(
+      Math.sin(Math.PI / 8) ** 2,
+      10,
+    );
     // A symmetric PERT's median is its mode; a triangular's p at the mode is (mode − min) / range.
     expect(quantile({ dist: 'pert', min: 1, mode: 2, max: 3 }, 0.5)).toBeCloseTo(2, 12);
     expect(quantile({ dist: 'triangular', min: 0, mode: 1, max: 4 }, 0.25)).toBeCloseTo(1, 12);

@@ -41,7 +41,11 @@ export interface SensitivityOptions {
  * world assumptions (each held at its p10 and p90, everything else drawn, on common random numbers), the
  * rank correlation of each with the outcome, and with --vs the paired delta and break-even values.
  */
-export async function sensitivityCommand(file: string, options: SensitivityOptions, io: CliIo): Promise<void> {
+export async function sensitivityCommand(
+  file: string,
+  options: SensitivityOptions,
+  io: CliIo,
+): Promise<void> {
   const format = parseFormat(options.format);
   if (format === WORKBOOK_FORMAT) {
     throw new UserError(

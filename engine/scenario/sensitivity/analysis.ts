@@ -215,7 +215,9 @@ function drawnValues(
   iterations: number,
   assumptions: readonly UncertainAssumption[],
 ): Map<string, number[]> {
-  const draws = new Map(assumptions.map((a): [string, number[]] => [a.path, new Array(iterations).fill(NaN)]));
+  const draws = new Map(
+    assumptions.map((a): [string, number[]] => [a.path, new Array(iterations).fill(NaN)]),
+  );
   for (let i = 0; i < iterations; i++) {
     resolveWorld(scenario.world, iterationKey(seed, i), (path, value) => {
       const row = draws.get(path);

@@ -53,7 +53,8 @@ function collect(
   const at = entry.join('.');
   found.push({
     path: at === '' ? fieldPath : `${fieldPath}.${at}`,
-    label: field.edit?.[at] ?? (at === '' ? clause(field.description) : `${clause(field.description)}: ${at}`),
+    label:
+      field.edit?.[at] ?? (at === '' ? clause(field.description) : `${clause(field.description)}: ${at}`),
     unit: shape.unit,
     lo: shape.lo,
     hi: shape.hi,

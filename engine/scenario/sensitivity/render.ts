@@ -1,13 +1,7 @@
 import { cut } from '../../json/describe.ts';
 import { kpiLabel } from '../../report/kpi-labels.ts';
 import { formatDelta, formatInterval, formatValue } from '../../report/number.ts';
-import {
-  renderCsv,
-  renderMarkdown,
-  renderText,
-  type Format,
-  type RawCell,
-} from '../../report/render.ts';
+import { renderCsv, renderMarkdown, renderText, type Format, type RawCell } from '../../report/render.ts';
 import type { Table } from '../../report/tables.ts';
 import { ENGINE_VERSION } from '../../version.ts';
 import type { Dist } from '../../world/distributions.ts';
@@ -30,8 +24,11 @@ export function renderSensitivity(result: SensitivityResult, format: Format): st
   switch (format) {
     case 'json':
       return (
-        JSON.stringify({ format: SENSITIVITY_FORMAT, version: 1, engineVersion: ENGINE_VERSION, ...result }, null, 2) +
-        '\n'
+        JSON.stringify(
+          { format: SENSITIVITY_FORMAT, version: 1, engineVersion: ENGINE_VERSION, ...result },
+          null,
+          2,
+        ) + '\n'
       );
     case 'csv':
       return renderCsv(sensitivityRows(result));
@@ -215,7 +212,8 @@ export function sensitivityRows(result: SensitivityResult): RawCell[][] {
     'break_even_percentile',
     'challenger_better',
   ];
-  const outcome = result.baseline === undefined ? result.kpi : `${result.kpi} (${result.scenario} − ${result.baseline})`;
+  const outcome =
+    result.baseline === undefined ? result.kpi : `${result.kpi} (${result.scenario} − ${result.baseline})`;
   const empty = (n: number): RawCell[] => new Array<RawCell>(n).fill(null);
   const bars = result.bars.map((b, i): RawCell[] => [
     'tornado',

@@ -48,7 +48,7 @@ export function spearman(x: readonly number[], y: readonly number[]): number | n
 function ranks(values: readonly number[]): number[] {
   const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
   const out = new Array<number>(values.length);
-  for (let start = 0; start < order.length; ) {
+  for (let start = 0; start < order.length;) {
     let end = start;
     while (end + 1 < order.length && values[order[end + 1]!] === values[order[start]!]) end++;
     const rank = (start + end) / 2 + 1;
