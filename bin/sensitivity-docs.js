@@ -76,7 +76,7 @@ const section = [
   '',
   uncertain === 0
     ? 'The default world held no distributions when this was generated, so the command gives eight ' +
-      'assumptions their sourced ranges (docs/calibration.md) as PERT distributions — the ends of the ' +
+      'assumptions their sourced ranges ([calibration.md](calibration.md)) as PERT distributions — the ends of the ' +
       'range as min and max, the default as the mode — with `--set`. The book is 500 contracts at 10 ' +
       'dealers over 60 months, 8 iterations per run: enough to show the method and the ranking of the ' +
       'widest bars, not to quote the figures; use more iterations and the full book for a decision.'
@@ -93,6 +93,12 @@ const path = root + DOC;
 const text = readFileSync(path, 'utf8');
 const [from, to] = [text.indexOf(START), text.indexOf(END)];
 if (from < 0 || to < from) throw new Error(`${DOC}: the ${START} … ${END} markers are missing`);
-writeFileSync(`${path}.tmp`, text.slice(0, from) + section + text.slice(to + END.length));
+// Formatted as `npm run lint` checks it (prettier aligns the tables), so a regenerated file passes.
+const prettier = await import('prettier');
+const formatted = await prettier.format(text.slice(0, from) + section + text.slice(to + END.length), {
+  ...(await prettier.resolveConfig(path)),
+  filepath: path,
+});
+writeFileSync(`${path}.tmp`, formatted);
 renameSync(`${path}.tmp`, path);
 console.log(`wrote the example of ${DOC} (${seconds.toFixed(0)} s)`);

@@ -37,8 +37,21 @@ describe('uncertainAssumptions', () => {
         '0–1',
       ],
     ]);
-    expect(found[1]!.dist).toEqual({ dist: 'pert', min: 0.03, mode: 0.04, max: 0.06 });
-    expect([found[2]!.lo, found[2]!.hi]).toEqual([0, 1]);
+    const funding = found[1]!;
+    expect(funding.distribution).toEqual({ dist: 'pert', min: 0.03, mode: 0.04, max: 0.06 });
+    expect(funding.searchRange).toEqual([0.03, 0.06]);
+    expect(funding.cdf(funding.quantile(0.1))).toBeCloseTo(0.1, 9);
+    expect(funding.held(0.05)).toBe(0.05);
+  });
+
+  it('bounds the search of an unbounded distribution by the declared domain', () => {
+    const world = worldWith((w) => {
+      w.economics!.fundingRate = { dist: 'normal', mean: 0.01, sd: 0.01 };
+    });
+    const funding = uncertainAssumptions(world).find((a) => a.path === 'economics.fundingRate')!;
+    // p0.1 is below 0, where a rate cannot go: the search starts at 0; it ends at p99.9.
+    expect(funding.searchRange[0]).toBe(0);
+    expect(funding.searchRange[1]).toBeCloseTo(0.01 + 0.01 * 3.0902, 4);
   });
 });
 

@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { findBreakEven } from '../../engine/scenario/sensitivity/break-even.ts';
-import type { UncertainAssumption } from '../../engine/scenario/sensitivity/assumptions.ts';
+import {
+  uncertainAssumptions,
+  type UncertainAssumption,
+} from '../../engine/scenario/sensitivity/assumptions.ts';
+import type { World } from '../../engine/world/assumptions.ts';
+import { defaultWorld } from '../../engine/world/defaults.ts';
 import { meanWithCi, spearman } from '../../engine/scenario/sensitivity/statistics.ts';
 
-const fundingRate: UncertainAssumption = {
-  path: 'economics.fundingRate',
-  label: 'Funding cost of the captive',
-  unit: 'fraction per year',
-  lo: 0,
-  hi: 1,
-  dist: { dist: 'uniform', min: 0.03, max: 0.07 },
-};
+/** The funding rate of a world where it is given as `dist`, as the analysis finds it. */
+function fundingRateAs(dist: Record<string, unknown>): UncertainAssumption {
+  const world = structuredClone(defaultWorld()) as unknown as { economics: Record<string, unknown> };
+  world.economics.fundingRate = dist;
+  return uncertainAssumptions(world as unknown as World).find((a) => a.path === 'economics.fundingRate')!;
+}
+const fundingRate = fundingRateAs({ dist: 'uniform', min: 0.03, max: 0.07 });
 
 describe('findBreakEven', () => {
   it('finds a known crossing by bisection, with its percentile, in 2 + steps evaluations', async () => {
@@ -42,7 +46,7 @@ describe('findBreakEven', () => {
   });
 
   it('searches p0.1–p99.9 of an unbounded distribution, within its declared domain', async () => {
-    const normal = { ...fundingRate, dist: { dist: 'normal', mean: 0.01, sd: 0.01 } } as const;
+    const normal = fundingRateAs({ dist: 'normal', mean: 0.01, sd: 0.01 });
     const found = await findBreakEven(normal, async (v) => v - 0.02, 20);
     expect(found.range[0]).toBe(0);
     expect(found.range[1]).toBeCloseTo(0.01 + 0.01 * 3.0902, 4);

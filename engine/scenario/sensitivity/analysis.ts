@@ -1,15 +1,12 @@
-import { iterationKey } from '../../random/streams.ts';
 import { kpiSpec, type KpiId } from '../../result/kpis.ts';
 import type { Interval } from '../../result/summary.ts';
 import { aggregateMonteCarlo, type RunProgress } from '../../sim/montecarlo/driver.ts';
 import type { ChunkExecutor } from '../../sim/montecarlo/executor.ts';
-import { quantile } from '../../world/distributions.ts';
-import { resolveWorld } from '../../world/resolve.ts';
 import type { RunSettings } from '../format.ts';
 import { runSpec } from '../input.ts';
 import type { ResolvedScenario } from '../load.ts';
 import { parseOverride, type ScenarioOverride } from '../overrides.ts';
-import { uncertainAssumptions, type UncertainAssumption } from './assumptions.ts';
+import { WORLD_DISTRIBUTIONS, type AssumptionSource, type UncertainAssumption } from './assumptions.ts';
 import { findBreakEven, type BreakEven } from './break-even.ts';
 import { meanWithCi, spearman } from './statistics.ts';
 
@@ -35,12 +32,14 @@ export interface SensitivityRequest {
   readonly breakEvens?: number;
   /** Bisection steps per break-even value, each one run (default 12: 1/4096 of the range). */
   readonly bisectionSteps?: number;
+  /** Where the uncertain assumptions come from (default: the world's distributions). */
+  readonly sources?: readonly AssumptionSource[];
   /** Progress over every run of the analysis: iterations done and (at most) to do. */
   readonly onProgress?: (progress: RunProgress) => void;
 }
 
 /** One assumption's bar in the tornado. */
-export interface TornadoBar extends UncertainAssumption {
+export interface TornadoBar extends Pick<UncertainAssumption, 'path' | 'label' | 'unit' | 'distribution'> {
   /** The assumption held at its low quantile: its value, and the outcome's mean and 95 % CI. */
   readonly low: HeldAt;
   readonly high: HeldAt;
@@ -102,7 +101,8 @@ export async function runSensitivity(
   const baseScenarios = await request.load([]);
   const comparing = baseScenarios.length > 1;
   const subject = baseScenarios.at(-1)!;
-  const assumptions = assumptionsOf(baseScenarios);
+  const sources = request.sources ?? [WORLD_DISTRIBUTIONS];
+  const assumptions = assumptionsOf(baseScenarios, sources);
   const spec = runSpec(baseScenarios, request.settings);
   const steps = request.bisectionSteps ?? 12;
   const breakEvenCount = comparing ? Math.min(request.breakEvens ?? 5, assumptions.length) : 0;
@@ -130,15 +130,18 @@ export async function runSensitivity(
   };
 
   const baseOutcomes = await outcomes([]);
-  const draws = drawnValues(subject, spec.seed, spec.iterations, assumptions);
+  const draws = drawnValues(subject, sources, spec.seed, spec.iterations, assumptions);
   const bars: TornadoBar[] = [];
   for (const a of assumptions) {
-    const [lowValue, highValue] = [quantile(a.dist, low), quantile(a.dist, high)];
+    const [lowValue, highValue] = [a.quantile(low), a.quantile(high)];
     const atLow = await outcomes([holdAt(a, lowValue)]);
     const atHigh = await outcomes([holdAt(a, highValue)]);
     const swing = meanWithCi(atHigh.map((h, i) => h - atLow[i]!));
     bars.push({
-      ...a,
+      path: a.path,
+      label: a.label,
+      unit: a.unit,
+      distribution: a.distribution,
       low: { p: low, value: lowValue, ...meanOf(atLow) },
       high: { p: high, value: highValue, ...meanOf(atHigh) },
       swing: swing.mean,
@@ -154,10 +157,11 @@ export async function runSensitivity(
     breakEvens = [];
     const sign = better === 'higher' ? 1 : -1;
     for (const bar of bars.slice(0, breakEvenCount)) {
+      const a = assumptions.find((x) => x.path === bar.path)!;
       breakEvens.push(
         await findBreakEven(
-          bar,
-          async (value) => sign * meanOf(await outcomes([holdAt(bar, value)])).mean,
+          a,
+          async (value) => sign * meanOf(await outcomes([holdAt(a, value)])).mean,
           steps,
         ),
       );
@@ -185,17 +189,22 @@ export async function runSensitivity(
  * The uncertain assumptions of the analysed scenarios: the challenger's (the last), then any only the
  * baseline draws. Held values are applied to every scenario, so the challenger's distribution sets them.
  */
-function assumptionsOf(scenarios: readonly ResolvedScenario[]): UncertainAssumption[] {
+function assumptionsOf(
+  scenarios: readonly ResolvedScenario[],
+  sources: readonly AssumptionSource[],
+): UncertainAssumption[] {
   const all = new Map<string, UncertainAssumption>();
   for (const scenario of [...scenarios].reverse()) {
-    for (const a of uncertainAssumptions(scenario.world)) if (!all.has(a.path)) all.set(a.path, a);
+    for (const source of sources) {
+      for (const a of source.find(scenario.world)) if (!all.has(a.path)) all.set(a.path, a);
+    }
   }
   return [...all.values()];
 }
 
 /** The `--set` that holds `a` at `value` in every scenario (so it is checked like the user's own). */
 function holdAt(a: UncertainAssumption, value: number): ScenarioOverride {
-  const { override, problem } = parseOverride(`world.${a.path}=${JSON.stringify(value)}`);
+  const { override, problem } = parseOverride(`world.${a.path}=${JSON.stringify(a.held(value))}`);
   if (!override) throw new Error(`cannot hold ${a.path}: ${problem?.message}`);
   return override;
 }
@@ -206,23 +215,26 @@ function meanOf(values: readonly number[]): { mean: number; ci95: Interval | nul
 }
 
 /**
- * Each assumption's drawn value per iteration of the base run, recomputed from the run's seed by the
- * engine's own resolver (the draws depend only on the seed, the iteration and the assumption's path).
+ * Each assumption's drawn value per iteration of the base run, recomputed from the run's seed by its
+ * source (the draws depend only on the seed, the iteration and the assumption's path).
  */
 function drawnValues(
   scenario: ResolvedScenario,
+  sources: readonly AssumptionSource[],
   seed: number,
   iterations: number,
   assumptions: readonly UncertainAssumption[],
 ): Map<string, number[]> {
   const draws = new Map(
-    assumptions.map((a): [string, number[]] => [a.path, new Array(iterations).fill(NaN)]),
+    assumptions.map((a): [string, number[]] => [a.path, new Array<number>(iterations).fill(NaN)]),
   );
   for (let i = 0; i < iterations; i++) {
-    resolveWorld(scenario.world, iterationKey(seed, i), (path, value) => {
-      const row = draws.get(path);
-      if (row) row[i] = value;
-    });
+    for (const source of sources) {
+      source.drawn(scenario.world, seed, i, (path, value) => {
+        const row = draws.get(path);
+        if (row) row[i] = value;
+      });
+    }
   }
   return draws;
 }

@@ -1,4 +1,3 @@
-import { cdf, distSupport, quantile } from '../../world/distributions.ts';
 import type { UncertainAssumption } from './assumptions.ts';
 
 /** Where the challenger stops beating the baseline as one assumption moves over its range. */
@@ -22,9 +21,6 @@ export interface BreakEven {
   readonly challengerWins: 'below' | 'above' | 'throughout' | 'nowhere';
 }
 
-/** The quantiles that bound the search on an unbounded side of a distribution. */
-const UNBOUNDED_ENDS = [0.001, 0.999] as const;
-
 /**
  * The break-even value of `a` by bisection: `advantage(value)` is the challenger's mean advantage over
  * the baseline (> 0: the challenger is better) with `a` held at `value` and every run on the same
@@ -38,7 +34,7 @@ export async function findBreakEven(
   advantage: (value: number) => Promise<number>,
   steps: number,
 ): Promise<BreakEven> {
-  const range = searchRange(a);
+  const range: [number, number] = [a.searchRange[0], a.searchRange[1]];
   const ends: [number, number] = [await advantage(range[0]), await advantage(range[1])];
   const base = { path: a.path, label: a.label, unit: a.unit, range, advantageAtRange: ends };
   const wins = ends.map((x) => x > 0);
@@ -62,15 +58,7 @@ export async function findBreakEven(
     ...base,
     value,
     tolerance: (hi - lo) / 2,
-    percentile: cdf(a.dist, value),
+    percentile: a.cdf(value),
     challengerWins: wins[0] ? 'below' : 'above',
   };
-}
-
-/** The assumption's support within its declared domain, its extreme quantiles where unbounded. */
-function searchRange(a: UncertainAssumption): [number, number] {
-  const [lo, hi] = distSupport(a.dist);
-  const low = Number.isFinite(lo) ? lo : quantile(a.dist, UNBOUNDED_ENDS[0]);
-  const high = Number.isFinite(hi) ? hi : quantile(a.dist, UNBOUNDED_ENDS[1]);
-  return [Math.max(low, a.lo), Math.min(high, a.hi)];
 }

@@ -4,7 +4,6 @@ import { formatDelta, formatInterval, formatValue } from '../../report/number.ts
 import { renderCsv, renderMarkdown, renderText, type Format, type RawCell } from '../../report/render.ts';
 import type { Table } from '../../report/tables.ts';
 import { ENGINE_VERSION } from '../../version.ts';
-import type { Dist } from '../../world/distributions.ts';
 import type { SensitivityResult, TornadoBar } from './analysis.ts';
 import type { BreakEven } from './break-even.ts';
 
@@ -221,7 +220,7 @@ export function sensitivityRows(result: SensitivityResult): RawCell[][] {
     b.path,
     b.label,
     b.unit,
-    distText(b.dist),
+    distText(b.distribution),
     outcome,
     b.low.p,
     b.low.value,
@@ -246,7 +245,7 @@ export function sensitivityRows(result: SensitivityResult): RawCell[][] {
     b.path,
     b.label,
     b.unit,
-    distText(result.bars.find((bar) => bar.path === b.path)!.dist),
+    distText(result.bars.find((bar) => bar.path === b.path)!.distribution),
     outcome,
     ...empty(15),
     b.range[0],
@@ -260,6 +259,6 @@ export function sensitivityRows(result: SensitivityResult): RawCell[][] {
 }
 
 /** A distribution as compact JSON, e.g. {"dist":"pert","min":0.03,"mode":0.04,"max":0.06}. */
-function distText(d: Dist): string {
+function distText(d: unknown): string {
   return JSON.stringify(d);
 }
