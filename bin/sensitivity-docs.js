@@ -45,12 +45,17 @@ const SOURCED_RANGES = [
   pert('market.refurbishment.baseCost', 500, 1200, 2500),
 ];
 
-const uncertain = uncertainAssumptions(defaultWorld()).length;
+const defaults = uncertainAssumptions(defaultWorld());
+const uncertain = defaults.length;
+/** A transfer: the share of the residual uplift the manufacturer refunds, asked for whatever its rank. */
+const SUPPORT = 'parties.upliftSupport';
+const askSupport = uncertain === 0 || defaults.some((a) => a.path === SUPPORT);
 /** The command's arguments, in groups that read as one line each. */
 const groups = [
   ['sensitivity', 'scenarios/tcm.json', '--vs', 'scenarios/baseline.json'],
   ...SETTINGS,
   ...(uncertain === 0 ? SOURCED_RANGES : []),
+  ...(askSupport ? [['--break-even-for', SUPPORT]] : []),
   ['--format', 'md'],
 ];
 const args = groups.flat();

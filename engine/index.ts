@@ -137,7 +137,7 @@ export { RUN_LIMITS, type RunLimit } from './sim/run-limits.ts';
 export { assertionLabel, observedText } from './scenario/verdict-text.ts';
 
 // Sensitivity: the tornado, rank correlations and break-even values of a scenario or a comparison.
-export { runSensitivity } from './scenario/sensitivity/analysis.ts';
+export { runSensitivity, unknownPaths } from './scenario/sensitivity/analysis.ts';
 export type { SensitivityRequest, SensitivityResult, TornadoBar } from './scenario/sensitivity/analysis.ts';
 export type { BreakEven } from './scenario/sensitivity/break-even.ts';
 export { uncertainAssumptions } from './scenario/sensitivity/assumptions.ts';

@@ -177,6 +177,12 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       'the KPI analysed (default: profit.npv, the captive NPV); docs/kpis.md lists the ids',
     )
     .option('--break-even <n>', 'with --vs: break-even values for the n widest bars (default 5; 0: none)')
+    .option(
+      '--break-even-for <path>',
+      'with --vs: also a break-even value for this uncertain world assumption (e.g. parties.upliftSupport), repeatable',
+      collect,
+      [],
+    )
     .option('--steps <n>', 'bisection steps per break-even value, one run each (default 12)')
     .option(
       '--iterations <n>',

@@ -55,7 +55,7 @@ describe('cyclecast sensitivity', () => {
   });
 
   it('finds where the challenger stops beating the baseline, and the value separates a win from a loss', async () => {
-    const args = [...SMALL, ...SUBSIDY, '--iterations', '2', '--workers', '1'];
+    const args = [...SMALL, ...SUBSIDY, ...FUNDING, '--iterations', '2', '--workers', '1'];
     const { status, stdout } = await runCli([
       'sensitivity',
       TCM,
@@ -66,11 +66,18 @@ describe('cyclecast sensitivity', () => {
       'network.profit.npv',
       '--steps',
       '6',
+      // Not by rank: the one asked for (a transfer from the manufacturer to the captive).
+      '--break-even',
+      '0',
+      '--break-even-for',
+      'world.economics.subsidyShareOfMsrp',
       '--format',
       'json',
     ]);
     expect(status).toBe(0);
     const result = JSON.parse(stdout);
+    expect(result.breakEvens).toHaveLength(1);
+    expect(result.runs).toBe(1 + 2 * 2 + 2 + 6);
     const [breakEven] = result.breakEvens;
     expect(breakEven.path).toBe('economics.subsidyShareOfMsrp');
     expect(breakEven.value).not.toBeNull();
@@ -167,6 +174,21 @@ describe('cyclecast sensitivity', () => {
     );
     const breakEven = await runCli(['sensitivity', BASELINE, '--break-even', '3']);
     expect(breakEven.stderr).toMatch(/invalid --break-even without --vs/);
+    const asked = await runCli([
+      'sensitivity',
+      TCM,
+      '--vs',
+      BASELINE,
+      ...FUNDING,
+      '--break-even-for',
+      'economics.fundingRat',
+      '--out',
+      out,
+    ]);
+    expect(asked.status).toBe(1);
+    expect(asked.stderr).toMatch(
+      /invalid --break-even-for "economics\.fundingRat": not an uncertain assumption .*did you mean "economics\.fundingRate"/,
+    );
     const set = await runCli(['sensitivity', BASELINE, '--set', 'world.economics.fundingRat=0.05']);
     expect(set.status).toBe(1);
     expect(set.stderr).toMatch(/fundingRat/);

@@ -9,6 +9,7 @@ import {
   KPI_IDS,
   renderSensitivity,
   runSensitivity,
+  unknownPaths,
 } from '../../index.ts';
 import type { ChunkExecutor, KpiId } from '../../index.ts';
 import { NodeWorkerPool } from '../../node.ts';
@@ -32,6 +33,8 @@ export interface SensitivityOptions {
   set?: string[];
   /** With --vs: how many of the widest bars get a break-even value. */
   breakEven?: string;
+  /** With --vs: world paths that get a break-even value whatever their rank. */
+  breakEvenFor?: string[];
   /** Bisection steps per break-even value. */
   steps?: string;
 }
@@ -53,9 +56,12 @@ export async function sensitivityCommand(
     );
   }
   const kpi = parseKpi(options.kpi);
-  if (options.breakEven !== undefined && options.vs === undefined) {
+  for (const flag of ['breakEven', 'breakEvenFor'] as const) {
+    const given = options[flag];
+    if (given === undefined || (Array.isArray(given) && given.length === 0) || options.vs !== undefined)
+      continue;
     throw new UserError(
-      'invalid --break-even without --vs: break-even values are where a challenger stops beating a baseline; add --vs BASELINE',
+      `invalid ${flag === 'breakEven' ? '--break-even' : '--break-even-for'} without --vs: break-even values are where a challenger stops beating a baseline; add --vs BASELINE`,
     );
   }
   const breakEvens = parseWhole('--break-even', options.breakEven, 0, 100);
@@ -78,6 +84,18 @@ export async function sensitivityCommand(
   const files = options.vs === undefined ? [file] : [options.vs, file];
   // Loaded (and checked for comparability) before any worker starts: a bad file fails at once.
   const scenarios = await readComparison(files, overrides, settings);
+  const breakEvenFor = (options.breakEvenFor ?? []).map((path) => path.replace(/^world\./, ''));
+  const { unknown, known } = unknownPaths(scenarios, breakEvenFor);
+  if (unknown.length > 0) {
+    throw new UserError(
+      unknown
+        .map((path) => {
+          const hint = didYouMean(path, known);
+          return `invalid --break-even-for ${describeValue(path)}: not an uncertain assumption of the scenarios (a world value given as a distribution)${hint ? `; ${hint}` : known.length > 0 ? `; uncertain here: ${known.join(', ')}` : '; none is uncertain here'}`;
+        })
+        .join('\n'),
+    );
+  }
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
   const bar = progressBar(io);
   try {
@@ -89,6 +107,7 @@ export async function sensitivityCommand(
         kpi,
         executor,
         ...(breakEvens !== undefined ? { breakEvens } : {}),
+        breakEvenFor,
         ...(bisectionSteps !== undefined ? { bisectionSteps } : {}),
         onProgress: bar.update,
       },

@@ -30,6 +30,11 @@ export interface SensitivityRequest {
   readonly high?: number;
   /** With a comparison: how many of the widest bars get a break-even value (default 5). */
   readonly breakEvens?: number;
+  /**
+   * With a comparison: assumptions (world paths, e.g. 'parties.upliftSupport') that get a break-even
+   * value whatever their rank, after the widest bars'. Each must be uncertain (see {@link unknownPaths}).
+   */
+  readonly breakEvenFor?: readonly string[];
   /** Bisection steps per break-even value, each one run (default 12: 1/4096 of the range). */
   readonly bisectionSteps?: number;
   /** Where the uncertain assumptions come from (default: the world's distributions). */
@@ -106,7 +111,8 @@ export async function runSensitivity(
   const spec = runSpec(baseScenarios, request.settings);
   const steps = request.bisectionSteps ?? 12;
   const breakEvenCount = comparing ? Math.min(request.breakEvens ?? 5, assumptions.length) : 0;
-  const plannedRuns = 1 + 2 * assumptions.length + breakEvenCount * (2 + steps);
+  const asked = comparing ? (request.breakEvenFor ?? []) : [];
+  const plannedRuns = 1 + 2 * assumptions.length + (breakEvenCount + asked.length) * (2 + steps);
   let runs = 0;
   const better = kpiSpec(request.kpi).better;
 
@@ -156,8 +162,10 @@ export async function runSensitivity(
   if (comparing) {
     breakEvens = [];
     const sign = better === 'higher' ? 1 : -1;
-    for (const bar of bars.slice(0, breakEvenCount)) {
-      const a = assumptions.find((x) => x.path === bar.path)!;
+    const paths = [...new Set([...bars.slice(0, breakEvenCount).map((b) => b.path), ...asked])];
+    for (const path of paths) {
+      const a = assumptions.find((x) => x.path === path);
+      if (!a) throw new RangeError(`invalid break-even assumption ${path}: it is not uncertain here`);
       breakEvens.push(
         await findBreakEven(
           a,
@@ -183,6 +191,19 @@ export async function runSensitivity(
     ...(breakEvens ? { breakEvens } : {}),
     runs,
   };
+}
+
+/**
+ * The paths of `wanted` that name no uncertain assumption of `scenarios` (with the paths that do, for a
+ * did-you-mean): checked before any run, so a misspelt --break-even-for fails at once.
+ */
+export function unknownPaths(
+  scenarios: readonly ResolvedScenario[],
+  wanted: readonly string[],
+  sources: readonly AssumptionSource[] = [WORLD_DISTRIBUTIONS],
+): { unknown: string[]; known: string[] } {
+  const known = assumptionsOf(scenarios, sources).map((a) => a.path);
+  return { unknown: wanted.filter((p) => !known.includes(p)), known };
 }
 
 /**
