@@ -26,14 +26,14 @@ export function renderResult(
     case 'md':
       return [
         ...verdictLines(result, (t) => `- ${t}`, '### Verdict\n'),
-        ...resultTables(result, perspective).map(renderMarkdown),
-        ...breakdownTables(result).map(renderMarkdown),
+        ...resultTables(result, perspective).map(renderMarkdownTable),
+        ...breakdownTables(result).map(renderMarkdownTable),
       ].join('\n');
     case 'table':
       return [
         ...verdictLines(result, (t) => `• ${t}`, 'Verdict'),
-        ...resultTables(result, perspective).map(renderText),
-        ...breakdownTables(result).map(renderText),
+        ...resultTables(result, perspective).map(renderTextTable),
+        ...breakdownTables(result).map(renderTextTable),
       ].join('\n');
   }
 }
@@ -45,8 +45,8 @@ function verdictLines(result: MonteCarloResult, item: (text: string) => string, 
   return [[title, ...all.map((v) => item(v.text)), `(${MATERIALITY_TEXT})`].join('\n') + '\n'];
 }
 
-/** A table as aligned text: the first column left, the others right. */
-export function renderText(table: Table): string {
+/** A table as aligned text columns under its title (the `table` format). */
+export function renderTextTable(table: Table): string {
   const rows = [table.header, ...table.rows];
   const widths = table.header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: readonly string[]) =>
@@ -61,8 +61,8 @@ export function renderText(table: Table): string {
   );
 }
 
-/** A table as a titled Markdown table, numbers right-aligned. */
-export function renderMarkdown(table: Table): string {
+/** A table as a Markdown table under a `###` title (the `md` format). */
+export function renderMarkdownTable(table: Table): string {
   const line = (r: readonly string[]) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
   const rule = `|${table.header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`;
   return [`### ${table.title}`, '', line(table.header), rule, ...table.rows.map(line)].join('\n') + '\n';
@@ -199,7 +199,7 @@ export function seriesRows(result: MonteCarloResult): RawCell[][] {
   return rows;
 }
 
-/** Rows as CSV (RFC 4180 quoting), empty cells for null. */
+/** Rows as CSV (RFC 4180 quoting); null is an empty cell. */
 export function renderCsv(rows: RawCell[][]): string {
   const cell = (c: RawCell) => {
     const text = c === null ? '' : String(c);

@@ -1,7 +1,13 @@
 import { cut } from '../../json/describe.ts';
 import { kpiLabel } from '../../report/kpi-labels.ts';
 import { formatDelta, formatInterval, formatValue } from '../../report/number.ts';
-import { renderCsv, renderMarkdown, renderText, type Format, type RawCell } from '../../report/render.ts';
+import {
+  renderCsv,
+  renderMarkdownTable,
+  renderTextTable,
+  type Format,
+  type RawCell,
+} from '../../report/render.ts';
 import type { Table } from '../../report/tables.ts';
 import { ENGINE_VERSION } from '../../version.ts';
 import type { SensitivityResult, TornadoBar } from './analysis.ts';
@@ -36,14 +42,14 @@ export function renderSensitivity(result: SensitivityResult, format: Format): st
         preface(result)
           .map((line) => `- ${line}`)
           .join('\n') + '\n',
-        ...sensitivityTables(result, (bar) => `\`${bar}\``).map(renderMarkdown),
+        ...sensitivityTables(result, (bar) => `\`${bar}\``).map(renderMarkdownTable),
       ].join('\n');
     case 'table':
       return [
         preface(result)
           .map((line) => `• ${line}`)
           .join('\n') + '\n',
-        ...sensitivityTables(result, (bar) => bar).map(renderText),
+        ...sensitivityTables(result, (bar) => bar).map(renderTextTable),
       ].join('\n');
   }
 }
