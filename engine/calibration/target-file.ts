@@ -149,15 +149,15 @@ export function applyTargetFile(
         ),
       );
     }
-    const parameterAfter = targets.find((t) => t.id === id)!;
-    const domain = domains.get(parameterAfter.parameter);
+    // The bracket as changed, against the parameter as changed: either may have moved.
+    const domain = domains.get(target.parameter);
     if (domain !== undefined && ('bracket' in change || 'parameter' in change)) {
-      const [low, high] = parameterAfter.bracket;
+      const [low, high] = target.bracket;
       if (low < domain.lo || high > domain.hi) {
         problems.push(
           valueProblem(
             joinPointer(at, 'bracket' in change ? 'bracket' : 'parameter'),
-            `invalid bracket: [${low}, ${high}] leaves "${parameterAfter.parameter}"'s domain [${domain.lo}, ${domain.hi}] (${domain.unit})`,
+            `invalid bracket: [${low}, ${high}] leaves "${target.parameter}"'s domain [${domain.lo}, ${domain.hi}] (${domain.unit})`,
             'bracket' in change ? undefined : 'give a "bracket" inside the new parameter’s domain',
           ),
         );
