@@ -94,7 +94,8 @@ export {
 export type { Format } from './report/render.ts';
 export { comparisonTable, kpiTable, REPORT_PERSPECTIVES } from './report/tables.ts';
 export type { ReportPerspective, Table } from './report/tables.ts';
-export { breakdownTables } from './report/breakdowns.ts';
+export { breakdownRows, breakdownTables, dimensionName } from './report/breakdowns.ts';
+export type { BreakdownRow } from './report/breakdowns.ts';
 export {
   HEADLINE_KPIS,
   KPI_LABELS,

@@ -144,8 +144,10 @@ export class ResultsView extends LitElement {
     return html`<section class="card breakdowns" id="breakdowns" aria-labelledby="breakdowns-heading">
       <h3 id="breakdowns-heading">Breakdowns</h3>
       <p class="muted">
-        Means per iteration by group, with the 95% CI of the baseline's profit; a challenger's change is the
-        difference of the means (without a paired interval yet).
+        Means per iteration by group, with the 95% CI of the baseline's profit. A challenger's profit change
+        is paired: challenger minus baseline in the same iterations, with its 95% CI and the share of
+        iterations in which the challenger did better for the group. The chart <em>Profit by cycle,
+        segment, credit tier, region and dealer</em> below shows the same changes, one panel per dimension.
       </p>
       ${tables.map(
         (t, i) =>
