@@ -54,7 +54,10 @@ export function breakdownRows(result: MonteCarloResult, dimension: string): Brea
 export interface BreakdownRow {
   group: string;
   baseline: BreakdownGroupSummary | undefined;
-  challengers: { group: BreakdownGroupSummary | undefined; paired: PairedBreakdownGroupSummary | undefined }[];
+  challengers: {
+    group: BreakdownGroupSummary | undefined;
+    paired: PairedBreakdownGroupSummary | undefined;
+  }[];
 }
 
 /** The first challenger's mean profit change of the row (€): paired when available. */

@@ -87,7 +87,8 @@ export class PairedBreakdownTable {
       this.addGroup(group, baseline.values, g, challenger.values, c);
     });
     // Groups only the challenger reported, in its order.
-    for (const [group, c] of inChallenger) this.addGroup(group, baseline.values, undefined, challenger.values, c);
+    for (const [group, c] of inChallenger)
+      this.addGroup(group, baseline.values, undefined, challenger.values, c);
     this.iterations++;
   }
 
@@ -154,7 +155,12 @@ export class PairedBreakdownTable {
   }
 
   /** Reads `toJSON()` output for `dimension` at `path`; fails naming the path of the first problem. */
-  static fromJSON(json: unknown, dimension: BreakdownDimension, path: string, fail: Fail): PairedBreakdownTable {
+  static fromJSON(
+    json: unknown,
+    dimension: BreakdownDimension,
+    path: string,
+    fail: Fail,
+  ): PairedBreakdownTable {
     const o = readObject(json, path, fail);
     if (o.dimension !== dimension) fail(`${path}.dimension`, `expected "${dimension}"`);
     const table = new PairedBreakdownTable(dimension);

@@ -66,11 +66,12 @@ describe('--format xlsx', () => {
         const paired = comparison.summary
           .breakdowns!.find((x) => x.dimension === b.dimension)!
           .groups.find((x) => x.group === g.group)!;
-        expect([profit?.delta_mean, profit?.delta_ci95_low, profit?.delta_ci95_high, profit?.p_better]).toEqual([
-          paired.meanDelta.profit,
-          ...paired.ci95.profit!,
-          paired.pBetter.profit,
-        ]);
+        expect([
+          profit?.delta_mean,
+          profit?.delta_ci95_low,
+          profit?.delta_ci95_high,
+          profit?.p_better,
+        ]).toEqual([paired.meanDelta.profit, ...paired.ci95.profit!, paired.pBetter.profit]);
       }
     }
 

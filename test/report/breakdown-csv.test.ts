@@ -37,9 +37,9 @@ describe('breakdowns in CSV', () => {
         expect(num(profit.challenger_mean)).toBe(other.mean.profit);
         expect(num(profit.delta_mean)).toBeCloseTo(other.mean.profit! - g.mean.profit!, 6);
         expect(num(at('breakdown.retentionRate').baseline_mean)).toBe(g.retentionRate);
-        const paired = result.comparisons[0]!.summary
-          .breakdowns!.find((x) => x.dimension === b.dimension)!
-          .groups.find((x) => x.group === g.group)!;
+        const paired = result.comparisons[0]!.summary.breakdowns!.find(
+          (x) => x.dimension === b.dimension,
+        )!.groups.find((x) => x.group === g.group)!;
         expect(num(profit.delta_mean)).toBe(paired.meanDelta.profit);
         expect([num(profit.delta_ci95_low), num(profit.delta_ci95_high)]).toEqual(paired.ci95.profit);
         expect(num(profit.p_better)).toBe(paired.pBetter.profit);
@@ -81,7 +81,8 @@ describe('breakdowns in CSV', () => {
       (r) => r.kpi!.startsWith('breakdown.') && r.kpi !== 'breakdown.retentionRate',
     );
     expect(rows.length).toBeGreaterThan(20);
-    for (const r of rows) expect([r.delta_mean, r.delta_ci95_low, r.delta_ci95_high]).toEqual(['0', '0', '0']);
+    for (const r of rows)
+      expect([r.delta_mean, r.delta_ci95_low, r.delta_ci95_high]).toEqual(['0', '0', '0']);
   });
 
   it('show in table and Markdown each group’s paired profit change with its interval and P(better)', async () => {
@@ -94,6 +95,8 @@ describe('breakdowns in CSV', () => {
       formatProbability(g.pBetter.profit!),
     ];
     expect(renderResult(result, 'md')).toContain(`| ${cells.join(' | ')} |`);
-    expect(renderResult(result, 'table')).toMatch(new RegExp(cells.map((c) => c.replace(/[.+]/g, '\\$&')).join(' +')));
+    expect(renderResult(result, 'table')).toMatch(
+      new RegExp(cells.map((c) => c.replace(/[.+]/g, '\\$&')).join(' +')),
+    );
   });
 });

@@ -57,7 +57,9 @@ describe('PairedBreakdownTable', () => {
     expect(d1.meanDelta.profit).toBeCloseTo(mean(deltas), 9);
     expect(d1.ci95.profit![0]).toBeCloseTo(mean(deltas) - half, 6);
     expect(d1.ci95.profit![1]).toBeCloseTo(mean(deltas) + half, 6);
-    expect(d1.pBetter.profit).toBe(deltas.filter((d) => d > 0).length / 40 + deltas.filter((d) => d === 0).length / 80);
+    expect(d1.pBetter.profit).toBe(
+      deltas.filter((d) => d > 0).length / 40 + deltas.filter((d) => d === 0).length / 80,
+    );
     // Credit loss is better lower: a cut of 5 € in every iteration is better every time.
     expect(d1.meanDelta.creditLoss).toBe(-5);
     expect(d1.ci95.creditLoss).toEqual([-5, -5]);
@@ -84,9 +86,18 @@ describe('PairedBreakdownTable', () => {
   it('counts a group one scenario did not report as 0 for that scenario', () => {
     const t = new PairedBreakdownTable('region');
     // Iteration 0: only the challenger sells in "North"; iteration 1: neither does; iteration 2: only the baseline.
-    t.add(table(['South'], () => 10), table(['South', 'North'], () => 4));
-    t.add(table(['South'], () => 10), table(['South'], () => 10));
-    t.add(table(['South', 'North'], () => 6), table(['South'], () => 10));
+    t.add(
+      table(['South'], () => 10),
+      table(['South', 'North'], () => 4),
+    );
+    t.add(
+      table(['South'], () => 10),
+      table(['South'], () => 10),
+    );
+    t.add(
+      table(['South', 'North'], () => 6),
+      table(['South'], () => 10),
+    );
     const north = byGroup(t.summary()).North!;
     expect(north.inOneOnly).toBe(2);
     expect(north.meanDelta.profit).toBeCloseTo((4 + 0 - 6) / 3, 12);
@@ -128,14 +139,16 @@ describe('PairedBreakdownTable', () => {
     expect(() => PairedBreakdownTable.fromJSON(negative, 'dealer', '$', failer('shard'))).toThrow(
       `invalid shard: $.groups[0].squares[${PROFIT}]: is smaller than sums² / iterations`,
     );
-    expect(() => PairedBreakdownTable.fromJSON(JSON.parse(JSON.stringify(t)), 'cycle', '$', failer('shard'))).toThrow(
-      '$.dimension: expected "cycle"',
-    );
+    expect(() =>
+      PairedBreakdownTable.fromJSON(JSON.parse(JSON.stringify(t)), 'cycle', '$', failer('shard')),
+    ).toThrow('$.dimension: expected "cycle"');
   });
 
   it('refuses a value that is not finite before adding anything', () => {
     const bad = table(['D1'], () => NaN);
-    expect(PairedBreakdownTable.problem(bad, bad)).toMatch(/baseline breakdown value NaN is not a finite number/);
+    expect(PairedBreakdownTable.problem(bad, bad)).toMatch(
+      /baseline breakdown value NaN is not a finite number/,
+    );
   });
 });
 
@@ -148,7 +161,13 @@ describe('PairedAccumulator breakdowns', () => {
     const restored = PairedAccumulator.fromJSON(JSON.parse(JSON.stringify(acc)));
     expect(JSON.stringify(restored.summary())).toBe(JSON.stringify(acc.summary()));
     const breakdowns = acc.summary().breakdowns!;
-    expect(breakdowns.map((b) => b.dimension)).toEqual(['cycle', 'segment', 'creditTier', 'region', 'dealer']);
+    expect(breakdowns.map((b) => b.dimension)).toEqual([
+      'cycle',
+      'segment',
+      'creditTier',
+      'region',
+      'dealer',
+    ]);
     for (const b of breakdowns) for (const g of b.groups) expect(g.meanDelta.profit).toBe(0);
   });
 

@@ -114,7 +114,9 @@ describe('chart data', () => {
     }
     // A single run: each group's mean profit with its interval.
     const single = breakdownChartRows(await fixtureResult([FIXTURE_BASELINE]));
-    expect(single.every((x) => x.scenario === 'baseline' && x.pBetter === null && x.ciLow !== null)).toBe(true);
+    expect(single.every((x) => x.scenario === 'baseline' && x.pBetter === null && x.ciLow !== null)).toBe(
+      true,
+    );
   });
 
   it('labels euro axes compactly', () => {

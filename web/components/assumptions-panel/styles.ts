@@ -23,7 +23,25 @@ export const styles = css`
     font-weight: 700;
   }
   .input {
-    width: 230px;
+    width: 330px;
+  }
+  select.kind {
+    margin-right: 6px;
+  }
+  .dist {
+    display: inline-flex;
+    flex-wrap: wrap;
+    gap: 4px 10px;
+    vertical-align: middle;
+  }
+  .param {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    font-size: 13px;
+  }
+  .param input {
+    width: 76px;
   }
   input {
     width: 110px;
