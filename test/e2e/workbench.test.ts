@@ -306,7 +306,7 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     await page.fill(`${id}-max`, '6');
     await page.locator(`${id}-max`).press('Tab');
     const note = (await page.textContent(`${id}-note`))!.replace(/\s+/g, ' ');
-    expect(note).toContain('mean 4.866667% per year');
+    expect(note).toContain('mean 4.867% per year');
     const change = 'world.economics.fundingRate = {"dist":"triangular","min":0.036,"mode":0.05,"max":0.06}';
     await page.locator('.changes code', { hasText: change }).waitFor({ state: 'attached' });
     await page.locator('.valid', { hasText: 'Valid scenario' }).waitFor();

@@ -146,7 +146,7 @@ export class AssumptionsPanel extends LitElement {
             : html`<span class="muted"
                 >${
                   kind !== 'fixed' && current.value !== undefined
-                    ? html`mean ${withUnit(a, current.value)}; `
+                    ? html`mean ${withUnit(a, Number(current.value.toPrecision(4)))}; `
                     : nothing
                 }default
                 ${withUnit(a, base.value)}${

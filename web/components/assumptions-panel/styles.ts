@@ -23,16 +23,17 @@ export const styles = css`
     font-weight: 700;
   }
   .input {
-    width: 330px;
+    width: 340px;
   }
   select.kind {
     margin-right: 6px;
   }
+  /* A distribution's parameters go on the lines below its type, two or three to a line. */
   .dist {
-    display: inline-flex;
+    display: flex;
     flex-wrap: wrap;
-    gap: 4px 10px;
-    vertical-align: middle;
+    gap: 4px 12px;
+    margin-top: 4px;
   }
   .param {
     display: inline-flex;
