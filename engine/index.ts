@@ -35,9 +35,9 @@ export type { Manifest, MonteCarloResult } from './result/run.ts';
 
 // The world's assumptions.
 export { defaultWorld } from './world/defaults.ts';
-export { cdf, distMean, isDist, quantile } from './world/distributions.ts';
-export type { Num } from './world/distributions.ts';
-export { mergeWorld } from './world/merge.ts';
+export { cdf, DIST_NAMES, distMean, isDist, quantile } from './world/distributions.ts';
+export type { Dist, DistName, Num } from './world/distributions.ts';
+export { checkWorldValue, mergeWorld } from './world/merge.ts';
 export { WORLD } from './world/assumptions.ts';
 export { fieldsOf } from './world/declare.ts';
 export { WORLD_SCHEMA } from './world/schema.ts';
@@ -115,8 +115,10 @@ export {
 } from './report/render.ts';
 export type { Format } from './report/render.ts';
 export { comparisonTable, kpiTable, REPORT_PERSPECTIVES } from './report/tables.ts';
+export { resultWorkbook } from './report/workbook.ts';
 export type { ReportPerspective, Table } from './report/tables.ts';
-export { breakdownTables } from './report/breakdowns.ts';
+export { breakdownRows, breakdownTables, dimensionName } from './report/breakdowns.ts';
+export type { BreakdownRow } from './report/breakdowns.ts';
 export {
   HEADLINE_KPIS,
   KPI_LABELS,
