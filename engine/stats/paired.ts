@@ -11,6 +11,9 @@ import { SPLIT_METHOD, VarianceSplit, type VarianceSplitJson } from './variance-
 import { KPIS, kpiIndex, kpiValueRange, type KpiId } from '../result/kpis.ts';
 import { orNull } from '../result/summary.ts';
 import type { Interval, PairedKpi, PairedSummary } from '../result/summary.ts';
+import { BREAKDOWN_DIMENSIONS } from '../result/iteration.ts';
+import { PairedBreakdownTable } from './paired-breakdown.ts';
+import type { PairedBreakdownJson } from './paired-breakdown.ts';
 
 export const PAIRED_AGGREGATE_FORMAT = 'cyclecast.paired-aggregate';
 
@@ -55,6 +58,9 @@ interface PairedTally {
 export class PairedAccumulator {
   iterations = 0;
   private readonly tallies: PairedTally[] = KPIS.map((k) => newTally(k.id));
+  private readonly breakdowns: PairedBreakdownTable[] = BREAKDOWN_DIMENSIONS.map(
+    (d) => new PairedBreakdownTable(d),
+  );
 
   /** Adds one iteration of both scenarios; throws an IterationResultError (adding nothing) when they do not pair. */
   add(baseline: IterationResult, challenger: IterationResult): void {
@@ -85,6 +91,10 @@ export class PairedAccumulator {
         }
       });
     }
+    for (const d of BREAKDOWN_DIMENSIONS) {
+      const problem = PairedBreakdownTable.problem(baseline.breakdowns[d], challenger.breakdowns[d]);
+      if (problem) throw new IterationResultError(iteration, `${d}: ${problem}`);
+    }
     KPIS.forEach((spec, i) => {
       const b = baseline.kpis[i]!;
       const c = challenger.kpis[i]!;
@@ -107,6 +117,9 @@ export class PairedAccumulator {
         t.split.add(d, baseline.assumptionScores);
       }
     });
+    BREAKDOWN_DIMENSIONS.forEach((d, i) =>
+      this.breakdowns[i]!.add(baseline.breakdowns[d], challenger.breakdowns[d]),
+    );
     this.iterations++;
   }
 
@@ -121,6 +134,7 @@ export class PairedAccumulator {
       t.ties += o.ties;
       t.definedInOneOnly += o.definedInOneOnly;
     });
+    this.breakdowns.forEach((t, i) => t.merge(other.breakdowns[i]!));
     this.iterations += other.iterations;
   }
 
@@ -139,6 +153,7 @@ export class PairedAccumulator {
       forecastLevel: 1 - 0.1 / m,
       simultaneous: m > 1 ? 'bonferroni' : 'none',
       splitMethod: `${SPLIT_METHOD}; for ${SPLIT_KPIS.join(', ')}`,
+      breakdowns: this.breakdowns.map((t) => t.summary()),
     };
   }
 
@@ -153,7 +168,7 @@ export class PairedAccumulator {
   toJSON(): PairedAggregateJson {
     return {
       format: PAIRED_AGGREGATE_FORMAT,
-      version: 2,
+      version: 3,
       iterations: this.iterations,
       kpis: KPIS.map((spec, i) => {
         const t = this.tallies[i]!;
@@ -167,10 +182,10 @@ export class PairedAccumulator {
           ...(t.split !== null ? { split: t.split.toJSON() } : {}),
         };
       }),
+      breakdowns: this.breakdowns.map((t) => t.toJSON()),
     };
   }
 
-  /** Reads `toJSON()` output; throws AggregateFormatError naming the path. */
   /** As RunAccumulator.inconsistency, for the KPI deltas: for shard files, not worker messages. */
   inconsistency(): { path: string; detail: string } | null {
     for (let i = 0; i < KPIS.length; i++) {
@@ -182,11 +197,12 @@ export class PairedAccumulator {
     return null;
   }
 
+  /** Reads `toJSON()` output; throws AggregateFormatError naming the path. */
   static fromJSON(json: unknown): PairedAccumulator {
     const fail = failer('paired aggregate');
     const o = readObject(json, '$', fail);
-    if (o.format !== PAIRED_AGGREGATE_FORMAT || o.version !== 2) {
-      fail('$.format', `expected format "${PAIRED_AGGREGATE_FORMAT}" version 2`);
+    if (o.format !== PAIRED_AGGREGATE_FORMAT || o.version !== 3) {
+      fail('$.format', `expected format "${PAIRED_AGGREGATE_FORMAT}" version 3`);
     }
     const acc = new PairedAccumulator();
     acc.iterations = readCount(o.iterations, '$.iterations', fail);
@@ -217,13 +233,21 @@ export class PairedAccumulator {
         fail(path, 'definedInOneOnly exceeds the undefined pairs');
       acc.tallies[i] = t;
     });
+    readArray(o.breakdowns, '$.breakdowns', fail, BREAKDOWN_DIMENSIONS.length).forEach((entry, i) => {
+      const path = `$.breakdowns[${i}]`;
+      const table = PairedBreakdownTable.fromJSON(entry, BREAKDOWN_DIMENSIONS[i]!, path, fail);
+      if (table.iterations !== acc.iterations) {
+        fail(`${path}.iterations`, `expected ${acc.iterations}, the aggregate's iterations`);
+      }
+      acc.breakdowns[i] = table;
+    });
     return acc;
   }
 }
 
 export interface PairedAggregateJson {
   format: typeof PAIRED_AGGREGATE_FORMAT;
-  version: 2;
+  version: 3;
   iterations: number;
   kpis: {
     id: string;
@@ -236,6 +260,7 @@ export interface PairedAggregateJson {
     /** For SPLIT_KPIS only. */
     split?: VarianceSplitJson;
   }[];
+  breakdowns: PairedBreakdownJson[];
 }
 
 function newTally(id: KpiId): PairedTally {

@@ -1,3 +1,4 @@
+import type { KpiId } from '../../result/kpis.ts';
 import type { ScenarioInput } from '../setup.ts';
 import type { StressName } from '../../world/stresses.ts';
 
@@ -18,6 +19,11 @@ export interface RunSpec {
   readonly population?: 'per-iteration' | 'fixed';
   /** A named stress applied to every scenario (run.stress). Absent: 'none'. */
   readonly stress?: StressName;
+  /**
+   * A KPI whose value the run also returns per iteration, in iteration order (MonteCarloAggregates
+   * `kpiValues`): what a sensitivity analysis correlates with the iteration's drawn assumptions.
+   */
+  readonly trackKpi?: KpiId;
 }
 
 /** A chunk of iterations [first, first + count). */
