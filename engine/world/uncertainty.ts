@@ -3,6 +3,7 @@ import { DECISIONS } from '../random/decisions.ts';
 import { normalQuantile, uniform } from '../random/streams.ts';
 import { WORLD, type World } from './assumptions.ts';
 import { fieldsOf, type FieldOf, type Shape } from './declare.ts';
+import type { Curve } from './curve.ts';
 import { fieldHash } from './resolve.ts';
 
 /*
@@ -103,13 +104,30 @@ export class UncertainWorld {
     if (!this.idiosyncratic) this.scores.fill(0, 1);
     const factor = this.scores[0]!;
     for (const slot of this.slots) {
-      const a = slot.assumption;
-      const rho = a.downturn;
-      const z = rho * factor + Math.sqrt(1 - rho * rho) * this.scores[slot.index]!;
-      writeDrawn(slot, a.field.shape, z);
+      writeDrawn(
+        slot,
+        slot.assumption.field.shape,
+        scoreOf(slot.assumption, factor, this.scores[slot.index]!),
+      );
     }
     return this.world;
   }
+
+  /** Whether this world draws assumption `a` (the scenario left it at its declared default). */
+  draws(a: UncertainAssumption): boolean {
+    return this.slots.some((slot) => slot.assumption === a);
+  }
+
+  /** The score assumption i of UNCERTAIN_ASSUMPTIONS drew in the current iteration: its factor part and its own. */
+  scoreOf(i: number): number {
+    return scoreOf(UNCERTAIN_ASSUMPTIONS[i]!, this.scores[0]!, this.scores[i + 1]!);
+  }
+}
+
+/** An assumption's score from the economic factor and its own: ρ·F + √(1 − ρ²)·ε, standard normal. */
+function scoreOf(a: UncertainAssumption, factor: number, own: number): number {
+  const rho = a.downturn;
+  return rho * factor + Math.sqrt(1 - rho * rho) * own;
 }
 
 interface Slot {
@@ -159,29 +177,75 @@ function scaleOf(median: number, lo: number, hi: number, a: number, b: number): 
   return IDENTITY;
 }
 
-/** Writes the value at score `z` into the slot, by the field's shape. */
-function writeDrawn(slot: Slot, shape: Shape, z: number): void {
-  const [lo, hi] = slot.assumption.range;
+/**
+ * The one number an assumption's draw moves, at standard-normal score `z`: the value of a number, the
+ * factor on every entry of a table (median 1), the largest multiplier of a curve.
+ */
+export function scalarAt(a: UncertainAssumption, z: number): number {
+  const [lo, hi] = a.range;
+  const shape = a.field.shape;
   switch (shape.kind) {
     case 'num':
-      slot.parent[slot.key] = valueAt(slot.base as number, lo, hi, shape.lo, shape.hi, z);
-      return;
+      return valueAt(a.field.default as number, lo, hi, shape.lo, shape.hi, z);
     case 'table':
-      // One factor on every entry: the calibration fixed the level, the entries keep their proportions.
-      scaleTable(slot.base, slot.parent[slot.key], shape, valueAt(1, lo, hi, 0, Infinity, z));
-      return;
-    case 'curve': {
-      // The curve's log-odds scale together so that its largest multiplier moves over the range.
-      const base = slot.base as readonly (readonly [number, number])[];
-      const peak = base.reduce((m, [, y]) => (y > m ? y : m), -Infinity);
-      const power = log(valueAt(peak, lo, hi, 0, Infinity, z)) / log(peak);
-      const points = slot.parent[slot.key] as [number, number][];
-      for (let i = 0; i < base.length; i++) points[i]![1] = pow(base[i]![1], power);
-      return;
-    }
+      return valueAt(1, lo, hi, 0, Infinity, z);
+    case 'curve':
+      return valueAt(peakOf(a.field.default as Curve), lo, hi, 0, Infinity, z);
     default:
-      throw new Error(`invalid range on ${slot.assumption.path}: a ${shape.kind} cannot be drawn`);
+      throw new Error(`invalid range on ${a.path}: a ${shape.kind} cannot be drawn`);
   }
+}
+
+/** The standard-normal score at which {@link scalarAt} gives `x` (the inverse, for a distribution's cdf). */
+export function scoreAt(a: UncertainAssumption, x: number): number {
+  const [lo, hi] = a.range;
+  const shape = a.field.shape;
+  const [median, low, high] =
+    shape.kind === 'num'
+      ? [a.field.default as number, shape.lo, shape.hi]
+      : [shape.kind === 'table' ? 1 : peakOf(a.field.default as Curve), 0, Infinity];
+  const s = scaleOf(median, lo, hi, low, high);
+  const m = s.to(median);
+  const y = s.to(x);
+  const width = y < m ? m - s.to(lo) : s.to(hi) - m;
+  return width === 0 ? 0 : ((y - m) / width) * Z95;
+}
+
+/** The field's value with its one number at `scalar` (see scalarAt): what holding the assumption sets. */
+export function valueWith(a: UncertainAssumption, scalar: number): unknown {
+  const shape = a.field.shape;
+  if (shape.kind === 'num') return scalar;
+  const out = copy(a.field.default);
+  writeScalar(a.field.default, out, shape, scalar);
+  return out;
+}
+
+/** Writes the value at score `z` into the slot, by the field's shape. */
+function writeDrawn(slot: Slot, shape: Shape, z: number): void {
+  const scalar = scalarAt(slot.assumption, z);
+  if (shape.kind === 'num') slot.parent[slot.key] = scalar;
+  else writeScalar(slot.base, slot.parent[slot.key], shape, scalar);
+}
+
+/** Writes a table's factor or a curve's largest multiplier into `out`, a copy of `base`. */
+function writeScalar(base: unknown, out: unknown, shape: Shape, scalar: number): void {
+  if (shape.kind === 'table') {
+    // One factor on every entry: the calibration fixed the level, the entries keep their proportions.
+    scaleTable(base, out, shape, scalar);
+  } else if (shape.kind === 'curve') {
+    // The curve's log-odds scale together so that its largest multiplier becomes `scalar`.
+    const points = base as Curve;
+    const power = log(scalar) / log(peakOf(points));
+    const into = out as [number, number][];
+    for (let i = 0; i < points.length; i++) into[i]![1] = pow(points[i]![1], power);
+  }
+}
+
+/** The largest y of a curve. */
+function peakOf(points: Curve): number {
+  let peak = -Infinity;
+  for (const [, y] of points) if (y > peak) peak = y;
+  return peak;
 }
 
 /** Multiplies every numeric entry of `base` by `factor` into `out` (a probability's odds). */

@@ -119,7 +119,7 @@ function distributed(
 }
 
 /** The first clause of a description: up to its first comma, colon, parenthesis or full stop. */
-function clause(description: string): string {
+export function clause(description: string): string {
   const end = description.search(/[,:(]|\.(\s|$)/);
   return (end > 0 ? description.slice(0, end) : description).trim();
 }
