@@ -58,6 +58,17 @@ describe('a run with uncertainty', () => {
     expect(on.manifest).toMatchObject({ uncertainty: true, population: 'per-iteration' });
   });
 
+  it('draws the same assumption values for every scenario of a comparison, whatever its policies', async () => {
+    const run = prepareRun(await spec(['baseline.json', 'tcm.json', 'speed.json']));
+    for (const i of [0, 3]) {
+      const [b, t, s] = run.setups.map((setup) => runIteration(setup, i));
+      expect(b!.assumptionScores).toBeDefined();
+      expect(t!.assumptionScores).toEqual(b!.assumptionScores);
+      expect(s!.assumptionScores).toEqual(b!.assumptionScores);
+      expect(run.setups[1]!.uncertain!.world.economics).toEqual(run.setups[0]!.uncertain!.world.economics);
+    }
+  });
+
   it('redraws the population per iteration into the same tables, iteration 0 being the pinned one', async () => {
     const run = prepareRun(await spec(['baseline.json']));
     const setup = run.setups[0]!;
