@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import {
   InProcessExecutor,
   loadScenario,
+  RUN_CHOICES,
   RUN_LIMITS,
   runMonteCarlo,
   scenarioInput,
@@ -42,6 +43,10 @@ export function fixtureResult(
         seed: 5,
         horizonMonths: 24,
         chunkSize: RUN_LIMITS.chunkSize.default,
+        // The run block's defaults, as runSpec fills them for the workbench's runs.
+        uncertainty: RUN_CHOICES.uncertainty.default,
+        population: RUN_CHOICES.population.default,
+        stress: RUN_CHOICES.stress.default,
       };
       return runMonteCarlo(spec, new InProcessExecutor());
     })();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonTable, KPIS, kpiTable } from '../../../engine/index.ts';
+import { comparisonTable, formatInterval, KPIS, kpiTable } from '../../../engine/index.ts';
 import type { PairedKpi } from '../../../engine/index.ts';
 import type { KpiUnit } from '../../../engine/index.ts';
 import { FIXTURE_BASELINE, FIXTURE_SPEED, FIXTURE_TCM, fixtureResult } from '../../testing/fixtures.ts';
@@ -18,10 +18,17 @@ describe('KPI table rows', () => {
         expect([cell.mean, cell.ci]).toEqual([mean, ci]);
       }
     }
-    for (const [c] of result.comparisons.entries()) {
-      for (const [id, , , delta, ci, pBetter] of comparisonTable(result, c).rows) {
+    for (const [c, comparison] of result.comparisons.entries()) {
+      for (const [id, , , delta, , , pBetter] of comparisonTable(result, c).rows) {
         const cell = byId.get(id!)!.challengers[c]!.delta!;
-        expect([cell.delta, cell.ci, cell.pBetter]).toEqual([delta, ci, pBetter]);
+        // The workbench shows each comparison's own 95% CI; the CLI's table, simultaneous over the
+        // challengers, is wider with two of them (Bonferroni).
+        const paired = comparison.summary.kpis.find((k) => k.id === id)!;
+        expect([cell.delta, cell.ci, cell.pBetter]).toEqual([
+          delta,
+          formatInterval(paired.ci95, paired.unit, true),
+          pBetter,
+        ]);
       }
     }
   });
