@@ -23,7 +23,7 @@ export { HEADLINE_KPI, isKpiId, KPIS, kpiSpec, PERSPECTIVE_PREFIXES, PNL_LINES }
 export type { CatalogueKpiId, KpiId, KpiSpec, KpiUnit, PerspectiveId, PnlLine } from './result/kpis.ts';
 export { findKpi } from './result/summary.ts';
 export type { KpiSummary, PairedKpi, PairedSummary, RunSummary } from './result/summary.ts';
-export type { Manifest, MonteCarloResult } from './result/run.ts';
+export type { Manifest, MonteCarloResult, PrecisionOutcome, PrecisionTarget } from './result/run.ts';
 
 // The world's assumptions.
 export { defaultWorld } from './world/defaults.ts';
@@ -52,6 +52,7 @@ export { prepareScenario } from './sim/iteration.ts';
 export type { SimSetup } from './sim/iteration.ts';
 export type { ChunkResult } from './sim/montecarlo/chunk.ts';
 export { aggregateMonteCarlo, runMonteCarlo, summariseAggregates } from './sim/montecarlo/driver.ts';
+export { checkPrecision, halfWidthProblem, kpiIdProblem } from './scenario/precision-setting.ts';
 export type { RunProgress } from './sim/montecarlo/driver.ts';
 export { InProcessExecutor, PreparedRunCache, runChunkCached } from './sim/montecarlo/executor.ts';
 export type { ChunkExecutor } from './sim/montecarlo/executor.ts';
@@ -117,7 +118,7 @@ export { CheckPlanError, runCheck } from './scenario/check.ts';
 export type { CheckOutcome, CheckRun } from './scenario/check.ts';
 export { runSpec, scenarioInput } from './scenario/input.ts';
 export { DEFAULT_RUN } from './scenario/format.ts';
-export type { RunSettings } from './scenario/format.ts';
+export type { NumericRunSetting, RunSettings } from './scenario/format.ts';
 export { loadScenario, locateInScenario } from './scenario/load.ts';
 export { comparabilityProblems } from './scenario/comparable.ts';
 export { parseOverride } from './scenario/overrides.ts';
@@ -125,5 +126,5 @@ export type { ScenarioOverride } from './scenario/overrides.ts';
 export type { ReadFile, ResolvedScenario } from './scenario/load.ts';
 export { isPlainObject } from './scenario/merge.ts';
 export { dirname } from './scenario/paths.ts';
-export { RUN_LIMITS, type RunLimit } from './sim/run-limits.ts';
+export { PRECISION_CHECKS, RUN_LIMITS, type RunLimit } from './sim/run-limits.ts';
 export { assertionLabel, observedText } from './scenario/verdict-text.ts';

@@ -90,6 +90,9 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       status.exitCode = await (await commands.rulesEval()).rulesEvalCommand(file, options, io);
     });
 
+  const PRECISION_HELP =
+    "stop once the 95% CI of the --kpi's mean (in a comparison: of its paired difference) is narrower than ±this, in the KPI's unit, or `excludes-zero`; --iterations is then the most it runs";
+  const KPI_HELP = 'the KPI --precision watches (default: the scenario\'s run.precision.kpi, else profit.npv)';
   const simulationOptions = (command: Command) =>
     command
       .option('--iterations <n>', "Monte Carlo iterations (default: the scenario's run.iterations)")
@@ -115,7 +118,9 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       )
       .option('--series', 'write the monthly series (mean, p05…p95 per month) as CSV instead of the KPIs')
       .option('--progress-json', 'print one NDJSON progress line per merged chunk on standard error')
-      .option('--partial-results', 'add the KPI estimates so far to each --progress-json line');
+      .option('--partial-results', 'add the KPI estimates so far to each --progress-json line')
+      .option('--precision <half-width>', PRECISION_HELP)
+      .option('--kpi <id>', KPI_HELP);
 
   simulationOptions(
     cli
@@ -197,6 +202,8 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     )
     .option('--workers <n>', 'worker threads (default: one per core); verdicts are identical for any number')
     .option('--set <PATH=VALUE>', SET_HELP, collect, [])
+    .option('--precision <half-width>', PRECISION_HELP)
+    .option('--kpi <id>', KPI_HELP)
     .action(async (files: string[], options: CheckCommandOptions) => {
       status.exitCode = await (await commands.check()).checkCommand(files, options, io);
     });

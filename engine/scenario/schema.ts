@@ -14,7 +14,8 @@ import { defaultWorld } from '../world/defaults.ts';
 import type { Dist, DistName } from '../world/distributions.ts';
 import { WORLD_SCHEMA, type SchemaNode } from '../world/schema.ts';
 import { DEFAULT_CONFIDENCE, EXPECT_STATISTICS } from './expect.ts';
-import { DEFAULT_RUN, type RunSettings } from './format.ts';
+import { DEFAULT_RUN, type NumericRunSetting } from './format.ts';
+import { precisionSchema } from './precision-setting.ts';
 import { valueAt } from './merge.ts';
 import { RUN_LIMITS } from '../sim/run-limits.ts';
 
@@ -158,7 +159,7 @@ export function scenarioSchema(): Schema {
 }
 
 function runSchema(): Schema {
-  const setting = (key: keyof RunSettings): Schema => ({
+  const setting = (key: NumericRunSetting): Schema => ({
     description: `${RUN_LIMITS[key].description} (${RUN_LIMITS[key].unit}; default ${DEFAULT_RUN[key]})`,
     type: 'integer',
     minimum: RUN_LIMITS[key].min,
@@ -173,6 +174,7 @@ function runSchema(): Schema {
       horizonMonths: setting('horizonMonths'),
       iterations: setting('iterations'),
       seed: setting('seed'),
+      precision: precisionSchema(),
     },
   };
 }

@@ -39,8 +39,9 @@ import { checkWorkers, parseOverrides, parseRunSetting } from '../options.ts';
 import { readComparison } from '../scenarios.ts';
 import { printPdf } from '../pdf.ts';
 import { checkWorkbookOut, resultWorkbook, WORKBOOK_FORMAT } from '../workbook.ts';
+import { precisionLine, precisionTarget, type PrecisionOptions } from '../precision.ts';
 
-export interface SimulateOptions {
+export interface SimulateOptions extends PrecisionOptions {
   iterations?: string;
   seed?: string;
   horizon?: string;
@@ -120,6 +121,12 @@ export async function simulateCommand(
   };
   const scenarios = await readComparison(files, overrides, given);
   const spec = runSpec(scenarios, given);
+  const precision = precisionTarget(options, scenarios[0]!.run.precision);
+  if (precision && shard) {
+    throw new UserError(
+      'invalid --shard with a precision target (--precision or the scenario\'s run.precision): a shard runs a share of the iterations fixed in advance; give --iterations instead',
+    );
+  }
   const chunks = shard ? shardRange(spec, shard) : undefined;
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
   const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar(io);
@@ -130,7 +137,11 @@ export async function simulateCommand(
       io.stderr(progressLine(p, { elapsedSeconds: (performance.now() - started) / 1000, shard }));
     }
   };
-  const runOptions = { onProgress, partialResults: options.partialResults === true };
+  const runOptions = {
+    onProgress,
+    partialResults: options.partialResults === true,
+    ...(precision ? { precision } : {}),
+  };
   try {
     let text: string | Uint8Array;
     if (shard && chunks) {
@@ -138,6 +149,8 @@ export async function simulateCommand(
       text = shardFileText(await sealShardFile(buildShardFile(aggregates, shard, chunks)));
     } else {
       const result = withOverrides(await runMonteCarlo(spec, executor, runOptions), overrides);
+      const line = precisionLine(result.manifest, scenarios.length > 1);
+      if (line && !options.progressJson) io.stderr(line);
       text = options.report
         ? renderReport({
             result,
