@@ -1,4 +1,11 @@
-import { formatValue, halfWidthProblem, HEADLINE_KPI, kpiIdProblem, kpiSpec, PRECISION_CHECKS } from '../index.ts';
+import {
+  formatValue,
+  halfWidthProblem,
+  HEADLINE_KPI,
+  kpiIdProblem,
+  kpiSpec,
+  PRECISION_CHECKS,
+} from '../index.ts';
 import type { KpiId, Manifest, PrecisionTarget } from '../index.ts';
 import { UserError } from './errors.ts';
 
@@ -34,7 +41,8 @@ export function precisionTarget(
   const watched = kpi ?? fromScenario?.kpi ?? HEADLINE_KPI;
   if (options.precision === EXCLUDES_ZERO) return { kpi: watched, excludesZero: true };
   const halfWidth = Number(options.precision);
-  const problem = options.precision.trim() === '' ? halfWidthProblem(options.precision) : halfWidthProblem(halfWidth);
+  const problem =
+    options.precision.trim() === '' ? halfWidthProblem(options.precision) : halfWidthProblem(halfWidth);
   if (problem !== undefined) {
     throw new UserError(`invalid --precision "${options.precision}": ${problem}, or ${EXCLUDES_ZERO}`);
   }
@@ -44,7 +52,8 @@ export function precisionTarget(
 /** A KPI id option, with the closest id as a hint when misspelt. */
 export function parseKpi(flag: string, text: string): KpiId {
   const problem = kpiIdProblem(text);
-  if (problem) throw new UserError(`invalid ${flag}: ${problem.message}${problem.hint ? `; ${problem.hint}` : ''}`);
+  if (problem)
+    throw new UserError(`invalid ${flag}: ${problem.message}${problem.hint ? `; ${problem.hint}` : ''}`);
   return text as KpiId;
 }
 

@@ -39,14 +39,15 @@ export function checkPrecision(
   if (kpiProblem) problems.push(valueProblem(joinPointer(at, 'kpi'), kpiProblem.message, kpiProblem.hint));
   const { halfWidth, excludesZero } = value;
   if (halfWidth !== undefined && excludesZero !== undefined) {
-    problems.push(
-      valueProblem(at, 'invalid run.precision: give halfWidth or excludesZero, not both'),
-    );
+    problems.push(valueProblem(at, 'invalid run.precision: give halfWidth or excludesZero, not both'));
   } else if (halfWidth === undefined && excludesZero === undefined) {
     problems.push(valueProblem(at, `invalid run.precision: ${EXPECTED}`));
   } else if (halfWidth !== undefined && halfWidthProblem(halfWidth)) {
     problems.push(
-      valueProblem(joinPointer(at, 'halfWidth'), `invalid run.precision.halfWidth: ${halfWidthProblem(halfWidth)}`),
+      valueProblem(
+        joinPointer(at, 'halfWidth'),
+        `invalid run.precision.halfWidth: ${halfWidthProblem(halfWidth)}`,
+      ),
     );
   } else if (excludesZero !== undefined && excludesZero !== true) {
     problems.push(
@@ -75,7 +76,13 @@ export function halfWidthProblem(value: unknown): string | undefined {
 /** Why `value` is not a KPI id (with the closest one as a hint), or undefined when it is one. */
 export function kpiIdProblem(value: unknown): { message: string; hint?: string } | undefined {
   if (typeof value === 'string' && isKpiId(value)) return undefined;
-  const hint = typeof value === 'string' ? didYouMean(value, KPIS.map((k) => k.id)) : undefined;
+  const hint =
+    typeof value === 'string'
+      ? didYouMean(
+          value,
+          KPIS.map((k) => k.id),
+        )
+      : undefined;
   return {
     message: `unknown KPI ${describeValue(value)}: expected a KPI id such as ${HEADLINE_KPI} (cyclecast run --format json lists them all)`,
     ...(hint ? { hint } : {}),
@@ -96,7 +103,8 @@ export function precisionSchema(): Record<string, unknown> {
         enum: KPIS.map((k) => k.id),
       },
       halfWidth: {
-        description: "the widest acceptable half-width of the 95% CI, in the KPI's unit (€ for money, 0–1 for rates)",
+        description:
+          "the widest acceptable half-width of the 95% CI, in the KPI's unit (€ for money, 0–1 for rates)",
         type: 'number',
         exclusiveMinimum: 0,
       },
