@@ -5,6 +5,7 @@ import type { CheckCommandOptions } from './commands/check.ts';
 import type { ExplainOptions } from './commands/explain.ts';
 import type { SimulateOptions } from './commands/simulate.ts';
 import type { MergeOptions } from './commands/merge.ts';
+import type { SweepOptions } from './commands/sweep.ts';
 import type { CliIo } from './io.ts';
 
 /**
@@ -38,6 +39,7 @@ const commands = {
   merge: () => import('./commands/merge.ts'),
   rulesEval: () => import('./commands/rules-eval.ts'),
   simulate: () => import('./commands/simulate.ts'),
+  sweep: () => import('./commands/sweep.ts'),
   validate: () => import('./commands/validate.ts'),
 };
 
@@ -92,7 +94,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
 
   const PRECISION_HELP =
     "stop once the 95% CI of the --kpi's mean (in a comparison: of its paired difference) is narrower than ±this, in the KPI's unit, or `excludes-zero`; --iterations is then the most it runs";
-  const KPI_HELP = 'the KPI --precision watches (default: the scenario\'s run.precision.kpi, else profit.npv)';
+  const KPI_HELP = "the KPI --precision watches (default: the scenario's run.precision.kpi, else profit.npv)";
   const simulationOptions = (command: Command) =>
     command
       .option('--iterations <n>', "Monte Carlo iterations (default: the scenario's run.iterations)")
@@ -207,6 +209,39 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .action(async (files: string[], options: CheckCommandOptions) => {
       status.exitCode = await (await commands.check()).checkCommand(files, options, io);
     });
+
+  /** The options `sweep` and `optimise` share: the grid, the run settings, what-ifs, the output. */
+  const gridOptions = (command: Command, paramHelp: string) =>
+    command
+      .option('--param <NAME=FROM..TO[:STEP]>', paramHelp, collect, [])
+      .option('--iterations <n>', "Monte Carlo iterations (default: the scenario's run.iterations)")
+      .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
+      .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+      .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
+      .option('--set <PATH=VALUE>', SET_HELP, collect, [])
+      .addOption(
+        new Option('--format <format>', 'output format (default: table)').choices([
+          'table',
+          'json',
+          'csv',
+          'md',
+        ]),
+      )
+      .option('--out <file>', 'write the output to a file (atomically) instead of standard output');
+
+  gridOptions(
+    cli
+      .command('sweep')
+      .description(
+        'the KPI at every point of a grid of one or two settings, and its paired change from the first point, all on the same random numbers',
+      )
+      .argument('<scenario>', 'scenario file'),
+    'a setting and its values, repeatable (one or two): KIND.NAME (a policy parameter) or world.GROUP.NAME (a world assumption) =FROM..TO[:STEP] (without STEP: five evenly spaced values)',
+  )
+    .option('--kpi <id>', 'the KPI reported (default: profit.npv)')
+    .action(async (file: string, options: SweepOptions) =>
+      (await commands.sweep()).sweepCommand(file, options, io),
+    );
 
   cli
     .command('explain')

@@ -110,6 +110,7 @@ export function precisionSchema(): Record<string, unknown> {
       },
       excludesZero: { description: 'stop once the 95% CI excludes zero', const: true },
     },
-    oneOf: [{ required: ['halfWidth'] }, { required: ['excludesZero'] }],
+    // One of the two stopping rules (the properties are repeated for strict validators' sake).
+    oneOf: ['halfWidth', 'excludesZero'].map((key) => ({ properties: { [key]: true }, required: [key] })),
   };
 }

@@ -11,6 +11,7 @@ export { AggregateFormatError } from './json-read.ts';
 export { MAX_MAGNITUDE } from './distribution.ts';
 export { RELATIVE_ACCURACY } from './quantile-sketch.ts';
 export { studentTCdf, studentTQuantile } from './student-t.ts';
+export { simultaneousInterval } from './simultaneous.ts';
 export { findKpi } from '../result/summary.ts';
 export type {
   BreakdownGroupSummary,

@@ -35,7 +35,13 @@ import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
-import { checkWorkers, parseOverrides, parseRunSetting } from '../options.ts';
+import {
+  checkWorkers,
+  parseOverrides,
+  parseRunSetting,
+  runSettingOptions,
+  withOverrides,
+} from '../options.ts';
 import { readComparison } from '../scenarios.ts';
 import { printPdf } from '../pdf.ts';
 import { checkWorkbookOut, resultWorkbook, WORKBOOK_FORMAT } from '../workbook.ts';
@@ -111,20 +117,13 @@ export async function simulateCommand(
     io.stderr,
   );
   const overrides = parseOverrides(options.set);
-  const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
-  const seed = parseRunSetting('--seed', options.seed, 'seed');
-  const horizonMonths = parseRunSetting('--horizon', options.horizon, 'horizonMonths');
-  const given = {
-    ...(iterations !== undefined ? { iterations } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-    ...(horizonMonths !== undefined ? { horizonMonths } : {}),
-  };
+  const given = runSettingOptions(options);
   const scenarios = await readComparison(files, overrides, given);
   const spec = runSpec(scenarios, given);
   const precision = precisionTarget(options, scenarios[0]!.run.precision);
   if (precision && shard) {
     throw new UserError(
-      'invalid --shard with a precision target (--precision or the scenario\'s run.precision): a shard runs a share of the iterations fixed in advance; give --iterations instead',
+      "invalid --shard with a precision target (--precision or the scenario's run.precision): a shard runs a share of the iterations fixed in advance; give --iterations instead",
     );
   }
   const chunks = shard ? shardRange(spec, shard) : undefined;
@@ -179,15 +178,6 @@ export async function simulateCommand(
     bar.done();
     await executor.close();
   }
-}
-
-/**
- * The result with its `--set` options in the manifest, so the run can be repeated; a run without any
- * is left as it was, byte for byte.
- */
-function withOverrides(result: MonteCarloResult, overrides: readonly ScenarioOverride[]): MonteCarloResult {
-  if (overrides.length === 0) return result;
-  return { ...result, manifest: { ...result.manifest, overrides: overrides.map((o) => o.text) } };
 }
 
 /** What `--out` received, for the line that confirms it. */
