@@ -57,6 +57,10 @@ export { MAX_GRID_POINTS, paramGrid, parseParamRange, rangeValues } from './scen
 export type { GridPoint, ParamRange } from './scenario/param-grid.ts';
 export { renderSweep, sweepResult, sweepRows, sweepTable } from './scenario/sweep-result.ts';
 export type { SweepPoint, SweepResult } from './scenario/sweep-result.ts';
+export { optimiseResult, renderOptimise } from './scenario/optimise-result.ts';
+export type { OptimiseResult } from './scenario/optimise-result.ts';
+export { OPTIMISE_STAGES, selectBest } from './sim/montecarlo/select-best.ts';
+export type { Constraint, SelectionOutcome, SelectionSettings } from './sim/montecarlo/select-best.ts';
 export type { RunProgress } from './sim/montecarlo/driver.ts';
 export { InProcessExecutor, PreparedRunCache, runChunkCached } from './sim/montecarlo/executor.ts';
 export type { ChunkExecutor } from './sim/montecarlo/executor.ts';
@@ -110,7 +114,7 @@ export {
 export type { KpiLabel } from './report/kpi-labels.ts';
 export { categoryContributions, PROFIT_CATEGORIES, PROFIT_TOTAL } from './report/profit-categories.ts';
 export type { ProfitCategory } from './report/profit-categories.ts';
-export { judgeChange, MATERIALITY, MATERIALITY_TEXT, verdicts } from './report/verdict.ts';
+export { judgeChange, MATERIALITY, MATERIALITY_TEXT, materialityThreshold, verdicts } from './report/verdict.ts';
 export { scenarioTitle } from './result/scenario-title.ts';
 export type { Significance, Verdict } from './report/verdict.ts';
 export { renderReport } from './report/html.ts';

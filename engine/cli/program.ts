@@ -6,6 +6,7 @@ import type { ExplainOptions } from './commands/explain.ts';
 import type { SimulateOptions } from './commands/simulate.ts';
 import type { MergeOptions } from './commands/merge.ts';
 import type { SweepOptions } from './commands/sweep.ts';
+import type { OptimiseOptions } from './commands/optimise.ts';
 import type { CliIo } from './io.ts';
 
 /**
@@ -40,6 +41,7 @@ const commands = {
   rulesEval: () => import('./commands/rules-eval.ts'),
   simulate: () => import('./commands/simulate.ts'),
   sweep: () => import('./commands/sweep.ts'),
+  optimise: () => import('./commands/optimise.ts'),
   validate: () => import('./commands/validate.ts'),
 };
 
@@ -241,6 +243,36 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .option('--kpi <id>', 'the KPI reported (default: profit.npv)')
     .action(async (file: string, options: SweepOptions) =>
       (await commands.sweep()).sweepCommand(file, options, io),
+    );
+
+  gridOptions(
+    cli
+      .command('optimise')
+      .description(
+        'the best policy parameter values of a grid (at most 100 alternatives) under constraints: KN ranking and selection on common random numbers, the winner re-estimated on a fresh seed',
+      )
+      .argument('<scenario>', 'scenario file'),
+    'a policy parameter and its values, repeatable (one or two): KIND.NAME=FROM..TO[:STEP] (without STEP: five evenly spaced values)',
+  )
+    .option('--maximise <kpi>', 'the KPI to maximise, e.g. profit.npv')
+    .option('--minimise <kpi>', 'the KPI to minimise instead')
+    .option(
+      '--subject-to <constraint>',
+      'a bound the choice must keep, repeatable: "KPI <= X" or "KPI >= X"',
+      collect,
+      [],
+    )
+    .option(
+      '--indifference <x>',
+      "differences smaller than this do not matter, in the KPI's unit (default: the verdict's materiality threshold)",
+    )
+    .option('--confidence <p>', 'probability of correct selection asked for (default 0.95)')
+    .option(
+      '--fresh-seed <s>',
+      'seed of the re-estimation of the winner and the runner-up (default: the seed + 1)',
+    )
+    .action(async (file: string, options: OptimiseOptions) =>
+      (await commands.optimise()).optimiseCommand(file, options, io),
     );
 
   cli

@@ -4,12 +4,7 @@ import type { ChunkResult } from './chunk.ts';
 import type { ChunkExecutor } from './executor.ts';
 import { buildManifest } from './manifest.ts';
 import { chunkTasks, type ChunkRange, type RunSpec } from './spec.ts';
-import {
-  nextCheck,
-  precisionMet,
-  watchedMoments,
-  widestHalfWidth,
-} from './precision.ts';
+import { nextCheck, precisionMet, watchedMoments, widestHalfWidth } from './precision.ts';
 
 /**
  * The merged, not yet summarised, aggregates of a run or of a contiguous range of its chunks (a shard).
