@@ -3,6 +3,7 @@ import type { Manifest, MonteCarloResult, PrecisionOutcome, PrecisionTarget } fr
 import type { ChunkResult } from './chunk.ts';
 import type { ChunkExecutor } from './executor.ts';
 import { buildManifest } from './manifest.ts';
+import { PRECISION_CHECKS } from '../run-limits.ts';
 import { chunkTasks, type ChunkRange, type RunSpec } from './spec.ts';
 import { nextCheck, precisionMet, watchedMoments, widestHalfWidth } from './precision.ts';
 
@@ -138,8 +139,11 @@ async function withPrecision(
     ...target,
     maxIterations: spec.iterations,
     iterationsTaken,
-    // At the maximum, the target may be met by the last iterations even between check points.
-    met: metAtCheck || precisionMet(target, moments),
+    // At the maximum, the target may be met by the last iterations even between check points (never
+    // below the minimum, whose standard error is too noisy to stop on).
+    met:
+      metAtCheck ||
+      (iterationsTaken >= PRECISION_CHECKS.minIterations && precisionMet(target, moments)),
     reachedHalfWidth: Number.isNaN(reached) ? null : reached,
   };
   const manifest = await buildManifest({ ...spec, iterations: iterationsTaken });
