@@ -114,7 +114,13 @@ export {
 export type { KpiLabel } from './report/kpi-labels.ts';
 export { categoryContributions, PROFIT_CATEGORIES, PROFIT_TOTAL } from './report/profit-categories.ts';
 export type { ProfitCategory } from './report/profit-categories.ts';
-export { judgeChange, MATERIALITY, MATERIALITY_TEXT, materialityThreshold, verdicts } from './report/verdict.ts';
+export {
+  judgeChange,
+  MATERIALITY,
+  MATERIALITY_TEXT,
+  materialityThreshold,
+  verdicts,
+} from './report/verdict.ts';
 export { scenarioTitle } from './result/scenario-title.ts';
 export type { Significance, Verdict } from './report/verdict.ts';
 export { renderReport } from './report/html.ts';

@@ -24,11 +24,9 @@ import type {
   ChunkExecutor,
   ChunkRange,
   Format,
-  MonteCarloResult,
   ReportPerspective,
   RunProgress,
   RunSpec,
-  ScenarioOverride,
   ShardSelector,
 } from '../../index.ts';
 import { NodeWorkerPool } from '../../node.ts';

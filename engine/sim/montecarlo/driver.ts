@@ -141,9 +141,7 @@ async function withPrecision(
     iterationsTaken,
     // At the maximum, the target may be met by the last iterations even between check points (never
     // below the minimum, whose standard error is too noisy to stop on).
-    met:
-      metAtCheck ||
-      (iterationsTaken >= PRECISION_CHECKS.minIterations && precisionMet(target, moments)),
+    met: metAtCheck || (iterationsTaken >= PRECISION_CHECKS.minIterations && precisionMet(target, moments)),
     reachedHalfWidth: Number.isNaN(reached) ? null : reached,
   };
   const manifest = await buildManifest({ ...spec, iterations: iterationsTaken });
