@@ -35,6 +35,31 @@ describe('cyclecast optimise', () => {
     expect(result.flags).toEqual([]);
   });
 
+  it('makes the same choice, with the same output, on 1 and 2 workers', async () => {
+    const args = [
+      'optimise',
+      TCM,
+      '--param',
+      'engagement.maxContacts=1..3:1',
+      '--maximise',
+      'pnl.engagement',
+    ];
+    const rest = [
+      '--horizon',
+      '12',
+      '--set',
+      'portfolio.contracts=100',
+      '--iterations',
+      '60',
+      '--format',
+      'json',
+    ];
+    const one = await runCli([...args, ...rest, '--workers', '1']);
+    const two = await runCli([...args, ...rest, '--workers', '2']);
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('keeps a constraint: the best alternative that meets it', async () => {
     // The bound between the cost of a budget of 1 and of 2 (same seed, same first 50 iterations).
     const sweep = await runCli([
