@@ -42,11 +42,3 @@ export function nextCheck(merged: number): number {
   if (merged < minIterations) return minIterations;
   return minIterations + (Math.floor((merged - minIterations) / batch) + 1) * batch;
 }
-
-/** The target in words, e.g. `±€100,000 on the paired difference of profit.npv`. */
-export function describeTarget(target: PrecisionTarget, paired: boolean): string {
-  const of = `${paired ? 'the paired difference of ' : ''}${target.kpi}`;
-  return target.excludesZero
-    ? `95% CI of ${of} excluding zero`
-    : `95% CI half-width of ${of} at most ${target.halfWidth}`;
-}
