@@ -90,6 +90,10 @@ export async function optimiseCommand(file: string, options: OptimiseOptions, io
       maxIterations,
       freshSeed,
       defaultDelta: (mean) => materialityThreshold(unit, mean, mean),
+      onProgress: ({ alive, iterations }) =>
+        io.stderr(
+          `optimise: ${alive} of ${points.length} alternatives in the running after ${iterations} iterations\n`,
+        ),
     }).catch((error: unknown) => {
       // The selection's own refusals (no feasible alternative, a KPI undefined in a batch) are the user's to fix.
       if (error instanceof RangeError && error.message.startsWith('invalid '))

@@ -42,6 +42,8 @@ export interface SelectionSettings {
   readonly freshSeed: number;
   /** The indifference zone when `delta` is not given, from the first alternative's first-stage mean (KPI unit). */
   readonly defaultDelta: (firstMean: number) => number;
+  /** Told after the first stage and after each wave of batches: alternatives left and iterations each ran. */
+  readonly onProgress?: (progress: { readonly alive: number; readonly iterations: number }) => void;
 }
 
 /** One alternative's part in the selection. */
@@ -135,6 +137,7 @@ export async function selectBest(
     all,
     Array.from({ length: n0 }, (_, j) => j),
   );
+  settings.onProgress?.({ alive: k, iterations: n0 * batchSize });
 
   // Feasibility after the first stage: simultaneous over every alternative and constraint.
   const family = Math.max(1, k * constraints.length);
@@ -189,6 +192,7 @@ export async function selectBest(
         kn.add(row(j));
         next = j + 1;
       }
+      settings.onProgress?.({ alive: kn.alive.size, iterations: kn.observations * batchSize });
     }
     winner = feasible[kn.best()]!;
     endedBy = kn.alive.size === 1 ? 'one-left' : kn.done ? 'bound' : 'maximum';
