@@ -17,8 +17,28 @@ describe('--precision', () => {
   });
 
   it('stops a comparison at the same iteration, with the same result, for 1 and 2 workers', async () => {
-    // A target between the half-widths at the first check points, so the run goes past the first one.
-    const args = ['compare', BASELINE, TCM, ...SMALL, '--precision', '9000', '--iterations', '60'];
+    // The half-widths of fixed runs of 31 and 41 iterations (the first two check points): a target
+    // between them must stop the run at exactly 41.
+    const halfWidthAt = async (iterations: number) => {
+      const fixed = await runCli([
+        'compare',
+        BASELINE,
+        TCM,
+        ...SMALL,
+        '--workers',
+        '1',
+        '--iterations',
+        String(iterations),
+      ]);
+      const npv = JSON.parse(fixed.stdout).comparisons[0].summary.kpis.find(
+        (k: { id: string }) => k.id === 'profit.npv',
+      );
+      return (npv.ci95[1] - npv.ci95[0]) / 2;
+    };
+    const [at31, at41] = [await halfWidthAt(31), await halfWidthAt(41)];
+    expect(at41).toBeLessThan(at31);
+    const target = String((at31 + at41) / 2);
+    const args = ['compare', BASELINE, TCM, ...SMALL, '--precision', target, '--iterations', '60'];
     const one = await runCli([...args, '--workers', '1']);
     const two = await runCli([...args, '--workers', '2']);
     expect(one.status, one.stderr).toBe(0);
@@ -27,17 +47,14 @@ describe('--precision', () => {
     const { manifest } = JSON.parse(one.stdout);
     expect(manifest.precision).toMatchObject({
       kpi: 'profit.npv',
-      halfWidth: 9000,
+      halfWidth: Number(target),
       maxIterations: 60,
       met: true,
     });
-    expect(manifest.iterations).toBe(manifest.precision.iterationsTaken);
-    expect(manifest.iterations).toBeGreaterThan(31);
-    expect(manifest.iterations).toBeLessThan(60);
-    expect(manifest.precision.reachedHalfWidth).toBeLessThanOrEqual(9000);
-    expect(one.stderr).toContain(
-      `precision: target met after ${manifest.iterations} iterations (at most 60)`,
-    );
+    expect(manifest.iterations).toBe(41);
+    expect(manifest.precision.iterationsTaken).toBe(41);
+    expect(manifest.precision.reachedHalfWidth).toBe(at41);
+    expect(one.stderr).toContain('precision: target met after 41 iterations (at most 60)');
   });
 
   it('gives, apart from the precision record, the result of a fixed run of the iterations it took', async () => {
