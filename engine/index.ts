@@ -19,7 +19,15 @@ export type { Problem } from './json/problem.ts';
 export { didYouMean } from './json/suggest.ts';
 
 // The result contract: KPIs, summaries and what a run returns.
-export { HEADLINE_KPI, isKpiId, KPIS, kpiSpec, PERSPECTIVE_PREFIXES, PNL_LINES } from './result/kpis.ts';
+export {
+  HEADLINE_KPI,
+  isKpiId,
+  KPI_IDS,
+  KPIS,
+  kpiSpec,
+  PERSPECTIVE_PREFIXES,
+  PNL_LINES,
+} from './result/kpis.ts';
 export type { CatalogueKpiId, KpiId, KpiSpec, KpiUnit, PerspectiveId, PnlLine } from './result/kpis.ts';
 export { findKpi } from './result/summary.ts';
 export type { KpiSummary, PairedKpi, PairedSummary, RunSummary } from './result/summary.ts';
@@ -27,7 +35,7 @@ export type { Manifest, MonteCarloResult, PrecisionOutcome, PrecisionTarget } fr
 
 // The world's assumptions.
 export { defaultWorld } from './world/defaults.ts';
-export { distMean, isDist } from './world/distributions.ts';
+export { cdf, distMean, isDist, quantile } from './world/distributions.ts';
 export type { Num } from './world/distributions.ts';
 export { mergeWorld } from './world/merge.ts';
 export { WORLD } from './world/assumptions.ts';
@@ -142,3 +150,10 @@ export { isPlainObject } from './scenario/merge.ts';
 export { dirname } from './scenario/paths.ts';
 export { PRECISION_CHECKS, RUN_LIMITS, type RunLimit } from './sim/run-limits.ts';
 export { assertionLabel, observedText } from './scenario/verdict-text.ts';
+
+// Sensitivity: the tornado, rank correlations and break-even values of a scenario or a comparison.
+export { runSensitivity, unknownPaths } from './scenario/sensitivity/analysis.ts';
+export type { SensitivityRequest, SensitivityResult, TornadoBar } from './scenario/sensitivity/analysis.ts';
+export type { BreakEven } from './scenario/sensitivity/break-even.ts';
+export { uncertainAssumptions } from './scenario/sensitivity/assumptions.ts';
+export { renderSensitivity } from './scenario/sensitivity/render.ts';

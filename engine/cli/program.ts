@@ -3,6 +3,7 @@ import { UserError } from './errors.ts';
 import { CHROMIUM, EXPLAIN_FORMATS, REPORTERS } from './choices.ts';
 import type { CheckCommandOptions } from './commands/check.ts';
 import type { ExplainOptions } from './commands/explain.ts';
+import type { SensitivityOptions } from './commands/sensitivity.ts';
 import type { SimulateOptions } from './commands/simulate.ts';
 import type { MergeOptions } from './commands/merge.ts';
 import type { SweepOptions } from './commands/sweep.ts';
@@ -39,6 +40,7 @@ const commands = {
   facts: () => import('./commands/facts.ts'),
   merge: () => import('./commands/merge.ts'),
   rulesEval: () => import('./commands/rules-eval.ts'),
+  sensitivity: () => import('./commands/sensitivity.ts'),
   simulate: () => import('./commands/simulate.ts'),
   sweep: () => import('./commands/sweep.ts'),
   optimise: () => import('./commands/optimise.ts'),
@@ -167,6 +169,49 @@ function program(io: CliIo, status: { exitCode: number }): Command {
         { ...options, report: true },
         io,
       ),
+    );
+
+  cli
+    .command('sensitivity')
+    .description(
+      'tornado of the uncertain assumptions (each at its p10 and p90, on the same random numbers), their rank correlation with the KPI, and with --vs break-even values',
+    )
+    .argument('<scenario>', 'scenario file (with --vs: the challenger)')
+    .option(
+      '--vs <baseline>',
+      'analyse the paired delta against this baseline scenario, and find break-even values',
+    )
+    .option(
+      '--kpi <id>',
+      'the KPI analysed (default: profit.npv, the captive NPV); docs/kpis.md lists the ids',
+    )
+    .option('--break-even <n>', 'with --vs: break-even values for the n widest bars (default 5; 0: none)')
+    .option(
+      '--break-even-for <path>',
+      'with --vs: also a break-even value for this uncertain world assumption (e.g. parties.upliftSupport), repeatable',
+      collect,
+      [],
+    )
+    .option('--steps <n>', 'bisection steps per break-even value, one run each (default 12)')
+    .option(
+      '--iterations <n>',
+      "Monte Carlo iterations of every run (default: the scenario's run.iterations)",
+    )
+    .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
+    .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+    .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
+    .option('--set <PATH=VALUE>', SET_HELP, collect, [])
+    .addOption(
+      new Option('--format <format>', 'output format (default: table)').choices([
+        'table',
+        'md',
+        'csv',
+        'json',
+      ]),
+    )
+    .option('--out <file>', 'write the output to a file (atomically) instead of standard output')
+    .action(async (file: string, options: SensitivityOptions) =>
+      (await commands.sensitivity()).sensitivityCommand(file, options, io),
     );
 
   cli
