@@ -1,5 +1,5 @@
-import { describeValue, formatProblem, parseOverride, RUN_LIMITS } from '../index.ts';
-import type { MonteCarloResult, Problem, ScenarioOverride } from '../index.ts';
+import { describeValue, formatProblem, kpiIdProblem, parseOverride, RUN_LIMITS } from '../index.ts';
+import type { KpiId, MonteCarloResult, Problem, ScenarioOverride } from '../index.ts';
 import { UserError } from './errors.ts';
 
 /**
@@ -101,4 +101,12 @@ export function withOverrides(
 ): MonteCarloResult {
   if (overrides.length === 0) return result;
   return { ...result, manifest: { ...result.manifest, overrides: overrides.map((o) => o.text) } };
+}
+
+/** A KPI id option, with the closest id as a hint when misspelt. */
+export function parseKpi(flag: string, text: string): KpiId {
+  const problem = kpiIdProblem(text);
+  if (problem)
+    throw new UserError(`invalid ${flag}: ${problem.message}${problem.hint ? `; ${problem.hint}` : ''}`);
+  return text as KpiId;
 }

@@ -1,13 +1,7 @@
-import {
-  formatValue,
-  halfWidthProblem,
-  HEADLINE_KPI,
-  kpiIdProblem,
-  kpiSpec,
-  PRECISION_CHECKS,
-} from '../index.ts';
-import type { KpiId, Manifest, PrecisionTarget } from '../index.ts';
+import { formatValue, halfWidthProblem, HEADLINE_KPI, kpiSpec, PRECISION_CHECKS } from '../index.ts';
+import type { Manifest, PrecisionTarget } from '../index.ts';
 import { UserError } from './errors.ts';
+import { parseKpi } from './options.ts';
 
 /** The options that ask a run to stop on precision. */
 export interface PrecisionOptions {
@@ -47,14 +41,6 @@ export function precisionTarget(
     throw new UserError(`invalid --precision "${options.precision}": ${problem}, or ${EXCLUDES_ZERO}`);
   }
   return { kpi: watched, halfWidth };
-}
-
-/** A KPI id option, with the closest id as a hint when misspelt. */
-export function parseKpi(flag: string, text: string): KpiId {
-  const problem = kpiIdProblem(text);
-  if (problem)
-    throw new UserError(`invalid ${flag}: ${problem.message}${problem.hint ? `; ${problem.hint}` : ''}`);
-  return text as KpiId;
 }
 
 /**

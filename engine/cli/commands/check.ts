@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { checkWorkers, parseChoice, parseOverrides, parseRunSetting } from '../options.ts';
+import { checkWorkers, parseChoice, parseKpi, parseOverrides, parseRunSetting } from '../options.ts';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import {
@@ -28,7 +28,7 @@ import { REPORTERS } from '../choices.ts';
 import { renderInvalidJUnit, renderJUnit } from '../junit.ts';
 import { progressReport } from '../progress.ts';
 import { checkFile, diskReader, unreadable } from '../scenario-files.ts';
-import { parseKpi, precisionLine, precisionTarget, type PrecisionOptions } from '../precision.ts';
+import { precisionLine, precisionTarget, type PrecisionOptions } from '../precision.ts';
 
 export interface CheckCommandOptions extends PrecisionOptions {
   reporter?: string;

@@ -15,8 +15,7 @@ import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
 import { parseGrid, readGridScenarios } from '../grid-scenarios.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
-import { checkWorkers, parseOverrides, parseRunSetting, runSettingOptions } from '../options.ts';
-import { parseKpi } from '../precision.ts';
+import { checkWorkers, parseKpi, parseOverrides, parseRunSetting, runSettingOptions } from '../options.ts';
 import { parseTextFormat } from './sweep.ts';
 
 export interface OptimiseOptions {

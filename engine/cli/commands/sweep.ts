@@ -14,12 +14,12 @@ import { parseGrid, readGridScenarios } from '../grid-scenarios.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
 import {
   checkWorkers,
+  parseKpi,
   parseOverrides,
   parseRunSetting,
   runSettingOptions,
   withOverrides,
 } from '../options.ts';
-import { parseKpi } from '../precision.ts';
 import { progressBar } from '../progress.ts';
 import { parseFormat } from './simulate.ts';
 
