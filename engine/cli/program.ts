@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from './errors.ts';
 import { CHROMIUM, EXPLAIN_FORMATS, REPORTERS } from './choices.ts';
+import type { CalibrateOptions } from './commands/calibrate.ts';
 import type { CheckCommandOptions } from './commands/check.ts';
 import type { ExplainOptions } from './commands/explain.ts';
 import type { SensitivityOptions } from './commands/sensitivity.ts';
@@ -35,6 +36,7 @@ export async function cyclecast(argv: readonly string[], io: CliIo): Promise<num
 
 // Each command's module is loaded when that command runs: `cyclecast facts` does not load the simulator.
 const commands = {
+  calibrate: () => import('./commands/calibrate.ts'),
   check: () => import('./commands/check.ts'),
   explain: () => import('./commands/explain.ts'),
   facts: () => import('./commands/facts.ts'),
@@ -337,6 +339,31 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
     .action(async (file: string, options: ExplainOptions) =>
       (await commands.explain()).explainCommand(file, options, io.stdout),
+    );
+
+  cli
+    .command('calibrate')
+    .description(
+      "fit the world's base rates to targets of today's practice on the baseline: target against achieved, with its 95% CI",
+    )
+    .argument('[scenario]', 'the baseline scenario', 'scenarios/baseline.json')
+    .option('--targets <file>', 'JSON file changing declared targets by id (docs/calibration.md)')
+    .option(
+      '--write [file]',
+      'write the fitted values and their targets into the calibrated defaults (default: engine/world/calibrated.json)',
+    )
+    .option('--iterations <n>', 'iterations per evaluation (default 4)')
+    .option('--evaluations <n>', 'evaluations allowed per target and pass (default 12)')
+    .option(
+      '--passes <n>',
+      'rounds over the targets, each refitting on the others’ fitted values (default 2; 0 measures the targets and fits nothing)',
+    )
+    .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
+    .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+    .option('--set <PATH=VALUE>', SET_HELP, collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (file: string, options: CalibrateOptions) =>
+      (await commands.calibrate()).calibrateCommand(file, options, io.stdout, io.stderr),
     );
 
   return cli;

@@ -19,6 +19,7 @@ import {
   ShardError,
   sealShardFile,
   shardFileText,
+  resultWorkbook,
 } from '../../index.ts';
 import type {
   ChunkExecutor,
@@ -42,7 +43,7 @@ import {
 } from '../options.ts';
 import { readComparison } from '../scenarios.ts';
 import { printPdf } from '../pdf.ts';
-import { checkWorkbookOut, resultWorkbook, WORKBOOK_FORMAT } from '../workbook.ts';
+import { checkWorkbookOut, WORKBOOK_FORMAT } from '../workbook.ts';
 import { precisionLine, precisionTarget, type PrecisionOptions } from '../precision.ts';
 
 export interface SimulateOptions extends PrecisionOptions {
