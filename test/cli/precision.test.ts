@@ -123,8 +123,8 @@ describe('--precision', () => {
     expect(shard.stderr).toContain('invalid --shard with a precision target');
   });
 
-  it('stops the runs of cyclecast check on precision', async () => {
-    const { stderr } = await runCli([
+  it('stops the runs of cyclecast check on precision, and reports the iterations taken', async () => {
+    const { stdout, stderr } = await runCli([
       'check',
       BASELINE,
       '--workers',
@@ -137,5 +137,6 @@ describe('--precision', () => {
       '60',
     ]);
     expect(stderr).toMatch(/check: precision: target met after 31 iterations \(at most 60\)/);
+    expect(stdout).toContain('baseline.json; 31 iterations × 24 months, seed 11)');
   });
 });
