@@ -74,14 +74,21 @@ export async function* csvRows(
   let head = 0;
   const undecodable: UndecodableRecord[] = [];
   const records = csvRecords(bytes, dialect.encoding, dialect.delimiter);
+  // A fault that stops reading ends the text stream cleanly, so the parser still returns the rows
+  // before it; the fault is raised after them.
+  let stopped: unknown;
   const texts = Readable.from(
     (async function* () {
-      for await (const record of records) {
-        if ('undecodable' in record) undecodable.push(record);
-        else {
-          rows.push(record.row);
-          yield record.text + '\n';
+      try {
+        for await (const record of records) {
+          if ('undecodable' in record) undecodable.push(record);
+          else {
+            rows.push(record.row);
+            yield record.text + '\n';
+          }
         }
+      } catch (error) {
+        stopped = error;
       }
     })(),
     { objectMode: false },
@@ -105,6 +112,7 @@ export async function* csvRows(
       while (undecodable.length > 0 && undecodable[0]!.row < row) yield undecodable.shift()!;
       yield { row, cells };
     }
+    if (stopped !== undefined) throw stopped;
   } catch (error) {
     if (error instanceof Error && /Parse Error/.test(error.message)) throw new MalformedRow(rows[head] ?? 1);
     if (error instanceof Error && 'code' in error && /^Z_/.test(String(error.code))) {

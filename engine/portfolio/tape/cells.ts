@@ -164,7 +164,7 @@ export function checkId(text: string): CellError | undefined {
 
 /** A short code such as a rating grade or a region. */
 export function checkCode(text: string): CellError | undefined {
-  if (text.length > 32 || !/^[A-Za-z0-9 ._/+-]+$/.test(text)) {
+  if (text.length > 32 || !/^[\p{L}\p{N} ._/+-]+$/u.test(text)) {
     return new CellError(
       'expected a short code of at most 32 letters, digits, spaces or . _ / + -',
       'free text is not accepted in a tape',

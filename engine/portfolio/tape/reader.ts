@@ -407,7 +407,7 @@ export class TapeReader {
 
   /** The book and its summary once every row is read; no book when any problem was found. */
   finish(): TapeReadResult {
-    if (this.headerOk && this.rows === 0 && this.errorsInRows === 0)
+    if (this.headerOk && this.rows === 0 && this.problemCount === 0)
       this.report(2, 1, '(rows)', 'the tape has no contracts');
     const summary: TapeSummary = {
       rows: this.rows,
