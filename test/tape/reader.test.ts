@@ -14,7 +14,10 @@ const HEADER =
 const GOOD = 'k1,c1,d1,operating-lease,captive,new,2024-06-15,2027-06-15,25242.41,510.14,15000,current,0,0';
 
 function source(settings: Record<string, unknown> = {}): TapeSource {
-  const { source, problems } = resolveTapeSource({ file: 'book.csv', asOf: '2025-06-30', ...settings }, { name: 'tape', pointer: '' });
+  const { source, problems } = resolveTapeSource(
+    { file: 'book.csv', asOf: '2025-06-30', ...settings },
+    { name: 'tape', pointer: '' },
+  );
   expect(problems).toEqual([]);
   return source!;
 }
@@ -56,41 +59,62 @@ describe('reading a tape', () => {
     expect(book).toBeUndefined();
     expect(summary.problemCount).toBe(5);
     expect(lines).toEqual([
-      expect.stringMatching(/^book\.csv:3:7  origination_date  invalid origination_date: expected a date written YYYY-MM-DD \(looks like an Excel serial date/),
+      expect.stringMatching(
+        /^book\.csv:3:7  origination_date  invalid origination_date: expected a date written YYYY-MM-DD \(looks like an Excel serial date/,
+      ),
       expect.stringMatching(/^book\.csv:4:7  origination_date  .*\(a two-digit year is ambiguous/),
       expect.stringMatching(/^book\.csv:5:1  contract_id  .*scientific notation/),
-      expect.stringMatching(/^book\.csv:6:4  product  invalid product: expected one of operating-lease, finance-lease, balloon-loan, amortising-loan/),
-      expect.stringMatching(/^book\.csv:6:9  balance  invalid balance: expected a number \(numbers are written with "\." as decimal separator and no thousands separator\)/),
+      expect.stringMatching(
+        /^book\.csv:6:4  product  invalid product: expected one of operating-lease, finance-lease, balloon-loan, amortising-loan/,
+      ),
+      expect.stringMatching(
+        /^book\.csv:6:9  balance  invalid balance: expected a number \(numbers are written with "\." as decimal separator and no thousands separator\)/,
+      ),
     ]);
   });
 
   it('reads the declared dialect: semicolons, decimal commas, thousands points, day-first dates, Windows-1252, a BOM', async () => {
-    const row = 'k1;c1;d1;operating-lease;captive;new;15.06.2024;15.06.2027;25.242,41;510,14;15.000;current;0;0';
+    const row =
+      'k1;c1;d1;operating-lease;captive;new;15.06.2024;15.06.2027;25.242,41;510,14;15.000;current;0;0';
     const dialect = { delimiter: ';', decimal: ',', thousands: '.', datePattern: 'DD.MM.YYYY' };
     const utf8 = await read(`\ufeff${HEADER.replaceAll(',', ';')}\r\n${row}\r\n`, { dialect });
     expect(utf8.lines).toEqual([]);
     expect(utf8.book!.contracts.balance).toEqual([25242.41]);
-    const cp1252 = await read(Buffer.from(`${HEADER.replaceAll(',', ';')};vehicle_make\n${row};Citro\u00ebn\n`, 'latin1'), {
-      dialect: { ...dialect, encoding: 'windows-1252' },
-    });
+    const cp1252 = await read(
+      Buffer.from(`${HEADER.replaceAll(',', ';')};vehicle_make\n${row};Citro\u00ebn\n`, 'latin1'),
+      {
+        dialect: { ...dialect, encoding: 'windows-1252' },
+      },
+    );
     expect(cp1252.lines).toEqual([]);
   });
 
   it('locates bytes that are not UTF-8 at their row and column', async () => {
-    const bytes = Buffer.concat([Buffer.from(`${HEADER},vehicle_make\n${GOOD},Citro`), Buffer.from([0xeb, 0x6e]), Buffer.from('\n')]);
+    const bytes = Buffer.concat([
+      Buffer.from(`${HEADER},vehicle_make\n${GOOD},Citro`),
+      Buffer.from([0xeb, 0x6e]),
+      Buffer.from('\n'),
+    ]);
     const { lines } = await read(bytes);
     expect(lines).toEqual([expect.stringMatching(/^book\.csv:2:15  \(bytes\)  invalid UTF-8 bytes/)]);
   });
 
   it('maps grades and regions through the tables, and points an unknown grade to the table', async () => {
     const header = `${HEADER},rating_grade,region`;
-    const ok = await read(`${header}\n${GOOD},B,NL-N\n`, { grades: { B: 'near-prime' }, regions: { 'NL-N': 'north' } });
+    const ok = await read(`${header}\n${GOOD},B,NL-N\n`, {
+      grades: { B: 'near-prime' },
+      regions: { 'NL-N': 'north' },
+    });
     expect(ok.lines).toEqual([]);
     expect(ok.book!.customers.creditTier).toEqual([1]);
     expect(ok.book!.dealers.region).toEqual([0]);
     expect(ok.book!.grades.B).toBe('near-prime');
     const unknown = await read(`${header}\n${GOOD},X,north\n`);
-    expect(unknown.lines).toEqual([expect.stringMatching(/^book\.csv:2:15  rating_grade  unknown grade "X": not in the grade table \(map it in portfolio\.tape\.grades/)]);
+    expect(unknown.lines).toEqual([
+      expect.stringMatching(
+        /^book\.csv:2:15  rating_grade  unknown grade "X": not in the grade table \(map it in portfolio\.tape\.grades/,
+      ),
+    ]);
   });
 
   it('lets a customer hold several contracts', async () => {
@@ -111,7 +135,9 @@ describe('reading a tape', () => {
     const { lines } = await read([HEADER, ...rows].join('\n'));
     expect(lines).toEqual([
       expect.stringMatching(/^book\.csv:3:1  contract_id  duplicate contract id/),
-      expect.stringMatching(/^book\.csv:4:12  status  the contract matured by the as-of date: expected status matured-awaiting-return/),
+      expect.stringMatching(
+        /^book\.csv:4:12  status  the contract matured by the as-of date: expected status matured-awaiting-return/,
+      ),
       expect.stringMatching(/^book\.csv:5:9  balance  balance, instalment and residual fit no rate/),
     ]);
   });
@@ -122,9 +148,15 @@ describe('privacy', () => {
     const { lines, book } = await read(`${HEADER},Customer Name,e-mail,colour\n${GOOD},x,y,z\n`);
     expect(book).toBeUndefined();
     expect(lines).toEqual([
-      expect.stringMatching(/^book\.csv:1:15  Customer Name  refused: the column looks like personal data \(a name\)/),
-      expect.stringMatching(/^book\.csv:1:16  e-mail  refused: the column looks like personal data \(an e-mail address\)/),
-      expect.stringMatching(/^book\.csv:1:17  colour  unknown column: a tape has only the columns of docs\/tape\.md/),
+      expect.stringMatching(
+        /^book\.csv:1:15  Customer Name  refused: the column looks like personal data \(a name\)/,
+      ),
+      expect.stringMatching(
+        /^book\.csv:1:16  e-mail  refused: the column looks like personal data \(an e-mail address\)/,
+      ),
+      expect.stringMatching(
+        /^book\.csv:1:17  colour  unknown column: a tape has only the columns of docs\/tape\.md/,
+      ),
     ]);
     expect(personalColumnReason('date_of_birth')).toBe('a date of birth');
     expect(personalColumnReason('VIN')).toMatch(/vehicle identification/);
@@ -132,7 +164,12 @@ describe('privacy', () => {
   });
 
   it('recognises an IBAN by its mod-97 check digits, not its shape', () => {
-    for (const iban of ['GB82WEST12345698765432', 'NL91ABNA0417164300', 'DE89370400440532013000', 'NL91 ABNA 0417 1643 00']) {
+    for (const iban of [
+      'GB82WEST12345698765432',
+      'NL91ABNA0417164300',
+      'DE89370400440532013000',
+      'NL91 ABNA 0417 1643 00',
+    ]) {
       expect(isIban(iban), iban).toBe(true);
     }
     // One digit changed: the check digits no longer hold.
@@ -148,7 +185,9 @@ describe('privacy', () => {
     const notIban = GOOD.replace('c1', 'NL91ABNA0417164301').replace('k1', 'k9');
     const { lines } = await read([HEADER, ...rows, notIban].join('\n'));
     expect(lines).toEqual([
-      expect.stringMatching(/^book\.csv:2:2  customer_id  refused: the value looks like personal data \(an IBAN \(its check digits are valid\)\)/),
+      expect.stringMatching(
+        /^book\.csv:2:2  customer_id  refused: the value looks like personal data \(an IBAN \(its check digits are valid\)\)/,
+      ),
       expect.stringMatching(/^book\.csv:3:2  customer_id  refused: .*\(an e-mail address\)/),
       expect.stringMatching(/^book\.csv:4:2  customer_id  refused: .*\(a phone number\)/),
       expect.stringMatching(/^book\.csv:5:2  customer_id  refused: .*\(a vehicle identification number/),
@@ -164,9 +203,13 @@ describe('hostile input stays bounded', () => {
     const huge = await read(`${HEADER}\n${GOOD}\n${'x'.repeat(5_000_000)}\n`);
     expect(huge.lines).toEqual([expect.stringMatching(/^book\.csv:3:1  \(row\)  a row longer than 64 KiB/)]);
     const open = await read(`${HEADER}\n${GOOD}\nk2,"c2,d1\n${GOOD}\n`);
-    expect(open.lines).toEqual([expect.stringMatching(/^book\.csv:3:2  \(row\)  a quote opened in this row is never closed/)]);
+    expect(open.lines).toEqual([
+      expect.stringMatching(/^book\.csv:3:2  \(row\)  a quote opened in this row is never closed/),
+    ]);
     const wide = await read(`${HEADER}\n${','.repeat(1_000_000)}\n`);
-    expect(wide.lines).toEqual([expect.stringMatching(/^book\.csv:2:201  \(row\)  more than 200 fields in a row/)]);
+    expect(wide.lines).toEqual([
+      expect.stringMatching(/^book\.csv:2:201  \(row\)  more than 200 fields in a row/),
+    ]);
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
