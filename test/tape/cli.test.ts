@@ -50,7 +50,7 @@ describe('cyclecast tape check', () => {
     expect(stderr).toContain(
       `${file}:4:5  residual_risk  invalid residual_risk: expected one of captive, dealer, customer`,
     );
-    expect(stderr).toMatch(/1 problem, by kind:\n\s+1  residual_risk: invalid residual_risk/);
+    expect(stderr).toMatch(/1 problem, by kind:\n\s+1 {2}residual_risk: invalid residual_risk/);
     expect(hasStackTrace(stderr)).toBe(false);
   });
 
@@ -111,7 +111,7 @@ describe('a scenario on a tape with errors', () => {
     ]);
     expect(status).toBe(1);
     expect(stderr).toMatch(
-      /broken\.csv:3:22  as_of_date  invalid as_of_date: expected a date written YYYY-MM-DD \(written like DD\/MM\/YYYY/,
+      /broken\.csv:3:22 {2}as_of_date {2}invalid as_of_date: expected a date written YYYY-MM-DD \(written like DD\/MM\/YYYY/,
     );
     expect(existsSync(out)).toBe(false);
     expect(hasStackTrace(stderr)).toBe(false);
