@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { tempDir } from '../temp-dir.ts';
 import { describe, expect, it } from 'vitest';
 import { attachTape } from '../../engine/cli/tape/attach.ts';
 import { scenarioInput } from '../../engine/scenario/input.ts';
@@ -9,6 +11,7 @@ import { startIteration } from '../../engine/sim/iteration.ts';
 import { runCli } from '../cli/run-cli.ts';
 
 const EXAMPLE = 'examples/tape-example.json';
+const dir = tempDir('tape-shards');
 const read = (file: string): Promise<string> => Promise.resolve(readFileSync(file, 'utf8'));
 
 async function exampleInput() {
@@ -64,5 +67,18 @@ describe('a run on a contract tape', () => {
     expect(tape.grades).toMatchObject({ A: 'prime', B: 'near-prime', C: 'subprime' });
     expect(tape.drawn).toEqual(expect.arrayContaining(['loyalty', 'dealer BDC', 'preferred channel']));
     expect(tape.drawn).not.toContain('credit tier');
+  });
+
+  it('merges shards into the unsharded result, the tape kept in the manifest', async () => {
+    const args = ['run', EXAMPLE, '--iterations', '3', '--horizon', '6', '--workers', '1'];
+    const parts = [0, 1].map((k) => path.join(dir, `part-${k}.json`));
+    for (const [k, part] of parts.entries()) {
+      const shard = await runCli([...args, '--shard', `${k}/2`, '--out', part]);
+      expect(shard.status, shard.stderr).toBe(0);
+    }
+    const merged = await runCli(['merge', ...parts, '--format', 'json']);
+    const whole = await runCli([...args, '--format', 'json']);
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(whole.stdout);
   });
 });
