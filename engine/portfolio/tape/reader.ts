@@ -334,7 +334,7 @@ export class TapeReader {
         return at(
           'rating_grade',
           `unknown grade ${JSON.stringify(grade)}: not in the grade table`,
-          `map it in portfolio.tape.grades, e.g. "grades": { ${JSON.stringify(grade)}: "near-prime" }`,
+          `map it in portfolio.tape.grades: "grades": { ${JSON.stringify(grade)}: "prime" | "near-prime" | "subprime" }`,
         );
       tier = CREDIT_TIERS.indexOf(mapped);
     }
@@ -346,7 +346,7 @@ export class TapeReader {
         return at(
           'region',
           `unknown region ${JSON.stringify(regionCode)}: not in the region table`,
-          `map it in portfolio.tape.regions, e.g. "regions": { ${JSON.stringify(regionCode)}: "north" }`,
+          `map it in portfolio.tape.regions: "regions": { ${JSON.stringify(regionCode)}: "north" | "south" | "east" | "west" | "central" }`,
         );
       region = REGIONS.indexOf(mapped);
     }
