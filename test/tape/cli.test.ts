@@ -54,6 +54,17 @@ describe('cyclecast tape check', () => {
     expect(hasStackTrace(stderr)).toBe(false);
   });
 
+  it('is what validate does with a .csv file', async () => {
+    const lines = readFileSync(EXAMPLE_TAPE, 'utf8').split('\n');
+    lines[4] = lines[4]!.replace(/,syn-d\d\d,/, ',1.2E+15,');
+    const file = write('validate-me.csv', lines.join('\n'));
+    const { status, stderr } = await runCli(['validate', file]);
+    expect(status).toBe(1);
+    expect(stderr).toContain(
+      `${file}:5:3  dealer_id  invalid dealer_id: expected an identifier, found a number in scientific notation`,
+    );
+  });
+
   it('answers a spreadsheet with "save as CSV (UTF-8)"', async () => {
     const file = write('book.xlsx', Uint8Array.of(0x50, 0x4b, 0x03, 0x04, 0, 0, 0));
     const { status, stderr } = await runCli(['tape', 'check', file]);
