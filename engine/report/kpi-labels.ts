@@ -153,6 +153,35 @@ const LABELS: Readonly<Record<CatalogueKpiId, Omit<KpiLabel, 'id'>>> = {
     label: 'Net credit loss rate',
     measure: '% of financed balance per year',
   },
+  'credit.lossRate.prime': {
+    group: CREDIT,
+    label: 'Net credit loss rate, prime',
+    measure: '% of prime exposure per year',
+  },
+  'credit.lossRate.near-prime': {
+    group: CREDIT,
+    label: 'Net credit loss rate, near-prime',
+    measure: '% of near-prime exposure per year',
+  },
+  'credit.lossRate.subprime': {
+    group: CREDIT,
+    label: 'Net credit loss rate, subprime',
+    measure: '% of subprime exposure per year',
+  },
+  'credit.dpd30Share': { group: CREDIT, label: '30+ days past due', measure: '% of contracts on book' },
+  'credit.dpd60Share': { group: CREDIT, label: '60+ days past due', measure: '% of contracts on book' },
+  'credit.defaultRate': {
+    group: CREDIT,
+    label: 'Default rate (default point reached)',
+    measure: '% of contracts per year',
+  },
+  'credit.forborneShare': { group: CREDIT, label: 'Forborne contracts', measure: '% of contracts on book' },
+  'credit.forbearances': { group: CREDIT, label: 'Payment plans granted', measure: 'plans over the horizon' },
+  'insurance.lossRatio': {
+    group: CREDIT,
+    label: 'Payment protection loss ratio',
+    measure: '% of premiums paid out in claims',
+  },
   'credit.cureRate': { group: CREDIT, label: 'Cure rate', measure: '% of delinquencies cured' },
   'credit.writeOffs': {
     group: CREDIT,

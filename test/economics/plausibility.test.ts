@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatProblem } from '../../engine/json/problem.ts';
 import { kpiIndex, type KpiId } from '../../engine/result/kpis.ts';
-import { BREAKDOWN_METRICS } from '../../engine/result/iteration.ts';
 import { scenarioInput } from '../../engine/scenario/input.ts';
 import { loadScenario } from '../../engine/scenario/load.ts';
 import { prepareScenario, simulate } from '../../engine/sim/iteration.ts';
@@ -31,7 +30,22 @@ interface Figures {
   readonly leaseEndPerReturn: number;
   readonly refurbishmentPerUnit: number;
   readonly leadToSale: number;
+  readonly lossBandLow: number;
+  readonly lossBandHigh: number;
+  readonly dpd30: number;
+  readonly dpd60: number;
+  readonly dpd60Subprime: number;
+  readonly roll30to60: number;
+  readonly roll30to60Prime: number;
+  readonly cureFrom30: number;
 }
+
+/** Annual net loss bands by tier (docs/calibration.md C: Annualised net loss), fractions. */
+const TIER_LOSS_BANDS = [
+  [0.0045, 0.0065],
+  [0.015, 0.04],
+  [0.07, 0.1],
+] as const;
 
 async function measure(): Promise<Figures> {
   const read = (file: string) => Promise.resolve(readFileSync(file, 'utf8'));
@@ -41,9 +55,6 @@ async function measure(): Promise<Figures> {
   const setup = prepareScenario(scenarioInput(s), s.run.horizonMonths, s.run.seed);
   const sums = new Map<string, number>();
   const add = (name: string, x: number) => sums.set(name, (sums.get(name) ?? 0) + x / ITERATIONS);
-  const mix = s.portfolio.creditMix as Readonly<Record<string, number>>;
-  const mixTotal = Object.values(mix).reduce((a, b) => a + b, 0);
-  const lossMetric = BREAKDOWN_METRICS.findIndex((m) => m.id === 'creditLoss');
   for (let i = 0; i < ITERATIONS; i++) {
     const { result, audit } = simulate(setup, i);
     const k = (id: KpiId) => result.kpis[kpiIndex(id)]!;
@@ -56,17 +67,23 @@ async function measure(): Promise<Figures> {
     add('opex', perBalanceYear(-k('pnl.operatingCost')));
     add('capital', perBalanceYear(-k('pnl.capitalCharge')));
     add('lossRate', k('credit.lossRate'));
-    const tiers = result.breakdowns.creditTier;
-    for (const [name, tier] of [
-      ['lossPrime', 'prime'],
-      ['lossNearPrime', 'near-prime'],
-      ['lossSubprime', 'subprime'],
-    ] as const) {
-      const g = tiers.groups.indexOf(tier);
-      const loss = tiers.values[g * BREAKDOWN_METRICS.length + lossMetric]!;
-      // The tier's share of the balance approximated by its share of the credit mix.
-      add(name, perBalanceYear(loss) / ((mix[tier] ?? 0) / mixTotal));
-    }
+    add('lossPrime', k('credit.lossRate.prime'));
+    add('lossNearPrime', k('credit.lossRate.near-prime'));
+    add('lossSubprime', k('credit.lossRate.subprime'));
+    // The all-tier band: the tier bands weighted by the book's own exposure by tier.
+    const exposure = n.balanceMonthsByTier;
+    const total = exposure[0]! + exposure[1]! + exposure[2]!;
+    add('lossBandLow', TIER_LOSS_BANDS.reduce((x, b, g) => x + (b[0] * exposure[g]!) / total, 0));
+    add('lossBandHigh', TIER_LOSS_BANDS.reduce((x, b, g) => x + (b[1] * exposure[g]!) / total, 0));
+    add('dpd30', k('credit.dpd30Share'));
+    add('dpd60', k('credit.dpd60Share'));
+    const b = n.bucketMonths;
+    add('dpd60Subprime', (b[2 * 4 + 2]! + b[2 * 4 + 3]!) / n.contractMonths[2]!);
+    // Of the contracts 31–60 days past due at the start of a month, the share 61+ (or terminated) at its end.
+    const from30 = (x: Float64Array) => x[1]! + x[5]! + x[9]!;
+    add('roll30to60', from30(n.rolledFrom) / from30(b));
+    add('roll30to60Prime', n.rolledFrom[1]! / b[1]!);
+    add('cureFrom30', from30(n.curedFrom) / from30(b));
     add('residualPerReturn', k('pnl.residualResult') / returns);
     add('residualAfterSupport', (k('pnl.residualResult') + k('pnl.residualSupport')) / returns);
     add('leaseEndPerReturn', k('pnl.leaseEndCharges') / n.maturedReturned);
@@ -89,18 +106,30 @@ describe("the baseline against docs/economics.md's plausibility table", () => {
     // capital ratio, at the 13% hurdle.
     expect(f.capital, 'capital charge / assets, 9–12% × 13%').toBeGreaterThanOrEqual(0.09 * 0.13);
     expect(f.capital).toBeLessThanOrEqual(0.12 * 0.13);
-    expect(f.lossRate, 'net credit loss rate, 1.7–2.7%').toBeGreaterThanOrEqual(0.017);
-    expect(f.lossRate).toBeLessThanOrEqual(0.027);
+    expect(f.lossRate, 'net credit loss rate, the tier bands weighted by exposure').toBeGreaterThanOrEqual(
+      f.lossBandLow,
+    );
+    expect(f.lossRate).toBeLessThanOrEqual(f.lossBandHigh);
+    expect(f.lossPrime, 'prime loss rate, 0.45–0.65%').toBeGreaterThanOrEqual(0.0045);
+    expect(f.lossPrime).toBeLessThanOrEqual(0.0065);
     expect(f.lossNearPrime, 'near-prime loss rate, 1.5–4%').toBeGreaterThanOrEqual(0.015);
     expect(f.lossNearPrime).toBeLessThanOrEqual(0.04);
+    expect(f.lossSubprime, 'subprime loss rate, 7–10%').toBeGreaterThanOrEqual(0.07);
+    expect(f.lossSubprime).toBeLessThanOrEqual(0.1);
+    expect(f.dpd30, '30+ DPD stock, 1.4–3.5%').toBeGreaterThanOrEqual(0.014);
+    expect(f.dpd30).toBeLessThanOrEqual(0.035);
+    expect(f.roll30to60, 'roll 30→60, 20–30% a month').toBeGreaterThanOrEqual(0.2);
+    expect(f.roll30to60).toBeLessThanOrEqual(0.3);
     expect(f.leaseEndPerReturn, 'lease-end charges per return, €230–640').toBeGreaterThanOrEqual(230);
     expect(f.leaseEndPerReturn).toBeLessThanOrEqual(640);
     expect(f.refurbishmentPerUnit, 'refurbishment result per unit, €0–2,500').toBeGreaterThan(0);
     expect(f.refurbishmentPerUnit).toBeLessThanOrEqual(2_500);
     // Documented as outside: each stays on the side the table says.
     expect(f.roa, 'pre-tax ROA: documented below 1.0–1.8%').toBeLessThan(0.01);
-    expect(f.lossPrime, 'prime loss rate: documented below 0.45–0.65%').toBeLessThan(0.0045);
-    expect(f.lossSubprime, 'subprime loss rate: documented below 7–10%').toBeLessThan(0.07);
+    expect(f.dpd60, '60+ DPD stock: documented below 0.8–1.4%').toBeLessThan(0.008);
+    expect(f.dpd60Subprime, 'subprime 60+ DPD stock: documented below 5.6–6.9%').toBeLessThan(0.056);
+    expect(f.roll30to60Prime, 'prime roll 30→60: documented above 10–15%').toBeGreaterThan(0.15);
+    expect(f.cureFrom30, 'cure from 31–60 DPD: documented below 30–60%').toBeLessThan(0.3);
     expect(
       f.residualPerReturn,
       'residual result per return: documented below ≈ 0 (−€1,000 … €1,000)',

@@ -8,8 +8,9 @@ import { appraise } from '../valuation.ts';
  * Default: the end of a contract terminated for non-payment. The whole exposure (scheduled balance plus
  * arrears) is written off as credit loss; a repossessed vehicle is recovered at its appraised value
  * (the world's repossession recovery share of its market value) and goes to remarketing; the agency, if
- * the debt was placed, recovers its share of what is left (less its fee); a valid insurance claim pays
- * the indemnity of the remaining loss within the limit. The customer leaves.
+ * the debt was placed, recovers its share of what is left (less its fee). Payment protection pays
+ * nothing here: a valid claim has already paid the arrears and cured the account (dunning.ts). The
+ * customer leaves.
  */
 
 export const REPOSSESS = 0;
@@ -48,9 +49,6 @@ export function terminate(sim: Sim, i: number, t: number, how: number): void {
     sim.book(CAT.recoveries, cycle, collected, c);
     sim.book(CAT.agencyFees, cycle, -w.agencyFeeShare * collected, c);
     left -= collected;
-  }
-  if (left > 0 && C.claim[i] === 1) {
-    sim.book(CAT.insurancePayouts, cycle, w.insuranceIndemnity * Math.min(left, w.insuranceLimit), c);
   }
   counters.defaults++;
   endContract(sim, i);
