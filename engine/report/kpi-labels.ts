@@ -33,7 +33,7 @@ export const PNL_LINE_LABELS: Readonly<Record<PnlLine, string>> = {
   dealerCommission: 'Dealer commission',
   operatingCost: 'Operating cost',
   creditLoss: 'Net credit losses',
-  insurancePremiums: 'Credit-insurance premiums',
+  insurancePremiums: 'Payment-protection commission',
   collections: 'Collection costs',
   residualResult: 'Residual result on returns',
   residualSupport: 'Manufacturer residual support',

@@ -63,9 +63,15 @@ export const PNL_LINES = [
     id: 'creditLoss',
     derived: false,
     perspectives: CNG,
-    meaning: 'credit losses net of recoveries and insurance payouts',
+    meaning: 'credit losses net of recoveries (vehicle and agency)',
   },
-  { id: 'insurancePremiums', derived: false, perspectives: CNG, meaning: 'credit-insurance premiums' },
+  {
+    id: 'insurancePremiums',
+    derived: false,
+    perspectives: CNG,
+    meaning:
+      "commission on the payment-protection premiums insured customers pay the insurer (the premium itself is the insurer's)",
+  },
   {
     id: 'collections',
     derived: false,

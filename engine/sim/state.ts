@@ -132,6 +132,8 @@ export class ContractTable {
   defaulted: Uint8Array;
   /** First month the contract is no longer forborne (a payment plan and its probation); 0 when never forborne. */
   forborneUntil: Int32Array;
+  /** First month a paid payment-protection claim no longer pays the instalments; 0 when none. */
+  coveredUntil: Int32Array;
   agencyPlaced: Uint8Array;
   /** Months left on a running payment plan; 0 when none. */
   planMonthsLeft: Int32Array;
@@ -192,6 +194,7 @@ export class ContractTable {
     this.insuredEvent = new Uint8Array(capacity);
     this.defaulted = new Uint8Array(capacity);
     this.forborneUntil = new Int32Array(capacity);
+    this.coveredUntil = new Int32Array(capacity);
     this.agencyPlaced = new Uint8Array(capacity);
     this.planMonthsLeft = new Int32Array(capacity);
     this.actionsTaken = new Int32Array(capacity);
@@ -224,6 +227,7 @@ export class ContractTable {
     this.clearDelinquency(slot);
     this.delinquentSince[slot] = 0;
     this.forborneUntil[slot] = 0;
+    this.coveredUntil[slot] = 0;
     this.lastContactMonth[slot] = -1;
     this.contacts[slot] = 0;
     this.offersMade[slot] = 0;

@@ -791,6 +791,13 @@ const dunning = group('Payments and dunning', {
     source:
       'assumption: a distributor’s commission of about a quarter of the premium, because the insurer’s expenses including distribution are 25–30 % of premium (calibration C: Payment-protection claims ratio, How far to trust §10), range 0.1–0.5',
   }),
+  insuranceBenefitMonths: field(num(0, 60, 'months'), {
+    default: 12,
+    description:
+      'Months of instalments a paid payment-protection claim goes on covering after it paid the arrears (the insured event lasts): the customer misses none of them.',
+    source:
+      'assumption: unemployment and disability cover pays instalments for up to a year a claim, because that is the usual benefit limit of such cover, range 6–24',
+  }),
   insuredEventShare: field(probability, {
     default: 0.3,
     description:
@@ -810,7 +817,15 @@ const dunning = group('Payments and dunning', {
     default: 120,
     description:
       'Days past due at which a contract the policy never terminates is written off (no repossession).',
-    source: 'assumption: the US FFIEC charge-off rule for closed-end retail credit',
+    source:
+      'calibration C: Charge-off, closed-end retail (auto) 120 days past due (the US FFIEC rule; CarMax Auto Finance); range 90–180',
+  }),
+  recoveryDelayMonths: field(num(0, 24, 'months'), {
+    default: 2,
+    description:
+      'Months from a repossession until the vehicle’s sale proceeds are in: the contract’s exposure is funded and holds capital meanwhile, and counts in the delinquency stock as more than 90 days past due.',
+    source:
+      'calibration C: Repossession → auction sale 40 (30–60) days, the recovery credited in the month after the sale; range 1–3',
   }),
 });
 

@@ -157,6 +157,8 @@ export interface ResolvedWorld {
   readonly insurancePremiumMonthly: number;
   readonly insuranceCommissionShare: number;
   readonly insuredEventShare: number;
+  readonly insuranceBenefitMonths: number;
+  readonly recoveryDelayMonths: number;
   readonly repossessionRecoveryShare: number;
   readonly chargeOffDays: number;
   // leads
@@ -384,6 +386,8 @@ export function resolveWorld(world: World, key: number): ResolvedWorld {
     insurancePremiumMonthly: draw('dunning.insurancePremiumRate', d.insurancePremiumRate) / 12,
     insuranceCommissionShare: draw('dunning.insuranceCommissionShare', d.insuranceCommissionShare),
     insuredEventShare: draw('dunning.insuredEventShare', d.insuredEventShare),
+    insuranceBenefitMonths: Math.round(draw('dunning.insuranceBenefitMonths', d.insuranceBenefitMonths)),
+    recoveryDelayMonths: Math.round(draw('dunning.recoveryDelayMonths', d.recoveryDelayMonths)),
     repossessionRecoveryShare: draw('dunning.repossessionRecoveryShare', d.repossessionRecoveryShare),
     chargeOffDays: draw('dunning.chargeOffDays', d.chargeOffDays),
 

@@ -24,8 +24,9 @@ import { CHARGE_OFF, REPOSSESS, terminate, WRITE_OFF } from './termination.ts';
  * Forbearance is not a cure: a payment plan holds days past due where they are while it is kept, and
  * the contract stays forborne through the plan and a probation after it (with higher miss odds, in
  * payments.ts). Payment protection pays only on a delinquency an insured event caused (death,
- * disability, unemployment): the insurer pays the arrears and the account is current again; a claim on
- * any other delinquency is rejected.
+ * disability, unemployment): the insurer pays the arrears, the account is current again and the
+ * insurer goes on paying the instalments for the benefit months; a claim on any other delinquency is
+ * rejected.
  *
  * Days past due: daysPastDue in engine/sim/state.ts.
  */
@@ -159,6 +160,7 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
           else if (C.insuredEvent[i] === 1) {
             C.claim[i] = 1;
             sim.counters.insuranceClaims += arrears;
+            C.coveredUntil[i] = t + 1 + w.insuranceBenefitMonths;
             cured = true;
           } else {
             C.claim[i] = 3;

@@ -23,8 +23,9 @@ import { addressIn, uniformAt, uniform } from '../../random/streams.ts';
 // V8 boxed the month's balance sum, a double local added to in the loop, as a new heap number at
 // every contract-month (found with --trace-allocation-stack-interval); a typed-array cell is not.
 // Steps run synchronously, so one cell serves every simulation in the thread.
-// [0] the month's exposure, [1] premiums paid to the insurer, [2] forborne contracts.
-const SUMS = new Float64Array(3);
+// [0] the month's exposure, [1] premiums paid to the insurer, [2] forborne contracts, [3] instalments
+// the insurer paid.
+const SUMS = new Float64Array(4);
 
 export function paymentsStep(sim: Sim, t: number): void {
   const C = sim.contracts;
@@ -50,6 +51,7 @@ export function paymentsStep(sim: Sim, t: number): void {
   const premiumRate = w.insurancePremiumMonthly;
   const commissionShare = w.insuranceCommissionShare;
   const forborneUntil = C.forborneUntil;
+  const coveredUntil = C.coveredUntil;
   const forborneOdds = w.forborneMissLogOdds;
   const delinquentSince = C.delinquentSince;
   const contractMonths = counters.contractMonths;
@@ -139,7 +141,10 @@ export function paymentsStep(sim: Sim, t: number): void {
       sums[1]! += paid;
       if (commissionShare !== 0) ledger.book(premium, CAPTIVE, k, commissionShare * paid, s, g, d);
     }
-    if (missed[i] === 0) {
+    if (coveredUntil[i]! > t && missed[i] === 0) {
+      // A paid claim's benefit months: the insurer pays the instalment.
+      sums[3]! += payment[i]!;
+    } else if (missed[i] === 0) {
       let p = miss[s * 3 + g]!;
       const odds = forborne ? stress + forborneOdds : stress;
       if (odds !== 0) p = withStress(p, odds);
@@ -154,6 +159,7 @@ export function paymentsStep(sim: Sim, t: number): void {
   counters.balanceMonths += sums[0]!;
   counters.insurancePremiums += sums[1]!;
   counters.forborneMonths += sums[2]!;
+  counters.insuranceClaims += sums[3]!;
 }
 
 function openDelinquency(sim: Sim, i: number, t: number): void {
