@@ -39,7 +39,7 @@ export const DECISIONS = {
   planBreak: 24,
   /** Contract: a dispute resolves (self or by review). */
   disputeResolve: 25,
-  /** Contract: a new contract takes credit insurance. */
+  /** Contract: a new contract takes payment protection. */
   contractInsured: 26,
   /** Contract: the agency collects this month while the debt is placed. */
   agencyCure: 27,
