@@ -255,12 +255,14 @@ const CATALOGUE = {
   'credit.dpd30Share': {
     unit: '0–1',
     better: 'lower',
-    meaning: 'delinquency stock: share of contracts on book more than 30 days past due, averaged over the months',
+    meaning:
+      'delinquency stock: share of contracts on book more than 30 days past due, averaged over the months',
   },
   'credit.dpd60Share': {
     unit: '0–1',
     better: 'lower',
-    meaning: 'delinquency stock: share of contracts on book more than 60 days past due, averaged over the months',
+    meaning:
+      'delinquency stock: share of contracts on book more than 60 days past due, averaged over the months',
   },
   'credit.defaultRate': {
     unit: '0–1',

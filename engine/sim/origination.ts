@@ -72,7 +72,13 @@ export function identifyContract(sim: Sim, i: number, id: number): void {
  * servicing) and the capital charge on the equity it ties up (the capital ratio on the credit part,
  * the residual capital ratio on a lease's balloon). `amount` and `balloon` in €, `term` in months.
  */
-export function usedRateMonthly(sim: Sim, tier: number, amount: number, balloon: number, term: number): number {
+export function usedRateMonthly(
+  sim: Sim,
+  tier: number,
+  amount: number,
+  balloon: number,
+  term: number,
+): number {
   const w = sim.w;
   // The average exposure of an annuity running down from amount to balloon, about halfway between them.
   const average = (amount + balloon) / 2;

@@ -682,7 +682,8 @@ const payments = group('Payments and dunning', {
     default: 90,
     description:
       'Days past due at which a contract counts as defaulted (the default point of credit.defaultRate), whether or not it later cures or is terminated.',
-    source: 'calibration C: Default definition, EU/IFRS 90 days past due; range 60–180 (the US charge-off point 120)',
+    source:
+      'calibration C: Default definition, EU/IFRS 90 days past due; range 60–180 (the US charge-off point 120)',
     edit: { '': 'Default point, days past due' },
   }),
   forborneMissOdds: field(odds, {

@@ -63,7 +63,8 @@ async function prepared(file: string): Promise<ReturnType<typeof prepareScenario
 async function insuranceLossRatio(): Promise<number> {
   const setup = await prepared('scenarios/segmented-dunning.json');
   let sum = 0;
-  for (let i = 0; i < ITERATIONS; i++) sum += simulate(setup, i).result.kpis[kpiIndex('insurance.lossRatio')]!;
+  for (let i = 0; i < ITERATIONS; i++)
+    sum += simulate(setup, i).result.kpis[kpiIndex('insurance.lossRatio')]!;
   return sum / ITERATIONS;
 }
 
@@ -89,8 +90,14 @@ async function measure(): Promise<Figures> {
     // The all-tier band: the tier bands weighted by the book's own exposure by tier.
     const exposure = n.balanceMonthsByTier;
     const total = exposure[0]! + exposure[1]! + exposure[2]!;
-    add('lossBandLow', TIER_LOSS_BANDS.reduce((x, b, g) => x + (b[0] * exposure[g]!) / total, 0));
-    add('lossBandHigh', TIER_LOSS_BANDS.reduce((x, b, g) => x + (b[1] * exposure[g]!) / total, 0));
+    add(
+      'lossBandLow',
+      TIER_LOSS_BANDS.reduce((x, b, g) => x + (b[0] * exposure[g]!) / total, 0),
+    );
+    add(
+      'lossBandHigh',
+      TIER_LOSS_BANDS.reduce((x, b, g) => x + (b[1] * exposure[g]!) / total, 0),
+    );
     add('dpd30', k('credit.dpd30Share'));
     add('dpd60', k('credit.dpd60Share'));
     const b = n.bucketMonths;

@@ -102,7 +102,8 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
   const plan = sim.dunningPlan;
   const tierOdds = w.tierCureLogOdds[tier]!;
   // Every cure: ability to pay by tier, less as the arrears age.
-  const cureOdds = tierOdds + w.cureLogOddsByMonthsBehind[behind < MAX_MONTHS_BEHIND ? behind : MAX_MONTHS_BEHIND]!;
+  const cureOdds =
+    tierOdds + w.cureLogOddsByMonthsBehind[behind < MAX_MONTHS_BEHIND ? behind : MAX_MONTHS_BEHIND]!;
   const disputeOdds = C.dispute[i] === 1 ? w.disputeActionLogOdds : 0;
   const cycle = C.cycle[i]!;
   let cured = false;

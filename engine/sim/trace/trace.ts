@@ -193,7 +193,8 @@ export class Trace {
     } else if (action === 'collection-agency') effect = 'placed with agency';
     else if (action === 'insurance-claim') {
       const claim = C.claim[i]!;
-      if (claim !== open.claim) effect = claim === 3 ? 'claim rejected: no insured event' : 'claim filed too late (void)';
+      if (claim !== open.claim)
+        effect = claim === 3 ? 'claim rejected: no insured event' : 'claim filed too late (void)';
       else if (C.insured[i] !== 1) effect = 'no claim: not insured';
       else if (claim !== 0) effect = 'no claim: already filed';
       else effect = 'no claim: waiting period';
