@@ -49,7 +49,7 @@ export function paymentsStep(sim: Sim, t: number): void {
   const dealer = C.dealer;
   const fund = w.fundingMonthly;
   const premiumRate = w.insurancePremiumMonthly;
-  const commissionShare = w.insuranceCommissionShare;
+  const insuranceCommission = w.insuranceCommissionShare;
   const forborneUntil = C.forborneUntil;
   const coveredUntil = C.coveredUntil;
   const forborneOdds = w.forborneMissLogOdds;
@@ -103,6 +103,9 @@ export function paymentsStep(sim: Sim, t: number): void {
     if (m >= term[i]!) {
       if (missed[i]! > 0) {
         ledger.bookContractMonth(k, s, g, d, 0, funding, servicing, capital);
+        if (trace !== null && customerId[i] === trace.customerId) {
+          trace.instalmentDue(sim, i, t, [0, funding, servicing, capital], 0, 0, 0);
+        }
         delinquent.push(i);
       }
       continue;
@@ -112,16 +115,16 @@ export function paymentsStep(sim: Sim, t: number): void {
     ledger.bookContractMonth(k, s, g, d, interest, funding, servicing, capital);
     const left = term[i]! - m;
     const sd = subsidyDeferred[i]!;
+    const subsidyShare = sd / left;
     if (sd !== 0) {
-      const x = sd / left;
-      ledger.book(subsidyCat, CAPTIVE, k, x, s, g, d);
-      subsidyDeferred[i] = left === 1 ? 0 : sd - x;
+      ledger.book(subsidyCat, CAPTIVE, k, subsidyShare, s, g, d);
+      subsidyDeferred[i] = left === 1 ? 0 : sd - subsidyShare;
     }
     const cd = commissionDeferred[i]!;
+    const commissionShare = cd / left;
     if (cd !== 0) {
-      const x = cd / left;
-      ledger.book(commissionCat, CAPTIVE, k, x, s, g, d);
-      commissionDeferred[i] = left === 1 ? 0 : cd - x;
+      ledger.book(commissionCat, CAPTIVE, k, commissionShare, s, g, d);
+      commissionDeferred[i] = left === 1 ? 0 : cd - commissionShare;
     }
     if (trace !== null && customerId[i] === trace.customerId) {
       trace.instalmentDue(
@@ -129,7 +132,9 @@ export function paymentsStep(sim: Sim, t: number): void {
         i,
         t,
         [interest, funding, servicing, capital],
-        insured[i] === 1 ? commissionShare * premiumRate * bal : 0,
+        insured[i] === 1 ? insuranceCommission * premiumRate * bal : 0,
+        subsidyShare,
+        commissionShare,
       );
     }
     balance[i] = bal * (1 + r) - payment[i]!;
@@ -139,7 +144,7 @@ export function paymentsStep(sim: Sim, t: number): void {
       // The customer pays the insurer; the captive, its distributor, earns the commission.
       const paid = premiumRate * bal;
       sums[1]! += paid;
-      if (commissionShare !== 0) ledger.book(premium, CAPTIVE, k, commissionShare * paid, s, g, d);
+      if (insuranceCommission !== 0) ledger.book(premium, CAPTIVE, k, insuranceCommission * paid, s, g, d);
     }
     if (coveredUntil[i]! > t && missed[i] === 0) {
       // A paid claim's benefit months: the insurer pays the instalment.
