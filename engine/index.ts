@@ -152,6 +152,15 @@ export { dirname } from './scenario/paths.ts';
 export { RUN_LIMITS, type RunLimit } from './sim/run-limits.ts';
 export { assertionLabel, observedText } from './scenario/verdict-text.ts';
 
+// Contract tapes: a client's book as the starting portfolio (docs/tape.md).
+export { ABSENT, type TapeBook } from './portfolio/tape/book.ts';
+export { resolveTapeSource, type TapeSource } from './portfolio/tape-source.ts';
+export { TAPE_COLUMNS, type TapeColumn } from './portfolio/tape/columns.ts';
+export { DEFAULT_DIALECT, resolveDialect, type TapeDialect } from './portfolio/tape-dialect.ts';
+export { isIban, personalColumnReason, personalValueReason } from './portfolio/tape/privacy.ts';
+export { TapeReader, type TapeReadResult, type TapeSummary } from './portfolio/tape/reader.ts';
+export type { TapeManifest } from './result/run.ts';
+
 // Sensitivity: the tornado, rank correlations and break-even values of a scenario or a comparison.
 export { runSensitivity, unknownPaths } from './scenario/sensitivity/analysis.ts';
 export type { SensitivityRequest, SensitivityResult, TornadoBar } from './scenario/sensitivity/analysis.ts';

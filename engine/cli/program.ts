@@ -7,6 +7,7 @@ import type { ExplainOptions } from './commands/explain.ts';
 import type { SensitivityOptions } from './commands/sensitivity.ts';
 import type { SimulateOptions } from './commands/simulate.ts';
 import type { MergeOptions } from './commands/merge.ts';
+import type { TapeCheckOptions } from './commands/tape.ts';
 import type { CliIo } from './io.ts';
 
 /**
@@ -42,6 +43,7 @@ const commands = {
   rulesEval: () => import('./commands/rules-eval.ts'),
   sensitivity: () => import('./commands/sensitivity.ts'),
   simulate: () => import('./commands/simulate.ts'),
+  tape: () => import('./commands/tape.ts'),
   validate: () => import('./commands/validate.ts'),
 };
 
@@ -265,6 +267,50 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
     .action(async (file: string, options: ExplainOptions) =>
       (await commands.explain()).explainCommand(file, options, io.stdout),
+    );
+
+  const dialectOptions = (command: Command) =>
+    command
+      .option('--delimiter <c>', 'field separator: "," (default), ";", tab or "|"')
+      .option('--decimal <c>', 'decimal separator: "." (default) or ","')
+      .option('--thousands <c>', 'thousands separator: none (default), ".", ",", " " or "\'"')
+      .option(
+        '--date-pattern <p>',
+        'how dates are written: YYYY-MM-DD (default), DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, MM/DD/YYYY or YYYYMMDD',
+      )
+      .option('--encoding <e>', 'utf-8 (default, with or without BOM) or windows-1252');
+  const tape = cli.command('tape').description("work with a client's contract tape (docs/tape.md)");
+  dialectOptions(
+    tape
+      .command('check')
+      .description(
+        'read a contract tape as a scenario would: its summary, and every problem as file:row:column  column  message',
+      )
+      .argument('<file>', 'the tape: CSV or .csv.gz'),
+  )
+    .option('--as-of <date>', 'the as-of date (month 0), YYYY-MM-DD, when the tape has no as_of_date column')
+    .option('--grades <json>', 'grade table: tape grade → prime, near-prime or subprime, as JSON')
+    .option('--regions <json>', 'region table: tape region → north, south, east, west or central, as JSON')
+    .option('--max-problems <n>', 'problems listed (all are counted by kind)', '100')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, options: TapeCheckOptions) => {
+      status.exitCode = await (await commands.tape()).tapeCheckCommand(file, options, io);
+    });
+  dialectOptions(
+    tape
+      .command('pseudonymise')
+      .description(
+        'replace contract_id, customer_id and dealer_id with keyed HMAC pseudonyms before the tape leaves the client',
+      )
+      .argument('<in>', 'the tape with the client’s own ids')
+      .argument('<out>', 'the tape to hand over (written atomically, UTF-8)'),
+  )
+    .requiredOption(
+      '--key-file <file>',
+      'the secret key, at least 16 bytes (e.g. openssl rand -hex 32 > KEY); the same key gives the same pseudonyms',
+    )
+    .action(async (input: string, output: string, options: { keyFile?: string }) =>
+      (await commands.tape()).tapePseudonymiseCommand(input, output, options, io),
     );
 
   cli

@@ -27,9 +27,28 @@ export interface Manifest {
     /** Hash of the resolved scenario: rule sets, parameters, world and portfolio. */
     readonly hash: string;
     readonly ruleSets: Readonly<Record<PolicyKind, { readonly name: string; readonly hash: string }>>;
+    /** The contract tape of the starting book, when the scenario has one (docs/tape.md). */
+    readonly tape?: TapeManifest;
   }[];
   /** The `--set PATH=VALUE` options applied to every scenario, as given; absent when there were none. */
   readonly overrides?: readonly string[];
+}
+
+/**
+ * What a run on a contract tape says about it: which tape (its rows' hash is in the scenario's), its
+ * as-of date and size, the mapping tables from its codes to the model's values, and the model's
+ * attributes the tape did not give, drawn anew each iteration from the portfolio settings.
+ */
+export interface TapeManifest {
+  readonly file: string;
+  readonly asOf: string;
+  readonly contracts: number;
+  readonly customers: number;
+  readonly dealers: number;
+  readonly columns: readonly string[];
+  readonly drawn: readonly string[];
+  readonly regions: Readonly<Record<string, string>>;
+  readonly grades: Readonly<Record<string, string>>;
 }
 
 /** The output of a run or a comparison, identical in the CLI's JSON and the workbench. */

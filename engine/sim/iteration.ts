@@ -4,6 +4,7 @@ import { resolveWorld } from '../world/resolve.ts';
 import type { Sim } from './context.ts';
 import type { Counters } from './counters.ts';
 import { loadStartingBook } from './initial.ts';
+import { drawTapeIteration } from '../portfolio/tape/population.ts';
 import { breakdowns, census, coverage, kpiVector, ledgerTotals, moneyKpis } from './outcome.ts';
 import { recogniseDeferred } from './origination.ts';
 import { fillPriceIndex } from './price-index.ts';
@@ -86,6 +87,7 @@ export function startIteration(setup: SimSetup, iteration: number): Sim {
   const sim = setup.sim;
   sim.reset();
   sim.key = iterationKey(setup.seed, iteration);
+  if (setup.tape) drawTapeIteration(setup.population, setup.tape, setup.portfolio, sim.key);
   sim.w = resolveWorld(setup.world, sim.key);
   prepareIteration(sim);
   loadStartingBook(sim);
