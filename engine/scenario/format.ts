@@ -1,5 +1,6 @@
 import type { PolicyKind } from '../domain/lists.ts';
 import type { ParameterValue } from '../policy/rule-set.ts';
+import type { PrecisionTarget } from '../result/run.ts';
 import { RUN_CHOICES, RUN_LIMITS } from '../sim/run-limits.ts';
 import type { StressName } from '../world/stresses.ts';
 
@@ -38,13 +39,15 @@ export interface RunSettings {
   population?: 'per-iteration' | 'fixed';
   /** A named stress (docs/calibration.md). Absent: none. */
   stress?: StressName;
+  /** Stop once the simulation error of one KPI is small enough; `iterations` is then the most it runs. */
+  precision?: PrecisionTarget;
 }
 
-/** The run settings that are whole numbers (the others are choices, RUN_CHOICES). */
+/** The run settings that are whole numbers within RUN_LIMITS (the others: RUN_CHOICES and precision). */
 export type NumericRunSetting = 'horizonMonths' | 'iterations' | 'seed';
 
-/** The run block's defaults, from RUN_LIMITS. */
-export const DEFAULT_RUN: Readonly<RunSettings> = {
+/** The run block's defaults, from RUN_LIMITS and RUN_CHOICES (precision: none). */
+export const DEFAULT_RUN: Readonly<Omit<RunSettings, 'precision'>> = {
   horizonMonths: RUN_LIMITS.horizonMonths.default,
   iterations: RUN_LIMITS.iterations.default,
   seed: RUN_LIMITS.seed.default,

@@ -4,9 +4,13 @@ import { didYouMean } from '../json/suggest.ts';
 import { DEFAULT_RUN, type NumericRunSetting, type RunSettings } from './format.ts';
 import { isPlainObject } from './merge.ts';
 import { RUN_CHOICES, RUN_LIMITS } from '../sim/run-limits.ts';
+import { checkPrecision } from './precision-setting.ts';
 
-/** The settings of a scenario's `run` block (the others are the CLI's: workers, chunk size). */
-const RUN_KEYS = Object.keys(DEFAULT_RUN) as (keyof RunSettings)[];
+/** The whole-number settings of a scenario's `run` block (the others are the CLI's: workers, chunk size). */
+const NUMERIC_KEYS = Object.keys(DEFAULT_RUN).filter(
+  (k) => !Object.hasOwn(RUN_CHOICES, k),
+) as NumericRunSetting[];
+const RUN_KEYS: readonly string[] = [...NUMERIC_KEYS, ...Object.keys(RUN_CHOICES), 'precision'];
 
 /**
  * The `run` block over {@link DEFAULT_RUN}: whole numbers within {@link RUN_LIMITS}, choices among
@@ -25,7 +29,7 @@ export function checkRun(run: unknown): { settings: RunSettings | undefined; pro
   const settings: RunSettings = { ...DEFAULT_RUN };
   let ok = true;
   for (const key of Object.keys(run)) {
-    if (!(RUN_KEYS as string[]).includes(key)) {
+    if (!RUN_KEYS.includes(key)) {
       problems.push(
         valueProblem(
           joinPointer('/run', key),
@@ -34,6 +38,13 @@ export function checkRun(run: unknown): { settings: RunSettings | undefined; pro
         ),
       );
       ok = false;
+      continue;
+    }
+    if (key === 'precision') {
+      const checked = checkPrecision(run[key], '/run/precision');
+      problems.push(...checked.problems);
+      if (checked.target) settings.precision = checked.target;
+      else ok = false;
       continue;
     }
     const value = run[key];

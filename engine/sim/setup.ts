@@ -3,6 +3,8 @@ import { POLICY_KINDS, type PolicyKind } from '../domain/lists.ts';
 import { compileRuleSet } from '../policy/compile/index.ts';
 import type { ParameterValue, RuleSet } from '../policy/rule-set.ts';
 import { generatePortfolio, type Population, type PortfolioSpec } from '../portfolio/index.ts';
+import type { TapeBook } from '../portfolio/tape/book.ts';
+import { tapePopulation } from '../portfolio/tape/population.ts';
 import type { RunLayout } from '../stats/accumulator.ts';
 import type { World } from '../world/assumptions.ts';
 import { checkWorld } from '../world/merge.ts';
@@ -20,6 +22,8 @@ export interface ScenarioInput {
   readonly parameters: Readonly<Record<PolicyKind, Readonly<Record<string, ParameterValue>>>>;
   readonly world: World;
   readonly portfolio: PortfolioSpec;
+  /** The client's book when `portfolio.tape` names one, read by the CLI (engine/cli/tape). */
+  readonly tape?: TapeBook;
 }
 
 export interface SimSetupOptions {
@@ -38,6 +42,8 @@ export interface SimSetupOptions {
   readonly horizonMonths: number;
   /** The run's seed: iteration k draws from iterationKey(seed, k). */
   readonly seed: number | string;
+  /** The tape the population came from (tapePopulation): what it lacks is drawn anew each iteration. */
+  readonly tape?: TapeBook;
   /** How the run treats what is not known; absent: a point-assumption run on a fixed population. */
   readonly uncertainty?: UncertaintySettings;
 }
@@ -64,6 +70,7 @@ export interface SimSetup {
   readonly policies: Policies;
   readonly horizonMonths: number;
   readonly seed: number | string;
+  readonly tape?: TapeBook;
   /** Horizon and rule names per kind, for the run's aggregates. */
   readonly layout: RunLayout;
   /** The preallocated state. */
@@ -111,7 +118,9 @@ export function createSimSetup(options: SimSetupOptions): SimSetup {
     u?.assumptions === true || u?.economy !== undefined
       ? new UncertainWorld(world, u.economy, u.assumptions)
       : null;
-  const redrawPopulation = u?.redrawPopulation === true;
+  const tape = options.tape;
+  // A tape's book is the client's own: what it lacks, the tape draws per iteration itself.
+  const redrawPopulation = u?.redrawPopulation === true && tape === undefined;
   return Object.freeze({
     population,
     portfolio,
@@ -119,6 +128,7 @@ export function createSimSetup(options: SimSetupOptions): SimSetup {
     policies,
     horizonMonths,
     seed,
+    ...(tape ? { tape } : {}),
     layout,
     sim,
     uncertain,
@@ -135,10 +145,11 @@ export function prepareScenario(
   scenario: ScenarioInput,
   horizonMonths: number,
   seed: number | string,
-  population: Population = generatePortfolio(scenario.portfolio, seed),
+  population: Population = startingPopulation(scenario, seed),
   uncertainty?: UncertaintySettings,
 ): SimSetup {
   return createSimSetup({
+    ...(scenario.tape ? { tape: scenario.tape } : {}),
     ...(uncertainty !== undefined ? { uncertainty } : {}),
     population,
     portfolio: scenario.portfolio,
@@ -148,6 +159,21 @@ export function prepareScenario(
     horizonMonths,
     seed,
   });
+}
+
+/**
+ * The starting book of a scenario: its tape's contracts when `portfolio.tape` names one, else the
+ * synthetic population of its settings. Throws `invalid portfolio.tape: …` when the tape was named
+ * but not read (the workbench cannot read tapes).
+ */
+export function startingPopulation(scenario: ScenarioInput, seed: number | string): Population {
+  if (scenario.portfolio.tape === undefined) return generatePortfolio(scenario.portfolio, seed);
+  if (scenario.tape === undefined) {
+    throw new Error(
+      `invalid portfolio.tape: ${scenario.portfolio.tape.file} was not read; a scenario on a contract tape runs with the cyclecast command line (the workbench cannot load tapes)`,
+    );
+  }
+  return tapePopulation(scenario.tape);
 }
 
 function compileAll(options: SimSetupOptions): Policies {

@@ -7,11 +7,12 @@ export const SPLIT_METHOD =
   'linear regression of the per-iteration delta on the iteration’s standard-normal assumption scores (the economic factor and each uncertain assumption’s own score, independent by construction), adjusted for the number of scores; the rest (population, monthly luck, and effects that are not linear in the scores) is luck';
 
 /**
- * Iterations per score below which the split is not reported: the correction divides by 1 − k/n, so
- * near n = k the estimate is all noise; at four iterations per score its standard error is about 0.07 of
- * the variance (√(2k)/n / (1 − k/n) with k = 48, n = 192).
+ * The largest approximate standard error (as a share of the variance) at which the split is reported:
+ * √(2k)/n / (1 − k/n) for k scores and n iterations, the noise of the k squared coefficients after the
+ * correction. With the default world's 54 scores, 200 iterations give 0.07; 150 give 0.11 and are not
+ * reported.
  */
-export const MIN_ITERATIONS_PER_SCORE = 4;
+export const MAX_SPLIT_ERROR = 0.08;
 
 /**
  * The split of one quantity's variance over iterations into what the drawn assumptions explain and
@@ -60,13 +61,13 @@ export class VarianceSplit {
    * The share (0–1) of the variance the assumptions explain: with β̂ⱼ = mean(d·xⱼ) − mean(d)·mean(xⱼ)
    * and k scores, (Σβ̂ⱼ² − k·s²/n) / (1 − k/n) estimates Σβⱼ² (each β̂ⱼ² carries about s²/n of noise,
    * the adjusted-R² correction), as a share of the sample variance s², clamped to [0, 1]. Null when it
-   * cannot be estimated: no scores (a point-assumption run), fewer than MIN_ITERATIONS_PER_SCORE × k
-   * iterations, or no variance.
+   * cannot be estimated: no scores (a point-assumption run), too few iterations for the scores (an
+   * approximate standard error above MAX_SPLIT_ERROR), or no variance.
    */
   assumptionShare(): number | null {
     const k = this.scoreSums.length;
     const n = this.n;
-    if (k === 0 || n < MIN_ITERATIONS_PER_SCORE * k) return null;
+    if (k === 0 || n <= k || Math.sqrt(2 * k) / n / (1 - k / n) > MAX_SPLIT_ERROR) return null;
     const s2 = exactVariance(n, this.sum, this.sumOfSquares);
     if (!(s2 > 0)) return null;
     const mean = (s: ExactSum) => exactRatio(s.scaled(), BigInt(n), s.lowBit);

@@ -49,7 +49,7 @@ describe('variance split of a paired delta', () => {
     expect(npv.varianceFromAssumptions!).toBeLessThan(0.06);
   });
 
-  it('is not estimated with fewer than four iterations per score, nor without scores', () => {
+  it('is not estimated with too few iterations for the scores, nor without scores', () => {
     const few = findKpi(pair(iterations(4 * K - 1, 1)).summary().kpis, 'profit.npv')!;
     expect(few.varianceFromAssumptions).toBeNull();
     const rows = iterations(100, 1).map(({ b, c }) => {

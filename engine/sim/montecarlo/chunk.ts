@@ -5,8 +5,9 @@ import {
   type RunAggregateJson,
 } from '../../stats/index.ts';
 import { kpiIndex } from '../../result/kpis.ts';
-import { generatePortfolio, type Population, type PortfolioSpec } from '../../portfolio/index.ts';
+import type { Population } from '../../portfolio/index.ts';
 import { prepareScenario, runIteration, type SimSetup, type UncertaintySettings } from '../iteration.ts';
+import { startingPopulation, type ScenarioInput } from '../setup.ts';
 import { STRESS, stressedWorld } from '../../world/stresses.ts';
 import { canonicalJson } from './hash.ts';
 import type { ChunkTask, RunSpec } from './spec.ts';
@@ -30,10 +31,11 @@ export function prepareRun(spec: RunSpec): PreparedRun {
   // Compared scenarios usually share their portfolio: generate each distinct one once (the simulation
   // only reads the population, so sharing it changes nothing but the time to the first chunk).
   const populations = new Map<string, Population>();
-  const populationOf = (portfolio: PortfolioSpec): Population => {
-    const key = canonicalJson(portfolio);
+  // A tape's population is shared too: each iteration completes it the same way from its key.
+  const populationOf = (scenario: ScenarioInput): Population => {
+    const key = canonicalJson(scenario.portfolio);
     let population = populations.get(key);
-    if (!population) populations.set(key, (population = generatePortfolio(portfolio, spec.seed)));
+    if (!population) populations.set(key, (population = startingPopulation(scenario, spec.seed)));
     return population;
   };
   const stress = spec.stress ?? 'none';
@@ -49,7 +51,7 @@ export function prepareRun(spec: RunSpec): PreparedRun {
         { ...s, world: stressedWorld(s.world, stress) },
         spec.horizonMonths,
         spec.seed,
-        populationOf(s.portfolio),
+        populationOf(s),
         uncertainty,
       ),
     ),
