@@ -1,4 +1,5 @@
 import type { PolicyKind } from '../domain/lists.ts';
+import type { ExcludedRows } from '../portfolio/tape/book.ts';
 import type { PairedSummary, RunSummary } from './summary.ts';
 import type { KpiId } from './kpis.ts';
 
@@ -55,6 +56,8 @@ export interface TapeManifest {
   readonly drawn: readonly string[];
   readonly regions: Readonly<Record<string, string>>;
   readonly grades: Readonly<Record<string, string>>;
+  /** The rows left out because they had problems (`--exclude-invalid`); absent when none were. */
+  readonly excluded?: ExcludedRows;
 }
 
 /** The output of a run or a comparison, identical in the CLI's JSON and the workbench. */

@@ -44,9 +44,12 @@ import {
 import { readComparison } from '../scenarios.ts';
 import { printPdf } from '../pdf.ts';
 import { checkWorkbookOut, WORKBOOK_FORMAT } from '../workbook.ts';
+import { excludedNotes, parseExcludeInvalid } from '../tape/exclude.ts';
 import { precisionLine, precisionTarget, type PrecisionOptions } from '../precision.ts';
 
 export interface SimulateOptions extends PrecisionOptions {
+  /** `--exclude-invalid [share]`: run a tape without its invalid rows, capped. */
+  excludeInvalid?: string | boolean;
   iterations?: string;
   seed?: string;
   horizon?: string;
@@ -117,7 +120,8 @@ export async function simulateCommand(
   );
   const overrides = parseOverrides(options.set);
   const given = runSettingOptions(options);
-  const scenarios = await readComparison(files, overrides, given);
+  const scenarios = await readComparison(files, overrides, given, parseExcludeInvalid(options.excludeInvalid));
+  for (const note of excludedNotes(scenarios)) io.stderr(note + '\n');
   const spec = runSpec(scenarios, given);
   const precision = precisionTarget(options, scenarios[0]!.run.precision);
   if (precision && shard) {

@@ -16,6 +16,8 @@ export interface TapeBook {
   readonly columns: readonly string[];
   /** The model's attributes the tape does not give, drawn per iteration (see docs/tape.md). */
   readonly drawn: readonly string[];
+  /** The rows left out because they had problems (`--exclude-invalid`); absent when none were. */
+  readonly excluded?: ExcludedRows;
   /** The region and grade tables used: tape code → the model's value. */
   readonly regions: Readonly<Record<string, string>>;
   readonly grades: Readonly<Record<string, string>>;
@@ -66,4 +68,15 @@ export interface TapeBook {
     /** Price when new, €, or ABSENT. */
     readonly listPrice: readonly number[];
   };
+}
+
+/**
+ * Rows of a tape left out because they have problems (`--exclude-invalid`): how many, their balance
+ * in € (of the rows whose balance reads), and their shares (0–1) of all rows and of all balance.
+ */
+export interface ExcludedRows {
+  readonly rows: number;
+  readonly balance: number;
+  readonly rowShare: number;
+  readonly balanceShare: number;
 }

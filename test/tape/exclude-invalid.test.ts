@@ -1,0 +1,65 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../temp-dir.ts';
+import { runCli } from '../cli/run-cli.ts';
+
+const dir = tempDir('tape-exclude');
+
+/** The example scenario beside a copy of its tape with `broken` rows (1-based data rows) spoiled. */
+function brokenExample(name: string, broken: readonly number[]): string {
+  const folder = path.join(dir, name);
+  const tapes = path.join(folder, 'tapes');
+  mkdirSync(tapes, { recursive: true });
+  const scenario = JSON.parse(readFileSync('examples/tape-example.json', 'utf8'));
+  scenario.extends = path.resolve('scenarios/baseline.json');
+  delete scenario.expect;
+  writeFileSync(path.join(folder, 'scenario.json'), JSON.stringify(scenario));
+  const lines = readFileSync('examples/tapes/example-book.csv', 'utf8').split('\n');
+  for (const row of broken) lines[row] = lines[row]!.replace(',current,', ',nonsense,');
+  writeFileSync(path.join(tapes, 'example-book.csv'), lines.join('\n'));
+  return path.join(folder, 'scenario.json');
+}
+
+const RUN = ['--iterations', '2', '--horizon', '3', '--format', 'json', '--workers', '1'];
+
+describe('--exclude-invalid', () => {
+  it('runs nothing on a tape with errors without it', async () => {
+    const file = brokenExample('none', [2]);
+    const result = await runCli(['run', file, ...RUN]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/example-book\.csv:3:12/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('leaves out the invalid rows within the cap and reports them in the output and the manifest', async () => {
+    const file = brokenExample('one', [2]);
+    const result = await runCli(['run', file, ...RUN, '--exclude-invalid']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/left out 1 invalid row \(1\.67% of the rows/);
+    const tape = JSON.parse(result.stdout).manifest.scenarios[0].tape;
+    expect(tape.contracts).toBe(59);
+    expect(tape.excluded.rows).toBe(1);
+    expect(tape.excluded.rowShare).toBeCloseTo(1 / 60, 12);
+    expect(tape.excluded.balance).toBe(35864.4);
+    expect(tape.excluded.balanceShare).toBeGreaterThan(0);
+  });
+
+  it('refuses when the invalid rows are above the cap, saying by how much', async () => {
+    const file = brokenExample('many', [1, 2, 4, 5]);
+    const over = await runCli(['run', file, ...RUN, '--exclude-invalid']);
+    expect(over.status).toBe(1);
+    expect(over.stderr).toMatch(/too many invalid rows to leave out: 4 rows, 6\.7% of the rows/);
+    expect(over.stdout).toBe('');
+    const raised = await runCli(['run', file, ...RUN, '--exclude-invalid=0.5']);
+    expect(raised.status, raised.stderr).toBe(0);
+    expect(JSON.parse(raised.stdout).manifest.scenarios[0].tape.excluded.rows).toBe(4);
+  });
+
+  it('refuses a cap that is not a share', async () => {
+    const file = brokenExample('cap', [2]);
+    const result = await runCli(['run', file, ...RUN, '--exclude-invalid=5']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/invalid --exclude-invalid: expected a share above 0 and below 1/);
+  });
+});
