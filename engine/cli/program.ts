@@ -259,6 +259,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .option('--set <PATH=VALUE>', SET_HELP, collect, [])
     .option('--precision <half-width>', PRECISION_HELP)
     .option('--kpi <id>', KPI_HELP)
+    .option('--exclude-invalid [share]', EXCLUDE_INVALID_HELP)
     .action(async (files: string[], options: CheckCommandOptions) => {
       status.exitCode = await (await commands.check()).checkCommand(files, options, io);
     });

@@ -13,6 +13,7 @@ function brokenExample(name: string, broken: readonly number[]): string {
   mkdirSync(tapes, { recursive: true });
   const scenario = JSON.parse(readFileSync('examples/tape-example.json', 'utf8'));
   scenario.extends = path.resolve('scenarios/baseline.json');
+  scenario.run.horizonMonths = 3;
   delete scenario.expect;
   writeFileSync(path.join(folder, 'scenario.json'), JSON.stringify(scenario));
   const lines = readFileSync('examples/tapes/example-book.csv', 'utf8').split('\n');
@@ -30,6 +31,30 @@ describe('--exclude-invalid', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/example-book\.csv:3:12/);
     expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /1 row with problems: 1\.67% of the rows, .*--exclude-invalid would leave them out/,
+    );
+  });
+
+  it('is reported by validate: how many rows, their share, and whether they are within the cap', async () => {
+    const file = brokenExample('validate', [1, 2, 4, 5]);
+    const result = await runCli(['validate', file]);
+    expect(result.status).toBe(1);
+    expect(result.stdout + result.stderr).toMatch(
+      /4 rows with problems: 6\.67% of the rows, .*above --exclude-invalid's default cap/,
+    );
+  });
+
+  it('lets check judge a scenario on a tape with invalid rows', async () => {
+    const file = brokenExample('check', [2]);
+    const scenario = JSON.parse(readFileSync(file, 'utf8'));
+    scenario.expect = [{ kpi: 'credit.lossRate', mean: { max: 0.5 } }];
+    writeFileSync(file, JSON.stringify(scenario));
+    const refused = await runCli(['check', file, '--iterations', '2', '--workers', '1']);
+    expect(refused.status).toBe(1);
+    const judged = await runCli(['check', file, '--iterations', '2', '--workers', '1', '--exclude-invalid']);
+    expect(judged.status, judged.stderr).toBe(0);
+    expect(judged.stderr).toMatch(/left out 1 invalid row/);
   });
 
   it('leaves out the invalid rows within the cap and reports them in the output and the manifest', async () => {

@@ -28,9 +28,12 @@ import { REPORTERS } from '../choices.ts';
 import { renderInvalidJUnit, renderJUnit } from '../junit.ts';
 import { progressReport } from '../progress.ts';
 import { checkFile, diskReader, unreadable } from '../scenario-files.ts';
+import { excludedNotes, parseExcludeInvalid } from '../tape/exclude.ts';
 import { precisionLine, precisionTarget, type PrecisionOptions } from '../precision.ts';
 
 export interface CheckCommandOptions extends PrecisionOptions {
+  /** `--exclude-invalid [share]`: run a tape without its invalid rows, capped. */
+  excludeInvalid?: string | boolean;
   reporter?: string;
   out?: string;
   iterations?: string;
@@ -66,8 +69,9 @@ export async function checkCommand(
   // Checked before anything loads; each run then applies it over its baseline's run.precision.
   if (options.precision !== undefined) precisionTarget(options, undefined);
   else if (options.kpi !== undefined) parseKpi('--kpi', options.kpi);
+  const excludeShare = parseExcludeInvalid(options.excludeInvalid);
   const files = await scenarioFiles(inputs);
-  const loaded = await loadAll(files, parseOverrides(options.set));
+  const loaded = await loadAll(files, parseOverrides(options.set), excludeShare);
   if ('invalid' in loaded) {
     // CI reads the report file: it gets one even when nothing could run, each invalid file a failure.
     const invalid = unique(loaded.invalid);
@@ -79,6 +83,7 @@ export async function checkCommand(
     throw new UserError(invalid.map(formatProblem).join('\n'));
   }
   const { judged, lookup, vsNames } = loaded;
+  for (const note of excludedNotes(judged)) io.stderr(note + '\n');
 
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
   const simulate = async (run: CheckRun, index: number, of: number) => {
@@ -181,6 +186,7 @@ async function scenarioFiles(inputs: readonly string[]): Promise<string[]> {
 async function loadAll(
   files: readonly string[],
   overrides: readonly ScenarioOverride[],
+  excludeShare?: number,
 ): Promise<
   | {
       judged: ResolvedScenario[];
@@ -200,7 +206,7 @@ async function loadAll(
       return undefined;
     });
     if (text === undefined) continue;
-    const checked = await checkFile(file, text, read, overrides);
+    const checked = await checkFile(file, text, read, overrides, excludeShare);
     if (checked.kind === 'rule-set' && checked.problems.every((p) => p.severity !== 'error')) continue;
     if (checked.kind === 'scenario') scenarios++;
     problems.push(...checked.problems.filter((p) => p.severity === 'error'));
@@ -213,7 +219,7 @@ async function loadAll(
   const pending = judged.flatMap((s) => s.expect.flatMap((e) => (e.kind === 'paired' ? [e.vs] : [])));
   for (const vs of pending) {
     if (loaded.has(identity(vs))) continue;
-    const checked = await checkFile(vs, await read(vs).catch(() => ''), read, overrides);
+    const checked = await checkFile(vs, await read(vs).catch(() => ''), read, overrides, excludeShare);
     problems.push(...checked.problems.filter((p) => p.severity === 'error'));
     if (checked.kind !== 'scenario' && checked.kind !== 'unparsed') {
       problems.push({

@@ -120,7 +120,12 @@ export async function simulateCommand(
   );
   const overrides = parseOverrides(options.set);
   const given = runSettingOptions(options);
-  const scenarios = await readComparison(files, overrides, given, parseExcludeInvalid(options.excludeInvalid));
+  const scenarios = await readComparison(
+    files,
+    overrides,
+    given,
+    parseExcludeInvalid(options.excludeInvalid),
+  );
   for (const note of excludedNotes(scenarios)) io.stderr(note + '\n');
   const spec = runSpec(scenarios, given);
   const precision = precisionTarget(options, scenarios[0]!.run.precision);

@@ -1,4 +1,5 @@
 import type { Problem, ResolvedScenario } from '../../index.ts';
+import { invalidRowsProblem } from './exclude.ts';
 import { readTapeFile } from './read-tape.ts';
 
 /**
@@ -29,7 +30,8 @@ export async function attachTape(
             },
           ]
         : [];
-    return { problems: [...problems, ...rest] };
+    const invalid = excludeShare === undefined ? invalidRowsProblem(source.file, summary) : undefined;
+    return { problems: [...problems, ...rest, ...(invalid ? [invalid] : [])] };
   }
   // Left-out rows are reported as warnings: the run goes on without them, and says so.
   const warnings = problems.map((p): Problem => ({ ...p, severity: 'warning' }));

@@ -1,4 +1,4 @@
-import type { ResolvedScenario } from '../../index.ts';
+import type { Problem, ResolvedScenario, TapeSummary } from '../../index.ts';
 import { UserError } from '../errors.ts';
 
 /** The cap `--exclude-invalid` without a value sets: at most 5% of the rows and of the balance. */
@@ -34,4 +34,30 @@ export function excludedNotes(scenarios: readonly ResolvedScenario[]): string[] 
       `note: ${s.tape!.file}: left out ${excluded.rows} invalid row${excluded.rows === 1 ? '' : 's'} (${pct(excluded.rowShare)} of the rows, €${Math.round(excluded.balance).toLocaleString('en')} = ${pct(excluded.balanceShare)} of the balance); cyclecast validate lists them`,
     ];
   });
+}
+
+/**
+ * What `--exclude-invalid` would do with a tape that has rows with problems: a warning at the tape's
+ * first row saying how many rows and what share of the rows and balance they are, and whether they
+ * are within the default cap. Undefined for a tape without such rows.
+ */
+export function invalidRowsProblem(file: string, summary: TapeSummary): Problem | undefined {
+  const invalid = summary.invalidRows;
+  if (invalid === undefined) return undefined;
+  const pct = (x: number): string => `${(x * 100).toFixed(2)}%`;
+  const within = invalid.rowShare <= DEFAULT_EXCLUDE_SHARE && invalid.balanceShare <= DEFAULT_EXCLUDE_SHARE;
+  const structural = summary.problemCount > summary.rowProblems;
+  return {
+    file,
+    line: 1,
+    column: 1,
+    pointer: '(rows)',
+    severity: 'warning',
+    message: `${invalid.rows} row${invalid.rows === 1 ? '' : 's'} with problems: ${pct(invalid.rowShare)} of the rows, €${Math.round(invalid.balance).toLocaleString('en')} = ${pct(invalid.balanceShare)} of the balance (of the rows whose balance reads)`,
+    hint: structural
+      ? 'the tape also has problems outside its rows, which --exclude-invalid cannot leave out'
+      : within
+        ? `--exclude-invalid would leave them out (within its default cap of ${pct(DEFAULT_EXCLUDE_SHARE)})`
+        : `above --exclude-invalid's default cap of ${pct(DEFAULT_EXCLUDE_SHARE)}: fix the tape, or give --exclude-invalid=SHARE`,
+  };
 }

@@ -44,6 +44,8 @@ export interface TapeSummary {
   /** Problems per kind (column and message), all of them, also those beyond the listed ones. */
   readonly problemKinds: Readonly<Record<string, number>>;
   readonly problemCount: number;
+  /** The problems inside data rows, which `--exclude-invalid` can leave out with their rows. */
+  readonly rowProblems: number;
   /** The rows with problems: what `--exclude-invalid` would leave out. */
   readonly invalidRows?: ExcludedRows;
 }
@@ -439,6 +441,7 @@ export class TapeReader {
       balance: this.totalBalance,
       problemKinds: { ...this.kinds },
       problemCount: this.problemCount,
+      rowProblems: this.problemsInRows,
       ...(this.errorsInRows > 0 ? { invalidRows: this.invalidRows() } : {}),
     };
     if (this.problemCount > 0 && excluded === undefined) return { summary, problems: this.problems };

@@ -261,7 +261,8 @@ function readExcluded(json: unknown, path: string, fail: Fail): ExcludedRows {
   const o = readObject(json, path, fail);
   const number = (key: string): number => {
     const x = o[key];
-    if (typeof x !== 'number' || !Number.isFinite(x) || x < 0) fail(`${path}.${key}`, 'expected a number ≥ 0');
+    if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
+      fail(`${path}.${key}`, 'expected a number ≥ 0');
     return x as number;
   };
   return {
