@@ -45,6 +45,23 @@ describe('--exclude-invalid', () => {
     );
   });
 
+  it('is reported by tape check after the problems by kind', async () => {
+    const file = brokenExample('tape-check', [2]);
+    const tape = path.join(path.dirname(file), 'tapes', 'example-book.csv');
+    const tables = JSON.parse(readFileSync('examples/tape-example.json', 'utf8')).portfolio.tape;
+    const result = await runCli([
+      'tape',
+      'check',
+      tape,
+      '--grades',
+      JSON.stringify(tables.grades),
+      '--regions',
+      JSON.stringify(tables.regions),
+    ]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/by kind:[\s\S]*1 row with problems: 1\.67% of the rows/);
+  });
+
   it('lets check judge a scenario on a tape with invalid rows', async () => {
     const file = brokenExample('check', [2]);
     const scenario = JSON.parse(readFileSync(file, 'utf8'));
