@@ -1,5 +1,4 @@
 import type { PolicyKind } from '../domain/lists.ts';
-import type { ExcludedRows } from '../portfolio/tape/book.ts';
 import type { PairedSummary, RunSummary } from './summary.ts';
 import type { KpiId } from './kpis.ts';
 
@@ -96,4 +95,15 @@ export interface PrecisionOutcome extends PrecisionTarget {
   readonly met: boolean;
   /** The widest half-width of the watched intervals when it stopped (KPI unit); null when undefined. */
   readonly reachedHalfWidth: number | null;
+}
+
+/**
+ * Rows of a tape left out because they have problems (`--exclude-invalid`): how many, their balance
+ * in € (of the rows whose balance reads), and their shares (0–1) of all rows and of all balance.
+ */
+export interface ExcludedRows {
+  readonly rows: number;
+  readonly balance: number;
+  readonly rowShare: number;
+  readonly balanceShare: number;
 }

@@ -87,6 +87,29 @@ describe('--exclude-invalid', () => {
     expect(tape.excluded.balanceShare).toBeGreaterThan(0);
   });
 
+  it('keeps what was left out through shard files: the merge equals the unsharded run byte for byte', async () => {
+    const file = brokenExample('shards', [2]);
+    const single = await runCli(['run', file, ...RUN, '--exclude-invalid']);
+    const parts = [0, 1].map((k) => path.join(path.dirname(file), `part-${k}.json`));
+    for (const [k, out] of parts.entries()) {
+      const shard = await runCli([
+        'run',
+        file,
+        ...RUN.slice(0, -4),
+        '--shard',
+        `${k}/2`,
+        '--out',
+        out,
+        '--exclude-invalid',
+      ]);
+      expect(shard.status, shard.stderr).toBe(0);
+    }
+    const merged = await runCli(['merge', ...parts, '--format', 'json']);
+    expect(merged.status, merged.stderr).toBe(0);
+    expect(merged.stdout).toBe(single.stdout);
+    expect(JSON.parse(merged.stdout).manifest.scenarios[0].tape.excluded.rows).toBe(1);
+  });
+
   it('refuses when the invalid rows are above the cap, saying by how much', async () => {
     const file = brokenExample('many', [1, 2, 4, 5]);
     const over = await runCli(['run', file, ...RUN, '--exclude-invalid']);

@@ -1,3 +1,5 @@
+import type { ExcludedRows } from '../../result/run.ts';
+
 /** Marks a value the tape does not give, in the columns of {@link TapeBook}. */
 export const ABSENT = -1;
 
@@ -68,15 +70,4 @@ export interface TapeBook {
     /** Price when new, €, or ABSENT. */
     readonly listPrice: readonly number[];
   };
-}
-
-/**
- * Rows of a tape left out because they have problems (`--exclude-invalid`): how many, their balance
- * in € (of the rows whose balance reads), and their shares (0–1) of all rows and of all balance.
- */
-export interface ExcludedRows {
-  readonly rows: number;
-  readonly balance: number;
-  readonly rowShare: number;
-  readonly balanceShare: number;
 }

@@ -3,7 +3,8 @@ import { cut } from '../../json/describe.ts';
 import type { Problem } from '../../json/problem.ts';
 import { didYouMean } from '../../json/suggest.ts';
 import type { TapeSource } from '../tape-source.ts';
-import { ABSENT, type ExcludedRows, type TapeBook } from './book.ts';
+import type { ExcludedRows } from '../../result/run.ts';
+import { ABSENT, type TapeBook } from './book.ts';
 import {
   CellError,
   checkCode,

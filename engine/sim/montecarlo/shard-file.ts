@@ -8,8 +8,7 @@ import {
 } from '../../stats/index.ts';
 import { readArray, readCount, readObject, readString, type Fail } from '../../stats/json-read.ts';
 import type { MonteCarloAggregates } from './driver.ts';
-import type { Manifest, TapeManifest } from '../../result/run.ts';
-import type { ExcludedRows } from '../../portfolio/tape/book.ts';
+import type { ExcludedRows, Manifest, TapeManifest } from '../../result/run.ts';
 import {
   chunkCount,
   chunkRangeIterations,
