@@ -169,11 +169,26 @@ describe('cyclecast check', () => {
         expect: [{ kpi: 'profit.npv', vs: './base.json', delta: { min: 0 } }],
       },
     });
-    const { status, stderr } = await runCli(['check', path.join(dir, 'longer.json')]);
+    const { status, stdout, stderr } = await runCli(['check', path.join(dir, 'longer.json')]);
     expect(status).toBe(1);
-    expect(stderr).toContain(
-      `${dir}/longer.json: its run settings differ from those of ${dir}/base.json, which it is compared with (run.horizonMonths 18 against 12)`,
+    expect(stdout).toBe('');
+    // One located problem, as for any other input problem: where longer.json sets the horizon.
+    const line =
+      readFileSync(path.join(dir, 'longer.json'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('"horizonMonths"')) + 1;
+    expect(stderr).toBe(
+      `${dir}/longer.json:${line}:22  /run/horizonMonths  invalid run.horizonMonths: 18 differs from the 12 of ${dir}/base.json, ` +
+        'which it is compared with; paired claims run both scenarios on the same iterations, seed and horizon ' +
+        '(give both the same run settings; a scenario that extends the other inherits them)\n',
     );
+    expect(hasStackTrace(stderr)).toBe(false);
+    // CI's report file gets the same problem as a failure.
+    const out = path.join(dir, 'report.xml');
+    expect(
+      (await runCli(['check', path.join(dir, 'longer.json'), '--reporter', 'junit', '--out', out])).status,
+    ).toBe(1);
+    expect(readFileSync(out, 'utf8')).toContain('/run/horizonMonths  invalid run.horizonMonths: 18 differs');
   });
 
   it('rejects an unknown reporter and a bad --iterations plainly', async () => {

@@ -64,16 +64,16 @@ export async function checkCommand(
   if (options.out !== undefined) await checkOutputPath('--out', options.out);
   const files = await scenarioFiles(inputs);
   const loaded = await loadAll(files, parseOverrides(options.set));
-  if ('invalid' in loaded) {
-    // CI reads the report file: it gets one even when nothing could run, each invalid file a failure.
-    const invalid = unique(loaded.invalid);
+  /** Nothing can run: CI reads the report file, so it gets one even then, each file with problems a failure. */
+  const refuse = async (problems: readonly Problem[]): Promise<never> => {
     if (reporter === 'junit') {
-      const xml = renderInvalidJUnit(invalid);
+      const xml = renderInvalidJUnit(problems);
       if (options.out) await writeAtomic(options.out, xml);
       else io.stdout(xml);
     }
-    throw new UserError(invalid.map(formatProblem).join('\n'));
-  }
+    throw new UserError(problems.map(formatProblem).join('\n'));
+  };
+  if ('invalid' in loaded) return refuse(unique(loaded.invalid));
   const { judged, lookup, vsNames } = loaded;
 
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
@@ -90,12 +90,12 @@ export async function checkCommand(
   };
   let outcome: CheckOutcome;
   try {
-    outcome = await runCheck(judged, lookup, simulate, {
+    outcome = await runCheck(judged, lookup, simulate, diskReader(), {
       ...(iterations !== undefined ? { iterations } : {}),
       key: identity,
     });
   } catch (error) {
-    if (error instanceof CheckPlanError) throw new UserError(error.problems.join('\n'));
+    if (error instanceof CheckPlanError) return refuse(error.problems);
     throw error;
   } finally {
     await executor.close();
