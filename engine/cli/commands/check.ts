@@ -21,8 +21,8 @@ import type {
   ResolvedScenario,
   ScenarioOverride,
 } from '../../index.ts';
-import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
+import { nodeWorkerPool } from '../worker-pool.ts';
 import { checkOutputPath, expandJsonFiles, writeAtomic, type CliIo } from '../io.ts';
 import { REPORTERS } from '../choices.ts';
 import { renderInvalidJUnit, renderJUnit } from '../junit.ts';
@@ -73,10 +73,10 @@ export async function checkCommand(
     }
     throw new UserError(problems.map(formatProblem).join('\n'));
   };
-  if ('invalid' in loaded) return refuse(unique(loaded.invalid));
+  if ('invalid' in loaded) return await refuse(unique(loaded.invalid));
   const { judged, lookup, vsNames } = loaded;
 
-  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
+  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
   const simulate = async (run: CheckRun, index: number, of: number) => {
     io.stderr(runHeading(run, index, of));
     const progress = progressReport(io);
@@ -95,7 +95,7 @@ export async function checkCommand(
       key: identity,
     });
   } catch (error) {
-    if (error instanceof CheckPlanError) return refuse(error.problems);
+    if (error instanceof CheckPlanError) return await refuse(error.problems);
     throw error;
   } finally {
     await executor.close();

@@ -31,8 +31,8 @@ import type {
   ScenarioOverride,
   ShardSelector,
 } from '../../index.ts';
-import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
+import { nodeWorkerPool } from '../worker-pool.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
 import { checkWorkers, parseOverrides, parseRunSetting } from '../options.ts';
@@ -121,7 +121,7 @@ export async function simulateCommand(
   const scenarios = await readComparison(files, overrides, given);
   const spec = runSpec(scenarios, given);
   const chunks = shard ? shardRange(spec, shard) : undefined;
-  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
+  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
   const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar(io);
   const started = performance.now();
   const onProgress = (p: RunProgress): void => {
