@@ -27,9 +27,13 @@ function folder(name: string, files: Record<string, unknown>): string {
   return dir;
 }
 
+/** `check PASSING` on one worker: run once, read by two tests (a check of it is 60 iterations). */
+let passingOnOneWorker: ReturnType<typeof runCli> | undefined;
+const checkPassingOnOneWorker = () => (passingOnOneWorker ??= runCli(['check', PASSING, '--workers', '1']));
+
 describe('cyclecast check', () => {
   it('runs every scenario with expectations, prints each verdict with its observed value and CI, exit 0', async () => {
-    const { status, stdout, stderr } = await runCli(['check', PASSING, '--workers', '1']);
+    const { status, stdout, stderr } = await checkPassingOnOneWorker();
     expect(status).toBe(0);
     // Progress on standard error, in plain lines where it is not a terminal (a CI log): the run as it
     // starts, then a line each time another tenth of its iterations is done.
@@ -116,8 +120,8 @@ describe('cyclecast check', () => {
   });
 
   it('gives the same verdicts and numbers for any number of workers, and takes --iterations', async () => {
-    const one = await runCli(['check', PASSING, '--workers', '1', '--reporter', 'junit']);
-    const two = await runCli(['check', PASSING, '--workers', '2', '--reporter', 'junit']);
+    const one = await checkPassingOnOneWorker();
+    const two = await runCli(['check', PASSING, '--workers', '2']);
     expect(one.status).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     const fewer = await runCli(['check', `${PASSING}/tcm.json`, '--workers', '1', '--iterations', '5']);
