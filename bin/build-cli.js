@@ -5,7 +5,7 @@
 // rather than one bundle: the simulation ran about 10% slower as a single bundle (measured side by
 // side on 1 worker, 16 iterations of the baseline). bin/cyclecast.js rebuilds through buildCli() when
 // a source listed in dist/inputs.json has changed.
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -46,6 +46,8 @@ export async function transpile(folders) {
     platform: 'node',
     format: 'esm',
     target: 'node20',
+    // Node 20.19 reads `import … with { type: 'json' }`; esbuild's node20 table would drop the attribute.
+    supported: { 'import-attributes': true },
     sourcemap: true,
     write: false,
     logLevel: 'warning',
@@ -54,7 +56,14 @@ export async function transpile(folders) {
     const text = file.path.endsWith('.js') ? file.text.replace(RELATIVE_TS_IMPORT, '$1"$2.js"') : file.text;
     writeAtomic(file.path, text);
   }
-  return inputs;
+  // Data the sources import (`import … with { type: 'json' }`, e.g. engine/world/calibrated.json)
+  // sits beside them in dist/ too, and counts as an input: editing it makes the build stale.
+  const data = folders
+    .flatMap((folder) => readdirSync(join(root, folder), { recursive: true }).map((f) => join(folder, f)))
+    .filter((path) => path.endsWith('.json'))
+    .sort();
+  for (const path of data) writeAtomic(join(root, 'dist', path), readFileSync(join(root, path), 'utf8'));
+  return [...inputs, ...data];
 }
 
 /**

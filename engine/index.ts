@@ -19,7 +19,15 @@ export type { Problem } from './json/problem.ts';
 export { didYouMean } from './json/suggest.ts';
 
 // The result contract: KPIs, summaries and what a run returns.
-export { HEADLINE_KPI, isKpiId, KPIS, kpiSpec, PERSPECTIVE_PREFIXES, PNL_LINES } from './result/kpis.ts';
+export {
+  HEADLINE_KPI,
+  isKpiId,
+  KPI_IDS,
+  KPIS,
+  kpiSpec,
+  PERSPECTIVE_PREFIXES,
+  PNL_LINES,
+} from './result/kpis.ts';
 export type { CatalogueKpiId, KpiId, KpiSpec, KpiUnit, PerspectiveId, PnlLine } from './result/kpis.ts';
 export { findKpi } from './result/summary.ts';
 export type { KpiSummary, PairedKpi, PairedSummary, RunSummary } from './result/summary.ts';
@@ -27,9 +35,9 @@ export type { Manifest, MonteCarloResult } from './result/run.ts';
 
 // The world's assumptions.
 export { defaultWorld } from './world/defaults.ts';
-export { distMean, isDist } from './world/distributions.ts';
-export type { Num } from './world/distributions.ts';
-export { mergeWorld } from './world/merge.ts';
+export { cdf, DIST_NAMES, distMean, isDist, quantile } from './world/distributions.ts';
+export type { Dist, DistName, Num } from './world/distributions.ts';
+export { checkWorldValue, mergeWorld } from './world/merge.ts';
 export { WORLD } from './world/assumptions.ts';
 export { fieldsOf } from './world/declare.ts';
 export { WORLD_SCHEMA } from './world/schema.ts';
@@ -70,8 +78,22 @@ export { chunkCount, parseShardSelector, ShardError, shardChunkRange } from './s
 export type { ShardSelector } from './sim/montecarlo/shard.ts';
 export type { ChunkRange, ChunkTask, RunSpec } from './sim/montecarlo/spec.ts';
 export { WARM_UP_RUN_ID, WARM_UP_TASK, warmUpSpec } from './sim/montecarlo/warm-up.ts';
-export { followCustomer, renderTimeline, sampleCustomers } from './sim/journey/index.ts';
+export {
+  followCustomer,
+  renderTimeline,
+  renderTimelineMarkdown,
+  sampleCustomers,
+} from './sim/journey/index.ts';
 export type { CustomerSample } from './sim/journey/index.ts';
+
+// Calibration: the world's base rates fitted to targets of today's practice.
+export { calibrate } from './calibration/calibrate.ts';
+export type { Calibration, CalibrationRow } from './calibration/calibrate.ts';
+export { updateCalibrated } from './calibration/calibrated-file.ts';
+export { MEASURE_MEANING } from './calibration/measures.ts';
+export { applyTargetFile } from './calibration/target-file.ts';
+export { TARGETS } from './calibration/targets.ts';
+export type { CalibrationTarget } from './calibration/targets.ts';
 
 // Numbers, tables, the verdict and the report for people.
 export {
@@ -93,8 +115,10 @@ export {
 } from './report/render.ts';
 export type { Format } from './report/render.ts';
 export { comparisonTable, kpiTable, REPORT_PERSPECTIVES } from './report/tables.ts';
+export { resultWorkbook } from './report/workbook.ts';
 export type { ReportPerspective, Table } from './report/tables.ts';
-export { breakdownTables } from './report/breakdowns.ts';
+export { breakdownRows, breakdownTables, dimensionName } from './report/breakdowns.ts';
+export type { BreakdownRow } from './report/breakdowns.ts';
 export {
   HEADLINE_KPIS,
   KPI_LABELS,
@@ -127,3 +151,10 @@ export { isPlainObject } from './scenario/merge.ts';
 export { dirname } from './scenario/paths.ts';
 export { RUN_LIMITS, type RunLimit } from './sim/run-limits.ts';
 export { assertionLabel, observedText } from './scenario/verdict-text.ts';
+
+// Sensitivity: the tornado, rank correlations and break-even values of a scenario or a comparison.
+export { runSensitivity, unknownPaths } from './scenario/sensitivity/analysis.ts';
+export type { SensitivityRequest, SensitivityResult, TornadoBar } from './scenario/sensitivity/analysis.ts';
+export type { BreakEven } from './scenario/sensitivity/break-even.ts';
+export { uncertainAssumptions } from './scenario/sensitivity/assumptions.ts';
+export { renderSensitivity } from './scenario/sensitivity/render.ts';

@@ -6,7 +6,7 @@ export const REPORTERS = ['text', 'junit'] as const;
 export type Reporter = (typeof REPORTERS)[number];
 
 /** `explain --format`. */
-export const EXPLAIN_FORMATS = ['text', 'json'] as const;
+export const EXPLAIN_FORMATS = ['text', 'json', 'md'] as const;
 
 /** Debian's Chromium, which `report --pdf` prints through. */
 export const CHROMIUM = '/usr/bin/chromium';

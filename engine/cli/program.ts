@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from './errors.ts';
 import { CHROMIUM, EXPLAIN_FORMATS, REPORTERS } from './choices.ts';
+import type { CalibrateOptions } from './commands/calibrate.ts';
 import type { CheckCommandOptions } from './commands/check.ts';
 import type { ExplainOptions } from './commands/explain.ts';
+import type { SensitivityOptions } from './commands/sensitivity.ts';
 import type { SimulateOptions } from './commands/simulate.ts';
 import type { MergeOptions } from './commands/merge.ts';
 import type { CliIo } from './io.ts';
@@ -32,11 +34,13 @@ export async function cyclecast(argv: readonly string[], io: CliIo): Promise<num
 
 // Each command's module is loaded when that command runs: `cyclecast facts` does not load the simulator.
 const commands = {
+  calibrate: () => import('./commands/calibrate.ts'),
   check: () => import('./commands/check.ts'),
   explain: () => import('./commands/explain.ts'),
   facts: () => import('./commands/facts.ts'),
   merge: () => import('./commands/merge.ts'),
   rulesEval: () => import('./commands/rules-eval.ts'),
+  sensitivity: () => import('./commands/sensitivity.ts'),
   simulate: () => import('./commands/simulate.ts'),
   validate: () => import('./commands/validate.ts'),
 };
@@ -161,6 +165,49 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     );
 
   cli
+    .command('sensitivity')
+    .description(
+      'tornado of the uncertain assumptions (each at its p10 and p90, on the same random numbers), their rank correlation with the KPI, and with --vs break-even values',
+    )
+    .argument('<scenario>', 'scenario file (with --vs: the challenger)')
+    .option(
+      '--vs <baseline>',
+      'analyse the paired delta against this baseline scenario, and find break-even values',
+    )
+    .option(
+      '--kpi <id>',
+      'the KPI analysed (default: profit.npv, the captive NPV); docs/kpis.md lists the ids',
+    )
+    .option('--break-even <n>', 'with --vs: break-even values for the n widest bars (default 5; 0: none)')
+    .option(
+      '--break-even-for <path>',
+      'with --vs: also a break-even value for this uncertain world assumption (e.g. parties.upliftSupport), repeatable',
+      collect,
+      [],
+    )
+    .option('--steps <n>', 'bisection steps per break-even value, one run each (default 12)')
+    .option(
+      '--iterations <n>',
+      "Monte Carlo iterations of every run (default: the scenario's run.iterations)",
+    )
+    .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
+    .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+    .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
+    .option('--set <PATH=VALUE>', SET_HELP, collect, [])
+    .addOption(
+      new Option('--format <format>', 'output format (default: table)').choices([
+        'table',
+        'md',
+        'csv',
+        'json',
+      ]),
+    )
+    .option('--out <file>', 'write the output to a file (atomically) instead of standard output')
+    .action(async (file: string, options: SensitivityOptions) =>
+      (await commands.sensitivity()).sensitivityCommand(file, options, io),
+    );
+
+  cli
     .command('merge')
     .description(
       'join the shard files of a sharded run or compare into its result, identical to the unsharded output',
@@ -218,6 +265,31 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
     .action(async (file: string, options: ExplainOptions) =>
       (await commands.explain()).explainCommand(file, options, io.stdout),
+    );
+
+  cli
+    .command('calibrate')
+    .description(
+      "fit the world's base rates to targets of today's practice on the baseline: target against achieved, with its 95% CI",
+    )
+    .argument('[scenario]', 'the baseline scenario', 'scenarios/baseline.json')
+    .option('--targets <file>', 'JSON file changing declared targets by id (docs/calibration.md)')
+    .option(
+      '--write [file]',
+      'write the fitted values and their targets into the calibrated defaults (default: engine/world/calibrated.json)',
+    )
+    .option('--iterations <n>', 'iterations per evaluation (default 4)')
+    .option('--evaluations <n>', 'evaluations allowed per target and pass (default 12)')
+    .option(
+      '--passes <n>',
+      'rounds over the targets, each refitting on the others’ fitted values (default 2; 0 measures the targets and fits nothing)',
+    )
+    .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
+    .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+    .option('--set <PATH=VALUE>', SET_HELP, collect, [])
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action(async (file: string, options: CalibrateOptions) =>
+      (await commands.calibrate()).calibrateCommand(file, options, io.stdout, io.stderr),
     );
 
   return cli;

@@ -26,14 +26,14 @@ export function renderResult(
     case 'md':
       return [
         ...verdictLines(result, (t) => `- ${t}`, '### Verdict\n'),
-        ...resultTables(result, perspective).map(renderMarkdown),
-        ...breakdownTables(result).map(renderMarkdown),
+        ...resultTables(result, perspective).map(renderMarkdownTable),
+        ...breakdownTables(result).map(renderMarkdownTable),
       ].join('\n');
     case 'table':
       return [
         ...verdictLines(result, (t) => `• ${t}`, 'Verdict'),
-        ...resultTables(result, perspective).map(renderText),
-        ...breakdownTables(result).map(renderText),
+        ...resultTables(result, perspective).map(renderTextTable),
+        ...breakdownTables(result).map(renderTextTable),
       ].join('\n');
   }
 }
@@ -45,7 +45,8 @@ function verdictLines(result: MonteCarloResult, item: (text: string) => string, 
   return [[title, ...all.map((v) => item(v.text)), `(${MATERIALITY_TEXT})`].join('\n') + '\n'];
 }
 
-function renderText(table: Table): string {
+/** A table as aligned text columns under its title (the `table` format). */
+export function renderTextTable(table: Table): string {
   const rows = [table.header, ...table.rows];
   const widths = table.header.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   const line = (r: readonly string[]) =>
@@ -60,7 +61,8 @@ function renderText(table: Table): string {
   );
 }
 
-function renderMarkdown(table: Table): string {
+/** A table as a Markdown table under a `###` title (the `md` format). */
+export function renderMarkdownTable(table: Table): string {
   const line = (r: readonly string[]) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
   const rule = `|${table.header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`;
   return [`### ${table.title}`, '', line(table.header), rule, ...table.rows.map(line)].join('\n') + '\n';
@@ -197,7 +199,8 @@ export function seriesRows(result: MonteCarloResult): RawCell[][] {
   return rows;
 }
 
-function renderCsv(rows: RawCell[][]): string {
+/** Rows as CSV (RFC 4180 quoting); null is an empty cell. */
+export function renderCsv(rows: RawCell[][]): string {
   const cell = (c: RawCell) => {
     const text = c === null ? '' : String(c);
     return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -141,6 +141,38 @@ export interface PairedSummary {
   iterations: number;
   /** In KPIS order. */
   kpis: PairedKpi[];
+  /**
+   * The paired delta of each breakdown group, in BREAKDOWN_DIMENSIONS order. Absent from results
+   * written before breakdowns were paired.
+   */
+  breakdowns?: PairedBreakdownSummary[];
+}
+
+/**
+ * One breakdown group compared over the same iterations: statistics of the per-iteration delta,
+ * challenger − baseline, of each breakdown metric. Every iteration of the comparison counts; a
+ * scenario that did not report the group in an iteration counts as 0 for it (the metrics are additive).
+ */
+export interface PairedBreakdownGroupSummary {
+  group: string;
+  /** Iterations in which exactly one of the two scenarios reported the group. */
+  inOneOnly: number;
+  /** Mean delta per iteration, by metric id (count or €). */
+  meanDelta: Record<string, number>;
+  /** 95% CI of the mean delta (paired), by metric id; [0, 0] when every pair tied; null with fewer than two iterations. */
+  ci95: Record<string, Interval | null>;
+  /**
+   * Share of iterations in which the challenger was better for the group (0–1, ties half), by metric
+   * id; null for a metric with no favourable direction (endedContracts).
+   */
+  pBetter: Record<string, number | null>;
+}
+
+export interface PairedBreakdownSummary {
+  dimension: BreakdownDimension;
+  /** Iteration pairs: the n of every group's delta. */
+  iterations: number;
+  groups: PairedBreakdownGroupSummary[];
 }
 
 /** The summary of KPI `id`, or undefined when the summary has none. */

@@ -5,6 +5,7 @@
 export { RunAccumulator, RUN_AGGREGATE_FORMAT } from './accumulator.ts';
 export type { RunAggregateJson, RunLayout } from './accumulator.ts';
 export { PairedAccumulator, PAIRED_AGGREGATE_FORMAT } from './paired.ts';
+export { PairedBreakdownTable, BREAKDOWN_BETTER } from './paired-breakdown.ts';
 export type { PairedAggregateJson } from './paired.ts';
 export { IterationResultError } from './iteration-check.ts';
 export { AggregateFormatError } from './json-read.ts';

@@ -7,6 +7,9 @@ import { interval } from './kpi-summary.ts';
 import { KPIS, kpiIndex, kpiValueRange, type KpiId } from '../result/kpis.ts';
 import { orNull } from '../result/summary.ts';
 import type { PairedKpi, PairedSummary } from '../result/summary.ts';
+import { BREAKDOWN_DIMENSIONS } from '../result/iteration.ts';
+import { PairedBreakdownTable } from './paired-breakdown.ts';
+import type { PairedBreakdownJson } from './paired-breakdown.ts';
 
 export const PAIRED_AGGREGATE_FORMAT = 'cyclecast.paired-aggregate';
 
@@ -36,6 +39,9 @@ interface PairedTally {
 export class PairedAccumulator {
   iterations = 0;
   private readonly tallies: PairedTally[] = KPIS.map(() => newTally());
+  private readonly breakdowns: PairedBreakdownTable[] = BREAKDOWN_DIMENSIONS.map(
+    (d) => new PairedBreakdownTable(d),
+  );
 
   /** Adds one iteration of both scenarios; throws an IterationResultError (adding nothing) when they do not pair. */
   add(baseline: IterationResult, challenger: IterationResult): void {
@@ -66,6 +72,10 @@ export class PairedAccumulator {
         }
       });
     }
+    for (const d of BREAKDOWN_DIMENSIONS) {
+      const problem = PairedBreakdownTable.problem(baseline.breakdowns[d], challenger.breakdowns[d]);
+      if (problem) throw new IterationResultError(iteration, `${d}: ${problem}`);
+    }
     KPIS.forEach((spec, i) => {
       const b = baseline.kpis[i]!;
       const c = challenger.kpis[i]!;
@@ -82,6 +92,9 @@ export class PairedAccumulator {
       else if (spec.better === 'higher' ? c > b : c < b) t.better++;
       t.delta.add(c - b);
     });
+    BREAKDOWN_DIMENSIONS.forEach((d, i) =>
+      this.breakdowns[i]!.add(baseline.breakdowns[d], challenger.breakdowns[d]),
+    );
     this.iterations++;
   }
 
@@ -94,12 +107,17 @@ export class PairedAccumulator {
       t.ties += o.ties;
       t.definedInOneOnly += o.definedInOneOnly;
     });
+    this.breakdowns.forEach((t, i) => t.merge(other.breakdowns[i]!));
     this.iterations += other.iterations;
   }
 
   /** Mean delta, its paired standard error and 95% CI, P(challenger better) and delta quantiles per KPI. */
   summary(): PairedSummary {
-    return { iterations: this.iterations, kpis: KPIS.map((spec, i) => pairedKpi(spec, this.tallies[i]!)) };
+    return {
+      iterations: this.iterations,
+      kpis: KPIS.map((spec, i) => pairedKpi(spec, this.tallies[i]!)),
+      breakdowns: this.breakdowns.map((t) => t.summary()),
+    };
   }
 
   /**
@@ -113,7 +131,7 @@ export class PairedAccumulator {
   toJSON(): PairedAggregateJson {
     return {
       format: PAIRED_AGGREGATE_FORMAT,
-      version: 1,
+      version: 2,
       iterations: this.iterations,
       kpis: KPIS.map((spec, i) => {
         const t = this.tallies[i]!;
@@ -125,10 +143,10 @@ export class PairedAccumulator {
           delta: t.delta.toJSON(),
         };
       }),
+      breakdowns: this.breakdowns.map((t) => t.toJSON()),
     };
   }
 
-  /** Reads `toJSON()` output; throws AggregateFormatError naming the path. */
   /** As RunAccumulator.inconsistency, for the KPI deltas: for shard files, not worker messages. */
   inconsistency(): { path: string; detail: string } | null {
     for (let i = 0; i < KPIS.length; i++) {
@@ -140,11 +158,12 @@ export class PairedAccumulator {
     return null;
   }
 
+  /** Reads `toJSON()` output; throws AggregateFormatError naming the path. */
   static fromJSON(json: unknown): PairedAccumulator {
     const fail = failer('paired aggregate');
     const o = readObject(json, '$', fail);
-    if (o.format !== PAIRED_AGGREGATE_FORMAT || o.version !== 1) {
-      fail('$.format', `expected format "${PAIRED_AGGREGATE_FORMAT}" version 1`);
+    if (o.format !== PAIRED_AGGREGATE_FORMAT || o.version !== 2) {
+      fail('$.format', `expected format "${PAIRED_AGGREGATE_FORMAT}" version 2`);
     }
     const acc = new PairedAccumulator();
     acc.iterations = readCount(o.iterations, '$.iterations', fail);
@@ -168,15 +187,24 @@ export class PairedAccumulator {
         fail(path, 'definedInOneOnly exceeds the undefined pairs');
       acc.tallies[i] = t;
     });
+    readArray(o.breakdowns, '$.breakdowns', fail, BREAKDOWN_DIMENSIONS.length).forEach((entry, i) => {
+      const path = `$.breakdowns[${i}]`;
+      const table = PairedBreakdownTable.fromJSON(entry, BREAKDOWN_DIMENSIONS[i]!, path, fail);
+      if (table.iterations !== acc.iterations) {
+        fail(`${path}.iterations`, `expected ${acc.iterations}, the aggregate's iterations`);
+      }
+      acc.breakdowns[i] = table;
+    });
     return acc;
   }
 }
 
 export interface PairedAggregateJson {
   format: typeof PAIRED_AGGREGATE_FORMAT;
-  version: 1;
+  version: 2;
   iterations: number;
   kpis: { id: string; better: number; ties: number; definedInOneOnly: number; delta: DistributionJson }[];
+  breakdowns: PairedBreakdownJson[];
 }
 
 function newTally(): PairedTally {

@@ -22,6 +22,7 @@ import {
   type ValueOf,
   type WorldOf,
 } from './declare.ts';
+import { calibrated } from './calibrated.ts';
 
 /*
  * The world: how customers and markets respond (docs/design.md). Three rules keep every number
@@ -460,11 +461,11 @@ const market = group('Used-vehicle market', {
 /** Whether a customer whose contract ends takes a new contract with the captive. */
 const renewal = group('Renewal', {
   baseProbability: field(table(CYCLES, probability), {
-    default: { cycle1: 0.43, cycle2: 0.41, cycle3: 0.36 },
+    default: { cycle1: calibrated('renewal.baseProbability.cycle1'), cycle2: 0.41, cycle3: 0.36 },
     description:
       'Renewal probability by the cycle of the ending contract, with every effect at 1 (no contact, an average dealer and customer).',
     source:
-      'calibration B: Household brand loyalty 51 (50–55) %, Same-brand repurchase through a captive 50 %; calibrated so that the shipped reactive engagement policy retains ≈ 53 % and TCM ≈ 66 %, inside calibration B: Lessees who lease again 50–72 % (default world and portfolio, 5,000 contracts, 120 months); cycle 3 lower — calibration B: Brand loyalty by ownership length (−10 pp after month 36)',
+      'calibration B: Household brand loyalty 51 (50–55) %, Same-brand repurchase through a captive 50 %; set by hand so that the baseline (reactive engagement) retains ≈ 52 % (default world and portfolio, 5,000 contracts, 120 months); cycle 1 is `cyclecast calibrate`’s parameter for target renewal (its value lives in engine/world/calibrated.json); assumption: cycle 2 a little lower; cycle 3 lower — calibration B: Brand loyalty by ownership length (−10 pp after month 36)',
     edit: {
       cycle1: 'Renewal probability after cycle 1, no contact',
       cycle2: 'Renewal probability after cycle 2, no contact',
@@ -485,6 +486,13 @@ const renewal = group('Renewal', {
       'Odds multiplier of an engagement contact by the months to the end at which it was made; the best contact of the contract counts.',
     source:
       'calibration B: Consideration window starts 12 (6–12) months before end (J.D. Power), ≈ 1.8 for 12–18 months before the end; assumption: smaller for late contacts, because the customer has started shopping, fading for contacts years ahead',
+    challengerEffect: {
+      claim: 'trade cycle management: contacts 12–18 months before the end',
+      evidence: 'correlational',
+      of: 'the odds multiplier of a contact 12–18 months before the end (the survey places the window, no trial measured the lift)',
+      range: [1, 1.8],
+      noEffect: 1,
+    },
   }),
   channelWeight: field(table(CHANNELS, num(0, 10, 'exponent')), {
     default: { phone: 1, email: 0.6, sms: 0.5, letter: 0.5, 'dealer-visit': 1.2 },
@@ -576,6 +584,13 @@ const renewal = group('Renewal', {
     description:
       'Goodwill damage: odds multiplier (≤ 1) on the customer’s later renewals for each dunning action taken, by segment.',
     source: 'assumption: harsh dunning of a reliable customer costs most (docs/design.md); no public figures',
+    challengerEffect: {
+      claim: 'segmented dunning: sparing reliable payers harsh actions keeps their renewals',
+      evidence: 'assumption',
+      of: 'the odds multiplier on a reliable customer’s renewals after a collection-agency placement',
+      range: [0.5, 1],
+      noEffect: 1,
+    },
   }),
   earlyUpgradeByEquity: field(curve(0, 1, '0–1 per month'), {
     default: [
@@ -606,14 +621,14 @@ const renewal = group('Renewal', {
 const payments = group('Payments and dunning', {
   missProbability: field(segments(tiers(probability)), {
     default: {
-      reliable: byTier(0.004, 0.018, 0.04),
+      reliable: byTier(0.004, 0.018, calibrated('payments.missProbability.reliable.subprime')),
       occasional: byTier(0.028, 0.077, 0.12),
       'habitual-late': byTier(0.084, 0.2, 0.28),
     },
     description:
       'Probability that a current contract misses this month’s instalment, by segment and credit tier.',
     source:
-      'calibration C: Annualised net loss prime 0.5, near-prime 2.5, subprime 8 % and Payer mix 80/15/5: annual net loss = 12 × misses per month × share of episodes that end in default × loss given default; with the shipped uniform dunning policy and the cure odds by tier, the misses were scaled per tier until books of one tier lose 0.5 / 2.5 / 7.9 % a year (4,000 contracts × 120 months, two iterations each). The resulting 60+ DPD stock is lower than the bureaus’ (≈ 0.3 % overall, 1.6 % subprime, against calibration C 1.3 % and 6 %): in the model every episode cures or is terminated within the policy’s horizon, while bureau figures also hold extensions, bankruptcies and repossession pipelines. Losses drive profit, so they were matched first',
+      'calibration C: Annualised net loss prime 0.5, near-prime 2.5, subprime 8 % and Payer mix 80/15/5: annual net loss = 12 × misses per month × share of episodes that end in default × loss given default; with the shipped uniform dunning policy and the cure odds by tier, the misses were scaled per tier until books of one tier lose 0.5 / 2.5 / 7.9 % a year (4,000 contracts × 120 months, two iterations each). The resulting 60+ DPD stock is lower than the bureaus’ (≈ 0.3 % overall, 1.6 % subprime, against calibration C 1.3 % and 6 %): in the model every episode cures or is terminated within the policy’s horizon, while bureau figures also hold extensions, bankruptcies and repossession pipelines. Losses drive profit, so they were matched first. reliable.subprime is `cyclecast calibrate`’s parameter for target loss, the baseline’s net credit loss (its value lives in engine/world/calibrated.json)',
   }),
   stressOdds: field(oddsCurve, {
     default: [[0, 1]],
@@ -628,11 +643,11 @@ const payments = group('Payments and dunning', {
     edit: { '': 'Missed instalments that are disputes' },
   }),
   selfCure: field(segments(probability), {
-    default: bySegment(0.6, 0.4, 0.25),
+    default: bySegment(0.6, 0.4, calibrated('payments.selfCure.habitual-late')),
     description:
       'Probability per month that a delinquent customer pays all arrears without any action, by segment (a forgetter catches up).',
     source:
-      'assumption: no public cure benchmark (calibration, How far to trust them §6); reliable payers forget, habitual late payers cannot pay',
+      'assumption: no public cure benchmark (calibration, How far to trust them §6); reliable payers forget, habitual late payers cannot pay; habitual-late is `cyclecast calibrate`’s parameter for target delinquency, the baseline’s 60+ DPD stock (its value lives in engine/world/calibrated.json)',
   }),
   tierCureOdds: field(tiers(odds), {
     default: byTier(1, 0.4, 0.2),
@@ -665,6 +680,13 @@ const dunning = group('Payments and dunning', {
       'Probability per month that the action cures the delinquency, by segment (combined with self-cure: either cures). For `payment-plan` it is the probability the customer accepts the plan; for `collection-agency` it applies every month the debt stays placed.',
     source:
       'calibration C: SMS reminder effect 5 → 23 % (an SMS reminder for a forgetter ≈ 0.23); the rest assumption: no public cure benchmark by dunning stage (calibration, How far to trust them §6)',
+    challengerEffect: {
+      claim: 'segmented dunning: a reminder is enough for a reliable payer, a call for the others',
+      evidence: 'assumption',
+      of: 'a reminder’s monthly cure for a reliable payer over a habitual late payer’s (0.5 / 0.12; 1 = segments respond alike)',
+      range: [1, 4.2],
+      noEffect: 1,
+    },
   }),
   remindChannelOdds: field(table(REMIND_CHANNELS, odds), {
     default: { sms: 1, email: 0.8, letter: 0.7, phone: 1.3 },
@@ -866,6 +888,13 @@ const leads = group('Leads', {
       'Probability that the first call reaches a reachable lead, by response minutes (arrival to first call, including preparation).',
     source:
       'calibration D: First call within 5 minutes vs after 30 minutes, Response within 1 hour vs later (decay shape from HBR, Oldroyd et al. 2011, and Oldroyd 2007: steep within the first hour, long tail); scaled so a call within 2 minutes reaches 60 % and a 30-minute response 39 % (calibration D: Cumulative contact by call attempt, 39 % at the first). With the defaults the shipped lead policies convert ≈ 5 % (salesperson-prepared), 7 % (speed to lead) and 10 % (BDC, 38 appointments per 100 leads) — calibration D: Internet lead-to-sale 10 (8–15) %, Lead-to-appointment 36 %; the practitioner’s 13 % and 20 % are targets, not observations (calibration, How far to trust them §1)',
+    challengerEffect: {
+      claim: 'speed to lead and the BDC: a first call within minutes',
+      evidence: 'correlational',
+      of: 'contact at 2 minutes over contact at 30 minutes (0.60 / 0.39; the studies compared firms, they did not assign response times)',
+      range: [1, 1.54],
+      noEffect: 1,
+    },
   }),
   laterAttemptContact: field(numbers({ lo: 0, hi: 1, minLength: 1, unit: '0–1' }), {
     default: [0.54, 0.39, 0.29, 0.25],
@@ -904,10 +933,10 @@ const leads = group('Leads', {
     source: 'assumption: a prepared quote helps a little',
   }),
   appointmentGivenContact: field(probability, {
-    default: 0.6,
+    default: calibrated('leads.appointmentGivenContact'),
     description: 'Probability that a reached lead books an appointment.',
     source:
-      'calibration D: Lead-to-appointment 36 (30–60) % = 60 % reached × 60 % booked (de Vries/DCDW MAP)',
+      'calibration D: Lead-to-appointment 36 (30–60) % = 60 % reached × 60 % booked (de Vries/DCDW MAP); `cyclecast calibrate`’s parameter for target conversion, the baseline’s lead-to-sale (its value lives in engine/world/calibrated.json)',
     edit: { '': 'Appointments booked when a lead is reached' },
   }),
   appointmentOddsByResponseMinutes: field(oddsCurve, {
@@ -920,6 +949,13 @@ const leads = group('Leads', {
     description: 'Odds multiplier on the appointment by response minutes: a lead called late has moved on.',
     source:
       'calibration D: Response within 1 hour vs later 7× qualification odds (HBR 2011); assumption: the part not already in the contact curve',
+    challengerEffect: {
+      claim: 'speed to lead and the BDC: a lead called within minutes books more appointments',
+      evidence: 'assumption',
+      of: 'the odds multiplier of a lead called after 60 minutes (1 = no loss for calling late)',
+      range: [0.6, 1],
+      noEffect: 1,
+    },
   }),
   sourceAppointmentOdds: field(sources(odds), {
     default: {

@@ -76,6 +76,25 @@ export interface Field<S extends Shape> {
    * itself, 'lease.prime' = an entry of a table). Each must be a number.
    */
   readonly edit?: Readonly<Record<string, string>>;
+  /** Set on an effect a challenger policy wins by: how good its evidence is, and its range. */
+  readonly challengerEffect?: ChallengerEffect;
+}
+
+/**
+ * An effect that makes a challenger beat the baseline (docs/calibration.md, What makes a challenger
+ * win). Where the evidence is only correlational the range reaches "no effect", so a sensitivity run
+ * over it can show the claim vanishing.
+ */
+export interface ChallengerEffect {
+  /** The challenger and the mechanism, e.g. 'trade cycle management: contacts a year before the end'. */
+  readonly claim: string;
+  /** source: a cited causal figure; correlational: a cited association; assumption: no source. */
+  readonly evidence: 'source' | 'correlational' | 'assumption';
+  /** What the range is a range of, in the field's unit, e.g. 'the multiplier 12–18 months before the end'. */
+  readonly of: string;
+  readonly range: readonly [low: number, high: number];
+  /** The value of `of` at which the challenger gains nothing (1 for an odds multiplier). */
+  readonly noEffect: number;
 }
 /** A named group of assumptions (economics, market, …), a section of the assumptions panel. */
 export interface Group<F extends Fields> {

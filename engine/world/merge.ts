@@ -54,6 +54,24 @@ export function checkWorld(world: unknown, pointer: string): ValueProblem[] {
   return problems.length > 0 ? problems : crossChecks(world as World, root);
 }
 
+/**
+ * Checks one numeric world assumption at `path` (e.g. ['economics', 'fundingRate']) as a scenario file's
+ * `world` block would be checked: a number or a distribution, within the assumption's domain. For
+ * editors that change one value at a time; the problems point at `/world/…`.
+ */
+export function checkWorldValue(path: readonly string[], value: unknown): ValueProblem[] {
+  let node: SchemaNode = WORLD_SCHEMA;
+  let place: Place = { name: 'world', pointer: '/world' };
+  for (const key of path) {
+    const next: SchemaNode | undefined = node.kind === 'object' ? node.fields.get(key) : undefined;
+    if (!next) return [fail(child(place, key), 'unknown assumption')];
+    node = next;
+    place = child(place, key);
+  }
+  if (node.kind !== 'num') return [fail(place, 'is not a numeric assumption')];
+  return checkNumNode(value, place, node.lo, node.hi, node.unit);
+}
+
 function mergeValue(base: unknown, override: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(override) || isDist(override) || isDist(base)) {
     return override === undefined ? base : override;

@@ -18,6 +18,9 @@ export const MAX_MONTHS_TO_END = 120;
 /** Remind channels in the order of `remindChannelLogOdds`. */
 export const REMIND_CHANNELS = ['sms', 'email', 'letter', 'phone'] as const;
 
+/** Hears one drawn value of a world assumption: its dotted path (e.g. 'economics.fundingRate') and value. */
+export type WorldDrawListener = (path: string, value: number) => void;
+
 /** A field or table entry of the world, e.g. 'economics.fundingRate'. */
 type WorldPath = PathOf<World>;
 
@@ -185,14 +188,18 @@ export interface ResolvedWorld {
  * with k a hash of the field's path and j the j-th uniform the distribution needs, so adding a field or
  * changing another field's distribution never moves a field's draw (common random numbers across
  * scenarios with different worlds).
+ * `onDraw` hears every distribution's drawn value by its path (sensitivity analysis reads an
+ * iteration's draws this way, from its key alone, without running it).
  * @example resolveWorld(defaultWorld(), iterationKey(42, 0)).fundingMonthly // 0.04 / 12
  */
-export function resolveWorld(world: World, key: number): ResolvedWorld {
+export function resolveWorld(world: World, key: number, onDraw?: WorldDrawListener): ResolvedWorld {
   const drawAt = (path: string, x: Num): number => {
     if (typeof x === 'number') return x;
     const k = fieldHash(path);
     let j = 0;
-    return sample(x, () => uniform(key, 0, DECISIONS.world, j++, k));
+    const value = sample(x, () => uniform(key, 0, DECISIONS.world, j++, k));
+    onDraw?.(path, value);
+    return value;
   };
   const draw = (path: WorldPath, x: Num): number => drawAt(path, x);
   /** Draws `table[name]` for each name, in that order, under `path.name`. */

@@ -18,6 +18,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['portfolio', 'stats', 'report'],
   ['sim'],
   ['scenario'],
+  ['calibration'],
   ['index.ts', 'node.ts', 'catalogue.ts'],
   ['cli'],
 ];

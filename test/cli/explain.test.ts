@@ -72,6 +72,22 @@ describe('cyclecast explain', () => {
     expect(months).toEqual([...months].sort((a, b) => a - b));
   });
 
+  it("prints the journey as a Markdown table with every ledger entry's party, with --format md", async () => {
+    const id = idOf('lead sale');
+    const result = await runCli(['explain', FIXTURE, '--customer', String(id), '--format', 'md']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      '| month | what happened | ledger entries (party category cycle: €) |\n| --- | --- | --- |\n',
+    );
+    // A lead sale starts a contract: the dealer is paid its commission, which the captive recognises over the instalments.
+    expect(result.stdout).toMatch(
+      /^\| \d+ \| [^\n]*contract: #1 cycle-\d [^\n]*\bdealer dealerCommission c\d \+€/m,
+    );
+    expect(result.stdout).toMatch(/\bcaptive dealerCommission c\d −€/);
+    expect(result.stdout).not.toMatch(/^month /m);
+  });
+
   it('says an unknown customer is unknown, and how to list ids', async () => {
     const result = await runCli(['explain', FIXTURE, '--customer', '300']);
     expect(result.status).toBe(1);

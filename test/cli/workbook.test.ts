@@ -63,6 +63,15 @@ describe('--format xlsx', () => {
           (r) => r.dimension === b.dimension && r.group === g.group && r.kpi === 'breakdown.profit',
         );
         expect(profit?.baseline_mean).toBe(g.mean.profit);
+        const paired = comparison.summary
+          .breakdowns!.find((x) => x.dimension === b.dimension)!
+          .groups.find((x) => x.group === g.group)!;
+        expect([
+          profit?.delta_mean,
+          profit?.delta_ci95_low,
+          profit?.delta_ci95_high,
+          profit?.p_better,
+        ]).toEqual([paired.meanDelta.profit, ...paired.ci95.profit!, paired.pBetter.profit]);
       }
     }
 

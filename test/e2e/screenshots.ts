@@ -60,6 +60,7 @@ async function main() {
       'lead-funnel',
       'npv-delta-distribution',
       'rolling-retention',
+      'breakdowns',
     ]) {
       await shoot(page, `figure[data-chart="${chart}"]`, `chart-${chart}`);
     }
@@ -115,6 +116,10 @@ async function main() {
     await page.locator('#assumption-economics-fundingRate').press('Tab');
     await page.fill('#assumption-market-marketShift', '-5');
     await page.locator('#assumption-market-marketShift').press('Tab');
+    // One assumption as a distribution: its type and parameters, drawn once per iteration.
+    await page.selectOption('#assumption-market-refurbishment-baseCost-kind', 'pert');
+    await page.fill('#assumption-market-refurbishment-baseCost-max', '1600');
+    await page.locator('#assumption-market-refurbishment-baseCost-max').press('Tab');
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(OUT, 'edit-assumptions.png') });
     process.stderr.write('docs/screenshots/edit-assumptions.png\n');

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDelta, formatValue } from '../../engine/report/number.ts';
 import { renderResult } from '../../engine/report/render.ts';
@@ -39,7 +41,7 @@ const RUN = {
 };
 
 /** `cyclecast compare` of RUN in one of its formats. */
-const compareInCli = (format: string) =>
+const compareInCli = (format: string, more: readonly string[] = []) =>
   cli([
     'compare',
     RUN.baseline,
@@ -54,6 +56,7 @@ const compareInCli = (format: string) =>
     '1',
     '--format',
     format,
+    ...more,
   ]);
 
 describe.skipIf(!chromium)('workbench in Chromium', () => {
@@ -99,11 +102,14 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     expect(shown!.replace(/\s+/g, ' ')).toContain(verdict!.text);
     expect(await compareInCli('table')).toContain(verdict!.text);
 
-    // The breakdowns are the CLI's tables.
+    // The breakdowns are the CLI's tables, with each group's paired change, its interval and P(better).
     const [byCycle] = breakdownTables(result);
+    expect(byCycle!.header.slice(-2)).toEqual(['Δ 95% CI', 'P(better)']);
     const shownRows = await page.locator('#breakdowns details').first().locator('tbody tr').allTextContents();
     const squeeze = (t: string) => t.replace(/\s+/g, '');
     expect(shownRows.map(squeeze)).toEqual(byCycle!.rows.map((r) => squeeze(r.join(''))));
+    // A run of 4 iterations is flagged next to its intervals.
+    expect(await page.textContent('#few-iterations')).toContain('only 4 iterations');
 
     // A favourable change is green, and an unchanged KPI is neutral.
     const retention = result.comparisons[0]!.summary.kpis.find((k) => k.id === 'retention.rate')!;
@@ -135,6 +141,15 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     });
     expect(Object.keys(drawn).sort()).toEqual(CHARTS.map((c) => c.id).sort());
     for (const [chart, svgs] of Object.entries(drawn)) expect(svgs, chart).toBeGreaterThan(0);
+    // The breakdowns' small multiples: one named panel per dimension, a dot per group.
+    const panels = page.locator('figure[data-chart="breakdowns"] .plots svg');
+    expect(await panels.evaluateAll((svgs) => svgs.map((svg) => svg.getAttribute('aria-label')))).toEqual(
+      ['cycle', 'customer segment', 'credit tier', 'region', 'dealer'].map(
+        (d) => `Profit by cycle, segment, credit tier, region and dealer: By ${d}`,
+      ),
+    );
+    const dealers = result.comparisons[0]!.summary.breakdowns!.find((b) => b.dimension === 'dealer')!;
+    expect(await panels.nth(4).locator('circle').count()).toBe(dealers.groups.length);
 
     // Charts export as SVG and PNG, the table as the CLI's CSV.
     const save = async (selector: string) => {
@@ -149,6 +164,24 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     expect(png.bytes.length).toBeGreaterThan(10_000);
     const csv = await save('#export-kpi-csv');
     expect(csv.bytes.toString('utf8')).toBe(renderResult(result, 'csv'));
+
+    // The Excel workbook holds the cells of `--format xlsx` (the files differ only in their timestamps).
+    const xlsx = await save('#export-xlsx');
+    expect(xlsx.name).toBe('cyclecast-baseline-vs-tcm.xlsx');
+    const out = join(built.dir, 'cli.xlsx');
+    await compareInCli('xlsx', ['--out', out]);
+    const cellsOf = async (file: Buffer | string) => {
+      const workbook = new ExcelJS.Workbook();
+      if (typeof file === 'string') await workbook.xlsx.readFile(file);
+      else await workbook.xlsx.load(file as unknown as ArrayBuffer);
+      return workbook.worksheets.map((w) => ({
+        name: w.name,
+        rows: w.getSheetValues().map((row) => (Array.isArray(row) ? row.slice(1) : row)),
+      }));
+    };
+    const fromBrowser = await cellsOf(xlsx.bytes);
+    expect(fromBrowser.map((w) => w.name)).toEqual(['KPIs', 'Breakdowns', 'Series', 'Run']);
+    expect(fromBrowser).toEqual(await cellsOf(out));
 
     // The full result downloads as the CLI's JSON, byte for byte: the same manifest (hashes of the same
     // inputs) and every number to the last bit. The engine computes exp, log, pow, cos and tan with
@@ -255,6 +288,48 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     expect(await page.textContent('#run-status')).toBe(status);
     expect(await page.isEnabled('#run')).toBe(true);
     expect(await page.locator('#run-message .box').textContent()).toContain('Run cancelled');
+  }, 60_000);
+
+  it('edits an assumption as a distribution, refusing one the file would refuse, and keeps it across a reload', async () => {
+    const { page } = app;
+    await page.click('#view-edit');
+    await page.selectOption('#new-base', 'scenarios/baseline.json');
+    await page.fill('#new-name', 'uncertain-funding');
+    await page.click('form.new button[type="submit"]');
+    const id = '#assumption-economics-fundingRate';
+    await page.selectOption(`${id}-kind`, 'triangular');
+    // Starts around the value shown (4% per year), in the same unit.
+    expect(
+      await Promise.all(['min', 'mode', 'max'].map((k) => page.locator(`${id}-${k}`).inputValue())),
+    ).toEqual(['3.6', '4', '4.4']);
+    await page.fill(`${id}-mode`, '5');
+    await page.locator(`${id}-mode`).press('Tab');
+    expect(await page.textContent(`${id}-note`)).toContain(
+      'invalid world.economics.fundingRate: mode 0.05 is outside [min, max] = [0.036, 0.044]',
+    );
+    expect(await page.getAttribute(`${id}-mode`, 'aria-invalid')).toBe('true');
+    await page.fill(`${id}-max`, '6');
+    await page.locator(`${id}-max`).press('Tab');
+    const note = (await page.textContent(`${id}-note`))!.replace(/\s+/g, ' ');
+    expect(note).toContain('mean 4.867% per year');
+    const change = 'world.economics.fundingRate = {"dist":"triangular","min":0.036,"mode":0.05,"max":0.06}';
+    await page.locator('.changes code', { hasText: change }).waitFor({ state: 'attached' });
+    await page.locator('.valid', { hasText: 'Valid scenario' }).waitFor();
+
+    await page.waitForTimeout(600); // the store writes after a short pause
+    await page.reload();
+    await page.waitForSelector('#run');
+    await page.click('#view-edit');
+    expect(await page.textContent('#draft-heading')).toBe('uncertain-funding');
+    expect(await page.locator(`${id}-kind`).inputValue()).toBe('triangular');
+    expect(await page.locator(`${id}-mode`).inputValue()).toBe('5');
+    // Back to a fixed value: the distribution's mean.
+    await page.selectOption(`${id}-kind`, 'fixed');
+    expect(await page.locator(id).inputValue()).toBe('4.866666667');
+    // Leave the workspace as it was for the next test.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.click('button.danger:text("Delete")');
+    await page.waitForSelector('#draft-heading', { state: 'detached' });
   }, 60_000);
 
   it('edits a scenario with live validation at the right line, and keeps the work across a reload', async () => {

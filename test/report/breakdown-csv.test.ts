@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatDelta, formatInterval, formatProbability } from '../../engine/report/number.ts';
 import { renderResult } from '../../engine/report/render.ts';
 import { FIXTURE_BASELINE, fixtureResult } from '../../web/testing/fixtures.ts';
 
@@ -12,7 +13,7 @@ function parse(csv: string): Record<string, string>[] {
 const num = (cell: string | undefined) => (cell === undefined || cell === '' ? null : Number(cell));
 
 describe('breakdowns in CSV', () => {
-  it('follow the KPI rows of a comparison: both means and their difference for every group of the JSON', async () => {
+  it('follow the KPI rows of a comparison: both means and the paired delta for every group of the JSON', async () => {
     const result = await fixtureResult();
     const rows = parse(renderResult(result, 'csv'));
     const kpiRows = rows.filter((r) => !r.kpi!.startsWith('breakdown.'));
@@ -36,7 +37,16 @@ describe('breakdowns in CSV', () => {
         expect(num(profit.challenger_mean)).toBe(other.mean.profit);
         expect(num(profit.delta_mean)).toBeCloseTo(other.mean.profit! - g.mean.profit!, 6);
         expect(num(at('breakdown.retentionRate').baseline_mean)).toBe(g.retentionRate);
-        expect(num(at('breakdown.endedContracts').n)).toBe(Math.min(g.iterations, other.iterations));
+        const paired = result.comparisons[0]!.summary.breakdowns!.find(
+          (x) => x.dimension === b.dimension,
+        )!.groups.find((x) => x.group === g.group)!;
+        expect(num(profit.delta_mean)).toBe(paired.meanDelta.profit);
+        expect([num(profit.delta_ci95_low), num(profit.delta_ci95_high)]).toEqual(paired.ci95.profit);
+        expect(num(profit.p_better)).toBe(paired.pBetter.profit);
+        expect(num(at('breakdown.endedContracts').n)).toBe(result.manifest.iterations);
+        // Ended contracts have no better direction; the retention rate is a ratio of sums, not paired.
+        expect(at('breakdown.endedContracts').p_better).toBe('');
+        expect(at('breakdown.retentionRate').delta_ci95_low).toBe('');
       }
     }
   });
@@ -63,5 +73,30 @@ describe('breakdowns in CSV', () => {
       dealers[0]!.iterations,
       ...dealers[0]!.ci95!.creditLoss!,
     ]);
+  });
+
+  it('give a scenario compared with itself a delta of exactly 0 ± 0 in every group', async () => {
+    const result = await fixtureResult([FIXTURE_BASELINE, FIXTURE_BASELINE]);
+    const rows = parse(renderResult(result, 'csv')).filter(
+      (r) => r.kpi!.startsWith('breakdown.') && r.kpi !== 'breakdown.retentionRate',
+    );
+    expect(rows.length).toBeGreaterThan(20);
+    for (const r of rows)
+      expect([r.delta_mean, r.delta_ci95_low, r.delta_ci95_high]).toEqual(['0', '0', '0']);
+  });
+
+  it('show in table and Markdown each group’s paired profit change with its interval and P(better)', async () => {
+    const result = await fixtureResult();
+    const [region] = result.comparisons[0]!.summary.breakdowns!.filter((b) => b.dimension === 'region');
+    const g = region!.groups[0]!;
+    const cells = [
+      formatDelta(g.meanDelta.profit!, '€'),
+      formatInterval(g.ci95.profit!, '€', true),
+      formatProbability(g.pBetter.profit!),
+    ];
+    expect(renderResult(result, 'md')).toContain(`| ${cells.join(' | ')} |`);
+    expect(renderResult(result, 'table')).toMatch(
+      new RegExp(cells.map((c) => c.replace(/[.+]/g, '\\$&')).join(' +')),
+    );
   });
 });

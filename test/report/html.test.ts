@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderReport } from '../../engine/report/html.ts';
-import { formatDelta } from '../../engine/report/number.ts';
+import { formatDelta, formatInterval, formatProbability } from '../../engine/report/number.ts';
 import { reportScenario } from '../../engine/scenario/report-scenario.ts';
 import { verdicts } from '../../engine/report/verdict.ts';
 import { loadScenario } from '../../engine/scenario/load.ts';
@@ -30,6 +30,13 @@ describe('renderReport', () => {
     expect(html).toContain(verdicts(result)[0]!.text.replace(/"/g, '&quot;'));
     for (const k of result.comparisons[0]!.summary.kpis) {
       expect(html).toContain(`data-kpi="${k.id}" data-challenger="1">${formatDelta(k.meanDelta, k.unit)}`);
+    }
+    // Each breakdown group's paired profit change, its interval and P(better), as the CLI table prints them.
+    const dealers = result.comparisons[0]!.summary.breakdowns!.find((b) => b.dimension === 'dealer')!;
+    for (const g of dealers.groups) {
+      expect(html).toContain(
+        `<td>${formatDelta(g.meanDelta.profit!, '€')}</td><td>${formatInterval(g.ci95.profit!, '€', true)}</td><td>${formatProbability(g.pBetter.profit!)}</td>`,
+      );
     }
     expect(html).toContain(result.manifest.runHash);
     expect(html).toContain(scenarios[1]!.description.replace(/&/g, '&amp;').slice(0, 40));

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { formatValueProblem } from '../../engine/json/problem.ts';
 import { iterationKey, uniform } from '../../engine/random/streams.ts';
 import {
+  cdf,
   checkNum as checkNumProblems,
   distMean,
   distSupport,
   isDist,
+  quantile,
   sample,
   type Dist,
   type Num,
@@ -180,5 +182,64 @@ describe('checkNum', () => {
       `${at}  invalid distribution: alpha -1 must be > 0`,
       `${at}  invalid distribution: beta 0 must be > 0`,
     ]);
+  });
+});
+
+describe('quantile', () => {
+  it('has closed forms where the distribution has one', () => {
+    expect(quantile(0.04, 0.1)).toBe(0.04);
+    expect(quantile({ dist: 'uniform', min: 0.03, max: 0.05 }, 0.9)).toBeCloseTo(0.048, 15);
+    expect(quantile({ dist: 'normal', mean: 10, sd: 2 }, 0.975)).toBeCloseTo(10 + 2 * 1.959964, 5);
+    // Beta(2, 1) has CDF x², Beta(1, 2) has CDF 1 − (1 − x)², Beta(½, ½) is the arcsine law.
+    expect(quantile({ dist: 'beta', alpha: 2, beta: 1 }, 0.36)).toBeCloseTo(0.6, 12);
+    expect(quantile({ dist: 'beta', alpha: 1, beta: 2, min: 10, max: 20 }, 0.75)).toBeCloseTo(15, 10);
+    expect(quantile({ dist: 'beta', alpha: 0.5, beta: 0.5 }, 0.25)).toBeCloseTo(
+      Math.sin(Math.PI / 8) ** 2,
+      10,
+    );
+    // A symmetric PERT's median is its mode; a triangular's p at the mode is (mode − min) / range.
+    expect(quantile({ dist: 'pert', min: 1, mode: 2, max: 3 }, 0.5)).toBeCloseTo(2, 12);
+    expect(quantile({ dist: 'triangular', min: 0, mode: 1, max: 4 }, 0.25)).toBeCloseTo(1, 12);
+    // The lognormal's median is e^μ = mean / √(1 + cv²).
+    expect(quantile({ dist: 'lognormal', mean: 100, sd: 50 }, 0.5)).toBeCloseTo(100 / Math.sqrt(1.25), 8);
+  });
+
+  it.each(cases)('$dist.dist $dist: its p10 and p90 match the sampled quantiles', ({ dist }) => {
+    const u = stream(100 + cases.findIndex((c) => c.dist === dist));
+    const draws = Float64Array.from({ length: 50_000 }, () => sample(dist, u)).sort();
+    const [lo, hi] = [draws[0]!, draws[draws.length - 1]!];
+    for (const p of [0.1, 0.5, 0.9]) {
+      const q = quantile(dist, p);
+      // The sampled quantile is within ±0.01 in probability of p (50,000 draws: ±4.2 standard errors).
+      expect(q).toBeGreaterThanOrEqual(draws[Math.floor((p - 0.01) * draws.length)]!);
+      expect(q).toBeLessThanOrEqual(draws[Math.ceil((p + 0.01) * draws.length)]!);
+      expect(q).toBeGreaterThanOrEqual(Math.min(lo, distSupport(dist)[0]));
+      expect(q).toBeLessThanOrEqual(Math.max(hi, distSupport(dist)[1]));
+    }
+  });
+
+  it('rises with p and gives the ends of the support at 0 and 1', () => {
+    const pert: Dist = { dist: 'pert', min: 0.4, mode: 0.55, max: 0.8 };
+    const ps = [0, 0.01, 0.1, 0.3, 0.5, 0.7, 0.9, 0.99, 1];
+    const qs = ps.map((p) => quantile(pert, p));
+    for (let i = 1; i < qs.length; i++) expect(qs[i]!).toBeGreaterThan(qs[i - 1]!);
+    expect(qs[0]).toBe(0.4);
+    expect(qs.at(-1)).toBe(0.8);
+    expect(quantile({ dist: 'normal', mean: 0, sd: 1 }, 0)).toBe(-Infinity);
+    expect(() => quantile(pert, 1.5)).toThrow(/invalid quantile 1.5/);
+  });
+});
+
+describe('cdf', () => {
+  it.each(cases)('$dist.dist $dist inverts the quantile', ({ dist }) => {
+    for (const p of [0.05, 0.1, 0.5, 0.9, 0.95]) expect(cdf(dist, quantile(dist, p))).toBeCloseTo(p, 9);
+  });
+
+  it('is 0 below the support and 1 at its top, and a step for a number', () => {
+    const pert: Dist = { dist: 'pert', min: 0.4, mode: 0.55, max: 0.8 };
+    expect(cdf(pert, 0.3)).toBe(0);
+    expect(cdf(pert, 0.8)).toBe(1);
+    expect(cdf(0.04, 0.039)).toBe(0);
+    expect(cdf(0.04, 0.04)).toBe(1);
   });
 });

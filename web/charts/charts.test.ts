@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { POLICY_KINDS } from '../../engine/index.ts';
 import { FIXTURE_BASELINE, FIXTURE_SPEED, FIXTURE_TCM, fixtureResult } from '../testing/fixtures.ts';
+import { breakdownChartRows } from './breakdowns.ts';
 import { bridgeRows } from './bridge.ts';
 import { euroAxis } from './chart.ts';
 import { coverageRows } from './coverage.ts';
@@ -88,6 +89,34 @@ describe('chart data', () => {
     expect(new Set(rows.map((row) => row.kind))).toEqual(new Set(POLICY_KINDS));
     for (const row of rows) if (row.share !== null) expect(row.share).toBeGreaterThanOrEqual(0);
     expect(rows.some((row) => row.scenario === 'tcm' && row.rule === 'wait-until-contact-window')).toBe(true);
+  });
+
+  it('gives each breakdown group every challenger’s paired profit change, dealers sorted by the first’s effect', async () => {
+    const r = await result();
+    const rows = breakdownChartRows(r);
+    for (const [c, { challenger, summary }] of r.comparisons.entries()) {
+      for (const b of summary.breakdowns!) {
+        const mine = rows.filter((x) => x.dimension === b.dimension && x.scenario === challenger);
+        expect(mine.length, `${challenger} ${b.dimension}`).toBe(b.groups.length);
+        for (const g of b.groups) {
+          const row = mine.find((x) => x.group === g.group)!;
+          expect([row.value, row.ciLow, row.ciHigh, row.pBetter]).toEqual([
+            g.meanDelta.profit,
+            ...g.ci95.profit!,
+            g.pBetter.profit,
+          ]);
+        }
+        if (c === 0 && b.dimension === 'dealer') {
+          const effects = mine.map((x) => Math.abs(x.value!));
+          expect(effects).toEqual([...effects].sort((a, z) => z - a));
+        }
+      }
+    }
+    // A single run: each group's mean profit with its interval.
+    const single = breakdownChartRows(await fixtureResult([FIXTURE_BASELINE]));
+    expect(single.every((x) => x.scenario === 'baseline' && x.pBetter === null && x.ciLow !== null)).toBe(
+      true,
+    );
   });
 
   it('labels euro axes compactly', () => {

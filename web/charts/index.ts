@@ -1,3 +1,4 @@
+import { breakdownChart } from './breakdowns.ts';
 import { bridgeChart } from './bridge.ts';
 import type { ChartDef } from './chart.ts';
 import { coverageChart } from './coverage.ts';
@@ -16,6 +17,7 @@ export const CHARTS: readonly ChartDef[] = [
   funnelChart,
   profitChart,
   bridgeChart,
+  breakdownChart,
   npvChart,
   npvDeltaChart,
   delinquencyChart,

@@ -1,5 +1,5 @@
-import { distMean, fieldsOf, isDist, WORLD, WORLD_SCHEMA } from '../../engine/index.ts';
-import type { Num, SchemaNode } from '../../engine/index.ts';
+import { checkWorldValue, distMean, fieldsOf, isDist, WORLD, WORLD_SCHEMA } from '../../engine/index.ts';
+import type { Dist, DistName, Num, SchemaNode } from '../../engine/index.ts';
 import { getIn } from './workspace.ts';
 
 /** One world assumption the assumptions panel offers, with how people read and type it. */
@@ -125,4 +125,100 @@ export function withUnit(a: KeyAssumption, value: number | undefined): string {
 
 function round(x: number, digits = 10): number {
   return Number(x.toPrecision(digits));
+}
+
+/** A parameter of a distribution as the panel asks for it. */
+export interface DistParam {
+  readonly key: string;
+  /** In the assumption's display unit (scaled like the value) rather than a shape number. */
+  readonly scaled: boolean;
+  readonly optional?: boolean;
+}
+
+const bounds = (optional = false): DistParam[] => [
+  { key: 'min', scaled: true, optional },
+  { key: 'max', scaled: true, optional },
+];
+
+/** The parameters each distribution takes (engine/world/distributions.ts Dist), in the order shown. */
+export const DIST_PARAMS: Readonly<Record<DistName, readonly DistParam[]>> = {
+  triangular: [
+    { key: 'min', scaled: true },
+    { key: 'mode', scaled: true },
+    { key: 'max', scaled: true },
+  ],
+  pert: [
+    { key: 'min', scaled: true },
+    { key: 'mode', scaled: true },
+    { key: 'max', scaled: true },
+  ],
+  normal: [
+    { key: 'mean', scaled: true },
+    { key: 'sd', scaled: true },
+  ],
+  lognormal: [
+    { key: 'mean', scaled: true },
+    { key: 'sd', scaled: true },
+  ],
+  beta: [{ key: 'alpha', scaled: false }, { key: 'beta', scaled: false }, ...bounds(true)],
+  uniform: bounds(),
+};
+
+/** A distribution's parameters as typed text in display units ('' for an absent optional one). */
+export type DistText = Record<string, string>;
+
+/** A distribution of the world as the panel's fields show it. */
+export function distText(a: KeyAssumption, dist: Dist): DistText {
+  const record = dist as unknown as Record<string, number | undefined>;
+  return Object.fromEntries(
+    DIST_PARAMS[dist.dist].map((p) => {
+      const x = record[p.key];
+      return [p.key, x === undefined ? '' : String(round(p.scaled ? x * a.scale : x))];
+    }),
+  );
+}
+
+/**
+ * A distribution to start from when one is picked for a value shown as `mean` (display units): the
+ * same mean, about ±10% around it, within the assumption's bounds.
+ */
+export function startingDist(a: KeyAssumption, name: DistName, mean: number): DistText {
+  const spread = Math.abs(mean) * 0.1 || a.step;
+  const lo = Math.max(mean - spread, a.min ?? -Infinity);
+  const hi = Math.min(mean + spread, a.max ?? Infinity);
+  const text = (x: number) => String(round(x, 6));
+  switch (name) {
+    case 'triangular':
+    case 'pert':
+      return { min: text(lo), mode: text(mean), max: text(hi) };
+    case 'uniform':
+      return { min: text(lo), max: text(hi) };
+    case 'normal':
+    case 'lognormal':
+      return { mean: text(mean), sd: text(spread / 2) };
+    case 'beta':
+      // Beta(4, 4) on [lo, hi] is symmetric: its mean is the middle of the bounds.
+      return { alpha: '4', beta: '4', min: text(lo), max: text(hi) };
+  }
+}
+
+/**
+ * The world value for typed distribution parameters, checked as a scenario file's `world` block is
+ * (engine/world/merge.ts checkWorldValue): the distribution, or the first problem in plain words.
+ */
+export function distFromText(
+  a: KeyAssumption,
+  name: DistName,
+  text: DistText,
+): { dist: Dist; problem?: undefined } | { dist?: undefined; problem: string } {
+  const dist: Record<string, unknown> = { dist: name };
+  for (const p of DIST_PARAMS[name]) {
+    const typed = (text[p.key] ?? '').trim();
+    if (typed === '' && p.optional) continue;
+    const x = Number(typed === '' ? NaN : typed);
+    if (!Number.isFinite(x)) return { problem: `expected a number for ${p.key}` };
+    dist[p.key] = p.scaled ? round(x / a.scale, 12) : x;
+  }
+  const [problem] = checkWorldValue(a.path, dist);
+  return problem ? { problem: problem.message } : { dist: dist as unknown as Dist };
 }

@@ -2,6 +2,7 @@ import {
   followCustomer,
   prepareScenario,
   renderTimeline,
+  renderTimelineMarkdown,
   RUN_LIMITS,
   runSpec,
   sampleCustomers,
@@ -27,8 +28,9 @@ export interface ExplainOptions {
 
 /**
  * `cyclecast explain SCENARIO --customer ID [--iteration K]`: one customer's journey through one
- * iteration, with each rule that fired for them, as a timeline or (`--format json`) the trace records.
- * Without `--customer`, or with `--list`, lists customers worth following.
+ * iteration, with each rule that fired for them, as a timeline, a Markdown table (`--format md`) or
+ * (`--format json`) the trace records. Without `--customer`, or with `--list`, lists customers worth
+ * following (`md` lists them as text).
  */
 export async function explainCommand(
   file: string,
@@ -63,12 +65,9 @@ export async function explainCommand(
   if (format === 'json') {
     write(JSON.stringify({ ...run, customer: journey.customer, records: journey.records }, null, 2) + '\n');
   } else {
+    const render = format === 'md' ? renderTimelineMarkdown : renderTimeline;
     write(
-      renderTimeline(
-        journey,
-        `${scenario.name} (${file}), seed ${seed}, ${horizon} months`,
-        options.all === true,
-      ),
+      render(journey, `${scenario.name} (${file}), seed ${seed}, ${horizon} months`, options.all === true),
     );
   }
 }

@@ -5,11 +5,12 @@ import {
   renderResult,
   ShardError,
   summariseAggregates,
+  resultWorkbook,
 } from '../../index.ts';
 import type { LoadedShard } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { checkOutputPath, readText, writeAtomic } from '../io.ts';
-import { checkWorkbookOut, resultWorkbook, WORKBOOK_FORMAT } from '../workbook.ts';
+import { checkWorkbookOut, WORKBOOK_FORMAT } from '../workbook.ts';
 import { parseFormat, parsePerspective } from './simulate.ts';
 
 export interface MergeOptions {

@@ -19,6 +19,7 @@ import {
   ShardError,
   sealShardFile,
   shardFileText,
+  resultWorkbook,
 } from '../../index.ts';
 import type {
   ChunkExecutor,
@@ -38,7 +39,7 @@ import { progressBar } from '../progress.ts';
 import { checkWorkers, parseOverrides, parseRunSetting } from '../options.ts';
 import { readComparison } from '../scenarios.ts';
 import { printPdf } from '../pdf.ts';
-import { checkWorkbookOut, resultWorkbook, WORKBOOK_FORMAT } from '../workbook.ts';
+import { checkWorkbookOut, WORKBOOK_FORMAT } from '../workbook.ts';
 
 export interface SimulateOptions {
   iterations?: string;

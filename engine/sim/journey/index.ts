@@ -9,5 +9,5 @@ export {
   type CustomerSample,
 } from './journey.ts';
 export type * from '../trace/records.ts';
-export { describe, renderTimeline } from './timeline.ts';
+export { describe, renderTimeline, renderTimelineMarkdown } from './timeline.ts';
 export { Trace } from '../trace/trace.ts';

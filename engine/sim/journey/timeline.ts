@@ -35,7 +35,55 @@ const KIND_WIDTH = 12;
  */
 export function renderTimeline(journey: CustomerJourney, title: string, all = false): string {
   const lines = [...header(journey.customer, title, journey.iteration), ''];
-  const months = byMonth(journey.records);
+  for (const step of timelineSteps(journey.records, all, false)) {
+    if (step.routine) {
+      lines.push(line(monthLabel(step.first, step.last), 'routine', step.events[0]!.text));
+      continue;
+    }
+    const label = monthLabel(step.first, step.first);
+    for (const event of step.events) lines.push(line(label, event.kind, event.text));
+    if (step.ledger !== '') lines.push(line(label, 'ledger', step.ledger));
+  }
+  if (journey.records.length === 0) lines.push('nothing happened to this customer in this iteration');
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * The journey as a Markdown table, one row per month (a run of routine months is one row with its
+ * ledger totals), every ledger entry with its party: what docs/economics.md's walkthrough prints.
+ */
+export function renderTimelineMarkdown(journey: CustomerJourney, title: string, all = false): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = timelineSteps(journey.records, all, true).map((step) => {
+    const months = step.first === step.last ? String(step.first) : `${step.first}–${step.last}`;
+    const events = step.routine
+      ? `routine: ${step.events[0]!.text}`
+      : step.events.map((e) => `${e.kind}: ${e.text}`).join('; ');
+    return `| ${months} | ${cell(events)} | ${cell(step.ledger)} |`;
+  });
+  return [
+    ...header(journey.customer, title, journey.iteration).map((l) => l.trim()),
+    '',
+    '| month | what happened | ledger entries (party category cycle: €) |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+/** A month, or a run of routine months, of a journey: its events as sentences and its ledger entries. */
+interface TimelineStep {
+  readonly first: number;
+  readonly last: number;
+  readonly routine: boolean;
+  /** A routine run has one event: its folded description (without the ledger when `withParty`). */
+  readonly events: readonly { kind: string; text: string }[];
+  readonly ledger: string;
+}
+
+function timelineSteps(records: readonly TraceRecord[], all: boolean, withParty: boolean): TimelineStep[] {
+  const steps: TimelineStep[] = [];
+  const months = byMonth(records);
   for (let k = 0; k < months.length;) {
     const first = months[k]!;
     if (isRoutine(first.records)) {
@@ -50,22 +98,33 @@ export function renderTimeline(journey: CustomerJourney, title: string, all = fa
         last++;
       }
       const run = months.slice(k, last + 1);
-      lines.push(line(monthLabel(first.month, months[last]!.month), 'routine', routine(run, all)));
+      const ledger = run.flatMap((m) => m.records.filter((r): r is LedgerRecord => r.type === 'ledger'));
+      steps.push({
+        first: first.month,
+        last: months[last]!.month,
+        routine: true,
+        events: [{ kind: 'routine', text: routine(run, all, !withParty) }],
+        ledger: withParty ? ledgerText(ledger, all, true) : '',
+      });
       k = last + 1;
       continue;
     }
-    const label = monthLabel(first.month, first.month);
     const ledger: LedgerRecord[] = [];
+    const events: { kind: string; text: string }[] = [];
     for (const r of first.records) {
       if (r.type === 'ledger') ledger.push(r);
-      else lines.push(line(label, kindOf(r), describe(r)));
+      else events.push({ kind: kindOf(r), text: describe(r) });
     }
-    const entries = ledgerText(ledger, all);
-    if (entries !== '') lines.push(line(label, 'ledger', entries));
+    steps.push({
+      first: first.month,
+      last: first.month,
+      routine: false,
+      events,
+      ledger: ledgerText(ledger, all, withParty),
+    });
     k++;
   }
-  if (months.length === 0) lines.push('nothing happened to this customer in this iteration');
-  return lines.join('\n') + '\n';
+  return steps;
 }
 
 /** One record as a sentence (without its month). */
@@ -203,11 +262,17 @@ function paramsText(params: Readonly<Record<string, ParameterValue>> | undefined
   return entries.length === 0 ? '' : ` {${entries.map(([k, v]) => `${k}: ${String(v)}`).join(', ')}}`;
 }
 
-/** Ledger entries summed by category and cycle; those that round to €0.00 only when `all`. */
-function ledgerText(entries: readonly LedgerRecord[], all = true): string {
+/**
+ * Ledger entries summed by party, category and cycle; those that round to €0.00 only when `all`. The
+ * captive's party is left unsaid unless `withParty`.
+ */
+function ledgerText(entries: readonly LedgerRecord[], all = true, withParty = false): string {
   const sums = new Map<string, number>();
   for (const e of entries) {
-    const key = e.party === 'captive' ? `${e.category} c${e.cycle}` : `${e.party} ${e.category} c${e.cycle}`;
+    const key =
+      e.party === 'captive' && !withParty
+        ? `${e.category} c${e.cycle}`
+        : `${e.party} ${e.category} c${e.cycle}`;
     sums.set(key, (sums.get(key) ?? 0) + e.amount);
   }
   return [...sums]
@@ -216,8 +281,12 @@ function ledgerText(entries: readonly LedgerRecord[], all = true): string {
     .join(', ');
 }
 
-/** The folded line of a run of routine months. */
-function routine(run: readonly { month: number; records: readonly TraceRecord[] }[], all: boolean): string {
+/** The folded line of a run of routine months (with its ledger totals when `withLedger`). */
+function routine(
+  run: readonly { month: number; records: readonly TraceRecord[] }[],
+  all: boolean,
+  withLedger: boolean,
+): string {
   const parts: string[] = [];
   const first = run[0]!.records;
   const paid = first.some((r) => r.type === 'ledger' && r.category === 'interestIncome');
@@ -230,9 +299,11 @@ function routine(run: readonly { month: number; records: readonly TraceRecord[] 
       `early-upgrade offer not taken (${percent(Math.min(...p))}–${percent(Math.max(...p))} a month)`,
     );
   }
-  const ledger = run.flatMap((m) => m.records.filter((r): r is LedgerRecord => r.type === 'ledger'));
-  const entries = ledgerText(ledger, all);
-  if (entries !== '') parts.push(`ledger ${entries}`);
+  if (withLedger) {
+    const ledger = run.flatMap((m) => m.records.filter((r): r is LedgerRecord => r.type === 'ledger'));
+    const entries = ledgerText(ledger, all);
+    if (entries !== '') parts.push(`ledger ${entries}`);
+  }
   return parts.join('; ');
 }
 

@@ -4,6 +4,7 @@ import {
   type PairedAggregateJson,
   type RunAggregateJson,
 } from '../../stats/index.ts';
+import { kpiIndex } from '../../result/kpis.ts';
 import { generatePortfolio, type Population, type PortfolioSpec } from '../../portfolio/index.ts';
 import { prepareScenario, runIteration, type SimSetup } from '../iteration.ts';
 import { canonicalJson } from './hash.ts';
@@ -14,6 +15,8 @@ export interface ChunkResult {
   readonly index: number;
   readonly runs: RunAggregateJson[];
   readonly paired: PairedAggregateJson[];
+  /** With the spec's `trackKpi`: per scenario, that KPI's value in each iteration of the chunk (NaN: undefined). */
+  readonly kpiValues?: number[][];
 }
 
 /** A run made ready on one worker: policies compiled, populations generated, state allocated. */
@@ -47,14 +50,23 @@ export function prepareRun(spec: RunSpec): PreparedRun {
 export function runChunk(run: PreparedRun, task: ChunkTask): ChunkResult {
   const runs = run.setups.map((setup) => new RunAccumulator(setup.layout));
   const paired = run.setups.slice(1).map(() => new PairedAccumulator());
+  const tracked = run.spec.trackKpi === undefined ? -1 : kpiIndex(run.spec.trackKpi);
+  const kpiValues = run.setups.map((): number[] => []);
   for (let i = task.first; i < task.first + task.count; i++) {
     const baseline = runIteration(run.setups[0]!, i);
     runs[0]!.add(baseline);
+    if (tracked >= 0) kpiValues[0]!.push(baseline.kpis[tracked]!);
     for (let s = 1; s < run.setups.length; s++) {
       const challenger = runIteration(run.setups[s]!, i);
       runs[s]!.add(challenger);
       paired[s - 1]!.add(baseline, challenger);
+      if (tracked >= 0) kpiValues[s]!.push(challenger.kpis[tracked]!);
     }
   }
-  return { index: task.index, runs: runs.map((r) => r.toJSON()), paired: paired.map((p) => p.toJSON()) };
+  return {
+    index: task.index,
+    runs: runs.map((r) => r.toJSON()),
+    paired: paired.map((p) => p.toJSON()),
+    ...(tracked >= 0 ? { kpiValues } : {}),
+  };
 }

@@ -15,6 +15,8 @@ export interface MonteCarloAggregates {
   readonly runs: readonly RunAccumulator[];
   /** One per challenger, paired with the baseline. */
   readonly paired: readonly PairedAccumulator[];
+  /** With the spec's `trackKpi`: per scenario, that KPI's value in each merged iteration, in order. */
+  readonly kpiValues?: readonly (readonly number[])[];
 }
 
 export interface RunProgress {
@@ -129,6 +131,7 @@ export function summariseAggregates(aggregates: MonteCarloAggregates): MonteCarl
 class ChunkMerger {
   private runs: RunAccumulator[] = [];
   private paired: PairedAccumulator[] = [];
+  private kpiValues: number[][] | undefined;
   private merged = 0;
 
   constructor(private readonly manifest: Manifest) {}
@@ -140,6 +143,10 @@ class ChunkMerger {
   add(chunk: ChunkResult): void {
     const runs = chunk.runs.map((json) => RunAccumulator.fromJSON(json));
     const paired = chunk.paired.map((json) => PairedAccumulator.fromJSON(json));
+    if (chunk.kpiValues) {
+      this.kpiValues ??= chunk.kpiValues.map(() => []);
+      chunk.kpiValues.forEach((values, s) => this.kpiValues![s]!.push(...values));
+    }
     if (this.merged++ === 0) {
       this.runs = runs;
       this.paired = paired;
@@ -150,6 +157,11 @@ class ChunkMerger {
   }
 
   aggregates(): MonteCarloAggregates {
-    return { manifest: this.manifest, runs: this.runs, paired: this.paired };
+    return {
+      manifest: this.manifest,
+      runs: this.runs,
+      paired: this.paired,
+      ...(this.kpiValues ? { kpiValues: this.kpiValues } : {}),
+    };
   }
 }

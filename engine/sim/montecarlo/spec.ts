@@ -1,3 +1,4 @@
+import type { KpiId } from '../../result/kpis.ts';
 import type { ScenarioInput } from '../setup.ts';
 
 /**
@@ -11,6 +12,11 @@ export interface RunSpec {
   readonly seed: number;
   /** Iterations per chunk. Fixed for a run: chunks merge in order, so results do not depend on workers. */
   readonly chunkSize: number;
+  /**
+   * A KPI whose value the run also returns per iteration, in iteration order (MonteCarloAggregates
+   * `kpiValues`): what a sensitivity analysis correlates with the iteration's drawn assumptions.
+   */
+  readonly trackKpi?: KpiId;
 }
 
 /** A chunk of iterations [first, first + count). */

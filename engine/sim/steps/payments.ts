@@ -81,6 +81,9 @@ export function paymentsStep(sim: Sim, t: number): void {
     if (m >= term[i]!) {
       if (missed[i]! > 0) {
         ledger.bookContractMonth(k, s, g, d, 0, funding, servicing, capital);
+        if (trace !== null && customerId[i] === trace.customerId) {
+          trace.instalmentDue(sim, i, t, [0, funding, servicing, capital], 0, 0, 0);
+        }
         delinquent.push(i);
       }
       continue;
@@ -90,16 +93,16 @@ export function paymentsStep(sim: Sim, t: number): void {
     ledger.bookContractMonth(k, s, g, d, interest, funding, servicing, capital);
     const left = term[i]! - m;
     const sd = subsidyDeferred[i]!;
+    const subsidyShare = sd / left;
     if (sd !== 0) {
-      const x = sd / left;
-      ledger.book(subsidyCat, CAPTIVE, k, x, s, g, d);
-      subsidyDeferred[i] = left === 1 ? 0 : sd - x;
+      ledger.book(subsidyCat, CAPTIVE, k, subsidyShare, s, g, d);
+      subsidyDeferred[i] = left === 1 ? 0 : sd - subsidyShare;
     }
     const cd = commissionDeferred[i]!;
+    const commissionShare = cd / left;
     if (cd !== 0) {
-      const x = cd / left;
-      ledger.book(commissionCat, CAPTIVE, k, x, s, g, d);
-      commissionDeferred[i] = left === 1 ? 0 : cd - x;
+      ledger.book(commissionCat, CAPTIVE, k, commissionShare, s, g, d);
+      commissionDeferred[i] = left === 1 ? 0 : cd - commissionShare;
     }
     if (trace !== null && customerId[i] === trace.customerId) {
       trace.instalmentDue(
@@ -108,6 +111,8 @@ export function paymentsStep(sim: Sim, t: number): void {
         t,
         [interest, funding, servicing, capital],
         insured[i] === 1 && premiumRate !== 0 ? -premiumRate * payment[i]! : 0,
+        subsidyShare,
+        commissionShare,
       );
     }
     balance[i] = bal * (1 + r) - payment[i]!;

@@ -90,10 +90,19 @@ export class Trace {
   }
 
   /**
-   * An instalment of contract slot `i` fell due: the captive's running entries of the month (interest,
-   * funding, servicing, capital charge) and the premium, €.
+   * An instalment of contract slot `i` fell due (or, past its term, a delinquent contract stayed on
+   * book): the captive's running entries of the month (interest, funding, servicing, capital charge),
+   * the premium, and the month's share of the deferred subsidy and dealer commission it recognises, €.
    */
-  instalmentDue(sim: TracedSim, i: number, t: number, running: readonly number[], premium: number): void {
+  instalmentDue(
+    sim: TracedSim,
+    i: number,
+    t: number,
+    running: readonly number[],
+    premium: number,
+    subsidy: number,
+    commission: number,
+  ): void {
     const cycle = sim.contracts.cycle[i]!;
     this.number(sim, i);
     this.ledger(t, CAT.interestIncome, cycle, running[0]!, CAPTIVE);
@@ -101,6 +110,8 @@ export class Trace {
     this.ledger(t, CAT.operatingCost, cycle, running[2]!, CAPTIVE);
     this.ledger(t, CAT.capitalCharge, cycle, running[3]!, CAPTIVE);
     if (premium !== 0) this.ledger(t, CAT.insurancePremiums, cycle, premium, CAPTIVE);
+    if (subsidy !== 0) this.ledger(t, CAT.subsidy, cycle, subsidy, CAPTIVE);
+    if (commission !== 0) this.ledger(t, CAT.dealerCommission, cycle, commission, CAPTIVE);
   }
 
   /** A ledger entry booked to the followed customer (Sim.bookFor). */

@@ -23,7 +23,26 @@ export const styles = css`
     font-weight: 700;
   }
   .input {
-    width: 230px;
+    width: 340px;
+  }
+  select.kind {
+    margin-right: 6px;
+  }
+  /* A distribution's parameters go on the lines below its type, two or three to a line. */
+  .dist {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 12px;
+    margin-top: 4px;
+  }
+  .param {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    font-size: 13px;
+  }
+  .param input {
+    width: 76px;
   }
   input {
     width: 110px;

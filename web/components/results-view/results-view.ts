@@ -4,6 +4,7 @@ import {
   counted,
   MATERIALITY_TEXT,
   renderResult,
+  resultWorkbook,
   scenarioTitle,
   verdicts,
 } from '../../../engine/index.ts';
@@ -11,6 +12,7 @@ import type { MonteCarloResult, Significance } from '../../../engine/index.ts';
 import { CHARTS } from '../../charts/index.ts';
 import type { ShownScenario } from '../../controllers/run-controller.ts';
 import { download, fileSlug } from '../../lib/download.ts';
+import { fewIterationsNote } from '../../lib/iterations.ts';
 import { scenarioColour } from '../../lib/palette.ts';
 import { shared } from '../../styles/shared.ts';
 import '../chart-card/chart-card.ts';
@@ -63,6 +65,8 @@ export class ResultsView extends LitElement {
     }
     const m = result.manifest;
     const iterations = result.scenarios[0]?.summary.iterations ?? 0;
+    // The run's planned count: a partial result is flagged by its own badge while it refines.
+    const few = fewIterationsNote(this.complete ? iterations : m.iterations);
     return html`<section class="card summary" aria-labelledby="results-heading">
         <div class="summary-top">
           <div>
@@ -81,6 +85,7 @@ export class ResultsView extends LitElement {
               (${(m.horizonMonths / 12).toLocaleString('en-GB', { maximumFractionDigits: 1 })} years) · seed
               ${m.seed} · engine ${m.engineVersion} · run ${m.runHash.slice(0, 12)}
             </p>
+            ${few ? html`<p class="few-iterations" id="few-iterations" role="note">⚠ ${few}</p>` : nothing}
           </div>
           <div class="exports">
             <button
@@ -90,6 +95,14 @@ export class ResultsView extends LitElement {
               title=${this.complete ? 'The full result, identical to cyclecast compare --format json' : 'Available when the run is complete'}
             >
               Full result (JSON)
+            </button>
+            <button
+              id="export-xlsx"
+              @click=${this.exportWorkbook}
+              ?disabled=${!this.complete}
+              title=${this.complete ? 'KPIs, breakdowns, monthly series and the manifest as sheets: identical to cyclecast compare --format xlsx' : 'Available when the run is complete'}
+            >
+              Excel workbook
             </button>
             <button
               id="export-report"
@@ -141,12 +154,17 @@ export class ResultsView extends LitElement {
   private breakdowns(result: MonteCarloResult) {
     const tables = breakdownTables(result);
     if (tables.length === 0) return nothing;
+    const few = fewIterationsNote(result.scenarios[0]?.summary.iterations ?? 0);
     return html`<section class="card breakdowns" id="breakdowns" aria-labelledby="breakdowns-heading">
       <h3 id="breakdowns-heading">Breakdowns</h3>
       <p class="muted">
-        Means per iteration by group, with the 95% CI of the baseline's profit; a challenger's change is the
-        difference of the means (without a paired interval yet).
+        Means per iteration by group, with the 95% CI of the baseline's profit. A challenger's profit change
+        is paired: challenger minus baseline in the same iterations, with its 95% CI and the share of
+        iterations in which the challenger did better for the group. The chart
+        <em>Profit by cycle, segment, credit tier, region and dealer</em> below shows the same changes, one
+        panel per dimension.
       </p>
+      ${few ? html`<p class="few-iterations" role="note">⚠ ${few}</p>` : nothing}
       ${tables.map(
         (t, i) =>
           html`<details ?open=${i === 0}>
@@ -252,6 +270,8 @@ export class ResultsView extends LitElement {
   }
 
   private headlineTiles(result: MonteCarloResult) {
+    const n = result.scenarios[0]?.summary.iterations ?? 0;
+    const few = fewIterationsNote(n);
     return html`<div class="headlines" aria-label="Headline changes against the baseline">
       ${headlines(result).map(
         (h) =>
@@ -263,7 +283,10 @@ export class ResultsView extends LitElement {
                 html`<p class="tile-change ${c.tone}">
                   <span class="muted">${c.name}:</span> <strong>${c.delta}</strong>
                   ${c.tone === 'neutral' ? nothing : html`<span class="tone-word">${TONE_WORDS[c.tone]}</span>`}
-                  <span class="tile-ci">95% CI ${c.ci} · P(better) ${c.pBetter}</span>
+                  <span class="tile-ci"
+                    >95% CI ${c.ci} · P(better)
+                    ${c.pBetter}${few ? html` · <span class="few">n = ${n}, few</span>` : nothing}</span
+                  >
                 </p>`,
             )}
           </div>`,
@@ -274,6 +297,17 @@ export class ResultsView extends LitElement {
   /** Asks the app for the report: it knows the scenarios behind the result (descriptions, policies). */
   private report() {
     this.dispatchEvent(new CustomEvent('cc-report', { bubbles: true, composed: true }));
+  }
+
+  /** The workbook of `--format xlsx` (default perspective), built here: exceljs loads on the first click. */
+  private async exportWorkbook() {
+    if (!this.result) return;
+    const names = this.result.scenarios.map((s) => s.name).join('-vs-');
+    const bytes = await resultWorkbook(this.result, 'captive');
+    download(
+      `cyclecast-${fileSlug(names)}.xlsx`,
+      new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    );
   }
 
   private exportJson() {

@@ -34,6 +34,15 @@ export const styles = css`
     padding: 1px 10px;
     margin-left: 8px;
   }
+  .few-iterations {
+    margin: 4px 0 0;
+    font-size: 13px;
+    color: #7a5a00;
+  }
+  .few {
+    font-weight: 600;
+    color: #7a5a00;
+  }
   .verdicts {
     margin: 12px 0 4px;
   }

@@ -1,6 +1,6 @@
 import { gammaln as simpleStatisticsGammaln } from 'simple-statistics';
 import { describe, expect, it } from 'vitest';
-import { gammaln } from '../../engine/stats/gammaln.ts';
+import { gammaln } from '../../engine/math/gammaln.ts';
 
 /** ln((n − 1)!) from the factorial multiplied out in doubles: within ~1e-15 relative for n ≤ 30. */
 function logFactorialOf(n: number): number {

@@ -18,7 +18,7 @@
  * PERFORMANCE OF THIS SOFTWARE.
  */
 
-import { log } from '../math/index.ts';
+import { log } from './index.ts';
 
 // Godfrey's Lanczos series (g = 607/128, 15 terms): simple-statistics 7's coefficients, written as the
 // shortest literals of the same doubles, so that this function returns what its `gammaln` returned in

@@ -1,0 +1,136 @@
+import { availableParallelism } from 'node:os';
+import {
+  describeValue,
+  didYouMean,
+  FORMATS,
+  HEADLINE_KPI,
+  InProcessExecutor,
+  isKpiId,
+  KPI_IDS,
+  renderSensitivity,
+  runSensitivity,
+  unknownPaths,
+} from '../../index.ts';
+import type { ChunkExecutor, KpiId } from '../../index.ts';
+import { NodeWorkerPool } from '../../node.ts';
+import { UserError } from '../errors.ts';
+import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
+import { checkWorkers, parseOverrides, parseRunSetting, parseWhole } from '../options.ts';
+import { progressBar } from '../progress.ts';
+import { readComparison } from '../scenarios.ts';
+import { WORKBOOK_FORMAT } from '../workbook.ts';
+import { parseFormat } from './simulate.ts';
+
+export interface SensitivityOptions {
+  vs?: string;
+  kpi?: string;
+  iterations?: string;
+  seed?: string;
+  horizon?: string;
+  workers?: string;
+  format?: string;
+  out?: string;
+  set?: string[];
+  /** With --vs: how many of the widest bars get a break-even value. */
+  breakEven?: string;
+  /** With --vs: world paths that get a break-even value whatever their rank. */
+  breakEvenFor?: string[];
+  /** Bisection steps per break-even value. */
+  steps?: string;
+}
+
+/**
+ * `cyclecast sensitivity SCENARIO [--vs BASELINE] [--kpi ID]`: the tornado of the scenario's uncertain
+ * world assumptions (each held at its p10 and p90, everything else drawn, on common random numbers), the
+ * rank correlation of each with the outcome, and with --vs the paired delta and break-even values.
+ */
+export async function sensitivityCommand(
+  file: string,
+  options: SensitivityOptions,
+  io: CliIo,
+): Promise<void> {
+  const format = parseFormat(options.format);
+  if (format === WORKBOOK_FORMAT) {
+    throw new UserError(
+      `invalid --format "${WORKBOOK_FORMAT}" for sensitivity: expected one of ${FORMATS.join(', ')}`,
+    );
+  }
+  const kpi = parseKpi(options.kpi);
+  for (const flag of ['breakEven', 'breakEvenFor'] as const) {
+    const given = options[flag];
+    if (given === undefined || (Array.isArray(given) && given.length === 0) || options.vs !== undefined)
+      continue;
+    throw new UserError(
+      `invalid ${flag === 'breakEven' ? '--break-even' : '--break-even-for'} without --vs: break-even values are where a challenger stops beating a baseline; add --vs BASELINE`,
+    );
+  }
+  const breakEvens = parseWhole('--break-even', options.breakEven, 0, 100);
+  const bisectionSteps = parseWhole('--steps', options.steps, 1, 40);
+  if (options.out !== undefined) await checkOutputPath('--out', options.out);
+  const workers = checkWorkers(
+    parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism(),
+    availableParallelism(),
+    io.stderr,
+  );
+  const overrides = parseOverrides(options.set);
+  const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
+  const seed = parseRunSetting('--seed', options.seed, 'seed');
+  const horizonMonths = parseRunSetting('--horizon', options.horizon, 'horizonMonths');
+  const settings = {
+    ...(iterations !== undefined ? { iterations } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(horizonMonths !== undefined ? { horizonMonths } : {}),
+  };
+  const files = options.vs === undefined ? [file] : [options.vs, file];
+  // Loaded (and checked for comparability) before any worker starts: a bad file fails at once.
+  const scenarios = await readComparison(files, overrides, settings);
+  const breakEvenFor = (options.breakEvenFor ?? []).map((path) => path.replace(/^world\./, ''));
+  const { unknown, known } = unknownPaths(scenarios, breakEvenFor);
+  if (unknown.length > 0) {
+    throw new UserError(
+      unknown
+        .map((path) => {
+          const hint = didYouMean(path, known);
+          return `invalid --break-even-for ${describeValue(path)}: not an uncertain assumption of the scenarios (a world value given as a distribution)${hint ? `; ${hint}` : known.length > 0 ? `; uncertain here: ${known.join(', ')}` : '; none is uncertain here'}`;
+        })
+        .join('\n'),
+    );
+  }
+  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
+  const bar = progressBar(io);
+  try {
+    const result = await runSensitivity(
+      {
+        load: async (fixed) =>
+          fixed.length === 0 ? scenarios : readComparison(files, [...overrides, ...fixed], settings),
+        settings,
+        kpi,
+        executor,
+        ...(breakEvens !== undefined ? { breakEvens } : {}),
+        breakEvenFor,
+        ...(bisectionSteps !== undefined ? { bisectionSteps } : {}),
+        onProgress: bar.update,
+      },
+      overrides,
+    );
+    bar.done();
+    const text = renderSensitivity(result, format);
+    if (options.out) {
+      await writeAtomic(options.out, text);
+      io.stderr(`wrote the sensitivity analysis (${format}) to ${options.out}\n`);
+    } else io.stdout(text);
+  } finally {
+    bar.done();
+    await executor.close();
+  }
+}
+
+/** The --kpi option: a KPI id of the catalogue, the headline (captive NPV) when absent. */
+function parseKpi(text: string | undefined): KpiId {
+  if (text === undefined) return HEADLINE_KPI;
+  if (isKpiId(text)) return text;
+  const hint = didYouMean(text, KPI_IDS);
+  throw new UserError(
+    `invalid --kpi ${describeValue(text)}: unknown KPI; ${hint ?? 'docs/kpis.md lists the KPI ids'}`,
+  );
+}
