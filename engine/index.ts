@@ -31,7 +31,7 @@ export {
 export type { CatalogueKpiId, KpiId, KpiSpec, KpiUnit, PerspectiveId, PnlLine } from './result/kpis.ts';
 export { findKpi } from './result/summary.ts';
 export type { KpiSummary, PairedKpi, PairedSummary, RunSummary } from './result/summary.ts';
-export type { Manifest, MonteCarloResult } from './result/run.ts';
+export type { Manifest, MonteCarloResult, PrecisionOutcome, PrecisionTarget } from './result/run.ts';
 
 // The world's assumptions.
 export { defaultWorld } from './world/defaults.ts';
@@ -60,6 +60,15 @@ export { prepareScenario } from './sim/iteration.ts';
 export type { SimSetup } from './sim/iteration.ts';
 export type { ChunkResult } from './sim/montecarlo/chunk.ts';
 export { aggregateMonteCarlo, runMonteCarlo, summariseAggregates } from './sim/montecarlo/driver.ts';
+export { checkPrecision, halfWidthProblem, kpiIdProblem } from './scenario/precision-setting.ts';
+export { MAX_GRID_POINTS, paramGrid, parseParamRange, rangeValues } from './scenario/param-grid.ts';
+export type { GridPoint, ParamRange } from './scenario/param-grid.ts';
+export { renderSweep, sweepResult, sweepRows, sweepTable } from './scenario/sweep-result.ts';
+export type { SweepPoint, SweepResult } from './scenario/sweep-result.ts';
+export { optimiseResult, renderOptimise } from './scenario/optimise-result.ts';
+export type { OptimiseResult } from './scenario/optimise-result.ts';
+export { OPTIMISE_STAGES, selectBest } from './sim/montecarlo/select-best.ts';
+export type { Constraint, SelectionOutcome, SelectionSettings } from './sim/montecarlo/select-best.ts';
 export type { RunProgress } from './sim/montecarlo/driver.ts';
 export { InProcessExecutor, PreparedRunCache, runChunkCached } from './sim/montecarlo/executor.ts';
 export type { ChunkExecutor } from './sim/montecarlo/executor.ts';
@@ -129,7 +138,13 @@ export {
 export type { KpiLabel } from './report/kpi-labels.ts';
 export { categoryContributions, PROFIT_CATEGORIES, PROFIT_TOTAL } from './report/profit-categories.ts';
 export type { ProfitCategory } from './report/profit-categories.ts';
-export { judgeChange, MATERIALITY, MATERIALITY_TEXT, verdicts } from './report/verdict.ts';
+export {
+  judgeChange,
+  MATERIALITY,
+  MATERIALITY_TEXT,
+  materialityThreshold,
+  verdicts,
+} from './report/verdict.ts';
 export { scenarioTitle } from './result/scenario-title.ts';
 export type { Significance, Verdict } from './report/verdict.ts';
 export { renderReport } from './report/html.ts';
@@ -141,7 +156,7 @@ export { CheckPlanError, runCheck } from './scenario/check.ts';
 export type { CheckOutcome, CheckRun } from './scenario/check.ts';
 export { runSpec, scenarioInput } from './scenario/input.ts';
 export { DEFAULT_RUN } from './scenario/format.ts';
-export type { RunSettings } from './scenario/format.ts';
+export type { NumericRunSetting, RunSettings } from './scenario/format.ts';
 export { loadScenario, locateInScenario } from './scenario/load.ts';
 export { comparabilityProblems } from './scenario/comparable.ts';
 export { parseOverride } from './scenario/overrides.ts';
@@ -149,8 +164,17 @@ export type { ScenarioOverride } from './scenario/overrides.ts';
 export type { ReadFile, ResolvedScenario } from './scenario/load.ts';
 export { isPlainObject } from './scenario/merge.ts';
 export { dirname } from './scenario/paths.ts';
-export { RUN_LIMITS, type RunLimit } from './sim/run-limits.ts';
+export { PRECISION_CHECKS, RUN_LIMITS, type RunLimit } from './sim/run-limits.ts';
 export { assertionLabel, observedText } from './scenario/verdict-text.ts';
+
+// Contract tapes: a client's book as the starting portfolio (docs/tape.md).
+export { ABSENT, type TapeBook } from './portfolio/tape/book.ts';
+export { resolveTapeSource, type TapeSource } from './portfolio/tape-source.ts';
+export { TAPE_COLUMNS, type TapeColumn } from './portfolio/tape/columns.ts';
+export { DEFAULT_DIALECT, resolveDialect, type TapeDialect } from './portfolio/tape-dialect.ts';
+export { isIban, personalColumnReason, personalValueReason } from './portfolio/tape/privacy.ts';
+export { TapeReader, type TapeReadResult, type TapeSummary } from './portfolio/tape/reader.ts';
+export type { TapeManifest } from './result/run.ts';
 
 // Sensitivity: the tornado, rank correlations and break-even values of a scenario or a comparison.
 export { runSensitivity, unknownPaths } from './scenario/sensitivity/analysis.ts';

@@ -120,15 +120,21 @@ async function readAll(stream: Readable): Promise<string> {
  * then a rename, so a reader never sees a partly written output and a failed run leaves the previous
  * file untouched.
  */
-export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeAtomic(
+  file: string,
+  data: string | Uint8Array | AsyncIterable<string>,
+): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
+    // An async iterable is streamed: a large output never sits in memory whole.
     await (typeof data === 'string' ? fs.writeFile(tmp, data, 'utf8') : fs.writeFile(tmp, data));
     // Checked again right before the rename: a device, FIFO or folder put there meanwhile is never replaced.
     await refuseNonRegular(file);
     await fs.rename(tmp, file);
   } catch (error) {
     await fs.rm(tmp, { force: true });
+    // A streamed output may fail on its input: that problem is the user's to read, not a write error.
+    if (error instanceof UserError) throw error;
     throw new UserError(`${file}: cannot write: ${describeFsError(error)}`);
   }
 }

@@ -1,5 +1,5 @@
-import { describeValue, formatProblem, parseOverride, RUN_LIMITS } from '../index.ts';
-import type { Problem, ScenarioOverride } from '../index.ts';
+import { describeValue, formatProblem, kpiIdProblem, parseOverride, RUN_LIMITS } from '../index.ts';
+import type { KpiId, MonteCarloResult, Problem, ScenarioOverride } from '../index.ts';
 import { UserError } from './errors.ts';
 
 /**
@@ -73,4 +73,40 @@ export function parseOverrides(texts: readonly string[] | undefined): ScenarioOv
   }
   if (problems.length > 0) throw new UserError(problems.map(formatProblem).join('\n'));
   return overrides;
+}
+
+/** `--iterations`, `--seed` and `--horizon`, each within RUN_LIMITS, when given. */
+export function runSettingOptions(options: { iterations?: string; seed?: string; horizon?: string }): {
+  iterations?: number;
+  seed?: number;
+  horizonMonths?: number;
+} {
+  const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
+  const seed = parseRunSetting('--seed', options.seed, 'seed');
+  const horizonMonths = parseRunSetting('--horizon', options.horizon, 'horizonMonths');
+  return {
+    ...(iterations !== undefined ? { iterations } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(horizonMonths !== undefined ? { horizonMonths } : {}),
+  };
+}
+
+/**
+ * The result with its `--set` options in the manifest, so the run can be repeated; a run without any
+ * is left as it was, byte for byte.
+ */
+export function withOverrides(
+  result: MonteCarloResult,
+  overrides: readonly ScenarioOverride[],
+): MonteCarloResult {
+  if (overrides.length === 0) return result;
+  return { ...result, manifest: { ...result.manifest, overrides: overrides.map((o) => o.text) } };
+}
+
+/** A KPI id option, with the closest id as a hint when misspelt. */
+export function parseKpi(flag: string, text: string): KpiId {
+  const problem = kpiIdProblem(text);
+  if (problem)
+    throw new UserError(`invalid ${flag}: ${problem.message}${problem.hint ? `; ${problem.hint}` : ''}`);
+  return text as KpiId;
 }

@@ -7,6 +7,9 @@ import type { ExplainOptions } from './commands/explain.ts';
 import type { SensitivityOptions } from './commands/sensitivity.ts';
 import type { SimulateOptions } from './commands/simulate.ts';
 import type { MergeOptions } from './commands/merge.ts';
+import type { SweepOptions } from './commands/sweep.ts';
+import type { OptimiseOptions } from './commands/optimise.ts';
+import type { TapeCheckOptions } from './commands/tape.ts';
 import type { CliIo } from './io.ts';
 
 /**
@@ -42,6 +45,9 @@ const commands = {
   rulesEval: () => import('./commands/rules-eval.ts'),
   sensitivity: () => import('./commands/sensitivity.ts'),
   simulate: () => import('./commands/simulate.ts'),
+  sweep: () => import('./commands/sweep.ts'),
+  optimise: () => import('./commands/optimise.ts'),
+  tape: () => import('./commands/tape.ts'),
   validate: () => import('./commands/validate.ts'),
 };
 
@@ -94,6 +100,9 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       status.exitCode = await (await commands.rulesEval()).rulesEvalCommand(file, options, io);
     });
 
+  const PRECISION_HELP =
+    "stop once the 95% CI of the --kpi's mean (in a comparison: of its paired difference) is narrower than ±this, in the KPI's unit, or `excludes-zero`; --iterations is then the most it runs";
+  const KPI_HELP = "the KPI --precision watches (default: the scenario's run.precision.kpi, else profit.npv)";
   const simulationOptions = (command: Command) =>
     command
       .option('--iterations <n>', "Monte Carlo iterations (default: the scenario's run.iterations)")
@@ -119,7 +128,9 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       )
       .option('--series', 'write the monthly series (mean, p05…p95 per month) as CSV instead of the KPIs')
       .option('--progress-json', 'print one NDJSON progress line per merged chunk on standard error')
-      .option('--partial-results', 'add the KPI estimates so far to each --progress-json line');
+      .option('--partial-results', 'add the KPI estimates so far to each --progress-json line')
+      .option('--precision <half-width>', PRECISION_HELP)
+      .option('--kpi <id>', KPI_HELP);
 
   simulationOptions(
     cli
@@ -244,9 +255,74 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     )
     .option('--workers <n>', 'worker threads (default: one per core); verdicts are identical for any number')
     .option('--set <PATH=VALUE>', SET_HELP, collect, [])
+    .option('--precision <half-width>', PRECISION_HELP)
+    .option('--kpi <id>', KPI_HELP)
     .action(async (files: string[], options: CheckCommandOptions) => {
       status.exitCode = await (await commands.check()).checkCommand(files, options, io);
     });
+
+  /** The options `sweep` and `optimise` share: the grid, the run settings, what-ifs, the output. */
+  const gridOptions = (command: Command, paramHelp: string) =>
+    command
+      .option('--param <NAME=FROM..TO[:STEP]>', paramHelp, collect, [])
+      .option('--iterations <n>', "Monte Carlo iterations (default: the scenario's run.iterations)")
+      .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
+      .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
+      .option('--workers <n>', 'worker threads (default: one per core); results are identical for any number')
+      .option('--set <PATH=VALUE>', SET_HELP, collect, [])
+      .addOption(
+        new Option('--format <format>', 'output format (default: table)').choices([
+          'table',
+          'json',
+          'csv',
+          'md',
+        ]),
+      )
+      .option('--out <file>', 'write the output to a file (atomically) instead of standard output');
+
+  gridOptions(
+    cli
+      .command('sweep')
+      .description(
+        'the KPI at every point of a grid of one or two settings, and its paired change from the first point, all on the same random numbers',
+      )
+      .argument('<scenario>', 'scenario file'),
+    'a setting and its values, repeatable (one or two): KIND.NAME (a policy parameter) or world.GROUP.NAME (a world assumption) =FROM..TO[:STEP] (without STEP: five evenly spaced values)',
+  )
+    .option('--kpi <id>', 'the KPI reported (default: profit.npv)')
+    .action(async (file: string, options: SweepOptions) =>
+      (await commands.sweep()).sweepCommand(file, options, io),
+    );
+
+  gridOptions(
+    cli
+      .command('optimise')
+      .description(
+        'the best policy parameter values of a grid (at most 100 alternatives) under constraints: KN ranking and selection on common random numbers, the winner re-estimated on a fresh seed',
+      )
+      .argument('<scenario>', 'scenario file'),
+    'a policy parameter and its values, repeatable (one or two): KIND.NAME=FROM..TO[:STEP] (without STEP: five evenly spaced values)',
+  )
+    .option('--maximise <kpi>', 'the KPI to maximise, e.g. profit.npv')
+    .option('--minimise <kpi>', 'the KPI to minimise instead')
+    .option(
+      '--subject-to <constraint>',
+      'a bound the choice must keep, repeatable: "KPI <= X" or "KPI >= X"',
+      collect,
+      [],
+    )
+    .option(
+      '--indifference <x>',
+      "differences smaller than this do not matter, in the KPI's unit (default: the verdict's materiality threshold)",
+    )
+    .option('--confidence <p>', 'probability of correct selection asked for (default 0.95)')
+    .option(
+      '--fresh-seed <s>',
+      'seed of the re-estimation of the winner and the runner-up (default: the seed + 1)',
+    )
+    .action(async (file: string, options: OptimiseOptions) =>
+      (await commands.optimise()).optimiseCommand(file, options, io),
+    );
 
   cli
     .command('explain')
@@ -265,6 +341,50 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
     .action(async (file: string, options: ExplainOptions) =>
       (await commands.explain()).explainCommand(file, options, io.stdout),
+    );
+
+  const dialectOptions = (command: Command) =>
+    command
+      .option('--delimiter <c>', 'field separator: "," (default), ";", tab or "|"')
+      .option('--decimal <c>', 'decimal separator: "." (default) or ","')
+      .option('--thousands <c>', 'thousands separator: none (default), ".", ",", " " or "\'"')
+      .option(
+        '--date-pattern <p>',
+        'how dates are written: YYYY-MM-DD (default), DD/MM/YYYY, DD-MM-YYYY, DD.MM.YYYY, MM/DD/YYYY or YYYYMMDD',
+      )
+      .option('--encoding <e>', 'utf-8 (default, with or without BOM) or windows-1252');
+  const tape = cli.command('tape').description("work with a client's contract tape (docs/tape.md)");
+  dialectOptions(
+    tape
+      .command('check')
+      .description(
+        'read a contract tape as a scenario would: its summary, and every problem as file:row:column  column  message',
+      )
+      .argument('<file>', 'the tape: CSV or .csv.gz'),
+  )
+    .option('--as-of <date>', 'the as-of date (month 0), YYYY-MM-DD, when the tape has no as_of_date column')
+    .option('--grades <json>', 'grade table: tape grade → prime, near-prime or subprime, as JSON')
+    .option('--regions <json>', 'region table: tape region → north, south, east, west or central, as JSON')
+    .option('--max-problems <n>', 'problems listed (all are counted by kind)', '100')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, options: TapeCheckOptions) => {
+      status.exitCode = await (await commands.tape()).tapeCheckCommand(file, options, io);
+    });
+  dialectOptions(
+    tape
+      .command('pseudonymise')
+      .description(
+        'replace contract_id, customer_id and dealer_id with keyed HMAC pseudonyms before the tape leaves the client',
+      )
+      .argument('<in>', 'the tape with the client’s own ids')
+      .argument('<out>', 'the tape to hand over (written atomically, UTF-8)'),
+  )
+    .requiredOption(
+      '--key-file <file>',
+      'the secret key, at least 16 bytes (e.g. openssl rand -hex 32 > KEY); the same key gives the same pseudonyms',
+    )
+    .action(async (input: string, output: string, options: { keyFile?: string }) =>
+      (await commands.tape()).tapePseudonymiseCommand(input, output, options, io),
     );
 
   cli

@@ -1,3 +1,4 @@
+import { attachTape } from './tape/attach.ts';
 import { describeValue, isPlainObject, loadRuleSet, loadScenario, parseJsonDocument } from '../index.ts';
 import type { Problem, ReadFile, ResolvedScenario, ScenarioOverride } from '../index.ts';
 import { describeFsError, readInputFile } from './io.ts';
@@ -92,8 +93,13 @@ export async function checkFile(
     case 'neither':
       return { kind, problems: [...doc.problems, neitherProblem(file, doc.value)] };
     case 'scenario': {
-      const { scenario, problems } = await loadScenario(file, read, overrides);
-      return { kind, problems, ...(scenario ? { scenario } : {}) };
+      const loaded = await loadScenario(file, read, overrides);
+      const { scenario, problems } = loaded.scenario ? await attachTape(loaded.scenario) : loaded;
+      return {
+        kind,
+        problems: loaded.scenario ? [...loaded.problems, ...problems] : problems,
+        ...(scenario ? { scenario } : {}),
+      };
     }
   }
 }

@@ -7,6 +7,7 @@ import {
 } from '../index.ts';
 import type { Problem, ResolvedScenario, RunSettings, ScenarioOverride } from '../index.ts';
 import { UserError } from './errors.ts';
+import { attachTape } from './tape/attach.ts';
 import { classify, diskReader } from './scenario-files.ts';
 
 /**
@@ -28,7 +29,9 @@ export async function readScenario(
   const { scenario, problems } = await loadScenario(file, read, overrides);
   const errors = problems.filter((p) => p.severity === 'error');
   if (!scenario || errors.length > 0) throw new UserError(errors.map(formatProblem).join('\n'));
-  return scenario;
+  const withTape = await attachTape(scenario);
+  if (!withTape.scenario) throw new UserError(withTape.problems.map(formatProblem).join('\n'));
+  return withTape.scenario;
 }
 
 /**

@@ -36,7 +36,8 @@ export const PORTFOLIO_DECISIONS = {
  * The synthetic population at month 0, as struct-of-arrays typed arrays: entity i of a kind is index i of
  * each of that kind's arrays. Enum-valued arrays hold indices into the catalogue's value lists
  * (REGIONS, SEGMENTS, CREDIT_TIERS, CHANNELS, POWERTRAINS in engine/domain/lists.ts).
- * Contract i belongs to customer i and finances vehicle i.
+ * In a synthetic book contract i belongs to customer i; in a tape a customer may hold several contracts
+ * (contracts.customer). Contract i always finances vehicle i.
  */
 export interface Population {
   dealers: {
@@ -86,9 +87,28 @@ export interface Population {
     termMonths: Int32Array;
     /** Seasoning at month 0, months: 0 ≤ monthsOnBook < termMonths. */
     monthsOnBook: Int32Array;
-    /** 1 when the contract has credit insurance. */
+    /** 1 when the contract has payment protection. */
     insured: Uint8Array;
   };
+  /** A client's book (engine/portfolio/tape): each contract's terms as its tape states them, never re-priced. */
+  terms?: StartingTerms;
+}
+
+/**
+ * The money and arrears of each starting contract as a tape states them (index n is contract n).
+ * Amounts in €; `rateMonthly` per month, 0–1; `subsidy` and `commission` are what was paid at
+ * origination, or −1 where the tape does not say.
+ */
+export interface StartingTerms {
+  balance: Float64Array;
+  payment: Float64Array;
+  balloon: Float64Array;
+  rateMonthly: Float64Array;
+  missed: Int32Array;
+  dispute: Uint8Array;
+  agency: Uint8Array;
+  subsidy: Float64Array;
+  commission: Float64Array;
 }
 
 /**
@@ -229,8 +249,8 @@ export function drawNewVehicle(
   return out;
 }
 
-/** The shares of a mix as weights in the order of `values`, for pickIndex. */
-function mixWeights<K extends string>(mix: Mix<K>, values: readonly K[]): Float64Array {
+/** The shares of a mix as weights in the order of `values`, for pickIndex (0 for a value the mix leaves out). */
+export function mixWeights<K extends string>(mix: Mix<K>, values: readonly K[]): Float64Array {
   return Float64Array.from(values, (v) => (Object.hasOwn(mix, v) ? mix[v] : 0));
 }
 

@@ -3,6 +3,7 @@ import { describeValue as describe } from '../json/describe.ts';
 import type { ValueProblem } from '../json/problem.ts';
 import { didYouMean } from '../json/suggest.ts';
 import type { Num } from '../world/distributions.ts';
+import { resolveTapeSource, type TapeSource } from './tape-source.ts';
 import {
   checkInteger,
   checkMix,
@@ -98,7 +99,7 @@ export interface PortfolioSpec {
    */
   readonly termMonths: Readonly<Record<CycleKey, number>>;
   /**
-   * Share of contracts with credit insurance, 0–1. Default 0.25 (*assumption*; the order-to-cash articles
+   * Share of contracts with payment protection (retail credit insurance), 0–1. Default 0.25 (*assumption*; the order-to-cash articles
    * insure losses within a limit).
    */
   readonly insuredShare: number;
@@ -115,6 +116,11 @@ export interface PortfolioSpec {
   readonly loyaltyScoreNoiseSd: number;
   /** Kilometres driven per year by each vehicle, km, one draw per vehicle. Default lognormal mean 15,000, sd 5,000 (*assumption*). */
   readonly mileagePerYearKm: Num;
+  /**
+   * A client's contract tape as the starting book (docs/tape.md): then `contracts` and `dealers` come
+   * from the tape, and the other settings complete what the tape does not say.
+   */
+  readonly tape?: TapeSource;
 }
 
 /** The default portfolio: a mid-sized European captive book of 10,000 contracts and 40 dealers. */
@@ -170,7 +176,7 @@ const FIELDS: ReadonlyMap<keyof PortfolioSpec, Check> = new Map<keyof PortfolioS
 ]);
 
 /** The setting names a portfolio accepts. */
-export const PORTFOLIO_KEYS: readonly (keyof PortfolioSpec)[] = [...FIELDS.keys()];
+export const PORTFOLIO_KEYS: readonly (keyof PortfolioSpec)[] = [...FIELDS.keys(), 'tape'];
 
 /** Terms are merged per cycle over the defaults, so `{ "cycle1": 48 }` changes only cycle 1. */
 function checkTermMonths(x: unknown, place: Place): ValueProblem[] {
@@ -222,6 +228,12 @@ export function resolvePortfolioSpec(
   const problems: ValueProblem[] = [];
   for (const key of Object.keys(partial)) {
     const at = child(root, key);
+    if (key === 'tape') {
+      const { source, problems: found } = resolveTapeSource(partial[key], at);
+      problems.push(...found);
+      if (source) spec.tape = source;
+      continue;
+    }
     const check = FIELDS.get(key as keyof PortfolioSpec);
     if (check === undefined) {
       problems.push(

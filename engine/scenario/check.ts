@@ -177,7 +177,14 @@ export function judgeCheck(
       if (v.passed) passed++;
       else failed++;
     }
-    checked.push({ scenario, verdicts, settings: plan.runs[home.run]!.settings });
+    // A run that stopped on precision may have taken fewer iterations than planned: report those.
+    const settings = plan.runs[home.run]!.settings;
+    const precision = results[home.run]!.manifest.precision;
+    checked.push({
+      scenario,
+      verdicts,
+      settings: precision ? { ...settings, iterations: precision.iterationsTaken } : settings,
+    });
   }
   return { scenarios: checked, runs: plan.runs.length, passed, failed };
 }

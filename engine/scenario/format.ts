@@ -1,5 +1,6 @@
 import type { PolicyKind } from '../domain/lists.ts';
 import type { ParameterValue } from '../policy/rule-set.ts';
+import type { PrecisionTarget } from '../result/run.ts';
 import { RUN_LIMITS } from '../sim/run-limits.ts';
 
 /**
@@ -31,10 +32,15 @@ export interface RunSettings {
   iterations: number;
   /** Seed of every random stream (common random numbers across compared scenarios). */
   seed: number;
+  /** Stop once the simulation error of one KPI is small enough; `iterations` is then the most it runs. */
+  precision?: PrecisionTarget;
 }
 
+/** The run settings that are whole numbers within RUN_LIMITS. */
+export type NumericRunSetting = 'horizonMonths' | 'iterations' | 'seed';
+
 /** The run block's defaults, from RUN_LIMITS. */
-export const DEFAULT_RUN: Readonly<RunSettings> = {
+export const DEFAULT_RUN: Readonly<Pick<RunSettings, NumericRunSetting>> = {
   horizonMonths: RUN_LIMITS.horizonMonths.default,
   iterations: RUN_LIMITS.iterations.default,
   seed: RUN_LIMITS.seed.default,

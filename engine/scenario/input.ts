@@ -18,6 +18,7 @@ export function scenarioInput(scenario: ResolvedScenario): ScenarioInput {
     parameters: scenario.parameters,
     world: scenario.world,
     portfolio: scenario.portfolio,
+    ...(scenario.tape ? { tape: scenario.tape } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import { checkParameterOverrides } from '../policy/parameters.ts';
 import type { ParameterValue, RuleSet } from '../policy/rule-set.ts';
 import { didYouMean } from '../json/suggest.ts';
 import { resolvePortfolioSpec, type PortfolioSpec } from '../portfolio/index.ts';
+import type { TapeBook } from '../portfolio/tape/book.ts';
 import type { World } from '../world/assumptions.ts';
 import { defaultWorld } from '../world/defaults.ts';
 import { mergeWorld } from '../world/merge.ts';
@@ -39,6 +40,8 @@ export interface ResolvedScenario {
   readonly run: RunSettings;
   /** The `expect` block, checked; `vs` paths resolved relative to the working folder (judged by `cyclecast check`). */
   readonly expect: readonly Expectation[];
+  /** The contract tape `portfolio.tape` names, once the command line has read it (engine/cli/tape). */
+  readonly tape?: TapeBook;
 }
 
 /** Reads a file by path (Node: the file system; browser: fetched or dropped files). */
@@ -243,6 +246,14 @@ function rebase(value: Record<string, unknown>, folder: string): Record<string, 
       policies[kind] = typeof path === 'string' ? resolvePath(folder, path) : path;
     }
     value.policies = policies;
+  }
+  // A tape is relative to the file that names it, like `extends`.
+  if (isPlainObject(value.portfolio)) {
+    const tape = value.portfolio.tape;
+    if (typeof tape === 'string') value.portfolio = { ...value.portfolio, tape: resolvePath(folder, tape) };
+    else if (isPlainObject(tape) && typeof tape.file === 'string') {
+      value.portfolio = { ...value.portfolio, tape: { ...tape, file: resolvePath(folder, tape.file) } };
+    }
   }
   if (Array.isArray(value.expect)) {
     value.expect = value.expect.map((assertion) =>

@@ -1,12 +1,14 @@
 import { describeValue } from '../json/describe.ts';
 import { joinPointer, valueProblem, type ValueProblem } from '../json/problem.ts';
 import { didYouMean } from '../json/suggest.ts';
-import { DEFAULT_RUN, type RunSettings } from './format.ts';
+import { DEFAULT_RUN, type NumericRunSetting, type RunSettings } from './format.ts';
 import { isPlainObject } from './merge.ts';
 import { RUN_LIMITS } from '../sim/run-limits.ts';
+import { checkPrecision } from './precision-setting.ts';
 
-/** The settings of a scenario's `run` block (the others are the CLI's: workers, chunk size). */
-const RUN_KEYS = Object.keys(DEFAULT_RUN) as (keyof RunSettings)[];
+/** The whole-number settings of a scenario's `run` block (the others are the CLI's: workers, chunk size). */
+const NUMERIC_KEYS = Object.keys(DEFAULT_RUN) as NumericRunSetting[];
+const RUN_KEYS: readonly string[] = [...NUMERIC_KEYS, 'precision'];
 
 /**
  * The `run` block over {@link DEFAULT_RUN}: whole numbers within {@link RUN_LIMITS}. `settings` is
@@ -18,7 +20,10 @@ export function checkRun(run: unknown): { settings: RunSettings | undefined; pro
     return {
       settings: undefined,
       problems: [
-        valueProblem('/run', 'invalid run: expected an object with horizonMonths, iterations and seed'),
+        valueProblem(
+          '/run',
+          'invalid run: expected an object with horizonMonths, iterations, seed and optionally precision',
+        ),
       ],
     };
   }
@@ -26,18 +31,25 @@ export function checkRun(run: unknown): { settings: RunSettings | undefined; pro
   const settings: RunSettings = { ...DEFAULT_RUN };
   let ok = true;
   for (const key of Object.keys(run)) {
-    if (!(RUN_KEYS as string[]).includes(key)) {
+    if (!RUN_KEYS.includes(key)) {
       problems.push(
         valueProblem(
           joinPointer('/run', key),
-          `unknown run setting ${describeValue(key)}: expected horizonMonths, iterations or seed`,
+          `unknown run setting ${describeValue(key)}: expected horizonMonths, iterations, seed or precision`,
           didYouMean(key, RUN_KEYS),
         ),
       );
       ok = false;
       continue;
     }
-    const { min, max, unit } = RUN_LIMITS[key as keyof RunSettings];
+    if (key === 'precision') {
+      const checked = checkPrecision(run[key], '/run/precision');
+      problems.push(...checked.problems);
+      if (checked.target) settings.precision = checked.target;
+      else ok = false;
+      continue;
+    }
+    const { min, max, unit } = RUN_LIMITS[key as NumericRunSetting];
     const value = run[key];
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
       problems.push(
@@ -47,7 +59,7 @@ export function checkRun(run: unknown): { settings: RunSettings | undefined; pro
         ),
       );
       ok = false;
-    } else settings[key as keyof RunSettings] = value;
+    } else settings[key as NumericRunSetting] = value;
   }
   return { settings: ok ? settings : undefined, problems };
 }

@@ -14,9 +14,11 @@ import { defaultWorld } from '../world/defaults.ts';
 import type { Dist, DistName } from '../world/distributions.ts';
 import { WORLD_SCHEMA, type SchemaNode } from '../world/schema.ts';
 import { DEFAULT_CONFIDENCE, EXPECT_STATISTICS } from './expect.ts';
-import { DEFAULT_RUN, type RunSettings } from './format.ts';
+import { DEFAULT_RUN, type NumericRunSetting } from './format.ts';
+import { precisionSchema } from './precision-setting.ts';
 import { valueAt } from './merge.ts';
 import { RUN_LIMITS } from '../sim/run-limits.ts';
+import { DATE_PATTERNS } from '../portfolio/tape-dialect.ts';
 
 type Schema = Record<string, unknown>;
 
@@ -158,7 +160,7 @@ export function scenarioSchema(): Schema {
 }
 
 function runSchema(): Schema {
-  const setting = (key: keyof RunSettings): Schema => ({
+  const setting = (key: NumericRunSetting): Schema => ({
     description: `${RUN_LIMITS[key].description} (${RUN_LIMITS[key].unit}; default ${DEFAULT_RUN[key]})`,
     type: 'integer',
     minimum: RUN_LIMITS[key].min,
@@ -173,6 +175,7 @@ function runSchema(): Schema {
       horizonMonths: setting('horizonMonths'),
       iterations: setting('iterations'),
       seed: setting('seed'),
+      precision: precisionSchema(),
     },
   };
 }
@@ -302,7 +305,7 @@ function portfolioSchema(): Schema {
       ),
     },
     insuredShare: {
-      description: 'share of contracts with credit insurance, 0–1',
+      description: 'share of contracts with payment protection (retail credit insurance), 0–1',
       type: 'number',
       minimum: 0,
       maximum: 1,
@@ -322,6 +325,7 @@ function portfolioSchema(): Schema {
       'kilometres driven per year by each vehicle, km',
       d.mileagePerYearKm,
     ),
+    tape: tapeSchema(),
   } satisfies Record<keyof PortfolioSpec, Schema>;
   return {
     description:
@@ -471,4 +475,48 @@ function bounds(lo: number, hi: number): Schema {
 
 function range(lo: number, hi: number): string {
   return `[${lo === -Infinity ? '−∞' : lo}, ${hi === Infinity ? '∞' : hi}]`;
+}
+
+/** `portfolio.tape`: a contract tape's path, or the path with its dialect and mapping tables (docs/tape.md). */
+function tapeSchema(): Schema {
+  const mapping = (values: readonly string[], what: string): Schema => ({
+    description: `tape code → the model's ${what}; the model's own names map to themselves`,
+    type: 'object',
+    additionalProperties: { enum: [...values] },
+  });
+  const dialect: Record<string, Schema> = {
+    delimiter: { enum: [',', ';', '\t', '|'], default: ',' },
+    decimal: { enum: ['.', ','], default: '.' },
+    thousands: { enum: ['', '.', ',', ' ', "'"], default: '' },
+    datePattern: { enum: [...DATE_PATTERNS], default: 'YYYY-MM-DD' },
+    encoding: { enum: ['utf-8', 'windows-1252'], default: 'utf-8' },
+  };
+  return {
+    description:
+      "a client's contract tape as the starting book, relative to this file (docs/tape.md); the other portfolio settings complete what it does not say",
+    anyOf: [
+      { type: 'string', minLength: 1 },
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['file'],
+        properties: {
+          file: { type: 'string', minLength: 1, description: 'the CSV or .csv.gz tape' },
+          asOf: {
+            type: 'string',
+            pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+            description: 'month 0, when the tape has no as_of_date column',
+          },
+          dialect: {
+            type: 'object',
+            additionalProperties: false,
+            properties: dialect,
+            description: 'how the tape is written',
+          },
+          regions: mapping(REGIONS, 'regions'),
+          grades: mapping(CREDIT_TIERS, 'credit tiers'),
+        },
+      },
+    ],
+  };
 }

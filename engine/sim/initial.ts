@@ -1,6 +1,6 @@
 import type { Sim } from './context.ts';
 import { deriveIdentity, IDENTITY } from './identity.ts';
-import { identifyContract, vehicleValueZ } from './origination.ts';
+import { identifyContract, usedRateMonthly, vehicleValueZ } from './origination.ts';
 import { LEASE, LOAN, VEHICLE_ON_CONTRACT } from './state.ts';
 import { annuity, attachParties, balanceAfter, guideValue } from './valuation.ts';
 
@@ -10,7 +10,8 @@ import { annuity, attachParties, balanceAfter, guideValue } from './valuation.ts
  * its product and tier, subvention on cycle-1 leases, the guide residual as balloon, a used contract
  * financing the guide retail value at its start) and its balance amortised over its seasoning; the
  * subsidy and dealer commission paid at its start are deferred in proportion to the instalments left.
- * Entity slots equal population indices, and identities are the population indices.
+ * Entity slots equal population indices, and identities are the population indices. A client's tape
+ * (population.terms) keeps its own rate, instalment, residual, balance and arrears instead.
  */
 export function loadStartingBook(sim: Sim): void {
   const P = sim.population;
@@ -57,16 +58,28 @@ export function loadStartingBook(sim: Sim): void {
     const startAge = -V.birthMonth[v]! - seasoning - 1;
     const amount =
       cycle === 1 ? msrp : (guideValue(sim, msrp, startAge) + w.refurbBaseCost) / (1 - w.retailFrontGross);
-    let rate = w.aprMonthly[product * 3 + K.tier[c]!]!;
-    if (cycle === 1) rate -= w.subventedAprReductionMonthly;
-    if (rate < 0) rate = 0;
     let balloon = 0;
     if (product === LEASE) {
       balloon = guideValue(sim, msrp, startAge + term) + (cycle === 1 ? w.residualUplift * msrp : 0);
       if (balloon > amount) balloon = amount;
       if (balloon < 0) balloon = 0;
     }
-    const payment = annuity(amount, rate, term, balloon);
+    // Priced as origination.ts prices them: new-vehicle APR less subvention on cycle 1, cost-based after.
+    let rate =
+      cycle === 1
+        ? w.aprMonthly[product * 3 + K.tier[c]!]! - w.subventedAprReductionMonthly
+        : usedRateMonthly(sim, K.tier[c]!, amount, balloon, term);
+    if (rate < 0) rate = 0;
+    let payment = annuity(amount, rate, term, balloon);
+    let balance = balanceAfter(amount, rate, payment, seasoning);
+    // A tape's contracts keep the terms it states: never re-priced.
+    const T = P.terms;
+    if (T !== undefined) {
+      rate = T.rateMonthly[n]!;
+      balloon = T.balloon[n]!;
+      payment = T.payment[n]!;
+      balance = T.balance[n]!;
+    }
     const seq = K.contractSeq[c]!;
     K.contractSeq[c] = seq + 1;
     K.activeContracts[c]!++;
@@ -81,12 +94,23 @@ export function loadStartingBook(sim: Sim): void {
     C.rate[i] = rate;
     C.balloon[i] = balloon;
     C.payment[i] = payment;
-    C.balance[i] = balanceAfter(amount, rate, payment, seasoning);
+    C.balance[i] = balance;
     C.insured[i] = P.contracts.insured[n]!;
     // The part of the subsidy and the dealer's commission (paid before the run) not yet recognised.
-    const unearned = (term - seasoning) / term;
-    C.subsidyDeferred[i] = cycle === 1 ? w.subsidyShare * msrp * unearned : 0;
-    C.commissionDeferred[i] = 0 - w.dealerCommissionShare * amount * unearned;
+    const unearned = seasoning >= term ? 0 : (term - seasoning) / term;
+    const subsidy =
+      T !== undefined && T.subsidy[n]! >= 0 ? T.subsidy[n]! : cycle === 1 ? w.subsidyShare * msrp : 0;
+    const commission =
+      T !== undefined && T.commission[n]! >= 0 ? T.commission[n]! : w.dealerCommissionShare * amount;
+    C.subsidyDeferred[i] = subsidy * unearned;
+    C.commissionDeferred[i] = 0 - commission * unearned;
+    if (T !== undefined && T.missed[n]! > 0) {
+      // In arrears at month 0: the oldest unpaid instalment fell due missed − 1 months before.
+      C.missed[i] = T.missed[n]!;
+      C.delinquentSince[i] = 1 - T.missed[n]!;
+      C.dispute[i] = T.dispute[n]!;
+      C.agencyPlaced[i] = T.agency[n]!;
+    }
     V.status[v] = VEHICLE_ON_CONTRACT;
     // Its earlier cycles count: a vehicle in cycle 2 has had two contracts and one refurbishment.
     V.contracts[v] = cycle;

@@ -4,6 +4,7 @@ import { resolveWorld } from '../world/resolve.ts';
 import type { Sim } from './context.ts';
 import type { Counters } from './counters.ts';
 import { loadStartingBook } from './initial.ts';
+import { drawTapeIteration } from '../portfolio/tape/population.ts';
 import { breakdowns, census, coverage, kpiVector, ledgerTotals, moneyKpis } from './outcome.ts';
 import { recogniseDeferred } from './origination.ts';
 import { fillPriceIndex } from './price-index.ts';
@@ -86,6 +87,7 @@ export function startIteration(setup: SimSetup, iteration: number): Sim {
   const sim = setup.sim;
   sim.reset();
   sim.key = iterationKey(setup.seed, iteration);
+  if (setup.tape) drawTapeIteration(setup.population, setup.tape, setup.portfolio, sim.key);
   sim.w = resolveWorld(setup.world, sim.key);
   prepareIteration(sim);
   loadStartingBook(sim);
@@ -180,11 +182,12 @@ function audit(sim: Sim): IterationAudit {
   const K = sim.customers;
   let withContract = 0;
   for (let c = 0; c < K.count; c++) if (K.activeContracts[c]! > 0) withContract++;
-  const counters = {
-    ...sim.counters,
-    ended: Float64Array.from(sim.counters.ended),
-    retained: Float64Array.from(sim.counters.retained),
-  };
+  // The counters' arrays are reused by the next iteration: the audit keeps copies.
+  const counters = { ...sim.counters };
+  for (const key of Object.keys(counters) as (keyof typeof counters)[]) {
+    const value = counters[key];
+    if (value instanceof Float64Array) (counters as Record<string, unknown>)[key] = Float64Array.from(value);
+  }
   return {
     counters,
     ledger: new Float64Array(0),

@@ -54,3 +54,14 @@ export const RUN_LIMITS = {
     description: 'worker threads the run spreads its chunks over (default: one per core)',
   },
 } as const satisfies Readonly<Record<string, RunLimit>>;
+
+/**
+ * When a run that stops on precision (`--precision`, a scenario's `run.precision`) looks at its
+ * interval: never before `minIterations` (a standard error from fewer is itself too noisy to trust),
+ * then each time the merged iterations pass the next multiple of `batch` beyond it. Checks fall on the
+ * fixed chunk order, never on timing, so the stopping point is the same for any number of workers.
+ */
+export const PRECISION_CHECKS = {
+  minIterations: 30,
+  batch: 10,
+} as const;

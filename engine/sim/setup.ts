@@ -3,6 +3,8 @@ import { POLICY_KINDS, type PolicyKind } from '../domain/lists.ts';
 import { compileRuleSet } from '../policy/compile/index.ts';
 import type { ParameterValue, RuleSet } from '../policy/rule-set.ts';
 import { generatePortfolio, type Population, type PortfolioSpec } from '../portfolio/index.ts';
+import type { TapeBook } from '../portfolio/tape/book.ts';
+import { tapePopulation } from '../portfolio/tape/population.ts';
 import type { RunLayout } from '../stats/accumulator.ts';
 import type { World } from '../world/assumptions.ts';
 import { checkWorld } from '../world/merge.ts';
@@ -19,6 +21,8 @@ export interface ScenarioInput {
   readonly parameters: Readonly<Record<PolicyKind, Readonly<Record<string, ParameterValue>>>>;
   readonly world: World;
   readonly portfolio: PortfolioSpec;
+  /** The client's book when `portfolio.tape` names one, read by the CLI (engine/cli/tape). */
+  readonly tape?: TapeBook;
 }
 
 export interface SimSetupOptions {
@@ -37,6 +41,8 @@ export interface SimSetupOptions {
   readonly horizonMonths: number;
   /** The run's seed: iteration k draws from iterationKey(seed, k). */
   readonly seed: number | string;
+  /** The tape the population came from (tapePopulation): what it lacks is drawn anew each iteration. */
+  readonly tape?: TapeBook;
 }
 
 /**
@@ -51,6 +57,7 @@ export interface SimSetup {
   readonly policies: Policies;
   readonly horizonMonths: number;
   readonly seed: number | string;
+  readonly tape?: TapeBook;
   /** Horizon and rule names per kind, for the run's aggregates. */
   readonly layout: RunLayout;
   /** The preallocated state. */
@@ -89,7 +96,18 @@ export function createSimSetup(options: SimSetupOptions): SimSetup {
     POLICY_KINDS.map((kind) => [kind, policies[kind].rules.map((r) => r.name)]),
   );
   const layout: RunLayout = { horizon: horizonMonths, ruleNames };
-  return Object.freeze({ population, portfolio, world, policies, horizonMonths, seed, layout, sim });
+  const tape = options.tape;
+  return Object.freeze({
+    population,
+    portfolio,
+    world,
+    policies,
+    horizonMonths,
+    seed,
+    ...(tape ? { tape } : {}),
+    layout,
+    sim,
+  });
 }
 
 /**
@@ -101,9 +119,10 @@ export function prepareScenario(
   scenario: ScenarioInput,
   horizonMonths: number,
   seed: number | string,
-  population: Population = generatePortfolio(scenario.portfolio, seed),
+  population: Population = startingPopulation(scenario, seed),
 ): SimSetup {
   return createSimSetup({
+    ...(scenario.tape ? { tape: scenario.tape } : {}),
     population,
     portfolio: scenario.portfolio,
     world: scenario.world,
@@ -112,6 +131,21 @@ export function prepareScenario(
     horizonMonths,
     seed,
   });
+}
+
+/**
+ * The starting book of a scenario: its tape's contracts when `portfolio.tape` names one, else the
+ * synthetic population of its settings. Throws `invalid portfolio.tape: …` when the tape was named
+ * but not read (the workbench cannot read tapes).
+ */
+export function startingPopulation(scenario: ScenarioInput, seed: number | string): Population {
+  if (scenario.portfolio.tape === undefined) return generatePortfolio(scenario.portfolio, seed);
+  if (scenario.tape === undefined) {
+    throw new Error(
+      `invalid portfolio.tape: ${scenario.portfolio.tape.file} was not read; a scenario on a contract tape runs with the cyclecast command line (the workbench cannot load tapes)`,
+    );
+  }
+  return tapePopulation(scenario.tape);
 }
 
 function compileAll(options: SimSetupOptions): Policies {

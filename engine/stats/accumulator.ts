@@ -7,7 +7,7 @@ import type { BreakdownJson } from './breakdown-table.ts';
 import { CoverageTally } from './coverage-tally.ts';
 import type { CoverageJson } from './coverage-tally.ts';
 import { Distribution, distributionInconsistency } from './distribution.ts';
-import type { DistributionJson } from './distribution.ts';
+import type { DistributionJson, Moments } from './distribution.ts';
 import { checkIterationResult } from './iteration-check.ts';
 import { failer, readArray, readCount, readObject, within } from './json-read.ts';
 import { kpiSummary } from './kpi-summary.ts';
@@ -120,6 +120,11 @@ export class RunAccumulator {
    */
   kpiQuantile(id: KpiId, q: number): number {
     return this.kpis[kpiIndex(id)]!.sketch.quantile(q);
+  }
+
+  /** Mean, standard error and 95% CI of KPI `id` alone (its unit), without summarising the rest. */
+  kpiMoments(id: KpiId): Moments {
+    return this.kpis[kpiIndex(id)]!.moments();
   }
 
   toJSON(): RunAggregateJson {

@@ -12,6 +12,8 @@ export { AggregateFormatError } from './json-read.ts';
 export { MAX_MAGNITUDE } from './distribution.ts';
 export { RELATIVE_ACCURACY } from './quantile-sketch.ts';
 export { studentTCdf, studentTQuantile } from './student-t.ts';
+export { simultaneousInterval } from './simultaneous.ts';
+export { KimNelson } from './kim-nelson.ts';
 export { findKpi } from '../result/summary.ts';
 export type {
   BreakdownGroupSummary,

@@ -1,6 +1,6 @@
 import type { IterationResult } from '../result/iteration.ts';
 import { Distribution, distributionInconsistency, MAX_MAGNITUDE } from './distribution.ts';
-import type { DistributionJson } from './distribution.ts';
+import type { DistributionJson, Moments } from './distribution.ts';
 import { IterationResultError } from './iteration-check.ts';
 import { failer, readArray, readCount, readObject, within } from './json-read.ts';
 import { interval } from './kpi-summary.ts';
@@ -126,6 +126,11 @@ export class PairedAccumulator {
    */
   deltaQuantile(id: KpiId, q: number): number {
     return this.tallies[kpiIndex(id)]!.delta.sketch.quantile(q);
+  }
+
+  /** Mean paired delta of KPI `id`, its standard error and 95% CI (its unit), without summarising the rest. */
+  deltaMoments(id: KpiId): Moments {
+    return this.tallies[kpiIndex(id)]!.delta.moments();
   }
 
   toJSON(): PairedAggregateJson {

@@ -9,6 +9,7 @@ import type { PolicySuiteResult } from './policy.bench.ts';
 import type { RandomSuiteResult } from './random-suite.ts';
 import type { SimulationSuiteResult } from './simulation.bench.ts';
 import { formatStartup, type StartupSuiteResult } from './startup.bench.ts';
+import { formatDecision, type DecisionSuiteResult } from './decision.bench.ts';
 
 export interface BenchReport {
   readonly machine: MachineInfo;
@@ -21,6 +22,7 @@ export interface BenchReport {
   readonly simulation?: SimulationSuiteResult;
   readonly browser?: BrowserBenchResult | { skipped: string };
   readonly startup?: StartupSuiteResult;
+  readonly decision?: DecisionSuiteResult;
 }
 
 export function formatReport(report: BenchReport): string {
@@ -37,6 +39,7 @@ export function formatReport(report: BenchReport): string {
   if (report.random) out.push('', ...randomSection(report.random));
   if (report.simulation) out.push('', ...simulationSection(report.simulation));
   if (report.startup) out.push('', formatStartup(report.startup));
+  if (report.decision) out.push('', formatDecision(report.decision));
   if (report.browser)
     out.push(
       '',

@@ -1,8 +1,8 @@
 import { dirname, isPlainObject, POLICY_KINDS, RUN_LIMITS } from '../../engine/index.ts';
-import type { ParameterValue, PolicyKind, RunSettings } from '../../engine/index.ts';
+import type { ParameterValue, PolicyKind, NumericRunSetting, RunSettings } from '../../engine/index.ts';
 
 /** Run settings as the run panel holds them: a scenario's `run` block (docs/design.md §3). */
-export type RunSettingsInput = Readonly<RunSettings>;
+export type RunSettingsInput = Readonly<Pick<RunSettings, NumericRunSetting>>;
 
 /**
  * A scenario edited in the workbench: another scenario (`base`) plus world overrides, policy parameter

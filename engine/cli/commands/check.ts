@@ -1,5 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { checkWorkers, parseChoice, parseOverrides, parseRunSetting } from '../options.ts';
+import { checkWorkers, parseChoice, parseKpi, parseOverrides, parseRunSetting } from '../options.ts';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import {
@@ -28,8 +28,9 @@ import { REPORTERS } from '../choices.ts';
 import { renderInvalidJUnit, renderJUnit } from '../junit.ts';
 import { progressReport } from '../progress.ts';
 import { checkFile, diskReader, unreadable } from '../scenario-files.ts';
+import { precisionLine, precisionTarget, type PrecisionOptions } from '../precision.ts';
 
-export interface CheckCommandOptions {
+export interface CheckCommandOptions extends PrecisionOptions {
   reporter?: string;
   out?: string;
   iterations?: string;
@@ -62,6 +63,9 @@ export async function checkCommand(
     io.stderr,
   );
   if (options.out !== undefined) await checkOutputPath('--out', options.out);
+  // Checked before anything loads; each run then applies it over its baseline's run.precision.
+  if (options.precision !== undefined) precisionTarget(options, undefined);
+  else if (options.kpi !== undefined) parseKpi('--kpi', options.kpi);
   const files = await scenarioFiles(inputs);
   const loaded = await loadAll(files, parseOverrides(options.set));
   /** Nothing can run: CI reads the report file, so it gets one even then, each file with problems a failure. */
@@ -80,10 +84,15 @@ export async function checkCommand(
   const simulate = async (run: CheckRun, index: number, of: number) => {
     io.stderr(runHeading(run, index, of));
     const progress = progressReport(io);
+    const precision = precisionTarget(options, run.settings.precision);
     try {
-      return await runMonteCarlo(runSpec(run.scenarios, run.settings), executor, {
+      const result = await runMonteCarlo(runSpec(run.scenarios, run.settings), executor, {
         onProgress: progress.update,
+        ...(precision ? { precision } : {}),
       });
+      const line = precisionLine(result.manifest, run.scenarios.length > 1);
+      if (line) io.stderr(`check: ${line}`);
+      return result;
     } finally {
       progress.done();
     }

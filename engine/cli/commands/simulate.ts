@@ -25,23 +25,28 @@ import type {
   ChunkExecutor,
   ChunkRange,
   Format,
-  MonteCarloResult,
   ReportPerspective,
   RunProgress,
   RunSpec,
-  ScenarioOverride,
   ShardSelector,
 } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { nodeWorkerPool } from '../worker-pool.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
-import { checkWorkers, parseOverrides, parseRunSetting } from '../options.ts';
+import {
+  checkWorkers,
+  parseOverrides,
+  parseRunSetting,
+  runSettingOptions,
+  withOverrides,
+} from '../options.ts';
 import { readComparison } from '../scenarios.ts';
 import { printPdf } from '../pdf.ts';
 import { checkWorkbookOut, WORKBOOK_FORMAT } from '../workbook.ts';
+import { precisionLine, precisionTarget, type PrecisionOptions } from '../precision.ts';
 
-export interface SimulateOptions {
+export interface SimulateOptions extends PrecisionOptions {
   iterations?: string;
   seed?: string;
   horizon?: string;
@@ -111,16 +116,15 @@ export async function simulateCommand(
     io.stderr,
   );
   const overrides = parseOverrides(options.set);
-  const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
-  const seed = parseRunSetting('--seed', options.seed, 'seed');
-  const horizonMonths = parseRunSetting('--horizon', options.horizon, 'horizonMonths');
-  const given = {
-    ...(iterations !== undefined ? { iterations } : {}),
-    ...(seed !== undefined ? { seed } : {}),
-    ...(horizonMonths !== undefined ? { horizonMonths } : {}),
-  };
+  const given = runSettingOptions(options);
   const scenarios = await readComparison(files, overrides, given);
   const spec = runSpec(scenarios, given);
+  const precision = precisionTarget(options, scenarios[0]!.run.precision);
+  if (precision && shard) {
+    throw new UserError(
+      "invalid --shard with a precision target (--precision or the scenario's run.precision): a shard runs a share of the iterations fixed in advance; give --iterations instead",
+    );
+  }
   const chunks = shard ? shardRange(spec, shard) : undefined;
   const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
   const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar(io);
@@ -131,7 +135,11 @@ export async function simulateCommand(
       io.stderr(progressLine(p, { elapsedSeconds: (performance.now() - started) / 1000, shard }));
     }
   };
-  const runOptions = { onProgress, partialResults: options.partialResults === true };
+  const runOptions = {
+    onProgress,
+    partialResults: options.partialResults === true,
+    ...(precision ? { precision } : {}),
+  };
   try {
     let text: string | Uint8Array;
     if (shard && chunks) {
@@ -139,6 +147,8 @@ export async function simulateCommand(
       text = shardFileText(await sealShardFile(buildShardFile(aggregates, shard, chunks)));
     } else {
       const result = withOverrides(await runMonteCarlo(spec, executor, runOptions), overrides);
+      const line = precisionLine(result.manifest, scenarios.length > 1);
+      if (line && !options.progressJson) io.stderr(line);
       text = options.report
         ? renderReport({
             result,
@@ -167,15 +177,6 @@ export async function simulateCommand(
     bar.done();
     await executor.close();
   }
-}
-
-/**
- * The result with its `--set` options in the manifest, so the run can be repeated; a run without any
- * is left as it was, byte for byte.
- */
-function withOverrides(result: MonteCarloResult, overrides: readonly ScenarioOverride[]): MonteCarloResult {
-  if (overrides.length === 0) return result;
-  return { ...result, manifest: { ...result.manifest, overrides: overrides.map((o) => o.text) } };
 }
 
 /** What `--out` received, for the line that confirms it. */

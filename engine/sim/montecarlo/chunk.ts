@@ -5,8 +5,9 @@ import {
   type RunAggregateJson,
 } from '../../stats/index.ts';
 import { kpiIndex } from '../../result/kpis.ts';
-import { generatePortfolio, type Population, type PortfolioSpec } from '../../portfolio/index.ts';
+import type { Population } from '../../portfolio/index.ts';
 import { prepareScenario, runIteration, type SimSetup } from '../iteration.ts';
+import { startingPopulation, type ScenarioInput } from '../setup.ts';
 import { canonicalJson } from './hash.ts';
 import type { ChunkTask, RunSpec } from './spec.ts';
 
@@ -29,17 +30,16 @@ export function prepareRun(spec: RunSpec): PreparedRun {
   // Compared scenarios usually share their portfolio: generate each distinct one once (the simulation
   // only reads the population, so sharing it changes nothing but the time to the first chunk).
   const populations = new Map<string, Population>();
-  const populationOf = (portfolio: PortfolioSpec): Population => {
-    const key = canonicalJson(portfolio);
+  // A tape's population is shared too: each iteration completes it the same way from its key.
+  const populationOf = (scenario: ScenarioInput): Population => {
+    const key = canonicalJson(scenario.portfolio);
     let population = populations.get(key);
-    if (!population) populations.set(key, (population = generatePortfolio(portfolio, spec.seed)));
+    if (!population) populations.set(key, (population = startingPopulation(scenario, spec.seed)));
     return population;
   };
   return {
     spec,
-    setups: spec.scenarios.map((s) =>
-      prepareScenario(s, spec.horizonMonths, spec.seed, populationOf(s.portfolio)),
-    ),
+    setups: spec.scenarios.map((s) => prepareScenario(s, spec.horizonMonths, spec.seed, populationOf(s))),
   };
 }
 

@@ -1,9 +1,11 @@
 import { PairedAccumulator, RunAccumulator } from '../../stats/index.ts';
-import type { Manifest, MonteCarloResult } from '../../result/run.ts';
+import type { Manifest, MonteCarloResult, PrecisionOutcome, PrecisionTarget } from '../../result/run.ts';
 import type { ChunkResult } from './chunk.ts';
 import type { ChunkExecutor } from './executor.ts';
 import { buildManifest } from './manifest.ts';
+import { PRECISION_CHECKS } from '../run-limits.ts';
 import { chunkTasks, type ChunkRange, type RunSpec } from './spec.ts';
+import { nextCheck, precisionMet, watchedMoments, widestHalfWidth } from './precision.ts';
 
 /**
  * The merged, not yet summarised, aggregates of a run or of a contiguous range of its chunks (a shard).
@@ -38,6 +40,13 @@ export interface RunOptions {
   readonly partialResults?: boolean;
   /** Run only chunks [first, end) of the run's fixed chunk list (a shard); default: every chunk. */
   readonly chunks?: ChunkRange;
+  /**
+   * Stop early once the simulation error of one KPI is small enough (see PrecisionTarget); the spec's
+   * iterations are then the maximum. Checked at fixed iteration counts of the chunk order, so the
+   * stopping point does not depend on the workers; the manifest records the target and the outcome.
+   * Not with `chunks`: a shard's share of a run is fixed in advance.
+   */
+  readonly precision?: PrecisionTarget;
 }
 
 /**
@@ -64,6 +73,10 @@ export async function aggregateMonteCarlo(
 ): Promise<MonteCarloAggregates> {
   const manifest = await buildManifest(spec);
   const all = chunkTasks(spec.iterations, spec.chunkSize);
+  const { precision } = options;
+  if (precision && options.chunks) {
+    throw new RangeError('invalid precision with a chunk range: a shard runs a share fixed in advance');
+  }
   const range = options.chunks ?? { first: 0, end: all.length };
   if (!Number.isSafeInteger(range.first) || !Number.isSafeInteger(range.end)) {
     throw new RangeError(`invalid chunk range ${range.first}–${range.end}: expected whole numbers`);
@@ -80,24 +93,61 @@ export async function aggregateMonteCarlo(
   let nextToMerge = 0;
   let nextToStart = 0;
   const { signal } = options;
+  // Precision: whether the target was met at a check point, and the next check point.
+  let met = false;
+  let checkAt = nextCheck(0);
 
   const worker = async (): Promise<void> => {
-    while (nextToStart < tasks.length) {
+    while (nextToStart < tasks.length && !met) {
       signal?.throwIfAborted();
       const position = nextToStart++;
       const result = await executor.run(manifest.runHash, spec, tasks[position]!);
       signal?.throwIfAborted();
       waiting.set(position, result);
-      while (waiting.has(nextToMerge)) {
+      // Once met, chunks that finished later are dropped: the result is the prefix up to the check point.
+      while (!met && waiting.has(nextToMerge)) {
         merger.add(waiting.get(nextToMerge)!);
         waiting.delete(nextToMerge++);
         options.onProgress?.(progressOf(merger, totalIterations, options.partialResults === true));
+        if (precision && merger.iterations >= checkAt) {
+          const { runs, paired } = merger.aggregates();
+          met = precisionMet(precision, watchedMoments(runs, paired, precision.kpi));
+          checkAt = nextCheck(merger.iterations);
+        }
       }
     }
   };
   const lanes = Math.max(1, Math.min(executor.concurrency, tasks.length));
   await Promise.all(Array.from({ length: lanes }, worker));
-  return merger.aggregates();
+  if (!precision) return merger.aggregates();
+  return withPrecision(merger.aggregates(), spec, precision, met);
+}
+
+/**
+ * The aggregates of a run that stopped on precision, with the manifest of a fixed run of the iterations
+ * it took (so it reads, and hashes, as that run) plus the target and the outcome.
+ */
+async function withPrecision(
+  aggregates: MonteCarloAggregates,
+  spec: RunSpec,
+  target: PrecisionTarget,
+  metAtCheck: boolean,
+): Promise<MonteCarloAggregates> {
+  const { runs, paired } = aggregates;
+  const iterationsTaken = runs[0]?.iterations ?? 0;
+  const moments = watchedMoments(runs, paired, target.kpi);
+  const reached = widestHalfWidth(moments);
+  const outcome: PrecisionOutcome = {
+    ...target,
+    maxIterations: spec.iterations,
+    iterationsTaken,
+    // At the maximum, the target may be met by the last iterations even between check points (never
+    // below the minimum, whose standard error is too noisy to stop on).
+    met: metAtCheck || (iterationsTaken >= PRECISION_CHECKS.minIterations && precisionMet(target, moments)),
+    reachedHalfWidth: Number.isNaN(reached) ? null : reached,
+  };
+  const manifest = await buildManifest({ ...spec, iterations: iterationsTaken });
+  return { ...aggregates, manifest: { ...manifest, precision: outcome } };
 }
 
 function progressOf(merger: ChunkMerger, totalIterations: number, withPartial: boolean): RunProgress {

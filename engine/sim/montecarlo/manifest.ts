@@ -1,5 +1,6 @@
 import { POLICY_KINDS, type PolicyKind } from '../../domain/lists.ts';
-import type { Manifest } from '../../result/run.ts';
+import type { TapeBook } from '../../portfolio/tape/book.ts';
+import type { Manifest, TapeManifest } from '../../result/run.ts';
 import { ENGINE_VERSION } from '../../version.ts';
 import { contentHash } from './hash.ts';
 import type { ScenarioInput } from '../setup.ts';
@@ -10,6 +11,21 @@ import type { RunSpec } from './spec.ts';
  * with the same values hash the same whatever they are titled (JSON drops an undefined key).
  */
 const simulated = (s: ScenarioInput): ScenarioInput => ({ ...s, title: undefined });
+
+function tapeManifest(book: TapeBook): TapeManifest {
+  const { file, asOf, columns, drawn, regions, grades } = book;
+  return {
+    file,
+    asOf,
+    contracts: book.contracts.count,
+    customers: book.customers.count,
+    dealers: book.dealers.count,
+    columns,
+    drawn,
+    regions,
+    grades,
+  };
+}
 
 export async function buildManifest(spec: RunSpec): Promise<Manifest> {
   const scenarios = await Promise.all(
@@ -23,6 +39,7 @@ export async function buildManifest(spec: RunSpec): Promise<Manifest> {
         ...(s.title !== undefined ? { title: s.title } : {}),
         hash: await contentHash(simulated(s)),
         ruleSets,
+        ...(s.tape ? { tape: tapeManifest(s.tape) } : {}),
       };
     }),
   );

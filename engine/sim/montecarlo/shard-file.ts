@@ -8,7 +8,7 @@ import {
 } from '../../stats/index.ts';
 import { readArray, readCount, readObject, readString, type Fail } from '../../stats/json-read.ts';
 import type { MonteCarloAggregates } from './driver.ts';
-import type { Manifest } from '../../result/run.ts';
+import type { Manifest, TapeManifest } from '../../result/run.ts';
 import {
   chunkCount,
   chunkRangeIterations,
@@ -213,6 +213,7 @@ function readManifest(json: unknown, fail: Fail): Manifest {
       ...(s.title !== undefined ? { title: readString(s.title, `${path}.title`, fail) } : {}),
       hash: readHash(s.hash, `${path}.hash`, fail),
       ruleSets,
+      ...(s.tape !== undefined ? { tape: readTapeManifest(s.tape, `${path}.tape`, fail) } : {}),
     };
   });
   if (scenarios.length === 0) fail('$.manifest.scenarios', 'expected at least one scenario');
@@ -225,6 +226,31 @@ function readManifest(json: unknown, fail: Fail): Manifest {
     chunkSize: positive('chunkSize'),
     runHash: readHash(o.runHash, '$.manifest.runHash', fail),
     scenarios,
+  };
+}
+
+/** A scenario's tape in a manifest (engine/result/run.ts TapeManifest), kept through the shard file. */
+function readTapeManifest(json: unknown, path: string, fail: Fail): TapeManifest {
+  const o = readObject(json, path, fail);
+  const strings = (key: string): string[] =>
+    readArray(o[key], `${path}.${key}`, fail).map((x, i) => readString(x, `${path}.${key}[${i}]`, fail));
+  const table = (key: string): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(readObject(o[key], `${path}.${key}`, fail)).map(([code, value]) => [
+        code,
+        readString(value, `${path}.${key}.${code}`, fail),
+      ]),
+    );
+  return {
+    file: readString(o.file, `${path}.file`, fail),
+    asOf: readString(o.asOf, `${path}.asOf`, fail),
+    contracts: readCount(o.contracts, `${path}.contracts`, fail),
+    customers: readCount(o.customers, `${path}.customers`, fail),
+    dealers: readCount(o.dealers, `${path}.dealers`, fail),
+    columns: strings('columns'),
+    drawn: strings('drawn'),
+    regions: table('regions'),
+    grades: table('grades'),
   };
 }
 

@@ -1,0 +1,497 @@
+import { CREDIT_TIERS, POWERTRAINS, REGIONS } from '../../domain/lists.ts';
+import { cut } from '../../json/describe.ts';
+import type { Problem } from '../../json/problem.ts';
+import { didYouMean } from '../../json/suggest.ts';
+import type { TapeSource } from '../tape-source.ts';
+import { ABSENT, type TapeBook } from './book.ts';
+import {
+  CellError,
+  checkCode,
+  checkId,
+  checkPaymentSummary,
+  dayNumber,
+  readDate,
+  readFlag,
+  readInteger,
+  readNumber,
+  wholeMonths,
+  type DateNumber,
+} from './cells.ts';
+import {
+  TAPE_COLUMN_BY_NAME,
+  TAPE_COLUMNS,
+  TAPE_PRODUCTS,
+  TAPE_STATUSES,
+  type TapeColumn,
+} from './columns.ts';
+import { impliedMonthlyRate } from './implied-rate.ts';
+import { personalColumnReason, personalValueReason } from './privacy.ts';
+
+/** Longest contract accepted, months (as the portfolio's terms). */
+const MAX_TERM = 120;
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/** What `cyclecast tape check` prints about a tape besides its problems. */
+export interface TapeSummary {
+  readonly rows: number;
+  readonly asOf?: string;
+  readonly customers: number;
+  readonly dealers: number;
+  /** Rows and balance (€) per product of the tape. */
+  readonly products: Readonly<Record<string, { readonly rows: number; readonly balance: number }>>;
+  readonly statuses: Readonly<Record<string, number>>;
+  readonly balance: number;
+  /** Problems per kind (column and message), all of them, also those beyond the listed ones. */
+  readonly problemKinds: Readonly<Record<string, number>>;
+  readonly problemCount: number;
+}
+
+export interface TapeReadResult {
+  /** The book, when the tape has no errors. */
+  readonly book?: TapeBook;
+  readonly summary: TapeSummary;
+  /** The first `maxProblems` problems, in row order. */
+  readonly problems: readonly Problem[];
+}
+
+type Cell = { readonly column: TapeColumn; readonly index: number };
+
+/**
+ * Reads a tape row by row (the CSV parsing is the caller's, so the same reader serves a stream in Node
+ * and a file in a browser): checks every cell against {@link TAPE_COLUMNS} and the dialect, refuses
+ * personal data, and collects the book. Each problem is at its row (the header is row 1) and column,
+ * named by the column, and never quotes an identifier. Memory grows with the rows kept, not the file.
+ */
+export class TapeReader {
+  private readonly problems: Problem[] = [];
+  private readonly kinds: Record<string, number> = {};
+  private problemCount = 0;
+  private errorsInRows = 0;
+  private width = 0;
+  private cells: Cell[] = [];
+  private present = new Set<string>();
+  private headerOk = false;
+  private asOf: DateNumber | undefined;
+  private asOfFromColumn = false;
+  private readonly contractIds = new Set<string>();
+  private readonly customerIndex = new Map<string, number>();
+  private readonly dealerIndex = new Map<string, number>();
+  private readonly productTotals: Record<string, { rows: number; balance: number }> = {};
+  private readonly statusCounts: Record<string, number> = {};
+  private rows = 0;
+  private totalBalance = 0;
+  private readonly dealerRegion: number[] = [];
+  private readonly customerTier: number[] = [];
+  private readonly customerSegment: number[] = [];
+  private readonly customerDealer: number[] = [];
+  private readonly k = {
+    customer: [] as number[],
+    cycle: [] as number[],
+    termMonths: [] as number[],
+    monthsOnBook: [] as number[],
+    balance: [] as number[],
+    instalment: [] as number[],
+    residual: [] as number[],
+    rateMonthly: [] as number[],
+    missed: [] as number[],
+    dispute: [] as number[],
+    agency: [] as number[],
+    insured: [] as number[],
+    subsidy: [] as number[],
+    commission: [] as number[],
+    powertrain: [] as number[],
+    vehicleAgeMonths: [] as number[],
+    mileageKm: [] as number[],
+    listPrice: [] as number[],
+  };
+
+  constructor(
+    readonly file: string,
+    readonly source: TapeSource,
+    readonly maxProblems = 100,
+  ) {
+    if (source.asOf !== undefined) this.asOf = readDate(source.asOf, 'YYYY-MM-DD') as DateNumber;
+  }
+
+  /** A problem at `row` and 1-based `column`, named by the tape's column. */
+  report(row: number, column: number, columnName: string, message: string, hint?: string): void {
+    this.problemCount++;
+    const kind = `${columnName}: ${message}`;
+    this.kinds[kind] = (this.kinds[kind] ?? 0) + 1;
+    if (this.problems.length < this.maxProblems) {
+      this.problems.push({
+        file: this.file,
+        line: row,
+        column,
+        pointer: columnName,
+        severity: 'error',
+        message,
+        ...(hint ? { hint } : {}),
+      });
+    }
+  }
+
+  /** The header row (row 1). Returns whether rows can be read against it. */
+  header(names: readonly string[]): boolean {
+    this.width = names.length;
+    const known = TAPE_COLUMNS.map((c) => c.name);
+    names.forEach((raw, i) => {
+      const name = raw.trim();
+      const shown = cut(name, 40);
+      const column = TAPE_COLUMN_BY_NAME.get(name);
+      const personal = personalColumnReason(name);
+      if (column !== undefined && !this.present.has(name)) {
+        this.present.add(name);
+        this.cells.push({ column, index: i });
+      } else if (column !== undefined)
+        this.report(1, i + 1, shown, 'duplicate column: each column appears once');
+      else if (personal !== undefined) {
+        this.report(
+          1,
+          i + 1,
+          shown,
+          `refused: the column looks like personal data (${personal}); a tape holds none`,
+          'remove the column before the tape leaves the client (docs/tape.md, privacy)',
+        );
+      } else {
+        this.report(
+          1,
+          i + 1,
+          shown,
+          'unknown column: a tape has only the columns of docs/tape.md',
+          didYouMean(name, known, { limit: 1 }),
+        );
+      }
+    });
+    for (const column of TAPE_COLUMNS) {
+      if (column.required && !this.present.has(column.name))
+        this.report(1, 1, column.name, 'missing required column');
+    }
+    if (this.asOf === undefined && !this.present.has('as_of_date')) {
+      this.report(
+        1,
+        1,
+        'as_of_date',
+        'no as-of date: expected an as_of_date column or the tape setting asOf',
+        'give "asOf": "YYYY-MM-DD" in the scenario’s portfolio.tape, or --as-of',
+      );
+    }
+    this.asOfFromColumn = this.present.has('as_of_date');
+    this.headerOk = this.problemCount === 0;
+    return this.headerOk;
+  }
+
+  /** One data row; `row` counts the header as row 1 (as a spreadsheet shows it). */
+  row(values: readonly string[], row: number): void {
+    if (!this.headerOk) return;
+    if (values.length !== this.width) {
+      this.report(
+        row,
+        Math.min(values.length, this.width) + 1,
+        '(row)',
+        `expected ${this.width} fields, found ${values.length}`,
+        'a delimiter inside a value needs quotes',
+      );
+      this.errorsInRows++;
+      return;
+    }
+    const before = this.problemCount;
+    const v: Record<string, number | string | undefined> = {};
+    for (const { column, index } of this.cells) {
+      const text = values[index]!.trim();
+      if (text === '') {
+        if (column.required)
+          this.report(row, index + 1, column.name, `missing value: expected ${expectation(column)}`);
+        continue;
+      }
+      const value = this.cell(column, text, row, index + 1);
+      if (value !== undefined) v[column.name] = value;
+    }
+    if (this.problemCount === before) this.contract(v, row);
+    if (this.problemCount > before) this.errorsInRows++;
+  }
+
+  private cell(column: TapeColumn, text: string, row: number, col: number): number | string | undefined {
+    const { dialect } = this.source;
+    let result: number | string | CellError | undefined;
+    switch (column.type) {
+      case 'id':
+      case 'code': {
+        const personal = personalValueReason(text);
+        if (personal !== undefined) {
+          this.report(
+            row,
+            col,
+            column.name,
+            `refused: the value looks like personal data (${personal})`,
+            'a tape holds pseudonymised ids and codes only',
+          );
+          return undefined;
+        }
+        result = (column.type === 'id' ? checkId(text) : checkCode(text)) ?? text;
+        break;
+      }
+      case 'enum':
+        result = column.values!.includes(text)
+          ? text
+          : new CellError(
+              `expected one of ${column.values!.join(', ')}`,
+              didYouMean(text, column.values!, { limit: 1 }),
+            );
+        break;
+      case 'date':
+        result = readDate(text, dialect.datePattern);
+        break;
+      case 'money':
+      case 'number':
+        result = readNumber(text, dialect, column.min ?? -Infinity, column.max ?? Infinity, column.unit);
+        break;
+      case 'integer':
+        result = readInteger(text, column.min ?? -(2 ** 31), column.max ?? 2 ** 31 - 1, column.unit);
+        break;
+      case 'flag':
+        result = readFlag(text);
+        break;
+      case 'payment-summary':
+        result = checkPaymentSummary(text) ?? text;
+        break;
+    }
+    if (result instanceof CellError) {
+      this.report(row, col, column.name, `invalid ${column.name}: ${result.message}`, result.hint);
+      return undefined;
+    }
+    return result;
+  }
+
+  private colOf(name: string): number {
+    return (this.cells.find((c) => c.column.name === name)?.index ?? 0) + 1;
+  }
+
+  /** The row's contract, once every cell reads: dates to months, product to cycle, ids to indices. */
+  private contract(v: Record<string, number | string | undefined>, row: number): void {
+    const at = (name: string, message: string, hint?: string): void =>
+      this.report(row, this.colOf(name), name, message, hint);
+    if (v.as_of_date !== undefined) {
+      if (this.asOf === undefined) this.asOf = v.as_of_date as number;
+      else if (this.asOfFromColumn && v.as_of_date !== this.asOf)
+        return at('as_of_date', 'a tape has one as-of date: this row’s differs from the first row’s');
+    }
+    const asOf = this.asOf!;
+    const contractId = v.contract_id as string;
+    if (this.contractIds.has(contractId))
+      return at('contract_id', 'duplicate contract id: each contract is one row');
+    const origination = v.origination_date as number;
+    const maturity = v.maturity_date as number;
+    if (origination > asOf)
+      return at(
+        'origination_date',
+        'the contract starts after the as-of date: a tape holds the contracts on book at its as-of date',
+      );
+    const term = Math.round((dayNumber(maturity) - dayNumber(origination)) / DAYS_PER_MONTH);
+    if (term < 1 || term > MAX_TERM)
+      return at('maturity_date', `expected a maturity 1 to ${MAX_TERM} months after the origination date`);
+    const status = v.status as string;
+    let seasoning = wholeMonths(origination, asOf);
+    if (status === 'matured-awaiting-return') seasoning = term;
+    else if (seasoning >= term)
+      return at(
+        'status',
+        `the contract matured by the as-of date: expected status matured-awaiting-return, got ${status}`,
+      );
+    const product = v.product as string;
+    const isLoan = product === 'amortising-loan';
+    const residual = v.residual as number;
+    if (isLoan && residual > 0)
+      return at(
+        'residual',
+        'an amortising loan has no residual',
+        'a loan with a final balloon is a balloon-loan',
+      );
+    const balance = v.balance as number;
+    const instalment = v.instalment as number;
+    let rate: number | undefined;
+    if (v.nominal_rate !== undefined) rate = (v.nominal_rate as number) / 100 / 12;
+    else {
+      rate = impliedMonthlyRate(balance, instalment, term - seasoning, residual);
+      if (rate === undefined) {
+        return at(
+          'balance',
+          `balance, instalment and residual fit no rate from 0 to 60% a year over the ${term - seasoning} instalments left`,
+          'give nominal_rate, or check the amounts',
+        );
+      }
+    }
+    const dpd = v.days_past_due as number;
+    if (status === 'arrears' && dpd === 0)
+      return at('days_past_due', 'a contract in arrears is past due: expected days_past_due above 0');
+    if (status === 'current' && dpd > 0)
+      return at('days_past_due', 'a current contract is not past due: expected 0, or status arrears');
+    const grade = v.rating_grade as string | undefined;
+    let tier = ABSENT;
+    if (grade !== undefined) {
+      const mapped = this.source.grades[grade];
+      if (mapped === undefined)
+        return at(
+          'rating_grade',
+          `unknown grade ${JSON.stringify(grade)}: not in the grade table`,
+          `map it in portfolio.tape.grades: "grades": { ${JSON.stringify(grade)}: "prime" | "near-prime" | "subprime" }`,
+        );
+      tier = CREDIT_TIERS.indexOf(mapped);
+    }
+    const regionCode = v.region as string | undefined;
+    let region = ABSENT;
+    if (regionCode !== undefined) {
+      const mapped = this.source.regions[regionCode];
+      if (mapped === undefined)
+        return at(
+          'region',
+          `unknown region ${JSON.stringify(regionCode)}: not in the region table`,
+          `map it in portfolio.tape.regions: "regions": { ${JSON.stringify(regionCode)}: "north" | "south" | "east" | "west" | "central" }`,
+        );
+      region = REGIONS.indexOf(mapped);
+    }
+
+    this.contractIds.add(contractId);
+    let dealer = this.dealerIndex.get(v.dealer_id as string);
+    if (dealer === undefined) {
+      dealer = this.dealerIndex.size;
+      this.dealerIndex.set(v.dealer_id as string, dealer);
+      this.dealerRegion.push(region);
+    } else if (this.dealerRegion[dealer] === ABSENT) this.dealerRegion[dealer] = region;
+    let customer = this.customerIndex.get(v.customer_id as string);
+    const segment = segmentOf(v.payment_summary_12m as string | undefined);
+    if (customer === undefined) {
+      customer = this.customerIndex.size;
+      this.customerIndex.set(v.customer_id as string, customer);
+      this.customerTier.push(tier);
+      this.customerSegment.push(segment);
+      this.customerDealer.push(dealer);
+    } else {
+      // Several contracts: the customer's worst tier and worst payment record across them.
+      if (tier > this.customerTier[customer]!) this.customerTier[customer] = tier;
+      if (segment > this.customerSegment[customer]!) this.customerSegment[customer] = segment;
+    }
+    const isNew = v.new_used === 'new';
+    const k = this.k;
+    k.customer.push(customer);
+    k.cycle.push(isLoan ? 3 : isNew ? 1 : 2);
+    k.termMonths.push(term);
+    k.monthsOnBook.push(seasoning);
+    k.balance.push(balance);
+    k.instalment.push(instalment);
+    k.residual.push(residual);
+    k.rateMonthly.push(rate);
+    k.missed.push(Math.ceil(dpd / 30));
+    k.dispute.push((v.dispute as number | undefined) ?? 0);
+    k.agency.push(status === 'workout' ? 1 : ((v.agency as number | undefined) ?? 0));
+    k.insured.push((v.insured as number | undefined) ?? ABSENT);
+    k.subsidy.push((v.subsidy_amount as number | undefined) ?? ABSENT);
+    k.commission.push((v.dealer_commission as number | undefined) ?? ABSENT);
+    k.powertrain.push(
+      v.powertrain === undefined ? ABSENT : POWERTRAINS.indexOf(v.powertrain as (typeof POWERTRAINS)[number]),
+    );
+    // Without an age: a new vehicle is as old as its contract; a used one had a first lease before it.
+    const age =
+      (v.vehicle_age_months as number | undefined) ?? wholeMonths(origination, asOf) + 1 + (isNew ? 0 : 36);
+    k.vehicleAgeMonths.push(age);
+    k.mileageKm.push((v.mileage_km as number | undefined) ?? ABSENT);
+    k.listPrice.push((v.list_price as number | undefined) ?? ABSENT);
+
+    this.rows++;
+    this.totalBalance += balance;
+    const totals = (this.productTotals[product] ??= { rows: 0, balance: 0 });
+    totals.rows++;
+    totals.balance += balance;
+    this.statusCounts[status] = (this.statusCounts[status] ?? 0) + 1;
+  }
+
+  /** The book and its summary once every row is read; no book when any problem was found. */
+  finish(): TapeReadResult {
+    if (this.headerOk && this.rows === 0 && this.problemCount === 0)
+      this.report(2, 1, '(rows)', 'the tape has no contracts');
+    const summary: TapeSummary = {
+      rows: this.rows,
+      ...(this.asOf !== undefined ? { asOf: isoDate(this.asOf) } : {}),
+      customers: this.customerIndex.size,
+      dealers: this.dealerIndex.size,
+      products: Object.fromEntries(
+        TAPE_PRODUCTS.filter((p) => this.productTotals[p]).map((p) => [p, this.productTotals[p]!]),
+      ),
+      statuses: Object.fromEntries(
+        TAPE_STATUSES.filter((s) => this.statusCounts[s]).map((s) => [s, this.statusCounts[s]!]),
+      ),
+      balance: this.totalBalance,
+      problemKinds: { ...this.kinds },
+      problemCount: this.problemCount,
+    };
+    if (this.problemCount > 0) return { summary, problems: this.problems };
+    const has = (name: string): boolean => this.present.has(name);
+    const drawn = [
+      ...(has('rating_grade') ? [] : ['credit tier']),
+      ...(has('payment_summary_12m') ? [] : ['payer segment']),
+      ...(has('region') ? [] : ['dealer region']),
+      'dealer BDC',
+      'dealer discipline',
+      'loyalty',
+      'loyalty score',
+      'preferred channel',
+      ...(has('list_price') ? [] : ['vehicle list price']),
+      ...(has('powertrain') ? [] : ['powertrain']),
+      ...(has('mileage_km') && has('vehicle_age_months') ? [] : ['kilometres per year']),
+      ...(has('insured') ? [] : ['credit insurance']),
+    ];
+    const book: TapeBook = {
+      format: 'cyclecast-tape/1',
+      file: this.file,
+      asOf: isoDate(this.asOf!),
+      columns: this.cells.map((c) => c.column.name),
+      drawn,
+      regions: { ...this.source.regions },
+      grades: { ...this.source.grades },
+      dealers: { count: this.dealerIndex.size, region: this.dealerRegion },
+      customers: {
+        count: this.customerIndex.size,
+        creditTier: this.customerTier,
+        segment: this.customerSegment,
+        dealer: this.customerDealer,
+      },
+      contracts: { count: this.rows, ...this.k },
+    };
+    return { book, summary, problems: [] };
+  }
+}
+
+const PHRASES: Record<TapeColumn['type'], string> = {
+  id: 'an identifier',
+  enum: 'a value',
+  date: 'a date',
+  money: 'an amount',
+  number: 'a number',
+  integer: 'a whole number',
+  flag: '0 or 1',
+  code: 'a code',
+  'payment-summary': 'a payment summary',
+};
+
+function expectation(column: TapeColumn): string {
+  if (column.type === 'enum') return `one of ${column.values!.join(', ')}`;
+  return `${PHRASES[column.type]}${column.unit ? ` in ${column.unit}` : ''}`;
+}
+
+/**
+ * The payer segment the last twelve month-ends show (index into SEGMENTS): never overdue → reliable,
+ * overdue at one or two month-ends → occasional, more → habitual-late. ABSENT without a summary.
+ */
+function segmentOf(summary: string | undefined): number {
+  if (summary === undefined) return ABSENT;
+  let late = 0;
+  for (let i = 0; i < summary.length; i++) if (summary[i] !== '0' && summary[i] !== '-') late++;
+  return late === 0 ? 0 : late <= 2 ? 1 : 2;
+}
+
+function isoDate(date: DateNumber): string {
+  const y = Math.floor(date / 10000);
+  const m = Math.floor(date / 100) % 100;
+  const d = date % 100;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}

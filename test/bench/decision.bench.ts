@@ -1,0 +1,179 @@
+/**
+ * Decision analysis, end to end through the built CLI (`bin/cyclecast.js`, one process per command):
+ * how many iterations `compare --precision` needs on a shipped comparison against the fixed 200 of its
+ * run block, and the wall time saved; and the wall time of a 10-point `sweep` at 10,000 contracts.
+ */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const run = promisify(execFile);
+
+export interface DecisionSuiteResult {
+  readonly precision: {
+    readonly comparison: readonly [string, string];
+    readonly contracts: number;
+    readonly horizonMonths: number;
+    readonly workers: number;
+    readonly kpi: string;
+    /** The target half-width of the paired difference's 95% CI, €: 1% of the baseline's NPV (the materiality threshold). */
+    readonly halfWidth: number;
+    readonly fixedIterations: number;
+    readonly fixedSeconds: number;
+    /** The fixed run's own half-width, €. */
+    readonly fixedHalfWidth: number;
+    readonly iterationsTaken: number;
+    readonly met: boolean;
+    readonly reachedHalfWidth: number | null;
+    readonly precisionSeconds: number;
+  };
+  readonly sweep: {
+    readonly scenario: string;
+    readonly param: string;
+    readonly points: number;
+    readonly contracts: number;
+    readonly horizonMonths: number;
+    readonly iterations: number;
+    readonly workers: number;
+    readonly seconds: number;
+  };
+}
+
+/** The plan: the issue's sizes, or a smoke run's (`--quick`). */
+function plan(quick: boolean) {
+  return quick
+    ? { contracts: 500, horizonMonths: 24, fixedIterations: 40, sweepIterations: 2 }
+    : { contracts: 10_000, horizonMonths: 120, fixedIterations: 200, sweepIterations: 20 };
+}
+
+const BASELINE = 'scenarios/baseline.json';
+const CHALLENGER = 'scenarios/tcm.json';
+const WORKERS = 2;
+
+/** Runs `cyclecast ARGS…` and returns its standard output and wall time, seconds. */
+async function cyclecast(args: readonly string[]): Promise<{ stdout: string; seconds: number }> {
+  const start = performance.now();
+  const { stdout } = await run(process.execPath, ['bin/cyclecast.js', ...args], {
+    cwd: ROOT,
+    maxBuffer: 1 << 28,
+  });
+  return { stdout, seconds: (performance.now() - start) / 1000 };
+}
+
+interface Kpi {
+  id: string;
+  mean: number;
+}
+interface Paired {
+  id: string;
+  ci95: [number, number];
+}
+
+export async function runDecisionSuite(
+  options: { quick: boolean },
+  onProgress: (line: string) => void = () => {},
+): Promise<DecisionSuiteResult> {
+  const p = plan(options.quick);
+  const common = [
+    '--set',
+    `portfolio.contracts=${p.contracts}`,
+    '--horizon',
+    String(p.horizonMonths),
+    '--workers',
+    String(WORKERS),
+    '--format',
+    'json',
+  ];
+  onProgress(`decision: ${BASELINE} vs ${CHALLENGER}, fixed ${p.fixedIterations} iterations`);
+  const fixed = await cyclecast([
+    'compare',
+    BASELINE,
+    CHALLENGER,
+    ...common,
+    '--iterations',
+    String(p.fixedIterations),
+  ]);
+  const result = JSON.parse(fixed.stdout) as {
+    scenarios: { summary: { kpis: Kpi[] } }[];
+    comparisons: { summary: { kpis: Paired[] } }[];
+  };
+  const npv = result.scenarios[0]!.summary.kpis.find((k) => k.id === 'profit.npv')!;
+  const delta = result.comparisons[0]!.summary.kpis.find((k) => k.id === 'profit.npv')!;
+  const halfWidth = Math.round(0.01 * Math.abs(npv.mean));
+  onProgress(`decision: the same comparison with --precision ${halfWidth} (at most ${p.fixedIterations})`);
+  const precise = await cyclecast([
+    'compare',
+    BASELINE,
+    CHALLENGER,
+    ...common,
+    '--iterations',
+    String(p.fixedIterations),
+    '--precision',
+    String(halfWidth),
+  ]);
+  const outcome = (
+    JSON.parse(precise.stdout) as {
+      manifest: { precision: { iterationsTaken: number; met: boolean; reachedHalfWidth: number | null } };
+    }
+  ).manifest.precision;
+
+  const param = 'dunning.agencyDays=30..120:10';
+  onProgress(`decision: sweep ${param}, ${p.contracts} contracts × ${p.sweepIterations} iterations`);
+  const sweep = await cyclecast([
+    'sweep',
+    BASELINE,
+    '--param',
+    param,
+    ...common,
+    '--iterations',
+    String(p.sweepIterations),
+  ]);
+  const points = (JSON.parse(sweep.stdout) as { points: unknown[] }).points.length;
+  return {
+    precision: {
+      comparison: [BASELINE, CHALLENGER],
+      contracts: p.contracts,
+      horizonMonths: p.horizonMonths,
+      workers: WORKERS,
+      kpi: 'profit.npv',
+      halfWidth,
+      fixedIterations: p.fixedIterations,
+      fixedSeconds: fixed.seconds,
+      fixedHalfWidth: (delta.ci95[1] - delta.ci95[0]) / 2,
+      iterationsTaken: outcome.iterationsTaken,
+      met: outcome.met,
+      reachedHalfWidth: outcome.reachedHalfWidth,
+      precisionSeconds: precise.seconds,
+    },
+    sweep: {
+      scenario: BASELINE,
+      param,
+      points,
+      contracts: p.contracts,
+      horizonMonths: p.horizonMonths,
+      iterations: p.sweepIterations,
+      workers: WORKERS,
+      seconds: sweep.seconds,
+    },
+  };
+}
+
+/** The suite's section of the Markdown report. */
+export function formatDecision(r: DecisionSuiteResult): string {
+  const p = r.precision;
+  const s = r.sweep;
+  const euro = (x: number | null) => (x === null ? '—' : `€${Math.round(x).toLocaleString('en-US')}`);
+  return [
+    '### Decision analysis (built CLI, end to end)',
+    '',
+    `Stop on precision: \`compare ${p.comparison.join(' ')}\` at ${p.contracts.toLocaleString('en-US')} contracts × ${p.horizonMonths} months on ${p.workers} workers, target: 95% CI of the paired ${p.kpi} difference within ±${euro(p.halfWidth)} (1% of the baseline's NPV).`,
+    '',
+    '| run | iterations | half-width reached | seconds |',
+    '| --- | ---: | ---: | ---: |',
+    `| fixed | ${p.fixedIterations} | ${euro(p.fixedHalfWidth)} | ${p.fixedSeconds.toFixed(1)} |`,
+    `| --precision ${p.halfWidth} | ${p.iterationsTaken}${p.met ? '' : ' (not met)'} | ${euro(p.reachedHalfWidth)} | ${p.precisionSeconds.toFixed(1)} |`,
+    '',
+    `Sweep: \`sweep ${s.scenario} --param ${s.param}\`: ${s.points} points × ${s.contracts.toLocaleString('en-US')} contracts × ${s.horizonMonths} months × ${s.iterations} iterations on ${s.workers} workers: ${s.seconds.toFixed(1)} s.`,
+  ].join('\n');
+}
