@@ -21,8 +21,8 @@ import type {
   ResolvedScenario,
   ScenarioOverride,
 } from '../../index.ts';
-import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
+import { nodeWorkerPool } from '../worker-pool.ts';
 import { checkOutputPath, expandJsonFiles, writeAtomic, type CliIo } from '../io.ts';
 import { REPORTERS } from '../choices.ts';
 import { renderInvalidJUnit, renderJUnit } from '../junit.ts';
@@ -72,20 +72,20 @@ export async function checkCommand(
   const excludeShare = parseExcludeInvalid(options.excludeInvalid);
   const files = await scenarioFiles(inputs);
   const loaded = await loadAll(files, parseOverrides(options.set), excludeShare);
-  if ('invalid' in loaded) {
-    // CI reads the report file: it gets one even when nothing could run, each invalid file a failure.
-    const invalid = unique(loaded.invalid);
+  /** Nothing can run: CI reads the report file, so it gets one even then, each file with problems a failure. */
+  const refuse = async (problems: readonly Problem[]): Promise<never> => {
     if (reporter === 'junit') {
-      const xml = renderInvalidJUnit(invalid);
+      const xml = renderInvalidJUnit(problems);
       if (options.out) await writeAtomic(options.out, xml);
       else io.stdout(xml);
     }
-    throw new UserError(invalid.map(formatProblem).join('\n'));
-  }
+    throw new UserError(problems.map(formatProblem).join('\n'));
+  };
+  if ('invalid' in loaded) return await refuse(unique(loaded.invalid));
   const { judged, lookup, vsNames } = loaded;
   for (const note of excludedNotes(judged)) io.stderr(note + '\n');
 
-  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
+  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
   const simulate = async (run: CheckRun, index: number, of: number) => {
     io.stderr(runHeading(run, index, of));
     const progress = progressReport(io);
@@ -104,12 +104,12 @@ export async function checkCommand(
   };
   let outcome: CheckOutcome;
   try {
-    outcome = await runCheck(judged, lookup, simulate, {
+    outcome = await runCheck(judged, lookup, simulate, diskReader(), {
       ...(iterations !== undefined ? { iterations } : {}),
       key: identity,
     });
   } catch (error) {
-    if (error instanceof CheckPlanError) throw new UserError(error.problems.join('\n'));
+    if (error instanceof CheckPlanError) return await refuse(error.problems);
     throw error;
   } finally {
     await executor.close();

@@ -30,8 +30,8 @@ import type {
   RunSpec,
   ShardSelector,
 } from '../../index.ts';
-import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
+import { nodeWorkerPool } from '../worker-pool.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
 import {
@@ -135,7 +135,7 @@ export async function simulateCommand(
     );
   }
   const chunks = shard ? shardRange(spec, shard) : undefined;
-  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
+  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
   const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar(io);
   const started = performance.now();
   const onProgress = (p: RunProgress): void => {
