@@ -87,4 +87,20 @@ describe('sensitivity and sweep charts', () => {
     expect(c.sweep.status).toBe('failed');
     expect(c.sweep.error).toMatch(/invalid/);
   });
+
+  it('names the range, not a --set, when the scenario refuses a value of the sweep', async () => {
+    const c = controller();
+    await c.runSweep({
+      scenario: FIXTURE_BASELINE,
+      param: 'dunning.agencyDays=30..100000:99970',
+      settings,
+      kpi: 'profit.npv',
+      read: diskRead,
+    });
+    expect(c.sweep.status).toBe('failed');
+    expect(c.sweep.error).toContain(
+      '--param dunning.agencyDays=30..100000:99970 (at dunning.agencyDays=100000)',
+    );
+    expect(c.sweep.error).not.toContain('--set');
+  });
 });

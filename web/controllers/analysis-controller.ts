@@ -4,6 +4,7 @@ import {
   parseOverride,
   loadScenario,
   paramGrid,
+  paramMessage,
   parseParamRange,
   runMonteCarlo,
   runSensitivity,
@@ -136,7 +137,12 @@ export class AnalysisController implements ReactiveController {
       const set = parseSet(run.set);
       const scenarios: ResolvedScenario[] = [];
       for (const point of grid.points) {
-        scenarios.push(...(await loadAll([run.scenario], [...set, ...point.overrides], run.read)));
+        try {
+          scenarios.push(...(await loadAll([run.scenario], [...set, ...point.overrides], run.read)));
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          throw new InputError(paramMessage(error.message, [range], point));
+        }
       }
       const result = await runMonteCarlo(runSpec(scenarios, run.settings), this.executorNow(), {
         signal,
