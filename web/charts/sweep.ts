@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatValue } from '../../engine/index.ts';
 import type { SweepResult } from '../../engine/index.ts';
-import { asSvg } from './chart.ts';
+import { asSvg, euroAxis } from './chart.ts';
 
 /** One point of a one-parameter sweep, as the chart draws it. */
 export interface SweepChartRow {
@@ -62,7 +62,12 @@ export function sweepChart(result: SweepResult, width: number): SVGSVGElement {
       marginBottom: 40,
       style: { fontSize: '12px' },
       x: { label: name, labelAnchor: 'center', labelArrow: 'none' },
-      y: { label: `${result.kpi} (${result.unit})`, grid: true, labelArrow: 'none' },
+      y: {
+        label: `${result.kpi} (${result.unit})`,
+        grid: true,
+        labelArrow: 'none',
+        ...(result.unit === '€' ? { tickFormat: euroAxis } : {}),
+      },
       marks: [
         Plot.line(rows, { x: 'x', y: 'mean', stroke: '#888' }),
         Plot.ruleX(rows, {

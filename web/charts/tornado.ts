@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatValue } from '../../engine/index.ts';
 import type { SensitivityResult } from '../../engine/index.ts';
-import { asSvg } from './chart.ts';
+import { asSvg, euroAxis } from './chart.ts';
 
 /** One half-bar of the tornado: the outcome with one assumption held at its low or high quantile. */
 export interface TornadoRow {
@@ -54,7 +54,16 @@ export function tornadoChart(result: SensitivityResult, width: number): SVGSVGEl
       marginRight: 90,
       marginBottom: 40,
       style: { fontSize: '12px' },
-      x: { label: `${outcome} (${unit})`, grid: true, labelAnchor: 'center', labelArrow: 'none' },
+      x: {
+        label: `${outcome} (${unit})`,
+        grid: true,
+        labelAnchor: 'center',
+        labelArrow: 'none',
+        // room for the end labels (▲ p90) beside the bars
+        insetLeft: 70,
+        insetRight: 70,
+        ...(unit === '€' ? { tickFormat: euroAxis } : {}),
+      },
       y: { label: null, domain: labels },
       color: { domain: [true, false], range: ['#2a7d4f', '#b2442f'] },
       marks: [

@@ -225,6 +225,10 @@ export class AnalysisPanel extends LitElement {
     section {
       margin-block: 1rem;
     }
+    label {
+      display: block;
+      margin-block: 0.5rem;
+    }
     .muted {
       color: #555;
     }
