@@ -9,6 +9,7 @@ import {
   openWorkbench,
   setUpRun,
   skipReason,
+  violations,
   type Workbench,
 } from './harness.ts';
 
@@ -97,6 +98,8 @@ describe.skipIf(!chromium)('sensitivity and sweep in Chromium', () => {
     expect(row).toContain(
       breakEven.value === null ? 'does not flip within its range' : breakEven.value.toPrecision(3),
     );
+    // Both charts and the break-even table on screen: nothing serious for axe-core.
+    expect(await violations(page)).toEqual([]);
     expect(app.errors).toEqual([]);
   }, 180_000);
 

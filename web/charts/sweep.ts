@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatValue } from '../../engine/index.ts';
 import type { SweepResult } from '../../engine/index.ts';
-import { asSvg, euroAxis } from './chart.ts';
+import { asImage, asSvg, euroAxis } from './chart.ts';
 
 /** One point of a one-parameter sweep, as the chart draws it. */
 export interface SweepChartRow {
@@ -97,13 +97,11 @@ export function sweepChart(result: SweepResult, width: number): SVGSVGElement {
       ],
     }),
   );
-  svg.setAttribute('role', 'img');
-  svg.setAttribute(
-    'aria-label',
+  return asImage(
+    svg,
     `${result.kpi} against ${name}: ` +
       rows.map((r) => `at ${r.x} ${fmt(r.mean)}, ${VERDICT[r.verdict]}`).join('; '),
   );
-  return svg;
 }
 
 const VERDICT = {

@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { formatValue } from '../../engine/index.ts';
 import type { SensitivityResult } from '../../engine/index.ts';
-import { asSvg, euroAxis } from './chart.ts';
+import { asImage, asSvg, euroAxis } from './chart.ts';
 
 /** One half-bar of the tornado: the outcome with one assumption held at its low or high quantile. */
 export interface TornadoRow {
@@ -104,9 +104,8 @@ export function tornadoChart(result: SensitivityResult, width: number): SVGSVGEl
       ],
     }),
   );
-  svg.setAttribute('role', 'img');
-  svg.setAttribute(
-    'aria-label',
+  return asImage(
+    svg,
     `Tornado of ${outcome}: ` +
       result.bars
         .map(
@@ -115,5 +114,4 @@ export function tornadoChart(result: SensitivityResult, width: number): SVGSVGEl
         )
         .join('; '),
   );
-  return svg;
 }

@@ -109,6 +109,7 @@ export class AnalysisController implements ReactiveController {
       const paths = [run.baseline, run.challenger];
       const set = parseSet(run.set);
       const base = await loadAll(paths, set, run.read);
+      if (signal.aborted) throw new DOMException('cancelled', 'AbortError');
       this.sensitivityResult = await runSensitivity(
         {
           load: async (fixed) => {
