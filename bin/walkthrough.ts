@@ -14,7 +14,7 @@ export const WALKTHROUGH = {
   scenario: 'scenarios/baseline.json',
   /** A small book, so the section regenerates in a second; the vehicle's entries do not depend on it. */
   set: ['portfolio.contracts=300', 'portfolio.dealers=3'],
-  customer: 30,
+  customer: 36,
 } as const;
 
 export const BEGIN =

@@ -115,7 +115,7 @@ export function calibrate(
       population,
     );
     const results = Array.from({ length: settings.iterations }, (_, k) => simulate(setup, k).result);
-    return (target) => results.map((r) => measure(target.measure, r, settings.horizonMonths));
+    return (target) => results.map((r) => measure(target.measure, r));
   };
 
   let world = scenario.world;

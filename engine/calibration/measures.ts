@@ -1,16 +1,17 @@
-import { type IterationResult, SERIES } from '../result/iteration.ts';
+import type { IterationResult } from '../result/iteration.ts';
 import { kpiIndex } from '../result/kpis.ts';
 
 /*
- * What a calibration target measures on one iteration of the baseline, as a fraction 0–1: three KPIs
- * of the catalogue and the 60+ DPD stock, read from the delinquency series.
+ * What a calibration target measures on one iteration of the baseline, as a fraction 0–1: four KPIs of
+ * the catalogue. The 60+ DPD stock is the KPI's (credit.dpd60Share), which counts repossessed
+ * contracts still waiting for their sale as the delinquency stock they are.
  */
 
 export const MEASURES = [
   'retention.rate',
   'credit.lossRate',
   'leads.conversionRate',
-  'delinquency.dpd60plus',
+  'credit.dpd60Share',
 ] as const;
 export type MeasureId = (typeof MEASURES)[number];
 
@@ -19,34 +20,11 @@ export const MEASURE_MEANING: Readonly<Record<MeasureId, string>> = {
   'retention.rate': 'share of ending contracts whose customer took a new contract with the captive',
   'credit.lossRate': 'net credit loss over the average financed balance, a year',
   'leads.conversionRate': 'sales per lead',
-  'delinquency.dpd60plus':
-    'contracts more than 60 days past due over active contracts, averaged over the months of the horizon',
+  'credit.dpd60Share':
+    'contracts more than 60 days past due (repossessions awaiting their sale included) over contracts on book, averaged over the months of the horizon',
 };
 
-const seriesIndex = (id: (typeof SERIES)[number]['id']): number => SERIES.findIndex((s) => s.id === id);
-const CURRENT = seriesIndex('delinquency.current');
-const BUCKETS = [
-  seriesIndex('delinquency.dpd1to30'),
-  seriesIndex('delinquency.dpd31to60'),
-  seriesIndex('delinquency.dpd61to90'),
-  seriesIndex('delinquency.dpd90plus'),
-];
-const SIXTY_PLUS = BUCKETS.slice(2);
-
-/** The measure on one iteration of `horizon` months, 0–1 (NaN where undefined, e.g. no leads). */
-export function measure(id: MeasureId, result: IterationResult, horizon: number): number {
-  if (id !== 'delinquency.dpd60plus') return result.kpis[kpiIndex(id)]!;
-  const at = (s: number, t: number) => result.series[s * horizon + t]!;
-  let sum = 0;
-  let months = 0;
-  for (let t = 0; t < horizon; t++) {
-    let active = at(CURRENT, t);
-    for (const s of BUCKETS) active += at(s, t);
-    if (active === 0) continue;
-    let late = 0;
-    for (const s of SIXTY_PLUS) late += at(s, t);
-    sum += late / active;
-    months++;
-  }
-  return months === 0 ? NaN : sum / months;
+/** The measure on one iteration, 0–1 (NaN where undefined, e.g. no leads). */
+export function measure(id: MeasureId, result: IterationResult): number {
+  return result.kpis[kpiIndex(id)]!;
 }

@@ -31,16 +31,16 @@ export const TARGETS: readonly (CalibrationTarget & { readonly parameter: Calibr
   {
     id: 'loss',
     measure: 'credit.lossRate',
-    value: 0.021,
+    value: 0.016,
     source:
-      'calibration C: Annualised net loss prime 0.5, near-prime 2.5, subprime 8 % weighted by the Captive credit mix 69/14/17 % (derived: 2.1 %); fitted on the subprime miss rate of reliable payers, the largest subprime cell, because subprime losses are the furthest below their row',
+      'calibration C: Annualised net loss prime 0.5, near-prime 2.5, subprime 8 % weighted by the baseline’s own exposure by tier, about 76/13/11 % (subprime contracts end early, so subprime holds less of the balance than its 17 % of the Captive credit mix; derived: 1.6 %), the figure the tier rows give together; fitted on the subprime miss rate of reliable payers, the largest subprime cell',
     parameter: 'payments.missProbability.reliable.subprime',
     bracket: [0.005, 0.2],
     tolerance: 0.0005,
   },
   {
     id: 'delinquency',
-    measure: 'delinquency.dpd60plus',
+    measure: 'credit.dpd60Share',
     value: 0.008,
     source:
       'calibration C: Captive portfolio delinquency 60+ DPD 0.8 % (GM Financial, Q2 2025): a captive’s own book, so more like the model’s than the bureaus’ 1.3 % of all borrowers; fitted on the self-cure of habitual late payers, who make most long episodes',

@@ -87,7 +87,7 @@ export interface Population {
     termMonths: Int32Array;
     /** Seasoning at month 0, months: 0 ≤ monthsOnBook < termMonths. */
     monthsOnBook: Int32Array;
-    /** 1 when the contract has credit insurance. */
+    /** 1 when the contract has payment protection. */
     insured: Uint8Array;
   };
   /** A client's book (engine/portfolio/tape): each contract's terms as its tape states them, never re-priced. */

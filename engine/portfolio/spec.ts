@@ -99,7 +99,7 @@ export interface PortfolioSpec {
    */
   readonly termMonths: Readonly<Record<CycleKey, number>>;
   /**
-   * Share of contracts with credit insurance, 0–1. Default 0.25 (*assumption*; the order-to-cash articles
+   * Share of contracts with payment protection (retail credit insurance), 0–1. Default 0.25 (*assumption*; the order-to-cash articles
    * insure losses within a limit).
    */
   readonly insuredShare: number;

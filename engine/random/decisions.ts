@@ -39,10 +39,14 @@ export const DECISIONS = {
   planBreak: 24,
   /** Contract: a dispute resolves (self or by review). */
   disputeResolve: 25,
-  /** Contract: a new contract takes credit insurance. */
+  /** Contract: a new contract takes payment protection. */
   contractInsured: 26,
   /** Contract: the agency collects this month while the debt is placed. */
   agencyCure: 27,
+  /** Contract: a delinquent customer not cured this month falls one more instalment behind (else pays the instalment due). */
+  delinquencyRoll: 28,
+  /** Contract: the delinquency just opened was caused by an insured event (death, disability, unemployment). */
+  insuredEvent: 29,
 
   /** Customer (identity): the dealer carries out the engagement contact, draw = index of the action. */
   engagementExecuted: 30,

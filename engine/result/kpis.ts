@@ -63,9 +63,15 @@ export const PNL_LINES = [
     id: 'creditLoss',
     derived: false,
     perspectives: CNG,
-    meaning: 'credit losses net of recoveries and insurance payouts',
+    meaning: 'credit losses net of recoveries (vehicle and agency)',
   },
-  { id: 'insurancePremiums', derived: false, perspectives: CNG, meaning: 'credit-insurance premiums' },
+  {
+    id: 'insurancePremiums',
+    derived: false,
+    perspectives: CNG,
+    meaning:
+      "commission on the payment-protection premiums insured customers pay the insurer (the premium itself is the insurer's)",
+  },
   {
     id: 'collections',
     derived: false,
@@ -231,6 +237,56 @@ const CATALOGUE = {
     better: 'lower',
     meaning: 'net credit loss as a share of the average financed balance, annualised',
   },
+  'credit.lossRate.prime': {
+    unit: '0–1',
+    better: 'lower',
+    meaning: 'net credit loss of prime customers as a share of their average exposure, annualised',
+  },
+  'credit.lossRate.near-prime': {
+    unit: '0–1',
+    better: 'lower',
+    meaning: 'net credit loss of near-prime customers as a share of their average exposure, annualised',
+  },
+  'credit.lossRate.subprime': {
+    unit: '0–1',
+    better: 'lower',
+    meaning: 'net credit loss of subprime customers as a share of their average exposure, annualised',
+  },
+  'credit.dpd30Share': {
+    unit: '0–1',
+    better: 'lower',
+    meaning:
+      'delinquency stock: share of contracts on book more than 30 days past due, averaged over the months',
+  },
+  'credit.dpd60Share': {
+    unit: '0–1',
+    better: 'lower',
+    meaning:
+      'delinquency stock: share of contracts on book more than 60 days past due, averaged over the months',
+  },
+  'credit.defaultRate': {
+    unit: '0–1',
+    better: 'lower',
+    meaning:
+      "delinquencies that reached the world's default point (payments.defaultDays, 90 days past due by default) per contract on book and year, whether they later cured or not",
+  },
+  'credit.forborneShare': {
+    unit: '0–1',
+    better: 'lower',
+    meaning:
+      'forborne stock: share of contracts on book that are on a payment plan or in the probation after one, averaged over the months',
+  },
+  'credit.forbearances': {
+    unit: 'count',
+    better: 'lower',
+    meaning: 'payment plans granted (forbearance measures) over the horizon',
+  },
+  'insurance.lossRatio': {
+    unit: '0–1',
+    better: 'lower',
+    meaning:
+      "payment protection: claims the insurer paid over the premiums insured customers paid it (the insurer's loss ratio on the captive's book)",
+  },
   'credit.cureRate': {
     unit: '0–1',
     better: 'higher',
@@ -346,6 +402,10 @@ const byId = new Map<string, number>(KPIS.map((k, i) => [k.id, i]));
 /** 0–1 KPIs that are € over € annualised, not shares of counts: not bounded by construction. */
 const SIGNED_RATIOS: ReadonlySet<string> = new Set<KpiId>([
   'credit.lossRate',
+  'credit.lossRate.prime',
+  'credit.lossRate.near-prime',
+  'credit.lossRate.subprime',
+  'insurance.lossRatio',
   'return.preTaxOnAssets',
   'return.netInterestMargin',
 ]);

@@ -305,7 +305,7 @@ function portfolioSchema(): Schema {
       ),
     },
     insuredShare: {
-      description: 'share of contracts with credit insurance, 0–1',
+      description: 'share of contracts with payment protection (retail credit insurance), 0–1',
       type: 'number',
       minimum: 0,
       maximum: 1,

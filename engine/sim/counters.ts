@@ -59,9 +59,35 @@ export class Counters {
   // credit
   episodes = 0;
   cures = 0;
+  /** Contracts terminated for non-payment (repossessed, written off, charged off). */
   defaults = 0;
+  /** Delinquencies that reached the world's default point (defaultDays), cured later or not. */
+  defaultPoints = 0;
+  /** Payment plans granted (forbearance measures). */
+  forbearances = 0;
+  /** Contract-months of contracts on book that were forborne (a plan or its probation). */
+  forborneMonths = 0;
+  /** Payment-protection premiums insured customers paid the insurer, €. */
+  insurancePremiums = 0;
+  /** Payment-protection claims the insurer paid (the arrears of a delinquency caused by an insured event), €. */
+  insuranceClaims = 0;
+  /** Claims the insurer rejected: no insured event behind the delinquency. */
+  claimsRejected = 0;
   /** Σ over months of the financed balance of active contracts, € · months. */
   balanceMonths = 0;
+  /** Contract-months on book by credit tier. */
+  readonly contractMonths = new Float64Array(3);
+  /** Σ over months of the exposure (balance and arrears) by credit tier, € · months. */
+  readonly balanceMonthsByTier = new Float64Array(3);
+  /**
+   * Contract-months by credit tier and days-past-due bucket at the start of the month:
+   * [tier · 4 + b], b = 0 current or 1–30, 1 31–60, 2 61–90, 3 over 90 days past due.
+   */
+  readonly bucketMonths = new Float64Array(12);
+  /** Of bucketMonths' delinquent months, those that ended cured ([tier · 4 + b]). */
+  readonly curedFrom = new Float64Array(12);
+  /** Of bucketMonths' delinquent months, those that rolled one bucket further ([tier · 4 + b]). */
+  readonly rolledFrom = new Float64Array(12);
   // retention
   readonly ended = new Float64Array(3);
   readonly retained = new Float64Array(3);
@@ -72,6 +98,11 @@ export class Counters {
       const value = fresh[key];
       if (typeof value === 'number') (this as Record<string, unknown>)[key] = value;
     }
+    this.contractMonths.fill(0);
+    this.balanceMonthsByTier.fill(0);
+    this.bucketMonths.fill(0);
+    this.curedFrom.fill(0);
+    this.rolledFrom.fill(0);
     this.ended.fill(0);
     this.retained.fill(0);
   }

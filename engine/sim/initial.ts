@@ -1,6 +1,6 @@
 import type { Sim } from './context.ts';
 import { deriveIdentity, IDENTITY } from './identity.ts';
-import { identifyContract, vehicleValueZ } from './origination.ts';
+import { identifyContract, usedRateMonthly, vehicleValueZ } from './origination.ts';
 import { LEASE, LOAN, VEHICLE_ON_CONTRACT } from './state.ts';
 import { annuity, attachParties, balanceAfter, guideValue } from './valuation.ts';
 
@@ -58,15 +58,18 @@ export function loadStartingBook(sim: Sim): void {
     const startAge = -V.birthMonth[v]! - seasoning - 1;
     const amount =
       cycle === 1 ? msrp : (guideValue(sim, msrp, startAge) + w.refurbBaseCost) / (1 - w.retailFrontGross);
-    let rate = w.aprMonthly[product * 3 + K.tier[c]!]!;
-    if (cycle === 1) rate -= w.subventedAprReductionMonthly;
-    if (rate < 0) rate = 0;
     let balloon = 0;
     if (product === LEASE) {
       balloon = guideValue(sim, msrp, startAge + term) + (cycle === 1 ? w.residualUplift * msrp : 0);
       if (balloon > amount) balloon = amount;
       if (balloon < 0) balloon = 0;
     }
+    // Priced as origination.ts prices them: new-vehicle APR less subvention on cycle 1, cost-based after.
+    let rate =
+      cycle === 1
+        ? w.aprMonthly[product * 3 + K.tier[c]!]! - w.subventedAprReductionMonthly
+        : usedRateMonthly(sim, K.tier[c]!, amount, balloon, term);
+    if (rate < 0) rate = 0;
     let payment = annuity(amount, rate, term, balloon);
     let balance = balanceAfter(amount, rate, payment, seasoning);
     // A tape's contracts keep the terms it states: never re-priced.

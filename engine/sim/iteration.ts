@@ -182,11 +182,12 @@ function audit(sim: Sim): IterationAudit {
   const K = sim.customers;
   let withContract = 0;
   for (let c = 0; c < K.count; c++) if (K.activeContracts[c]! > 0) withContract++;
-  const counters = {
-    ...sim.counters,
-    ended: Float64Array.from(sim.counters.ended),
-    retained: Float64Array.from(sim.counters.retained),
-  };
+  // The counters' arrays are reused by the next iteration: the audit keeps copies.
+  const counters = { ...sim.counters };
+  for (const key of Object.keys(counters) as (keyof typeof counters)[]) {
+    const value = counters[key];
+    if (value instanceof Float64Array) (counters as Record<string, unknown>)[key] = Float64Array.from(value);
+  }
   return {
     counters,
     ledger: new Float64Array(0),

@@ -77,9 +77,7 @@ export const CATEGORY_SPECS = [
   c('creditLoss', 'creditLoss'),
   /** Vehicle and agency recoveries on defaults. */
   c('recoveries', 'creditLoss'),
-  /** Credit-insurance payouts on valid claims. */
-  c('insurancePayouts', 'creditLoss'),
-  /** Credit-insurance premiums (negative). */
+  /** The captive's commission on the payment-protection premiums its insured customers pay the insurer. */
   c('insurancePremiums', 'insurancePremiums'),
   /** Costs of dunning actions (reminders, calls, plans, reviews, claims, repossessions). */
   c('collectionCosts', 'collections'),
@@ -122,7 +120,7 @@ export const CAT = Object.fromEntries(LEDGER_CATEGORIES.map((id, i) => [id, i]))
 };
 
 /** Categories whose sum is the net credit loss (as a negative number). */
-export const CREDIT_CATEGORIES: readonly number[] = [CAT.creditLoss, CAT.recoveries, CAT.insurancePayouts];
+export const CREDIT_CATEGORIES: readonly number[] = [CAT.creditLoss, CAT.recoveries];
 
 export const CYCLE_SLOTS = 4;
 /** Segment and tier slots: the three of the catalogue, then 3 = no customer. */

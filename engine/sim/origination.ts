@@ -66,9 +66,33 @@ export function identifyContract(sim: Sim, i: number, id: number): void {
 }
 
 /**
+ * The customer rate of a used contract (cycles 2 and 3), fraction per month, built from what the
+ * contract costs the captive with no subsidy: funding on the debt part of its average exposure, the
+ * expected credit loss of the customer's tier, the operating cost (origination spread over the term,
+ * servicing) and the capital charge on the equity it ties up (the capital ratio on the credit part,
+ * the residual capital ratio on a lease's balloon). `amount` and `balloon` in €, `term` in months.
+ */
+export function usedRateMonthly(
+  sim: Sim,
+  tier: number,
+  amount: number,
+  balloon: number,
+  term: number,
+): number {
+  const w = sim.w;
+  // The average exposure of an annuity running down from amount to balloon, about halfway between them.
+  const average = (amount + balloon) / 2;
+  if (average <= 0 || term <= 0) return w.fundingMonthly + w.creditRiskMonthly[tier]!;
+  const held = balloon < average ? balloon : average;
+  const equity = (w.capitalRatio * (average - held) + w.residualCapitalRatio * held) / average;
+  const operating = (w.servicingCostPerMonth + w.originationCost / term) / average;
+  return w.fundingMonthly * (1 - equity) + w.creditRiskMonthly[tier]! + operating + w.hurdleMonthly * equity;
+}
+
+/**
  * Puts customer `c` on a new contract for vehicle `v` starting in month `t`: `amount` € financed at the
- * customer's APR for the product and tier (less the subvention on a new cycle-1 lease and the loyalty
- * rate when offered), with the guide residual (plus the subvented uplift on cycle 1) as balloon of a
+ * customer's APR for the product and tier on cycle 1 (less the subvention on a new lease), at the
+ * cost-based used rate on cycles 2 and 3 (usedRateMonthly), less the loyalty rate when offered, with the guide residual (plus the subvented uplift on cycle 1) as balloon of a
  * lease. Books the origination cost, the dealer's commission (paid now, deferred by the captive) and,
  * on a new vehicle's cycle-1 lease, the manufacturer's subsidy (paid now, deferred by the captive).
  * Returns the contract slot.
@@ -94,10 +118,6 @@ export function originate(
   K.activeContracts[c]!++;
   const id = deriveIdentity(IDENTITY.contract, K.id[c]!, seq);
   const term = sim.termByCycle[cycle - 1]!;
-  let rate = w.aprMonthly[product * 3 + K.tier[c]!]!;
-  if (newLease) rate -= w.subventedAprReductionMonthly;
-  if (loyaltyRate) rate -= w.loyaltyRateDiscountMonthly;
-  if (rate < 0) rate = 0;
   const msrp = V.msrp[v]!;
   let balloon = 0;
   if (product === LEASE) {
@@ -105,6 +125,13 @@ export function originate(
     if (balloon > amount) balloon = amount;
     if (balloon < 0) balloon = 0;
   }
+  let rate =
+    cycle === 1
+      ? w.aprMonthly[product * 3 + K.tier[c]!]!
+      : usedRateMonthly(sim, K.tier[c]!, amount, balloon, term);
+  if (newLease) rate -= w.subventedAprReductionMonthly;
+  if (loyaltyRate) rate -= w.loyaltyRateDiscountMonthly;
+  if (rate < 0) rate = 0;
   identifyContract(sim, i, id);
   attachParties(sim, i, c, v);
   C.cycle[i] = cycle;

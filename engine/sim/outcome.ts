@@ -97,6 +97,20 @@ export function census(sim: Sim, t: number): void {
 }
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : NaN);
+
+/** Contract-months at least `from` buckets behind (1 = over 30 days past due), every tier. */
+function bucketSum(bucketMonths: Float64Array, from: number): number {
+  let x = 0;
+  for (let g = 0; g < 3; g++) for (let b = from; b < 4; b++) x += bucketMonths[g * 4 + b]!;
+  return x;
+}
+
+/** Net credit loss of each credit tier within the horizon over its average exposure, annualised. */
+function tierLossRates(sim: Sim): readonly number[] {
+  const byTier = sim.ledger.groups('tier');
+  return [0, 1, 2].map((g) => ratio(byTier[g * 2 + 1]! * 12, sim.counters.balanceMonthsByTier[g]!));
+}
+
 /** A cost as a positive number; `0 - x` rather than `-x` so that no cost reads −0. */
 const cost = (x: number): number => 0 - x;
 
@@ -121,6 +135,8 @@ export function kpiVector(sim: Sim): Float64Array {
   const perBalanceYear = (x: number): number => ratio(x * 12, n.balanceMonths);
   let preTax = 0;
   for (const l of PNL_LINES) if (!l.derived && l.id !== 'capitalCharge') preTax += line(l.id);
+  const tierLoss = tierLossRates(sim);
+  const onBook = n.contractMonths[0]! + n.contractMonths[1]! + n.contractMonths[2]!;
   const values: Record<CatalogueKpiId, number> = {
     'retention.rate': ratio(retained, ended),
     'retention.rate.cycle1': ratio(n.retained[0]!, n.ended[0]!),
@@ -139,6 +155,15 @@ export function kpiVector(sim: Sim): Float64Array {
     'leads.conversionRate': ratio(n.sales, n.leads),
     'leads.costPerSale': ratio(n.leadSpend, n.sales),
     'credit.lossRate': perBalanceYear(cost(line('creditLoss'))),
+    'credit.lossRate.prime': tierLoss[0]!,
+    'credit.lossRate.near-prime': tierLoss[1]!,
+    'credit.lossRate.subprime': tierLoss[2]!,
+    'credit.dpd30Share': ratio(bucketSum(n.bucketMonths, 1), onBook),
+    'credit.dpd60Share': ratio(bucketSum(n.bucketMonths, 2), onBook),
+    'credit.defaultRate': ratio(n.defaultPoints * 12, onBook),
+    'credit.forborneShare': ratio(n.forborneMonths, onBook),
+    'credit.forbearances': n.forbearances,
+    'insurance.lossRatio': ratio(n.insuranceClaims, n.insurancePremiums),
     'credit.cureRate': ratio(n.cures, n.cures + n.defaults),
     'credit.writeOffs': n.defaults,
     'portfolio.activeContracts.end': sim.contracts.activeCount,

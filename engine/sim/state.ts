@@ -124,8 +124,16 @@ export class ContractTable {
   delinquentSince: Int32Array;
   dispute: Uint8Array;
   brokenPromises: Int32Array;
-  /** 0 no claim, 1 claim filed in the window, 2 claim filed too late. */
+  /** 0 no claim, 1 claim paid, 2 claim filed too late, 3 claim rejected (no insured event). */
   claim: Uint8Array;
+  /** 1 when the current delinquency was caused by an insured event (death, disability, unemployment). */
+  insuredEvent: Uint8Array;
+  /** 1 once the current delinquency reached the world's default point (defaultDays). */
+  defaulted: Uint8Array;
+  /** First month the contract is no longer forborne (a payment plan and its probation); 0 when never forborne. */
+  forborneUntil: Int32Array;
+  /** First month a paid payment-protection claim no longer pays the instalments; 0 when none. */
+  coveredUntil: Int32Array;
   agencyPlaced: Uint8Array;
   /** Months left on a running payment plan; 0 when none. */
   planMonthsLeft: Int32Array;
@@ -183,6 +191,10 @@ export class ContractTable {
     this.dispute = new Uint8Array(capacity);
     this.brokenPromises = new Int32Array(capacity);
     this.claim = new Uint8Array(capacity);
+    this.insuredEvent = new Uint8Array(capacity);
+    this.defaulted = new Uint8Array(capacity);
+    this.forborneUntil = new Int32Array(capacity);
+    this.coveredUntil = new Int32Array(capacity);
     this.agencyPlaced = new Uint8Array(capacity);
     this.planMonthsLeft = new Int32Array(capacity);
     this.actionsTaken = new Int32Array(capacity);
@@ -214,6 +226,8 @@ export class ContractTable {
     this.activeCount++;
     this.clearDelinquency(slot);
     this.delinquentSince[slot] = 0;
+    this.forborneUntil[slot] = 0;
+    this.coveredUntil[slot] = 0;
     this.lastContactMonth[slot] = -1;
     this.contacts[slot] = 0;
     this.offersMade[slot] = 0;
@@ -232,6 +246,8 @@ export class ContractTable {
     this.dispute[slot] = 0;
     this.brokenPromises[slot] = 0;
     this.claim[slot] = 0;
+    this.insuredEvent[slot] = 0;
+    this.defaulted[slot] = 0;
     this.agencyPlaced[slot] = 0;
     this.planMonthsLeft[slot] = 0;
     this.actionsTaken[slot] = 0;

@@ -83,6 +83,13 @@ const economics = group('Economics', {
       'calibration A: Captive net financing margin 3.0 (2.5–5.5) % of receivables p.a. (prime = funding cost + 3.0 pp); assumption: near-prime and subprime add 3 and 8 pp, because risk-based pricing roughly covers each tier’s expected loss (calibration C: Annualised net loss near-prime 2.5, subprime 8 %); loans add 0.5 pp, because no residual risk premium offsets a loan’s longer term',
     edit: { 'lease.prime': 'Customer rate, prime lease' },
   }),
+  creditRiskPremium: field(tiers(rate), {
+    default: byTier(0.005, 0.025, 0.08),
+    description:
+      'Expected annual credit loss by tier, fraction of the balance per year: the credit part of a used contract’s (cycle 2 and 3) rate, which is built as funding + credit risk + operating cost + capital, with no subsidy.',
+    source:
+      'calibration C: Annualised net loss prime 0.5 (0.45–0.65), near-prime 2.5 (1.5–4), subprime 8 (7–10) %',
+  }),
   fundingRate: field(rate, {
     default: 0.04,
     description: 'The captive’s cost of funds, fraction per year.',
@@ -621,14 +628,14 @@ const renewal = group('Renewal', {
 const payments = group('Payments and dunning', {
   missProbability: field(segments(tiers(probability)), {
     default: {
-      reliable: byTier(0.004, 0.018, calibrated('payments.missProbability.reliable.subprime')),
-      occasional: byTier(0.028, 0.077, 0.12),
-      'habitual-late': byTier(0.084, 0.2, 0.28),
+      reliable: byTier(0.014, 0.03, calibrated('payments.missProbability.reliable.subprime')),
+      occasional: byTier(0.07, 0.1, 0.17),
+      'habitual-late': byTier(0.175, 0.25, 0.36),
     },
     description:
       'Probability that a current contract misses this month’s instalment, by segment and credit tier.',
     source:
-      'calibration C: Annualised net loss prime 0.5, near-prime 2.5, subprime 8 % and Payer mix 80/15/5: annual net loss = 12 × misses per month × share of episodes that end in default × loss given default; with the shipped uniform dunning policy and the cure odds by tier, the misses were scaled per tier until books of one tier lose 0.5 / 2.5 / 7.9 % a year (4,000 contracts × 120 months, two iterations each). The resulting 60+ DPD stock is lower than the bureaus’ (≈ 0.3 % overall, 1.6 % subprime, against calibration C 1.3 % and 6 %): in the model every episode cures or is terminated within the policy’s horizon, while bureau figures also hold extensions, bankruptcies and repossession pipelines. Losses drive profit, so they were matched first. reliable.subprime is `cyclecast calibrate`’s parameter for target loss, the baseline’s net credit loss (its value lives in engine/world/calibrated.json)',
+      'calibration C: Annualised net loss prime 0.5 (0.45–0.65), near-prime 2.5 (1.5–4), subprime 8 (7–10) %: with the bucket cure and roll rates and the shipped uniform dunning, scaled with tierCureOdds until the baseline’s tiers lose ≈ 0.5 / 2.4 / 8.5 % of their own exposure a year (default world and portfolio, 20 iterations × 120 months; test/economics/plausibility.test.ts holds the bands); range ×0.7–1.5 of each value. With repossessions waiting for their sale the 30+ and 60+ DPD stocks land in their bands too (docs/economics.md). reliable.subprime is `cyclecast calibrate`’s parameter for target loss, the baseline’s net credit loss (its value lives in engine/world/calibrated.json)',
   }),
   stressOdds: field(oddsCurve, {
     default: [[0, 1]],
@@ -650,15 +657,62 @@ const payments = group('Payments and dunning', {
       'assumption: no public cure benchmark (calibration, How far to trust them §6); reliable payers forget, habitual late payers cannot pay; habitual-late is `cyclecast calibrate`’s parameter for target delinquency, the baseline’s 60+ DPD stock (its value lives in engine/world/calibrated.json)',
   }),
   tierCureOdds: field(tiers(odds), {
-    default: byTier(1, 0.4, 0.2),
+    default: byTier(0.35, 0.25, 0.15),
     description: 'Odds multiplier by credit tier on every cure (self-cure and dunning): ability to pay.',
     source:
-      'assumption: set with the miss probabilities so that the subprime cure rate under uniform dunning is ≈ 64 % of episodes against ≈ 90 % for prime',
+      'assumption: set with the miss probabilities so that the tiers’ losses land in calibration C: Annualised net loss by tier, because a lower tier cures less for the same reminder; range 0.2–1 prime, 0.1–0.5 near-prime, 0.05–0.3 subprime',
   }),
   disputeSelfResolve: field(probability, {
     default: 0.1,
     description: 'Probability per month that a dispute resolves itself without a review.',
     source: 'assumption: most disputes need a review, range 0.05–0.2',
+  }),
+  cureOddsByDaysPastDue: field(oddsCurve, {
+    default: [
+      [15, 1],
+      [45, 1],
+      [75, 0.9],
+      [105, 0.45],
+      [165, 0.15],
+    ],
+    description:
+      'Odds multiplier on every cure (self-cure, dunning actions, the agency) by the days past due at the start of the month: the older the arrears, the less likely the customer can pay them.',
+    source:
+      'calibration C: Monthly cure from 30 DPD to current 45 (30–60) % and Collectability by age (95 % when due, 81 % at 60 days, 70 % at 90, 52 % at six months); assumption: the odds of a cure halve about every two months behind, because collectability falls by about that much per bucket, range 0.3–0.8 at 45 days, 0.05–0.3 at 105',
+  }),
+  rollGivenNoCure: field(tiers(probability), {
+    default: byTier(0.16, 0.25, 0.3),
+    description:
+      'Probability that a delinquent customer who does not cure this month misses the instalment due as well (rolls one bucket further behind), by credit tier, up to 60 days past due; otherwise they pay it and stay in their bucket.',
+    source:
+      'calibration C: Monthly roll 30→60 DPD, prime 12 (10–15) %, full-spectrum 23 (20–30) %; set with the cure odds so that the baseline rolls about these shares of its 31–60 DPD accounts; range 0.1–0.8',
+  }),
+  lateRollGivenNoCure: field(probability, {
+    default: 0.6,
+    description:
+      'As rollGivenNoCure from 61 days past due on, every tier: who is two instalments behind rarely pays the next one.',
+    source: 'calibration C: Monthly roll 60→90 DPD 60 (50–70) %; range 0.5–0.9',
+  }),
+  defaultDays: field(num(30, 3_650, 'days'), {
+    default: 90,
+    description:
+      'Days past due at which a contract counts as defaulted (the default point of credit.defaultRate), whether or not it later cures or is terminated.',
+    source:
+      'calibration C: Default definition, EU/IFRS 90 days past due; range 60–180 (the US charge-off point 120)',
+    edit: { '': 'Default point, days past due' },
+  }),
+  forborneMissOdds: field(odds, {
+    default: 2.5,
+    description:
+      'Odds multiplier on the miss probability of a forborne contract (one granted a payment plan, until its probation ends): forbearance is not a cure, a forborne customer defaults again more often.',
+    source:
+      'assumption: forborne exposures re-default at two to three times the rate of performing ones, because a plan is granted to customers who already failed once (calibration C: Forbearance probation), range 1.5–4',
+  }),
+  forbearanceProbationMonths: field(num(0, 120, 'months'), {
+    default: 24,
+    description:
+      'Months a contract stays forborne after its payment plan ends (kept or broken): reported in credit.forborneShare, with the higher miss odds.',
+    source: 'calibration C: Forbearance probation 24 months; range 12–24',
   }),
 });
 
@@ -734,31 +788,45 @@ const dunning = group('Payments and dunning', {
     description: 'Share of a written-off exposure the agency recovers when placed.',
     source: 'calibration C: Agency recovery on placed debt 25 (20–30) %',
   }),
-  insuranceIndemnity: field(share, {
-    default: 0.9,
-    description: 'Insurance indemnity, fraction of the loss within the limit.',
-    source: 'calibration C: Credit-insurance indemnity 90 (75–95) %',
-    edit: { '': 'Credit-insurance indemnity' },
-  }),
-  insuranceLimit: field(euro, {
-    default: 25_000,
-    description: 'Insured loss per contract, € (the credit limit).',
-    source: 'assumption: about the balance of an average contract',
-  }),
   claimWaitingDays: field(days, {
     default: 90,
-    description: 'Days past due before a protracted-default claim is accepted.',
-    source: 'calibration C: Waiting period 3–6 months → 90',
+    description:
+      'Days past due before the insurer accepts a payment-protection claim (a claim before it is refused).',
+    source:
+      'calibration C: Waiting period before a protracted-default claim 3–6 months → 90; assumption: a payment-protection excess period of the same order, because both wait for the insured event to prove lasting, range 30–180',
   }),
   claimWindowDays: field(days, {
     default: 180,
     description: 'Days past due after which a claim is too late and pays nothing.',
-    source: 'calibration C: Waiting period 3–6 months → 180',
+    source: 'calibration C: Waiting period 3–6 months → 180; range 120–365',
   }),
-  insurancePremiumRate: field(share, {
-    default: 0.003,
-    description: 'Premium, fraction of the insured instalments.',
-    source: 'calibration C: Credit-insurance premium 0.3 (0.15–1.2) % of insured turnover',
+  insurancePremiumRate: field(rate, {
+    default: 0.013,
+    description:
+      'Payment-protection premium the insured customer pays, fraction of the balance per year: paid to the insurer, not to the captive, which earns its commission (insuranceCommissionShare).',
+    source:
+      'calibration C: Payment-protection premium on an auto loan 1.3 (0.6–3) % of the outstanding balance a year',
+  }),
+  insuranceCommissionShare: field(share, {
+    default: 0.25,
+    description:
+      'The captive’s commission on the payment-protection premiums its customers pay, fraction of the premium (booked monthly as pnl.insurancePremiums).',
+    source:
+      'assumption: a distributor’s commission of about a quarter of the premium, because the insurer’s expenses including distribution are 25–30 % of premium (calibration C: Payment-protection claims ratio, How far to trust §10), range 0.1–0.5',
+  }),
+  insuranceBenefitMonths: field(num(0, 60, 'months'), {
+    default: 12,
+    description:
+      'Months of instalments a paid payment-protection claim goes on covering after it paid the arrears (the insured event lasts): the customer misses none of them.',
+    source:
+      'assumption: unemployment and disability cover pays instalments for up to a year a claim, because that is the usual benefit limit of such cover, range 6–24',
+  }),
+  insuredEventShare: field(probability, {
+    default: 0.3,
+    description:
+      'Share of an insured customer’s delinquencies caused by an insured event (death, disability, unemployment): only a claim on such a delinquency pays; a claim on any other is rejected.',
+    source:
+      'assumption: job loss and illness are the usual reasons for falling behind, but not the only ones (forgetting, over-indebtedness, disputes), range 0.1–0.5',
   }),
   repossessionRecoveryShare: field(share, {
     default: 0.55,
@@ -772,7 +840,15 @@ const dunning = group('Payments and dunning', {
     default: 120,
     description:
       'Days past due at which a contract the policy never terminates is written off (no repossession).',
-    source: 'assumption: the US FFIEC charge-off rule for closed-end retail credit',
+    source:
+      'calibration C: Charge-off, closed-end retail (auto) 120 days past due (the US FFIEC rule; CarMax Auto Finance); range 90–180',
+  }),
+  recoveryDelayMonths: field(num(0, 24, 'months'), {
+    default: 2,
+    description:
+      'Months from a repossession until the vehicle’s sale proceeds are in: the contract’s exposure is funded and holds capital meanwhile, and counts in the delinquency stock as more than 90 days past due.',
+    source:
+      'calibration C: Repossession → auction sale 40 (30–60) days, the recovery credited in the month after the sale; range 1–3',
   }),
 });
 

@@ -15,6 +15,8 @@ import { sample, type Num } from './distributions.ts';
 export const MAX_VEHICLE_AGE = 480;
 /** Months to the end the contact-timing table covers. */
 export const MAX_MONTHS_TO_END = 120;
+/** Months behind beyond which the cure odds stay those of the last entry (the curve is flat there anyway). */
+export const MAX_MONTHS_BEHIND = 120;
 /** Remind channels in the order of `remindChannelLogOdds`. */
 export const REMIND_CHANNELS = ['sms', 'email', 'letter', 'phone'] as const;
 
@@ -34,6 +36,8 @@ export interface ResolvedWorld {
   /** Customer rate per month, [product · 3 + tier], product 0 lease, 1 loan. */
   readonly aprMonthly: Float64Array;
   readonly fundingMonthly: number;
+  /** Expected credit loss by tier, fraction of the balance per month: the credit part of a used contract's rate. */
+  readonly creditRiskMonthly: Float64Array;
   readonly subsidyShare: number;
   readonly subventedAprReductionMonthly: number;
   readonly residualUplift: number;
@@ -130,6 +134,14 @@ export interface ResolvedWorld {
   /** By tier. */
   readonly tierCureLogOdds: Float64Array;
   readonly disputeSelfResolve: number;
+  /** Log of the cure odds multiplier by months behind (days past due 30·b + 15), 0…MAX_MONTHS_BEHIND. */
+  readonly cureLogOddsByMonthsBehind: Float64Array;
+  /** By tier. */
+  readonly rollGivenNoCure: Float64Array;
+  readonly lateRollGivenNoCure: number;
+  readonly defaultDays: number;
+  readonly forborneMissLogOdds: number;
+  readonly forbearanceProbationMonths: number;
   // dunning
   /** [action · 3 + segment]. */
   readonly cure: Float64Array;
@@ -142,11 +154,14 @@ export interface ResolvedWorld {
   readonly disputeActionLogOdds: number;
   readonly agencyFeeShare: number;
   readonly agencyRecoveryShare: number;
-  readonly insuranceIndemnity: number;
-  readonly insuranceLimit: number;
   readonly claimWaitingDays: number;
   readonly claimWindowDays: number;
-  readonly insurancePremiumRate: number;
+  /** Payment-protection premium, fraction of the balance per month. */
+  readonly insurancePremiumMonthly: number;
+  readonly insuranceCommissionShare: number;
+  readonly insuredEventShare: number;
+  readonly insuranceBenefitMonths: number;
+  readonly recoveryDelayMonths: number;
   readonly repossessionRecoveryShare: number;
   readonly chargeOffDays: number;
   // leads
@@ -244,6 +259,9 @@ export function resolveWorld(world: World, key: number, onDraw?: WorldDrawListen
 
   const residualByAge = new Float64Array(MAX_VEHICLE_AGE + 1);
   for (let age = 0; age <= MAX_VEHICLE_AGE; age++) residualByAge[age] = interpolate(m.residualCurve, age);
+  const cureLogOddsByMonthsBehind = new Float64Array(MAX_MONTHS_BEHIND + 1);
+  for (let b = 0; b <= MAX_MONTHS_BEHIND; b++)
+    cureLogOddsByMonthsBehind[b] = safeLog(interpolate(p.cureOddsByDaysPastDue, 30 * b + 15));
   const timingLogOdds = new Float64Array(MAX_MONTHS_TO_END + 1);
   for (let k = 0; k <= MAX_MONTHS_TO_END; k++)
     timingLogOdds[k] = safeLog(interpolate(r.contactTimingOdds, k));
@@ -254,6 +272,7 @@ export function resolveWorld(world: World, key: number, onDraw?: WorldDrawListen
   return {
     aprMonthly: nested('economics.apr', e.apr, ['lease', 'loan'], CREDIT_TIERS, perMonth),
     fundingMonthly: draw('economics.fundingRate', e.fundingRate) / 12,
+    creditRiskMonthly: tableOf('economics.creditRiskPremium', e.creditRiskPremium, CREDIT_TIERS, perMonth),
     subsidyShare: draw('economics.subsidyShareOfMsrp', e.subsidyShareOfMsrp),
     subventedAprReductionMonthly: draw('economics.subventedAprReduction', e.subventedAprReduction) / 12,
     residualUplift: draw('economics.subventedResidualUplift', e.subventedResidualUplift),
@@ -352,6 +371,14 @@ export function resolveWorld(world: World, key: number, onDraw?: WorldDrawListen
     selfCure: tableOf('payments.selfCure', p.selfCure, SEGMENTS),
     tierCureLogOdds: tableOf('payments.tierCureOdds', p.tierCureOdds, CREDIT_TIERS, safeLog),
     disputeSelfResolve: draw('payments.disputeSelfResolve', p.disputeSelfResolve),
+    cureLogOddsByMonthsBehind,
+    rollGivenNoCure: tableOf('payments.rollGivenNoCure', p.rollGivenNoCure, CREDIT_TIERS),
+    lateRollGivenNoCure: draw('payments.lateRollGivenNoCure', p.lateRollGivenNoCure),
+    defaultDays: draw('payments.defaultDays', p.defaultDays),
+    forborneMissLogOdds: safeLog(draw('payments.forborneMissOdds', p.forborneMissOdds)),
+    forbearanceProbationMonths: Math.round(
+      draw('payments.forbearanceProbationMonths', p.forbearanceProbationMonths),
+    ),
 
     cure: nested('dunning.cure', d.cure, DUNNING_ACTIONS, SEGMENTS),
     remindChannelLogOdds: tableOf('dunning.remindChannelOdds', d.remindChannelOdds, REMIND_CHANNELS, safeLog),
@@ -361,11 +388,13 @@ export function resolveWorld(world: World, key: number, onDraw?: WorldDrawListen
     disputeActionLogOdds: safeLog(draw('dunning.disputeActionOdds', d.disputeActionOdds)),
     agencyFeeShare: draw('dunning.agencyFeeShare', d.agencyFeeShare),
     agencyRecoveryShare: draw('dunning.agencyRecoveryShare', d.agencyRecoveryShare),
-    insuranceIndemnity: draw('dunning.insuranceIndemnity', d.insuranceIndemnity),
-    insuranceLimit: draw('dunning.insuranceLimit', d.insuranceLimit),
     claimWaitingDays: draw('dunning.claimWaitingDays', d.claimWaitingDays),
     claimWindowDays: draw('dunning.claimWindowDays', d.claimWindowDays),
-    insurancePremiumRate: draw('dunning.insurancePremiumRate', d.insurancePremiumRate),
+    insurancePremiumMonthly: draw('dunning.insurancePremiumRate', d.insurancePremiumRate) / 12,
+    insuranceCommissionShare: draw('dunning.insuranceCommissionShare', d.insuranceCommissionShare),
+    insuredEventShare: draw('dunning.insuredEventShare', d.insuredEventShare),
+    insuranceBenefitMonths: Math.round(draw('dunning.insuranceBenefitMonths', d.insuranceBenefitMonths)),
+    recoveryDelayMonths: Math.round(draw('dunning.recoveryDelayMonths', d.recoveryDelayMonths)),
     repossessionRecoveryShare: draw('dunning.repossessionRecoveryShare', d.repossessionRecoveryShare),
     chargeOffDays: draw('dunning.chargeOffDays', d.chargeOffDays),
 

@@ -87,7 +87,7 @@ describe('analytic checks', () => {
       expect(result.kpis[kpi('pnl.collections')]).toBe(0);
       expect(result.kpis[kpi('credit.writeOffs')]).toBe(0);
       expect(result.coverage.dunning.decisions).toBe(0);
-      for (const category of [CAT.creditLoss, CAT.recoveries, CAT.insurancePayouts]) {
+      for (const category of [CAT.creditLoss, CAT.recoveries]) {
         for (let cycle = 0; cycle < 4; cycle++) expect(audit.ledger[category * 4 + cycle]).toBe(0);
       }
     }

@@ -44,13 +44,13 @@ export const dunning: KindCatalogue = {
       name: 'insured',
       type: 'boolean',
       unit: '',
-      meaning: 'whether the contract is covered by credit insurance',
+      meaning: 'whether the contract is covered by payment protection (retail credit insurance)',
     },
     {
       name: 'claimFiled',
       type: 'boolean',
       unit: '',
-      meaning: 'whether a credit-insurance claim has been filed for this delinquency',
+      meaning: 'whether a payment-protection claim has been filed for this delinquency',
     },
     {
       name: 'agencyPlaced',
@@ -113,7 +113,8 @@ export const dunning: KindCatalogue = {
     },
     {
       type: 'insurance-claim',
-      meaning: 'claim the loss under the credit insurance (pays nothing outside the claim window)',
+      meaning:
+        'claim under the payment protection: pays the arrears and a year of instalments only when an insured event (death, disability, unemployment) caused the delinquency, and nothing outside the claim window',
       params: [],
     },
     { type: 'repossess', meaning: 'terminate the contract and repossess the vehicle', params: [] },

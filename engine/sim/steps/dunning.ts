@@ -1,6 +1,6 @@
 import { DUNNING_ACTIONS } from '../../domain/lists.ts';
 import { CREDIT_TIERS, PRODUCTS, SEGMENTS } from '../../domain/lists.ts';
-import { logistic, logit } from '../../world/resolve.ts';
+import { logistic, logit, MAX_MONTHS_BEHIND } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
 import type { Trace } from '../trace/trace.ts';
 import { DECISIONS } from '../../random/decisions.ts';
@@ -12,10 +12,21 @@ import { CHARGE_OFF, REPOSSESS, terminate, WRITE_OFF } from './termination.ts';
 
 /*
  * Step 3: every delinquent contract gets this month's dunning decision. The actions are carried out in
- * decision order (each costs money and may cost goodwill), then the month's outcome is drawn: the
- * customer cures (pays the arrears) by themself or through an action, keeps or breaks a payment plan,
- * or rolls one more instalment behind. A contract the policy terminates is repossessed or written off;
- * one the policy never terminates is written off by the world at chargeOffDays.
+ * decision order (each costs money and may cost goodwill), then the month's outcome is drawn, bucket by
+ * bucket of days past due: the customer cures (pays the arrears) by themself or through an action, with
+ * odds that fall as the arrears age (cureOddsByDaysPastDue) and depend on segment and tier; keeps or
+ * breaks a payment plan; or, not cured, either pays the instalment due and stays in their bucket or
+ * misses it too and rolls one bucket further (rollGivenNoCure by tier, lateRollGivenNoCure from 61 days).
+ * A delinquency that reaches the world's default point (defaultDays) counts as defaulted, whatever
+ * follows. A contract the policy terminates is repossessed or written off; one the policy never
+ * terminates is written off by the world at chargeOffDays.
+ *
+ * Forbearance is not a cure: a payment plan holds days past due where they are while it is kept, and
+ * the contract stays forborne through the plan and a probation after it (with higher miss odds, in
+ * payments.ts). Payment protection pays only on a delinquency an insured event caused (death,
+ * disability, unemployment): the insurer pays the arrears, the account is current again and the
+ * insurer goes on paying the instalments for the benefit months; a claim on any other delinquency is
+ * rejected.
  *
  * Days past due: daysPastDue in engine/sim/state.ts.
  */
@@ -58,7 +69,14 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
   const seg = K.segment[c]!;
   const tier = K.tier[c]!;
   const id = C.id[i]!;
-  const dpd = daysPastDue(t - C.delinquentSince[i]!);
+  const behind = t - C.delinquentSince[i]!;
+  const dpd = daysPastDue(behind);
+  // The bucket at the start of the month (−1 for a delinquency opened this month), for the roll counts.
+  const from = behind > 4 ? 3 : behind - 1;
+  if (dpd >= w.defaultDays && C.defaulted[i] === 0) {
+    C.defaulted[i] = 1;
+    sim.counters.defaultPoints++;
+  }
   const arrears = C.missed[i]! * C.payment[i]!;
 
   const rt = sim.dunning;
@@ -83,6 +101,9 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
 
   const plan = sim.dunningPlan;
   const tierOdds = w.tierCureLogOdds[tier]!;
+  // Every cure: ability to pay by tier, less as the arrears age.
+  const cureOdds =
+    tierOdds + w.cureLogOddsByMonthsBehind[behind < MAX_MONTHS_BEHIND ? behind : MAX_MONTHS_BEHIND]!;
   const disputeOdds = C.dispute[i] === 1 ? w.disputeActionLogOdds : 0;
   const cycle = C.cycle[i]!;
   let cured = false;
@@ -103,19 +124,21 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
           u <
           withOdds(
             w.cure[a * 3 + seg]!,
-            w.remindChannelLogOdds[plan.channel[rule]!]! + tierOdds + disputeOdds,
+            w.remindChannelLogOdds[plan.channel[rule]!]! + cureOdds + disputeOdds,
           )
         ) {
           cured = true;
         }
         break;
       case CALL:
-        if (u < withOdds(w.cure[a * 3 + seg]!, tierOdds + disputeOdds)) cured = true;
+        if (u < withOdds(w.cure[a * 3 + seg]!, cureOdds + disputeOdds)) cured = true;
         break;
       case PLAN:
         // A plan spreads arrears the customer owes; a disputed amount needs a review first.
         if (C.planMonthsLeft[i] === 0 && C.dispute[i] === 0 && u < withOdds(w.cure[a * 3 + seg]!, tierOdds)) {
           C.planMonthsLeft[i] = plan.months[rule]!;
+          C.forborneUntil[i] = t + plan.months[rule]! + w.forbearanceProbationMonths;
+          sim.counters.forbearances++;
           planStarted = true;
         }
         break;
@@ -125,15 +148,25 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
             C.dispute[i] = 0;
             cured = true;
           }
-        } else if (u < withOdds(w.cure[a * 3 + seg]!, tierOdds)) cured = true;
+        } else if (u < withOdds(w.cure[a * 3 + seg]!, cureOdds)) cured = true;
         break;
       case AGENCY:
         C.agencyPlaced[i] = 1;
         break;
       case CLAIM:
-        // Before the waiting period the insurer rejects the claim; after the window it is filed but void.
+        // Before the waiting period the insurer refuses the claim; after the window it is filed but void;
+        // in the window it pays the arrears if an insured event caused them, and rejects it otherwise.
         if (C.insured[i] === 1 && C.claim[i] === 0 && dpd >= w.claimWaitingDays) {
-          C.claim[i] = dpd <= w.claimWindowDays ? 1 : 2;
+          if (dpd > w.claimWindowDays) C.claim[i] = 2;
+          else if (C.insuredEvent[i] === 1) {
+            C.claim[i] = 1;
+            sim.counters.insuranceClaims += arrears;
+            C.coveredUntil[i] = t + 1 + w.insuranceBenefitMonths;
+            cured = true;
+          } else {
+            C.claim[i] = 3;
+            sim.counters.claimsRejected++;
+          }
         }
         break;
       case REPOSSESS_ACTION:
@@ -153,6 +186,8 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
     if (cost !== 0) sim.book(CAT.collectionCosts, cycle, -cost, c);
   }
   if (termination >= 0) {
+    // Terminated: the account left its bucket for default, which roll rates count as a roll.
+    if (from >= 0) sim.counters.rolledFrom[tier * 4 + from]!++;
     terminate(sim, i, t, termination);
     return;
   }
@@ -163,17 +198,19 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
       C.dispute[i] = 0;
       cured = true;
     }
-  } else if (!cured && uniform(key, id, DECISIONS.selfCure, t) < withOdds(w.selfCure[seg]!, tierOdds)) {
+  } else if (!cured && uniform(key, id, DECISIONS.selfCure, t) < withOdds(w.selfCure[seg]!, cureOdds)) {
     cured = true;
   }
   if (!cured && C.agencyPlaced[i] === 1) {
-    const p = withOdds(w.cure[AGENCY * 3 + seg]!, tierOdds + disputeOdds);
+    const p = withOdds(w.cure[AGENCY * 3 + seg]!, cureOdds + disputeOdds);
     if (uniform(key, id, DECISIONS.agencyCure, t) < p) {
       cured = true;
       sim.book(CAT.agencyFees, cycle, -w.agencyFeeShare * arrears, c);
     }
   }
+  const bucket = tier * 4 + from;
   if (cured) {
+    if (from >= 0) sim.counters.curedFrom[bucket]!++;
     cure(sim, i);
     return;
   }
@@ -181,18 +218,29 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
     if (!planStarted && uniform(key, id, DECISIONS.planBreak, t) < w.planBreak[seg]!) {
       C.planMonthsLeft[i] = 0;
       C.brokenPromises[i]!++;
+      C.forborneUntil[i] = t + w.forbearanceProbationMonths;
     } else {
-      // A kept plan month: the instalment is paid and the arrears shrink, so days past due stand still.
+      // A kept plan month: the instalment is paid and the arrears shrink, so days past due stand still
+      // (they are not reset: forbearance is not a cure until the arrears are paid).
       C.delinquentSince[i]!++;
       if (!planStarted && --C.planMonthsLeft[i]! === 0) {
+        if (from >= 0) sim.counters.curedFrom[bucket]!++;
+        C.forborneUntil[i] = t + w.forbearanceProbationMonths;
         cure(sim, i);
         return;
       }
       return;
     }
   }
-  // Rolls one instalment further behind if one fell due this month (none does past the term).
-  if (C.delinquentSince[i]! < t && C.lastDueMonth[i] === t) C.missed[i]!++;
+  // Not cured: if an instalment fell due this month (none does past the term), the customer either pays
+  // it and stays in their bucket, or misses it too and rolls one bucket further.
+  if (C.delinquentSince[i]! < t && C.lastDueMonth[i] === t) {
+    const roll = from <= 1 ? w.rollGivenNoCure[tier]! : w.lateRollGivenNoCure;
+    if (uniform(key, id, DECISIONS.delinquencyRoll, t) < roll) {
+      C.missed[i]!++;
+      if (from >= 0) sim.counters.rolledFrom[bucket]!++;
+    } else C.delinquentSince[i]!++;
+  } else if (from >= 0) sim.counters.rolledFrom[bucket]!++;
 }
 
 function cure(sim: Sim, i: number): void {

@@ -188,6 +188,10 @@ export class Trace {
     if (termination >= 0 && (action === 'repossess' || action === 'write-off')) {
       effect = 'terminated';
       open.record.causeRule = decision.rule;
+    } else if (action === 'insurance-claim' && C.claim[i] === 1 && open.claim !== 1) {
+      effect = 'claim paid: arrears paid by the insurer';
+      open.record.cause = 'action';
+      open.record.causeRule = decision.rule;
     } else if (cured && !open.cured) {
       effect = 'cured';
       open.record.cause = 'action';
@@ -200,7 +204,8 @@ export class Trace {
     } else if (action === 'collection-agency') effect = 'placed with agency';
     else if (action === 'insurance-claim') {
       const claim = C.claim[i]!;
-      if (claim !== open.claim) effect = claim === 1 ? 'claim filed' : 'claim filed too late (void)';
+      if (claim !== open.claim)
+        effect = claim === 3 ? 'claim rejected: no insured event' : 'claim filed too late (void)';
       else if (C.insured[i] !== 1) effect = 'no claim: not insured';
       else if (claim !== 0) effect = 'no claim: already filed';
       else effect = 'no claim: waiting period';
