@@ -41,6 +41,35 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware rules: a promise nobody awaits loses its error (an unhandled rejection, or a run that
+    // reports success before its output is written); tests too, where an unawaited
+    // expect(...).rejects passes silently.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+    },
+  },
+  {
+    // The workbench uses the engine through its public entry only (test/architecture/layers.test.ts
+    // also checks this, with engine/cli/ and import cycles).
+    files: ['web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/**', '!**/engine/index.ts'],
+              message:
+                'web/ imports the engine from engine/index.ts (import type for types), not from its files.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // docs/design.md §4 "Boundaries": the engine runs unchanged in a browser worker; only the CLI and
     // the worker pool touch Node.
     files: ['engine/**/*.ts'],

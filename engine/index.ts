@@ -62,7 +62,13 @@ export type { SimSetup } from './sim/iteration.ts';
 export type { ChunkResult } from './sim/montecarlo/chunk.ts';
 export { aggregateMonteCarlo, runMonteCarlo, summariseAggregates } from './sim/montecarlo/driver.ts';
 export { checkPrecision, halfWidthProblem, kpiIdProblem } from './scenario/precision-setting.ts';
-export { MAX_GRID_POINTS, paramGrid, parseParamRange, rangeValues } from './scenario/param-grid.ts';
+export {
+  MAX_GRID_POINTS,
+  paramGrid,
+  paramMessage,
+  parseParamRange,
+  rangeValues,
+} from './scenario/param-grid.ts';
 export type { GridPoint, ParamRange } from './scenario/param-grid.ts';
 export { renderSweep, sweepResult, sweepRows, sweepTable } from './scenario/sweep-result.ts';
 export type { SweepPoint, SweepResult } from './scenario/sweep-result.ts';

@@ -1,4 +1,4 @@
-import { formatProblem, paramGrid, parseParamRange } from '../index.ts';
+import { formatProblem, paramGrid, paramMessage, parseParamRange } from '../index.ts';
 import type { GridPoint, ParamRange, Problem, ResolvedScenario, ScenarioOverride } from '../index.ts';
 import { UserError } from './errors.ts';
 import { readScenario } from './scenarios.ts';
@@ -48,11 +48,7 @@ export async function readGridScenarios(
       scenarios.push(await readScenario(file, [...overrides, ...point.overrides], read));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
-      let message = error.message;
-      point.overrides.forEach((o, i) => {
-        message = message.replaceAll(`--set ${o.text}`, `--param ${ranges[i]!.text} (at ${o.text})`);
-      });
-      throw new UserError(message);
+      throw new UserError(paramMessage(error.message, ranges, point));
     }
   }
   return scenarios;

@@ -11,6 +11,7 @@ import type { SweepOptions } from './commands/sweep.ts';
 import type { OptimiseOptions } from './commands/optimise.ts';
 import type { TapeCheckOptions } from './commands/tape.ts';
 import type { CliIo } from './io.ts';
+import { EXCLUDE_INVALID_HELP } from './tape/exclude.ts';
 
 /**
  * Runs `cyclecast ARGS…` (argv as process.argv: node, script, then the arguments) on the given
@@ -130,7 +131,8 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       .option('--progress-json', 'print one NDJSON progress line per merged chunk on standard error')
       .option('--partial-results', 'add the KPI estimates so far to each --progress-json line')
       .option('--precision <half-width>', PRECISION_HELP)
-      .option('--kpi <id>', KPI_HELP);
+      .option('--kpi <id>', KPI_HELP)
+      .option('--exclude-invalid [share]', EXCLUDE_INVALID_HELP);
 
   simulationOptions(
     cli
@@ -257,6 +259,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .option('--set <PATH=VALUE>', SET_HELP, collect, [])
     .option('--precision <half-width>', PRECISION_HELP)
     .option('--kpi <id>', KPI_HELP)
+    .option('--exclude-invalid [share]', EXCLUDE_INVALID_HELP)
     .action(async (files: string[], options: CheckCommandOptions) => {
       status.exitCode = await (await commands.check()).checkCommand(files, options, io);
     });
@@ -338,6 +341,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
     .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
     .option('--set <PATH=VALUE>', SET_HELP, collect, [])
+    .option('--exclude-invalid [share]', EXCLUDE_INVALID_HELP)
     .addOption(new Option('--format <format>', 'output format').choices([...EXPLAIN_FORMATS]).default('text'))
     .action(async (file: string, options: ExplainOptions) =>
       (await commands.explain()).explainCommand(file, options, io.stdout),

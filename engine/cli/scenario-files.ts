@@ -83,6 +83,7 @@ export async function checkFile(
   text: string,
   read: ReadFile,
   overrides: readonly ScenarioOverride[] = [],
+  excludeShare?: number,
 ): Promise<CheckedFile> {
   const doc = parseJsonDocument(text, file);
   if (!Object.hasOwn(doc, 'value')) return { kind: 'unparsed', problems: doc.problems };
@@ -94,7 +95,9 @@ export async function checkFile(
       return { kind, problems: [...doc.problems, neitherProblem(file, doc.value)] };
     case 'scenario': {
       const loaded = await loadScenario(file, read, overrides);
-      const { scenario, problems } = loaded.scenario ? await attachTape(loaded.scenario) : loaded;
+      const { scenario, problems } = loaded.scenario
+        ? await attachTape(loaded.scenario, excludeShare)
+        : loaded;
       return {
         kind,
         problems: loaded.scenario ? [...loaded.problems, ...problems] : problems,

@@ -19,6 +19,7 @@ export async function readScenario(
   file: string,
   overrides: readonly ScenarioOverride[] = [],
   read = diskReader(),
+  excludeShare?: number,
 ): Promise<ResolvedScenario> {
   const text = await read(file).catch(() => undefined);
   if (text !== undefined && classify(parseJsonDocument(text, file).value) === 'rule-set') {
@@ -29,7 +30,7 @@ export async function readScenario(
   const { scenario, problems } = await loadScenario(file, read, overrides);
   const errors = problems.filter((p) => p.severity === 'error');
   if (!scenario || errors.length > 0) throw new UserError(errors.map(formatProblem).join('\n'));
-  const withTape = await attachTape(scenario);
+  const withTape = await attachTape(scenario, excludeShare);
   if (!withTape.scenario) throw new UserError(withTape.problems.map(formatProblem).join('\n'));
   return withTape.scenario;
 }
@@ -43,10 +44,11 @@ export async function readComparison(
   files: readonly string[],
   overrides: readonly ScenarioOverride[],
   given: Partial<RunSettings>,
+  excludeShare?: number,
 ): Promise<ResolvedScenario[]> {
   const read = diskReader();
   const scenarios: ResolvedScenario[] = [];
-  for (const file of files) scenarios.push(await readScenario(file, overrides, read));
+  for (const file of files) scenarios.push(await readScenario(file, overrides, read, excludeShare));
   const [baseline, ...challengers] = scenarios;
   const problems: Problem[] = [];
   for (const challenger of challengers) {

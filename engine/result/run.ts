@@ -61,6 +61,8 @@ export interface TapeManifest {
   readonly drawn: readonly string[];
   readonly regions: Readonly<Record<string, string>>;
   readonly grades: Readonly<Record<string, string>>;
+  /** The rows left out because they had problems (`--exclude-invalid`); absent when none were. */
+  readonly excluded?: ExcludedRows;
 }
 
 /** The output of a run or a comparison, identical in the CLI's JSON and the workbench. */
@@ -99,4 +101,15 @@ export interface PrecisionOutcome extends PrecisionTarget {
   readonly met: boolean;
   /** The widest half-width of the watched intervals when it stopped (KPI unit); null when undefined. */
   readonly reachedHalfWidth: number | null;
+}
+
+/**
+ * Rows of a tape left out because they have problems (`--exclude-invalid`): how many, their balance
+ * in € (of the rows whose balance reads), and their shares (0–1) of all rows and of all balance.
+ */
+export interface ExcludedRows {
+  readonly rows: number;
+  readonly balance: number;
+  readonly rowShare: number;
+  readonly balanceShare: number;
 }

@@ -1,8 +1,15 @@
+import {
+  formatProblem,
+  joinPointer,
+  valueProblem,
+  type Problem,
+  type ValueProblem,
+} from '../json/problem.ts';
 import { comparabilityProblems } from './comparable.ts';
 import type { MonteCarloResult } from '../result/run.ts';
 import type { RunSettings } from './format.ts';
 import { judgeLevel, judgePaired, type Verdict } from './judge.ts';
-import type { ResolvedScenario } from './load.ts';
+import { locateInScenario, type ReadFile, type ResolvedScenario } from './load.ts';
 
 /**
  * `cyclecast check` without the file system: which Monte Carlo runs judge a set of scenarios'
@@ -16,10 +23,20 @@ export interface CheckRun {
   readonly settings: RunSettings;
 }
 
+/** A problem with a scenario's claims, at a JSON pointer of its (resolved) file, not yet placed at a line. */
+export interface CheckPlanProblem {
+  /** The scenario file the problem is in (the challenger, for a pair that cannot be compared). */
+  readonly file: string;
+  readonly problem: ValueProblem;
+}
+
 export interface CheckPlan {
   readonly runs: readonly CheckRun[];
-  /** Why the scenarios cannot be checked as given (run settings of compared scenarios that differ). */
-  readonly problems: readonly string[];
+  /**
+   * Why the scenarios cannot be checked as given: a scenario compared with that is not loaded, or a
+   * pair whose book or run settings differ; {@link runCheck} places each at its line.
+   */
+  readonly problems: readonly CheckPlanProblem[];
 }
 
 export interface CheckedScenario {
@@ -59,7 +76,7 @@ export function planCheck(
   options: CheckOptions = {},
 ): CheckPlan {
   const key = options.key ?? ((file: string) => file);
-  const problems: string[] = [];
+  const problems: CheckPlanProblem[] = [];
   const groups = new Map<
     string,
     { baseline: ResolvedScenario; challengers: Map<string, ResolvedScenario> }
@@ -70,11 +87,18 @@ export function planCheck(
   );
 
   for (const scenario of scenarios) {
-    for (const assertion of scenario.expect) {
+    for (const [index, assertion] of scenario.expect.entries()) {
       if (assertion.kind !== 'paired') continue;
       const baseline = lookup(assertion.vs);
       if (!baseline) {
-        problems.push(`${scenario.file}: the scenario compared with, ${assertion.vs}, is not loaded`);
+        problems.push({
+          file: scenario.file,
+          problem: valueProblem(
+            joinPointer('/expect', index, 'vs'),
+            `invalid vs: the scenario compared with, ${assertion.vs}, is not among the scenarios loaded`,
+            'check it together with this scenario',
+          ),
+        });
         continue;
       }
       const group = groups.get(key(baseline.file)) ?? { baseline, challengers: new Map() };
@@ -92,15 +116,17 @@ export function planCheck(
       for (const p of comparabilityProblems(baseline, challenger).filter((p) =>
         p.pointer.startsWith('/portfolio'),
       )) {
-        problems.push(`${challenger.file}: compared with ${baseline.file}, ${p.message}`);
+        problems.push({
+          file: challenger.file,
+          problem: { ...p, message: `compared with ${baseline.file}, ${p.message}` },
+        });
       }
-      const mismatch = settingsMismatch(runSettings(challenger, options.iterations), settings);
-      if (mismatch) {
-        problems.push(
-          `${challenger.file}: its run settings differ from those of ${baseline.file}, which it is compared with (${mismatch}); ` +
-            'paired claims run both scenarios on the same iterations, seed and horizon: give them the same run settings ' +
-            '(a scenario that extends the other inherits them)',
-        );
+      for (const problem of settingsMismatch(
+        runSettings(challenger, options.iterations),
+        settings,
+        baseline,
+      )) {
+        problems.push({ file: challenger.file, problem });
       }
     }
     runs.push({ scenarios: [baseline, ...challengers.values()], settings });
@@ -164,26 +190,46 @@ export function judgeCheck(
 }
 
 /**
- * Plans, runs (one `simulate` call per run, one after the other) and judges.
- * @throws Error listing the plan's problems, before anything runs, when there are any.
+ * Plans, runs (one `simulate` call per run, one after the other) and judges. `read` reads the
+ * scenario files again to place a plan problem at its line.
+ * @throws CheckPlanError with the plan's problems, each located, before anything runs, when there are any.
  */
 export async function runCheck(
   judged: readonly ResolvedScenario[],
   lookup: (file: string) => ResolvedScenario | undefined,
   simulate: (run: CheckRun, index: number, of: number) => Promise<MonteCarloResult>,
+  read: ReadFile,
   options: CheckOptions = {},
 ): Promise<CheckOutcome> {
   const plan = planCheck(judged, lookup, options);
-  if (plan.problems.length > 0) throw new CheckPlanError(plan.problems);
+  if (plan.problems.length > 0) throw new CheckPlanError(await locatePlanProblems(plan.problems, read));
   const results: MonteCarloResult[] = [];
   for (const [index, run] of plan.runs.entries()) results.push(await simulate(run, index, plan.runs.length));
   return judgeCheck(judged, plan, results, options);
 }
 
-/** The scenarios as given cannot be checked; `problems` says why, one sentence each. */
+/** Each plan problem placed in the file of its scenario's `extends` chain that holds the value, in plan order by file. */
+export async function locatePlanProblems(
+  problems: readonly CheckPlanProblem[],
+  read: ReadFile,
+): Promise<Problem[]> {
+  const files = [...new Set(problems.map((p) => p.file))];
+  const located = await Promise.all(
+    files.map((file) =>
+      locateInScenario(
+        file,
+        read,
+        problems.filter((p) => p.file === file).map((p) => p.problem),
+      ),
+    ),
+  );
+  return located.flat();
+}
+
+/** The scenarios as given cannot be checked; `problems` says why and where, one located problem each. */
 export class CheckPlanError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join('\n'));
+  constructor(readonly problems: readonly Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
     this.name = 'CheckPlanError';
   }
 }
@@ -192,11 +238,22 @@ function runSettings(scenario: ResolvedScenario, iterations: number | undefined)
   return iterations === undefined ? scenario.run : { ...scenario.run, iterations };
 }
 
-function settingsMismatch(a: RunSettings, b: RunSettings): string | undefined {
-  const differences = (['horizonMonths', 'seed', 'iterations'] as const)
-    .filter((k) => a[k] !== b[k])
-    .map((k) => `run.${k} ${a[k]} against ${b[k]}`);
-  return differences.length > 0 ? differences.join(', ') : undefined;
+/** One problem per run setting in which a challenger (`ours`) differs from the baseline it is compared with. */
+function settingsMismatch(
+  ours: RunSettings,
+  theirs: RunSettings,
+  baseline: ResolvedScenario,
+): ValueProblem[] {
+  return (['horizonMonths', 'seed', 'iterations'] as const)
+    .filter((k) => ours[k] !== theirs[k])
+    .map((k) =>
+      valueProblem(
+        joinPointer('/run', k),
+        `invalid run.${k}: ${ours[k]} differs from the ${theirs[k]} of ${baseline.file}, which it is compared with; ` +
+          'paired claims run both scenarios on the same iterations, seed and horizon',
+        `give both the same run settings; a scenario that extends the other inherits them${k === 'iterations' ? ', or pass --iterations' : ''}`,
+      ),
+    );
 }
 
 /** Where a scenario's own summary is read: the run it leads, else the first run that holds it. */

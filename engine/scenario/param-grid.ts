@@ -135,3 +135,17 @@ export function paramGrid(ranges: readonly ParamRange[]): { points?: GridPoint[]
 function paramProblem(text: string, message: string, hint?: string): Problem {
   return { ...overrideProblem(text, message, hint), file: `--param ${text}` };
 }
+
+/**
+ * `message` (problems formatted by formatProblem) with each of `point`'s overrides named by the range
+ * it comes from: a value the scenario refuses at one point of a grid is the `--param`'s doing, not a
+ * `--set` the reader never gave.
+ * @example paramMessage('--set dunning.agencyDays=400: …', ranges, point) // '--param dunning.agencyDays=30..400:10 (at dunning.agencyDays=400): …'
+ */
+export function paramMessage(message: string, ranges: readonly ParamRange[], point: GridPoint): string {
+  let named = message;
+  point.overrides.forEach((o, i) => {
+    named = named.replaceAll(`--set ${o.text}`, `--param ${ranges[i]!.text} (at ${o.text})`);
+  });
+  return named;
+}

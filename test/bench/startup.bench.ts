@@ -27,6 +27,22 @@ export const SMALL_RUN = [
   '--progress-json',
 ] as const;
 
+/** The same small run on one worker: it simulates in process, with no worker thread to start. */
+export const SMALL_RUN_ONE_WORKER = SMALL_RUN.map((arg, i) => (SMALL_RUN[i - 1] === '--workers' ? '1' : arg));
+
+/** A small run's times: spawn to exit, and spawn to the start of its simulation. */
+export interface SmallRunTiming {
+  readonly args: readonly string[];
+  /** Spawn to exit, seconds. */
+  readonly seconds: number;
+  /**
+   * Spawn to the start of the simulation, seconds: the time to the first --progress-json line minus
+   * the elapsedSeconds it reports (which the CLI counts from the start of the run, worker threads
+   * loading their code included). Node's start, loading the CLI, reading and checking the scenario.
+   */
+  readonly beforeSimulatingSeconds: number;
+}
+
 export interface StartupSuiteResult {
   readonly rounds: number;
   /** `node -e ""`: Node starting and exiting with nothing to load, seconds. */
@@ -40,17 +56,13 @@ export interface StartupSuiteResult {
   readonly factsSeconds: number;
   /** The same command through tsx from source (`node --import tsx engine/cli/main.ts facts`), seconds. */
   readonly factsThroughTsxSeconds: number;
-  readonly smallRun: {
-    readonly args: readonly string[];
-    /** Spawn to exit, seconds. */
-    readonly seconds: number;
-    /**
-     * Spawn to the start of the simulation, seconds: the time to the first --progress-json line minus
-     * the elapsedSeconds it reports (which the CLI counts from the start of the run, worker threads
-     * loading their code included). Node's start, loading the CLI, reading and checking the scenario.
-     */
-    readonly beforeSimulatingSeconds: number;
-  };
+  /**
+   * A process that only loads the code of `cyclecast run` (dist/engine/cli/commands/simulate.js and
+   * what it imports) and exits, seconds: minus nodeSeconds, what loading it costs.
+   */
+  readonly runCodeSeconds: number;
+  readonly smallRun: SmallRunTiming;
+  readonly smallRunOneWorker: SmallRunTiming;
   /**
    * CPU time (user + system) of each command, seconds, median; to 10 ms (the kernel's clock tick).
    * Wall time on a shared machine includes waiting for a core; CPU time does not. Null where the
@@ -61,9 +73,11 @@ export interface StartupSuiteResult {
   readonly met: boolean;
 }
 
-export type Contender = 'node' | 'workerCode' | 'facts' | 'factsThroughTsx' | 'smallRun';
+export type Contender =
+  'node' | 'workerCode' | 'runCode' | 'facts' | 'factsThroughTsx' | 'smallRun' | 'smallRunOneWorker';
 
 const WORKER_CODE = "await import('./dist/engine/sim/pool/worker-chunk.js')";
+const RUN_CODE = "await import('./dist/engine/cli/commands/simulate.js')";
 
 interface Timing {
   readonly seconds: number;
@@ -143,18 +157,22 @@ export async function runStartupSuite(
   const contenders: Record<Contender, Command> = {
     node: { args: ['-e', ''], prints: false },
     workerCode: { args: ['--input-type=module', '-e', WORKER_CODE], prints: false },
+    runCode: { args: ['--input-type=module', '-e', RUN_CODE], prints: false },
     facts: { args: ['bin/cyclecast.js', 'facts'], prints: true },
     factsThroughTsx: { args: ['--import', tsx, 'engine/cli/main.ts', 'facts'], prints: true },
     smallRun: { args: ['bin/cyclecast.js', ...SMALL_RUN], prints: true },
+    smallRunOneWorker: { args: ['bin/cyclecast.js', ...SMALL_RUN_ONE_WORKER], prints: true },
   };
   const names = Object.keys(contenders) as Contender[];
   const rounds = options.quick ? 2 : 10;
   const timings: Record<Contender, Timing[]> = {
     node: [],
     workerCode: [],
+    runCode: [],
     facts: [],
     factsThroughTsx: [],
     smallRun: [],
+    smallRunOneWorker: [],
   };
   // One unmeasured round: the file cache and tsx's compile cache are warm for every measured one.
   for (let round = -1; round < rounds; round++) {
@@ -166,22 +184,25 @@ export async function runStartupSuite(
   }
   const seconds = (name: Contender) => median(timings[name].map((t) => t.seconds));
   const factsSeconds = seconds('facts');
+  const smallRun = (name: 'smallRun' | 'smallRunOneWorker', args: readonly string[]): SmallRunTiming => ({
+    args,
+    seconds: seconds(name),
+    beforeSimulatingSeconds: median(
+      timings[name].map(({ firstProgress }) => {
+        if (firstProgress === null) throw new Error('the small run printed no --progress-json line');
+        return firstProgress.atSeconds - firstProgress.elapsedSeconds;
+      }),
+    ),
+  });
   return {
     rounds,
     nodeSeconds: seconds('node'),
     workerCodeSeconds: seconds('workerCode'),
     factsSeconds,
     factsThroughTsxSeconds: seconds('factsThroughTsx'),
-    smallRun: {
-      args: SMALL_RUN,
-      seconds: seconds('smallRun'),
-      beforeSimulatingSeconds: median(
-        timings.smallRun.map(({ firstProgress }) => {
-          if (firstProgress === null) throw new Error('the small run printed no --progress-json line');
-          return firstProgress.atSeconds - firstProgress.elapsedSeconds;
-        }),
-      ),
-    },
+    runCodeSeconds: seconds('runCode'),
+    smallRun: smallRun('smallRun', SMALL_RUN),
+    smallRunOneWorker: smallRun('smallRunOneWorker', SMALL_RUN_ONE_WORKER),
     cpuSeconds: Object.fromEntries(
       names.map((name) => {
         const cpu = timings[name].map((t) => t.cpuSeconds);
@@ -194,6 +215,19 @@ export async function runStartupSuite(
 }
 
 const ms = (seconds: number) => `${Math.round(seconds * 1000)} ms`;
+
+/** A small run's two rows: spawn to exit, and the part before it simulates. */
+function smallRunRows(run: SmallRunTiming, cpu: string, nodeSeconds: number): string[][] {
+  return [
+    [`\`cyclecast ${run.args.join(' ')}\``, ms(run.seconds), cpu, 'spawn to exit'],
+    [
+      '… of which before it simulates',
+      ms(run.beforeSimulatingSeconds),
+      '',
+      `spawn to its first progress line, minus the run time that line reports: Node, the CLI, the scenario; ${ms(run.beforeSimulatingSeconds - nodeSeconds)} over Node alone`,
+    ],
+  ];
+}
 
 /** The startup section of the Markdown report. */
 export function formatStartup(s: StartupSuiteResult): string {
@@ -210,6 +244,12 @@ export function formatStartup(s: StartupSuiteResult): string {
       `${ms(s.workerCodeSeconds - s.nodeSeconds)} over Node alone`,
     ],
     [
+      'load the code of `cyclecast run` (`dist/engine/cli/commands/simulate.js`)',
+      ms(s.runCodeSeconds),
+      cpu('runCode'),
+      `${ms(s.runCodeSeconds - s.nodeSeconds)} over Node alone`,
+    ],
+    [
       '`cyclecast facts`',
       `**${ms(s.factsSeconds)}**`,
       cpu('facts'),
@@ -221,13 +261,8 @@ export function formatStartup(s: StartupSuiteResult): string {
       cpu('factsThroughTsx'),
       '',
     ],
-    [`\`cyclecast ${s.smallRun.args.join(' ')}\``, ms(s.smallRun.seconds), cpu('smallRun'), 'spawn to exit'],
-    [
-      '… of which before it simulates',
-      ms(s.smallRun.beforeSimulatingSeconds),
-      '',
-      'spawn to its first progress line, minus the run time that line reports: Node, the CLI, the scenario',
-    ],
+    ...smallRunRows(s.smallRun, cpu('smallRun'), s.nodeSeconds),
+    ...smallRunRows(s.smallRunOneWorker, cpu('smallRunOneWorker'), s.nodeSeconds),
   ];
   return [
     `### Startup (fresh process per command, spawn to exit, median of ${s.rounds} interleaved rounds)`,

@@ -27,9 +27,13 @@ function folder(name: string, files: Record<string, unknown>): string {
   return dir;
 }
 
+/** `check PASSING` on one worker: run once, read by two tests (a check of it is 60 iterations). */
+let passingOnOneWorker: ReturnType<typeof runCli> | undefined;
+const checkPassingOnOneWorker = () => (passingOnOneWorker ??= runCli(['check', PASSING, '--workers', '1']));
+
 describe('cyclecast check', () => {
   it('runs every scenario with expectations, prints each verdict with its observed value and CI, exit 0', async () => {
-    const { status, stdout, stderr } = await runCli(['check', PASSING, '--workers', '1']);
+    const { status, stdout, stderr } = await checkPassingOnOneWorker();
     expect(status).toBe(0);
     // Progress on standard error, in plain lines where it is not a terminal (a CI log): the run as it
     // starts, then a line each time another tenth of its iterations is done.
@@ -116,8 +120,8 @@ describe('cyclecast check', () => {
   });
 
   it('gives the same verdicts and numbers for any number of workers, and takes --iterations', async () => {
-    const one = await runCli(['check', PASSING, '--workers', '1', '--reporter', 'junit']);
-    const two = await runCli(['check', PASSING, '--workers', '2', '--reporter', 'junit']);
+    const one = await checkPassingOnOneWorker();
+    const two = await runCli(['check', PASSING, '--workers', '2']);
     expect(one.status).toBe(0);
     expect(two.stdout).toBe(one.stdout);
     const fewer = await runCli(['check', `${PASSING}/tcm.json`, '--workers', '1', '--iterations', '5']);
@@ -169,11 +173,26 @@ describe('cyclecast check', () => {
         expect: [{ kpi: 'profit.npv', vs: './base.json', delta: { min: 0 } }],
       },
     });
-    const { status, stderr } = await runCli(['check', path.join(dir, 'longer.json')]);
+    const { status, stdout, stderr } = await runCli(['check', path.join(dir, 'longer.json')]);
     expect(status).toBe(1);
-    expect(stderr).toContain(
-      `${dir}/longer.json: its run settings differ from those of ${dir}/base.json, which it is compared with (run.horizonMonths 18 against 12)`,
+    expect(stdout).toBe('');
+    // One located problem, as for any other input problem: where longer.json sets the horizon.
+    const line =
+      readFileSync(path.join(dir, 'longer.json'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('"horizonMonths"')) + 1;
+    expect(stderr).toBe(
+      `${dir}/longer.json:${line}:22  /run/horizonMonths  invalid run.horizonMonths: 18 differs from the 12 of ${dir}/base.json, ` +
+        'which it is compared with; paired claims run both scenarios on the same iterations, seed and horizon ' +
+        '(give both the same run settings; a scenario that extends the other inherits them)\n',
     );
+    expect(hasStackTrace(stderr)).toBe(false);
+    // CI's report file gets the same problem as a failure.
+    const out = path.join(dir, 'report.xml');
+    expect(
+      (await runCli(['check', path.join(dir, 'longer.json'), '--reporter', 'junit', '--out', out])).status,
+    ).toBe(1);
+    expect(readFileSync(out, 'utf8')).toContain('/run/horizonMonths  invalid run.horizonMonths: 18 differs');
   });
 
   it('rejects an unknown reporter and a bad --iterations plainly', async () => {

@@ -220,8 +220,9 @@ describe('compare refuses to pair what is not comparable', () => {
     });
     const { status, stderr } = await runCli(['check', file, '--iterations', '2', '--workers', '1']);
     expect(status).toBe(1);
+    // Located where the file sets it, as every input problem is.
     expect(stderr).toContain(
-      `${file}: compared with ${BASELINE}, portfolio.contracts 20000 differs from the baseline's (10000): a paired comparison needs the same book`,
+      `${file}:4:18  /portfolio/contracts  compared with ${BASELINE}, portfolio.contracts 20000 differs from the baseline's (10000): a paired comparison needs the same book`,
     );
   });
 });

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CHARTS } from '../../web/charts/index.ts';
@@ -10,6 +9,7 @@ import {
   runAndWait,
   setUpRun,
   skipReason,
+  violations,
   type Workbench,
 } from './harness.ts';
 
@@ -21,23 +21,6 @@ import {
 
 const chromium = hasChromium();
 if (!chromium) console.warn(skipReason('the access end-to-end tests'));
-
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-
-/** Serious and critical axe-core violations on the page as it is now: `rule: target` lines. */
-async function violations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const found = await page.evaluate(async () => {
-    type Violation = { id: string; impact: string; nodes: { target: unknown[] }[] };
-    type Axe = { run: (context: unknown, options: unknown) => Promise<{ violations: Violation[] }> };
-    const axe = (window as unknown as { axe: Axe }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${JSON.stringify(n.target)}`));
-  });
-  return found;
-}
 
 /** Whether an element lies within the viewport's width once scrolled into view. */
 async function reachable(page: Page, selector: string): Promise<boolean> {

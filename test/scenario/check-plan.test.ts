@@ -10,7 +10,8 @@ import type { ResolvedScenario } from '../../engine/scenario/load.ts';
 import type { MonteCarloResult } from '../../engine/result/run.ts';
 import { KPIS } from '../../engine/result/kpis.ts';
 import type { PairedSummary, RunSummary } from '../../engine/result/summary.ts';
-import { BASELINE_POLICIES, json, loadValid } from './helpers.ts';
+import { formatProblem } from '../../engine/json/problem.ts';
+import { BASELINE_POLICIES, json, loadValid, memoryReader } from './helpers.ts';
 
 const policies = Object.fromEntries(Object.entries(BASELINE_POLICIES).map(([k, v]) => [k, `../${v}`]));
 
@@ -96,8 +97,17 @@ describe('planCheck', () => {
   it('refuses pairs whose run settings differ, unless an override makes them equal', async () => {
     const scenarios = await load('longer', 'base');
     expect(planCheck(scenarios, lookupFrom(scenarios)).problems).toEqual([
-      'scenarios/x/longer.json: its run settings differ from those of scenarios/x/base.json, which it is compared with (run.horizonMonths 36 against 24); ' +
-        'paired claims run both scenarios on the same iterations, seed and horizon: give them the same run settings (a scenario that extends the other inherits them)',
+      {
+        file: 'scenarios/x/longer.json',
+        problem: {
+          pointer: '/run/horizonMonths',
+          severity: 'error',
+          message:
+            'invalid run.horizonMonths: 36 differs from the 24 of scenarios/x/base.json, which it is compared with; ' +
+            'paired claims run both scenarios on the same iterations, seed and horizon',
+          hint: 'give both the same run settings; a scenario that extends the other inherits them',
+        },
+      },
     ]);
     const [a, base] = await load('a', 'base');
     const differentIterations = { ...a!, run: { ...a!.run, iterations: 50 } };
@@ -207,14 +217,54 @@ describe('judgeCheck', () => {
     expect(outcome).toMatchObject({ runs: 2, passed: 4, failed: 1 });
   });
 
-  it('runs nothing when the plan has problems', async () => {
+  it('runs nothing when the plan has problems, and places each at its line in the file that holds the value', async () => {
     const scenarios = await load('longer', 'base');
     let calls = 0;
-    const run = runCheck(scenarios, lookupFrom(scenarios), async () => {
-      calls++;
-      return result([0], []);
-    });
+    const run = runCheck(
+      scenarios,
+      lookupFrom(scenarios),
+      async () => {
+        calls++;
+        return result([0], []);
+      },
+      memoryReader(files),
+    );
     await expect(run).rejects.toBeInstanceOf(CheckPlanError);
+    const error = (await run.catch((e: unknown) => e)) as CheckPlanError;
     expect(calls).toBe(0);
+    const line =
+      files['scenarios/x/longer.json']!.split('\n').findIndex((l) => l.includes('"horizonMonths"')) + 1;
+    expect(error.problems.map(formatProblem)).toEqual([
+      `scenarios/x/longer.json:${line}:22  /run/horizonMonths  invalid run.horizonMonths: 36 differs from the 24 of scenarios/x/base.json, ` +
+        'which it is compared with; paired claims run both scenarios on the same iterations, seed and horizon ' +
+        '(give both the same run settings; a scenario that extends the other inherits them)',
+    ]);
+  });
+
+  it('places a setting that differs only by inheritance, and a scenario compared with that is not loaded, in the scenario', async () => {
+    const [a, base] = await load('a', 'base');
+    const differentIterations = { ...a!, run: { ...a!.run, iterations: 50 } };
+    const error = (await runCheck(
+      [differentIterations, base!],
+      (file) => (file === base!.file ? base : undefined),
+      async () => result([0], []),
+      memoryReader(files),
+    ).catch((e: unknown) => e)) as CheckPlanError;
+    // a.json does not set run.iterations: the problem is placed where base.json, which it extends, does.
+    const baseLines = files['scenarios/x/base.json']!.split('\n');
+    const iterationsLine = baseLines.findIndex((l) => l.includes('"iterations"')) + 1;
+    expect(error.problems.map((p) => [p.file, p.line, p.pointer, p.reachedFrom?.[0]?.pointer])).toEqual([
+      ['scenarios/x/base.json', iterationsLine, '/run/iterations', '/extends'],
+    ]);
+
+    const missing = (await runCheck(
+      [a!],
+      () => undefined,
+      async () => result([0], []),
+      memoryReader(files),
+    ).catch((e: unknown) => e)) as CheckPlanError;
+    expect(missing.problems.map(formatProblem)).toEqual([
+      'scenarios/x/a.json:7:13  /expect/0/vs  invalid vs: the scenario compared with, scenarios/x/base.json, is not among the scenarios loaded (check it together with this scenario)',
+    ]);
   });
 });

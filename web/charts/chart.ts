@@ -94,3 +94,17 @@ export function asSvg(element: Element): SVGSVGElement {
   if (!svg) throw new Error('the chart did not render an SVG');
   return svg;
 }
+
+/**
+ * Makes `element` one image to assistive technology, named `label`: Plot's labels on its mark groups
+ * are noise there, and aria-label on an element without a role is prohibited.
+ */
+export function asImage<E extends Element>(element: E, label: string): E {
+  for (const el of element.querySelectorAll('[aria-label], [aria-description]')) {
+    el.removeAttribute('aria-label');
+    el.removeAttribute('aria-description');
+  }
+  element.setAttribute('role', 'img');
+  element.setAttribute('aria-label', label);
+  return element;
+}

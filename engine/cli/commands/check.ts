@@ -21,16 +21,19 @@ import type {
   ResolvedScenario,
   ScenarioOverride,
 } from '../../index.ts';
-import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
+import { nodeWorkerPool } from '../worker-pool.ts';
 import { checkOutputPath, expandJsonFiles, writeAtomic, type CliIo } from '../io.ts';
 import { REPORTERS } from '../choices.ts';
 import { renderInvalidJUnit, renderJUnit } from '../junit.ts';
 import { progressReport } from '../progress.ts';
 import { checkFile, diskReader, unreadable } from '../scenario-files.ts';
+import { excludedNotes, parseExcludeInvalid } from '../tape/exclude.ts';
 import { precisionLine, precisionTarget, type PrecisionOptions } from '../precision.ts';
 
 export interface CheckCommandOptions extends PrecisionOptions {
+  /** `--exclude-invalid [share]`: run a tape without its invalid rows, capped. */
+  excludeInvalid?: string | boolean;
   reporter?: string;
   out?: string;
   iterations?: string;
@@ -66,21 +69,23 @@ export async function checkCommand(
   // Checked before anything loads; each run then applies it over its baseline's run.precision.
   if (options.precision !== undefined) precisionTarget(options, undefined);
   else if (options.kpi !== undefined) parseKpi('--kpi', options.kpi);
+  const excludeShare = parseExcludeInvalid(options.excludeInvalid);
   const files = await scenarioFiles(inputs);
-  const loaded = await loadAll(files, parseOverrides(options.set));
-  if ('invalid' in loaded) {
-    // CI reads the report file: it gets one even when nothing could run, each invalid file a failure.
-    const invalid = unique(loaded.invalid);
+  const loaded = await loadAll(files, parseOverrides(options.set), excludeShare);
+  /** Nothing can run: CI reads the report file, so it gets one even then, each file with problems a failure. */
+  const refuse = async (problems: readonly Problem[]): Promise<never> => {
     if (reporter === 'junit') {
-      const xml = renderInvalidJUnit(invalid);
+      const xml = renderInvalidJUnit(problems);
       if (options.out) await writeAtomic(options.out, xml);
       else io.stdout(xml);
     }
-    throw new UserError(invalid.map(formatProblem).join('\n'));
-  }
+    throw new UserError(problems.map(formatProblem).join('\n'));
+  };
+  if ('invalid' in loaded) return await refuse(unique(loaded.invalid));
   const { judged, lookup, vsNames } = loaded;
+  for (const note of excludedNotes(judged)) io.stderr(note + '\n');
 
-  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
+  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
   const simulate = async (run: CheckRun, index: number, of: number) => {
     io.stderr(runHeading(run, index, of));
     const progress = progressReport(io);
@@ -99,12 +104,12 @@ export async function checkCommand(
   };
   let outcome: CheckOutcome;
   try {
-    outcome = await runCheck(judged, lookup, simulate, {
+    outcome = await runCheck(judged, lookup, simulate, diskReader(), {
       ...(iterations !== undefined ? { iterations } : {}),
       key: identity,
     });
   } catch (error) {
-    if (error instanceof CheckPlanError) throw new UserError(error.problems.join('\n'));
+    if (error instanceof CheckPlanError) return await refuse(error.problems);
     throw error;
   } finally {
     await executor.close();
@@ -181,6 +186,7 @@ async function scenarioFiles(inputs: readonly string[]): Promise<string[]> {
 async function loadAll(
   files: readonly string[],
   overrides: readonly ScenarioOverride[],
+  excludeShare?: number,
 ): Promise<
   | {
       judged: ResolvedScenario[];
@@ -200,7 +206,7 @@ async function loadAll(
       return undefined;
     });
     if (text === undefined) continue;
-    const checked = await checkFile(file, text, read, overrides);
+    const checked = await checkFile(file, text, read, overrides, excludeShare);
     if (checked.kind === 'rule-set' && checked.problems.every((p) => p.severity !== 'error')) continue;
     if (checked.kind === 'scenario') scenarios++;
     problems.push(...checked.problems.filter((p) => p.severity === 'error'));
@@ -213,7 +219,7 @@ async function loadAll(
   const pending = judged.flatMap((s) => s.expect.flatMap((e) => (e.kind === 'paired' ? [e.vs] : [])));
   for (const vs of pending) {
     if (loaded.has(identity(vs))) continue;
-    const checked = await checkFile(vs, await read(vs).catch(() => ''), read, overrides);
+    const checked = await checkFile(vs, await read(vs).catch(() => ''), read, overrides, excludeShare);
     problems.push(...checked.problems.filter((p) => p.severity === 'error'));
     if (checked.kind !== 'scenario' && checked.kind !== 'unparsed') {
       problems.push({

@@ -12,8 +12,11 @@ import { EXPLAIN_FORMATS } from '../choices.ts';
 import { UserError } from '../errors.ts';
 import { parseChoice, parseOverrides, parseRunSetting, parseWhole } from '../options.ts';
 import { readScenario } from '../scenarios.ts';
+import { parseExcludeInvalid } from '../tape/exclude.ts';
 
 export interface ExplainOptions {
+  /** `--exclude-invalid [share]`: run a tape without its invalid rows, capped. */
+  excludeInvalid?: string | boolean;
   customer?: string;
   iteration?: string;
   list?: boolean;
@@ -40,7 +43,12 @@ export async function explainCommand(
   const format = parseChoice('--format', options.format, EXPLAIN_FORMATS, 'text');
   const iteration = parseWhole('--iteration', options.iteration, 0, RUN_LIMITS.iterations.max - 1) ?? 0;
   const customerId = parseCustomer(options.customer, file);
-  const scenario = await readScenario(file, parseOverrides(options.set));
+  const scenario = await readScenario(
+    file,
+    parseOverrides(options.set),
+    undefined,
+    parseExcludeInvalid(options.excludeInvalid),
+  );
   const seedFlag = parseRunSetting('--seed', options.seed, 'seed');
   const horizonFlag = parseRunSetting('--horizon', options.horizon, 'horizonMonths');
   const spec = runSpec([scenario], {

@@ -11,8 +11,8 @@ import {
   selectBest,
 } from '../../index.ts';
 import type { ChunkExecutor, Constraint, PolicyKind, ResolvedScenario } from '../../index.ts';
-import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
+import { nodeWorkerPool } from '../worker-pool.ts';
 import { parseGrid, readGridScenarios } from '../grid-scenarios.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
 import { checkWorkers, parseKpi, parseOverrides, parseRunSetting, runSettingOptions } from '../options.ts';
@@ -77,7 +77,7 @@ export async function optimiseCommand(file: string, options: OptimiseOptions, io
   if (freshSeed === spec.seed)
     throw new UserError(`invalid --fresh-seed ${freshSeed}: it must differ from the seed`);
   const unit = kpiSpec(kpi).unit;
-  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
+  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
   try {
     const outcome = await selectBest(spec, executor, {
       kpi,

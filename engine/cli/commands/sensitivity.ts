@@ -12,8 +12,8 @@ import {
   unknownPaths,
 } from '../../index.ts';
 import type { ChunkExecutor, KpiId } from '../../index.ts';
-import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
+import { nodeWorkerPool } from '../worker-pool.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
 import { checkWorkers, parseOverrides, parseRunSetting, parseWhole } from '../options.ts';
 import { progressBar } from '../progress.ts';
@@ -96,7 +96,7 @@ export async function sensitivityCommand(
         .join('\n'),
     );
   }
-  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
+  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
   const bar = progressBar(io);
   try {
     const result = await runSensitivity(

@@ -30,8 +30,8 @@ import type {
   RunSpec,
   ShardSelector,
 } from '../../index.ts';
-import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
+import { nodeWorkerPool } from '../worker-pool.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
 import {
@@ -44,9 +44,12 @@ import {
 import { readComparison } from '../scenarios.ts';
 import { printPdf } from '../pdf.ts';
 import { checkWorkbookOut, WORKBOOK_FORMAT } from '../workbook.ts';
+import { excludedNotes, parseExcludeInvalid } from '../tape/exclude.ts';
 import { precisionLine, precisionTarget, type PrecisionOptions } from '../precision.ts';
 
 export interface SimulateOptions extends PrecisionOptions {
+  /** `--exclude-invalid [share]`: run a tape without its invalid rows, capped. */
+  excludeInvalid?: string | boolean;
   iterations?: string;
   seed?: string;
   horizon?: string;
@@ -117,7 +120,13 @@ export async function simulateCommand(
   );
   const overrides = parseOverrides(options.set);
   const given = runSettingOptions(options);
-  const scenarios = await readComparison(files, overrides, given);
+  const scenarios = await readComparison(
+    files,
+    overrides,
+    given,
+    parseExcludeInvalid(options.excludeInvalid),
+  );
+  for (const note of excludedNotes(scenarios)) io.stderr(note + '\n');
   const spec = runSpec(scenarios, given);
   const precision = precisionTarget(options, scenarios[0]!.run.precision);
   if (precision && shard) {
@@ -126,7 +135,7 @@ export async function simulateCommand(
     );
   }
   const chunks = shard ? shardRange(spec, shard) : undefined;
-  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
+  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
   const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar(io);
   const started = performance.now();
   const onProgress = (p: RunProgress): void => {

@@ -8,8 +8,8 @@ import {
   sweepResult,
 } from '../../index.ts';
 import type { ChunkExecutor, Format } from '../../index.ts';
-import { NodeWorkerPool } from '../../node.ts';
 import { UserError } from '../errors.ts';
+import { nodeWorkerPool } from '../worker-pool.ts';
 import { parseGrid, readGridScenarios } from '../grid-scenarios.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
 import {
@@ -55,7 +55,7 @@ export async function sweepCommand(file: string, options: SweepOptions, io: CliI
   const given = runSettingOptions(options);
   const scenarios = await readGridScenarios(file, overrides, ranges, points);
   const spec = runSpec(scenarios, given);
-  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
+  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
   const bar = progressBar(io);
   try {
     const result = withOverrides(await runMonteCarlo(spec, executor, { onProgress: bar.update }), overrides);

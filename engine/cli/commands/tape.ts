@@ -2,6 +2,7 @@ import { formatProblem, resolveTapeSource, type TapeSummary } from '../../index.
 import { UserError } from '../errors.ts';
 import type { CliIo } from '../io.ts';
 import { pseudonymiseTape, readKey } from '../tape/pseudonymise.ts';
+import { invalidRowsProblem } from '../tape/exclude.ts';
 import { readTapeFile } from '../tape/read-tape.ts';
 
 /** The dialect and as-of options of the `tape` commands (docs/tape.md). */
@@ -80,10 +81,12 @@ export async function tapeCheckCommand(file: string, options: TapeCheckOptions, 
   const kinds = Object.entries(summary.problemKinds).sort((a, b) => b[1] - a[1]);
   const shown =
     problems.length < summary.problemCount ? ` (${problems.length} listed; --max-problems N lists more)` : '';
+  const invalid = invalidRowsProblem(file, summary);
   io.stderr(
     `${summary.problemCount} problem${summary.problemCount === 1 ? '' : 's'}${shown}, by kind:\n` +
       kinds.map(([kind, n]) => `  ${String(n).padStart(7)}  ${kind}`).join('\n') +
-      '\n',
+      '\n' +
+      (invalid ? formatProblem(invalid) + '\n' : ''),
   );
   return 1;
 }

@@ -3,6 +3,7 @@ import type { Problem } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { expandJsonFiles } from '../io.ts';
 import { checkFile, diskReader, unreadable } from '../scenario-files.ts';
+import { invalidRowsProblem } from '../tape/exclude.ts';
 import { readTapeFile } from '../tape/read-tape.ts';
 
 export interface ValidateOutcome {
@@ -31,7 +32,9 @@ export async function validateCommand(
   const problems: Problem[] = [];
   for (const tape of tapes) {
     const { source } = resolveTapeSource(tape, { name: 'tape', pointer: '' });
-    problems.push(...(await readTapeFile(tape, source!)).problems);
+    const { problems: found, summary } = await readTapeFile(tape, source!);
+    const invalid = invalidRowsProblem(tape, summary);
+    problems.push(...found, ...(invalid ? [invalid] : []));
   }
   // A rule set named by several scenarios (or also on the command line) reports its problems once.
   const seen = new Set<string>();

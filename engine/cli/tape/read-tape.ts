@@ -135,16 +135,21 @@ export async function readTapeFile(
   file: string,
   source: TapeSource,
   maxProblems = 100,
+  excludeShare?: number,
 ): Promise<TapeReadResult> {
-  return readTapeStream(await openTapeBytes(file), file, source, maxProblems);
+  return readTapeStream(await openTapeBytes(file), file, source, maxProblems, excludeShare);
 }
 
-/** {@link readTapeFile} on a byte stream; `file` names it in problems. */
+/**
+ * {@link readTapeFile} on a byte stream; `file` names it in problems. With `excludeShare` (0–1), rows
+ * with problems are left out of the book up to that share of the rows and of the balance.
+ */
 export async function readTapeStream(
   bytes: Readable,
   file: string,
   source: TapeSource,
   maxProblems = 100,
+  excludeShare?: number,
 ): Promise<TapeReadResult> {
   const reader = new TapeReader(file, source, maxProblems);
   const encoding = source.dialect.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252';
@@ -194,5 +199,5 @@ export async function readTapeStream(
       '(header)',
       'the tape is empty: expected a header row with the columns of docs/tape.md',
     );
-  return reader.finish();
+  return reader.finish(excludeShare);
 }

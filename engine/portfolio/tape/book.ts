@@ -1,3 +1,5 @@
+import type { ExcludedRows } from '../../result/run.ts';
+
 /** Marks a value the tape does not give, in the columns of {@link TapeBook}. */
 export const ABSENT = -1;
 
@@ -16,6 +18,8 @@ export interface TapeBook {
   readonly columns: readonly string[];
   /** The model's attributes the tape does not give, drawn per iteration (see docs/tape.md). */
   readonly drawn: readonly string[];
+  /** The rows left out because they had problems (`--exclude-invalid`); absent when none were. */
+  readonly excluded?: ExcludedRows;
   /** The region and grade tables used: tape code → the model's value. */
   readonly regions: Readonly<Record<string, string>>;
   readonly grades: Readonly<Record<string, string>>;

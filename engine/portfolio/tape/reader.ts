@@ -3,6 +3,7 @@ import { cut } from '../../json/describe.ts';
 import type { Problem } from '../../json/problem.ts';
 import { didYouMean } from '../../json/suggest.ts';
 import type { TapeSource } from '../tape-source.ts';
+import type { ExcludedRows } from '../../result/run.ts';
 import { ABSENT, type TapeBook } from './book.ts';
 import {
   CellError,
@@ -44,6 +45,10 @@ export interface TapeSummary {
   /** Problems per kind (column and message), all of them, also those beyond the listed ones. */
   readonly problemKinds: Readonly<Record<string, number>>;
   readonly problemCount: number;
+  /** The problems inside data rows, which `--exclude-invalid` can leave out with their rows. */
+  readonly rowProblems: number;
+  /** The rows with problems: what `--exclude-invalid` would leave out. */
+  readonly invalidRows?: ExcludedRows;
 }
 
 export interface TapeReadResult {
@@ -67,6 +72,10 @@ export class TapeReader {
   private readonly kinds: Record<string, number> = {};
   private problemCount = 0;
   private errorsInRows = 0;
+  /** Problems found inside data rows: those rows can be left out (`--exclude-invalid`). */
+  private problemsInRows = 0;
+  /** € of the rows with problems, where their balance reads. */
+  private excludedBalance = 0;
   private width = 0;
   private cells: Cell[] = [];
   private present = new Set<string>();
@@ -193,6 +202,7 @@ export class TapeReader {
         'a delimiter inside a value needs quotes',
       );
       this.errorsInRows++;
+      this.problemsInRows++;
       return;
     }
     const before = this.problemCount;
@@ -208,7 +218,11 @@ export class TapeReader {
       if (value !== undefined) v[column.name] = value;
     }
     if (this.problemCount === before) this.contract(v, row);
-    if (this.problemCount > before) this.errorsInRows++;
+    if (this.problemCount > before) {
+      this.errorsInRows++;
+      this.problemsInRows += this.problemCount - before;
+      if (typeof v.balance === 'number') this.excludedBalance += v.balance;
+    }
   }
 
   private cell(column: TapeColumn, text: string, row: number, col: number): number | string | undefined {
@@ -405,10 +419,15 @@ export class TapeReader {
     this.statusCounts[status] = (this.statusCounts[status] ?? 0) + 1;
   }
 
-  /** The book and its summary once every row is read; no book when any problem was found. */
-  finish(): TapeReadResult {
+  /**
+   * The book and its summary once every row is read; no book when any problem was found, unless
+   * `excludeShare` (0–1) is given: then rows with problems are left out of the book as long as they
+   * are at most that share of the rows and of the balance, and the header and file read cleanly.
+   */
+  finish(excludeShare?: number): TapeReadResult {
     if (this.headerOk && this.rows === 0 && this.problemCount === 0)
       this.report(2, 1, '(rows)', 'the tape has no contracts');
+    const excluded = this.exclusion(excludeShare);
     const summary: TapeSummary = {
       rows: this.rows,
       ...(this.asOf !== undefined ? { asOf: isoDate(this.asOf) } : {}),
@@ -423,8 +442,10 @@ export class TapeReader {
       balance: this.totalBalance,
       problemKinds: { ...this.kinds },
       problemCount: this.problemCount,
+      rowProblems: this.problemsInRows,
+      ...(this.errorsInRows > 0 ? { invalidRows: this.invalidRows() } : {}),
     };
-    if (this.problemCount > 0) return { summary, problems: this.problems };
+    if (this.problemCount > 0 && excluded === undefined) return { summary, problems: this.problems };
     const has = (name: string): boolean => this.present.has(name);
     const drawn = [
       ...(has('rating_grade') ? [] : ['credit tier']),
@@ -456,8 +477,41 @@ export class TapeReader {
         dealer: this.customerDealer,
       },
       contracts: { count: this.rows, ...this.k },
+      ...(excluded !== undefined && excluded.rows > 0 ? { excluded } : {}),
     };
-    return { book, summary, problems: [] };
+    return { book, summary, problems: excluded !== undefined ? this.problems : [] };
+  }
+
+  /** The rows with problems, their balance and their shares of the tape's rows and balance. */
+  private invalidRows(): ExcludedRows {
+    const rows = this.errorsInRows;
+    const balance = this.excludedBalance;
+    return {
+      rows,
+      balance,
+      rowShare: rows / (rows + this.rows),
+      balanceShare: balance + this.totalBalance > 0 ? balance / (balance + this.totalBalance) : 0,
+    };
+  }
+
+  /**
+   * The rows to leave out under `--exclude-invalid`, or undefined when nothing may run: no exclusion
+   * asked, a problem outside the data rows, or more invalid rows than the cap (then a problem says so).
+   */
+  private exclusion(excludeShare: number | undefined): ExcludedRows | undefined {
+    if (excludeShare === undefined) return undefined;
+    if (this.problemCount !== this.problemsInRows || this.rows === 0) return undefined;
+    const invalid = this.invalidRows();
+    if (invalid.rowShare <= excludeShare && invalid.balanceShare <= excludeShare) return invalid;
+    const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+    this.report(
+      1,
+      1,
+      '(rows)',
+      `too many invalid rows to leave out: ${invalid.rows} rows, ${pct(invalid.rowShare)} of the rows and ${pct(invalid.balanceShare)} of the balance, above the cap of ${pct(excludeShare)}`,
+      'fix the tape, or raise the cap with --exclude-invalid=SHARE (0–1)',
+    );
+    return undefined;
   }
 }
 

@@ -24,6 +24,7 @@ function tapeManifest(book: TapeBook): TapeManifest {
     drawn,
     regions,
     grades,
+    ...(book.excluded ? { excluded: book.excluded } : {}),
   };
 }
 

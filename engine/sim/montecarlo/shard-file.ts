@@ -9,7 +9,7 @@ import {
 } from '../../stats/index.ts';
 import { readArray, readCount, readObject, readString, type Fail } from '../../stats/json-read.ts';
 import type { MonteCarloAggregates } from './driver.ts';
-import type { Manifest, TapeManifest } from '../../result/run.ts';
+import type { ExcludedRows, Manifest, TapeManifest } from '../../result/run.ts';
 import {
   chunkCount,
   chunkRangeIterations,
@@ -261,6 +261,24 @@ function readTapeManifest(json: unknown, path: string, fail: Fail): TapeManifest
     drawn: strings('drawn'),
     regions: table('regions'),
     grades: table('grades'),
+    ...(o.excluded !== undefined ? { excluded: readExcluded(o.excluded, `${path}.excluded`, fail) } : {}),
+  };
+}
+
+/** The rows a tape run left out (engine/portfolio/tape/book.ts ExcludedRows). */
+function readExcluded(json: unknown, path: string, fail: Fail): ExcludedRows {
+  const o = readObject(json, path, fail);
+  const number = (key: string): number => {
+    const x = o[key];
+    if (typeof x !== 'number' || !Number.isFinite(x) || x < 0)
+      fail(`${path}.${key}`, 'expected a number ≥ 0');
+    return x as number;
+  };
+  return {
+    rows: readCount(o.rows, `${path}.rows`, fail),
+    balance: number('balance'),
+    rowShare: number('rowShare'),
+    balanceShare: number('balanceShare'),
   };
 }
 

@@ -11,13 +11,14 @@ import { describeWork, type IncomingChoice } from '../../lib/incoming.ts';
 import type { RunSettingsInput } from '../../lib/workspace.ts';
 import { shared } from '../../styles/shared.ts';
 import { WebWorkerPool } from '../../workers/web-worker-pool.ts';
+import '../analysis-panel/analysis-panel.ts';
 import '../message-box/message-box.ts';
 import '../results-view/results-view.ts';
 import '../run-panel/run-panel.ts';
 import '../scenario-editor/scenario-editor.ts';
 import { styles } from './styles.ts';
 
-type View = 'results' | 'edit';
+type View = 'results' | 'analysis' | 'edit';
 
 /**
  * The workbench: pick scenarios and run them (in Web Workers, on every core), read the results as they
@@ -241,6 +242,7 @@ export class CyclecastApp extends LitElement {
           ${(
             [
               ['results', 'Results'],
+              ['analysis', 'Sensitivity & sweep'],
               ['edit', `Edit scenarios${ws.drafts.length ? ` (${ws.drafts.length})` : ''}`],
             ] as const
           ).map(
@@ -269,7 +271,15 @@ export class CyclecastApp extends LitElement {
                   .scenarios=${state.scenarios}
                   .complete=${state.complete}
                 ></cc-results-view>`
-              : html`<cc-scenario-editor .workspace=${this.workspace} .ws=${ws}></cc-scenario-editor>`
+              : this.view === 'analysis'
+                ? html`<cc-analysis-panel
+                    .baseline=${ws.baseline}
+                    .challenger=${ws.challengers[0]}
+                    .settings=${this.settings}
+                    .read=${this.workspace.store.read}
+                    .workers=${this.workers}
+                  ></cc-analysis-panel>`
+                : html`<cc-scenario-editor .workspace=${this.workspace} .ws=${ws}></cc-scenario-editor>`
           }
         </div>
       </main>`;
@@ -340,7 +350,9 @@ export class CyclecastApp extends LitElement {
   private onViewKey(e: KeyboardEvent) {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
-    this.view = this.view === 'results' ? 'edit' : 'results';
+    const order: View[] = ['results', 'analysis', 'edit'];
+    const step = e.key === 'ArrowRight' ? 1 : order.length - 1;
+    this.view = order[(order.indexOf(this.view) + step) % order.length]!;
     void this.updateComplete.then(() =>
       this.renderRoot.querySelector<HTMLElement>(`#view-${this.view}`)?.focus(),
     );

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { counted, scenarioTitle } from '../../../engine/index.ts';
 import type { MonteCarloResult } from '../../../engine/index.ts';
-import type { ChartDef, SubPlot } from '../../charts/chart.ts';
+import { asImage, type ChartDef, type SubPlot } from '../../charts/chart.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { download, fileSlug } from '../../lib/download.ts';
 import { scenarioColour } from '../../lib/palette.ts';
@@ -125,17 +125,8 @@ export class ChartCard extends LitElement {
         heading.textContent = p.heading;
         wrapper.append(heading);
       }
-      // The chart is one image to assistive technology (named below, its data as CSV): Plot's labels on
-      // its mark groups are noise there, and aria-label on an element without a role is prohibited.
-      for (const el of p.element.querySelectorAll('[aria-label], [aria-description]')) {
-        el.removeAttribute('aria-label');
-        el.removeAttribute('aria-description');
-      }
-      p.element.setAttribute('role', 'img');
-      p.element.setAttribute(
-        'aria-label',
-        p.heading ? `${this.chart.title}: ${p.heading}` : this.chart.title,
-      );
+      // One image, named here; its data is exported as CSV beside it.
+      asImage(p.element, p.heading ? `${this.chart.title}: ${p.heading}` : this.chart.title);
       wrapper.append(p.element);
       return wrapper;
     });
