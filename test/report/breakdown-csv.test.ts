@@ -41,7 +41,9 @@ describe('breakdowns in CSV', () => {
           (x) => x.dimension === b.dimension,
         )!.groups.find((x) => x.group === g.group)!;
         expect(num(profit.delta_mean)).toBe(paired.meanDelta.profit);
-        expect([num(profit.delta_sim_error_low), num(profit.delta_sim_error_high)]).toEqual(paired.ci95.profit);
+        expect([num(profit.delta_sim_error_low), num(profit.delta_sim_error_high)]).toEqual(
+          paired.ci95.profit,
+        );
         expect(num(profit.p_better)).toBe(paired.pBetter.profit);
         expect(num(at('breakdown.endedContracts').n)).toBe(result.manifest.iterations);
         // Ended contracts have no better direction; the retention rate is a ratio of sums, not paired.
