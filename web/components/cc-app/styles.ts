@@ -48,6 +48,12 @@ export const styles = css`
       padding: 12px 10px 32px;
     }
   }
+  /* Three tabs do not fit a phone's width on one line: they wrap rather than widen the page. */
+  .views {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+  }
   [role='tab'] {
     font-weight: 700;
     font-size: 15px;
