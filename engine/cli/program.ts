@@ -200,6 +200,10 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     )
     .option('--steps <n>', 'bisection steps per break-even value, one run each (default 12)')
     .option(
+      '--top <n>',
+      'hold only the n declared ranges with the largest |rank correlation| in the base run (default 10; all: every one); explicit distributions are always held',
+    )
+    .option(
       '--iterations <n>',
       "Monte Carlo iterations of every run (default: the scenario's run.iterations)",
     )

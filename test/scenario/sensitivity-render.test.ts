@@ -30,6 +30,16 @@ const result: SensitivityResult = {
     bar('economics.fundingRate', 1000, -1000, [-2100, -1900]),
     bar('economics.hurdleRate', -5, 5, [-20, 30]),
   ],
+  screened: [
+    {
+      path: 'book.prepayment',
+      label: 'Early repayment',
+      unit: 'factor',
+      distribution: { range: [0.8, 1.2] },
+      rankCorrelation: -0.03,
+    },
+  ],
+  top: 2,
   globalMethod: 'Spearman',
   breakEvens: [
     {
@@ -70,6 +80,14 @@ describe('renderSensitivity', () => {
     expect(lines.join('\n')).toMatch(/1 bar is within simulation error/);
   });
 
+  it('lists the assumptions screened out by rank correlation with their ρ, unheld', () => {
+    const text = renderSensitivity(result, 'table');
+    expect(text).toMatch(
+      /Screened out by rank correlation: 1 declared range with \|ρ\| below the top 2 .*: Early repayment −0\.03/,
+    );
+    expect(text.split('\n').some((l) => l.startsWith('Early repayment'))).toBe(false);
+  });
+
   it('states the break-even value with its percentile, or that it does not flip', () => {
     const md = renderSensitivity(result, 'md');
     expect(md).toMatch(
@@ -87,11 +105,13 @@ describe('renderSensitivity', () => {
       'section',
       'tornado',
       'tornado',
+      'screened',
       'break-even',
       'break-even',
     ]);
     // Cells holding JSON are quoted, so every row splits into the header's columns once they are read.
-    expect(rows[3]).toMatch(/^break-even,1,economics\.fundingRate,.*,0\.03,0\.05,0\.04,0\.0001,0\.5,below$/);
+    expect(rows[3]).toMatch(/^screened,1,book\.prepayment,.*,-0\.03,+$/);
+    expect(rows[4]).toMatch(/^break-even,1,economics\.fundingRate,.*,0\.03,0\.05,0\.04,0\.0001,0\.5,below$/);
     expect(width).toBe(28);
   });
 });

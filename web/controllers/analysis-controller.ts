@@ -46,6 +46,8 @@ export interface SensitivityRun {
   /** Bisection steps per break-even value and how many get one (the CLI's --steps and --break-even). */
   readonly bisectionSteps?: number;
   readonly breakEvens?: number;
+  /** Declared ranges held, the top ones by |ρ| in the base run (default 10). */
+  readonly top?: number;
 }
 
 export interface SweepRun {
@@ -121,6 +123,7 @@ export class AnalysisController implements ReactiveController {
           executor: this.executorNow(),
           ...(run.bisectionSteps !== undefined ? { bisectionSteps: run.bisectionSteps } : {}),
           ...(run.breakEvens !== undefined ? { breakEvens: run.breakEvens } : {}),
+          ...(run.top !== undefined ? { top: run.top } : {}),
           onProgress,
         },
         set,

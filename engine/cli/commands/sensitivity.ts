@@ -9,6 +9,7 @@ import {
   KPI_IDS,
   renderSensitivity,
   runSensitivity,
+  sensitivitySources,
   unknownPaths,
 } from '../../index.ts';
 import type { ChunkExecutor, KpiId } from '../../index.ts';
@@ -37,6 +38,8 @@ export interface SensitivityOptions {
   breakEvenFor?: string[];
   /** Bisection steps per break-even value. */
   steps?: string;
+  /** How many declared ranges are held, by |ρ|: a whole number or 'all'. */
+  top?: string;
 }
 
 /**
@@ -66,6 +69,12 @@ export async function sensitivityCommand(
   }
   const breakEvens = parseWhole('--break-even', options.breakEven, 0, 100);
   const bisectionSteps = parseWhole('--steps', options.steps, 1, 40);
+  if (options.top !== undefined && options.top !== 'all' && !/^\d+$/.test(options.top)) {
+    throw new UserError(
+      `invalid --top ${describeValue(options.top)}: expected a whole number or all (hold every declared range)`,
+    );
+  }
+  const top = options.top === 'all' ? Infinity : parseWhole('--top', options.top, 0, 1000);
   if (options.out !== undefined) await checkOutputPath('--out', options.out);
   const workers = checkWorkers(
     parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism(),
@@ -85,13 +94,17 @@ export async function sensitivityCommand(
   // Loaded (and checked for comparability) before any worker starts: a bad file fails at once.
   const scenarios = await readComparison(files, overrides, settings);
   const breakEvenFor = (options.breakEvenFor ?? []).map((path) => path.replace(/^world\./, ''));
-  const { unknown, known } = unknownPaths(scenarios, breakEvenFor);
+  const { unknown, known } = unknownPaths(
+    scenarios,
+    breakEvenFor,
+    sensitivitySources(scenarios, settings),
+  );
   if (unknown.length > 0) {
     throw new UserError(
       unknown
         .map((path) => {
           const hint = didYouMean(path, known);
-          return `invalid --break-even-for ${describeValue(path)}: not an uncertain assumption of the scenarios (a world value given as a distribution)${hint ? `; ${hint}` : known.length > 0 ? `; uncertain here: ${known.join(', ')}` : '; none is uncertain here'}`;
+          return `invalid --break-even-for ${describeValue(path)}: not an uncertain assumption of the scenarios (a world value given as a distribution, or a declared range the run draws)${hint ? `; ${hint}` : known.length > 0 ? `; uncertain here: ${known.join(', ')}` : '; none is uncertain here'}`;
         })
         .join('\n'),
     );
@@ -109,6 +122,7 @@ export async function sensitivityCommand(
         ...(breakEvens !== undefined ? { breakEvens } : {}),
         breakEvenFor,
         ...(bisectionSteps !== undefined ? { bisectionSteps } : {}),
+        ...(top !== undefined ? { top } : {}),
         onProgress: bar.update,
       },
       overrides,

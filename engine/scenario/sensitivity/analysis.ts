@@ -8,6 +8,7 @@ import type { ResolvedScenario } from '../load.ts';
 import { parseOverride, type ScenarioOverride } from '../overrides.ts';
 import { WORLD_DISTRIBUTIONS, type AssumptionSource, type UncertainAssumption } from './assumptions.ts';
 import { findBreakEven, type BreakEven } from './break-even.ts';
+import { DECLARED_RANGES } from './declared-ranges.ts';
 import { meanWithCi, spearman } from './statistics.ts';
 
 /** The global measure's name, as the output states it. */
@@ -39,6 +40,11 @@ export interface SensitivityRequest {
   readonly bisectionSteps?: number;
   /** Where the uncertain assumptions come from (default: the world's distributions). */
   readonly sources?: readonly AssumptionSource[];
+  /**
+   * How many of the screenable assumptions (all but the world's explicit distributions) are held at
+   * their quantiles: the top ones by |ρ| in the base run (default 10; Infinity: every one).
+   */
+  readonly top?: number;
   /** Progress over every run of the analysis: iterations done and (at most) to do. */
   readonly onProgress?: (progress: RunProgress) => void;
 }
@@ -54,6 +60,12 @@ export interface TornadoBar extends Pick<UncertainAssumption, 'path' | 'label' |
   readonly swingCi95: Interval | null;
   /** The swing's CI includes 0: the bar is within simulation error. */
   readonly withinSimulationError: boolean;
+  /** Spearman's ρ of the drawn value against the outcome in the base run (−1…1), null when undefined. */
+  readonly rankCorrelation: number | null;
+}
+
+/** An assumption screened out by its rank correlation: drawn in every run, never held. */
+export interface ScreenedAssumption extends Pick<UncertainAssumption, 'path' | 'label' | 'unit' | 'distribution'> {
   /** Spearman's ρ of the drawn value against the outcome in the base run (−1…1), null when undefined. */
   readonly rankCorrelation: number | null;
 }
@@ -83,6 +95,10 @@ export interface SensitivityResult {
   readonly base: { readonly mean: number; readonly ci95: Interval | null };
   /** Widest swing first. */
   readonly bars: readonly TornadoBar[];
+  /** Assumptions not held because their |ρ| ranked below the top `top`, highest |ρ| first. */
+  readonly screened: readonly ScreenedAssumption[];
+  /** How many screenable assumptions were held (null: every one). */
+  readonly top: number | null;
   readonly globalMethod: string;
   /** With a comparison: break-even values of the widest bars, in the tornado's order. */
   readonly breakEvens?: readonly BreakEven[];
@@ -106,13 +122,17 @@ export async function runSensitivity(
   const baseScenarios = await request.load([]);
   const comparing = baseScenarios.length > 1;
   const subject = baseScenarios.at(-1)!;
-  const sources = request.sources ?? [WORLD_DISTRIBUTIONS];
-  const assumptions = assumptionsOf(baseScenarios, sources);
   const spec = runSpec(baseScenarios, request.settings);
+  const sources = request.sources ?? sensitivitySources(baseScenarios, request.settings);
+  const assumptions = assumptionsOf(baseScenarios, sources);
+  const explicit = new Set(assumptionsOf(baseScenarios, [WORLD_DISTRIBUTIONS]).map((a) => a.path));
+  const top = request.top ?? DEFAULT_TOP;
+  const screenable = assumptions.filter((a) => !explicit.has(a.path)).length;
+  const heldCount = assumptions.length - screenable + Math.min(top, screenable);
   const steps = request.bisectionSteps ?? 12;
-  const breakEvenCount = comparing ? Math.min(request.breakEvens ?? 5, assumptions.length) : 0;
+  const breakEvenCount = comparing ? Math.min(request.breakEvens ?? 5, heldCount) : 0;
   const asked = comparing ? (request.breakEvenFor ?? []) : [];
-  const plannedRuns = 1 + 2 * assumptions.length + (breakEvenCount + asked.length) * (2 + steps);
+  const plannedRuns = 1 + 2 * heldCount + (breakEvenCount + asked.length) * (2 + steps);
   let runs = 0;
   const better = kpiSpec(request.kpi).better;
 
@@ -137,8 +157,22 @@ export async function runSensitivity(
 
   const baseOutcomes = await outcomes([]);
   const draws = drawnValues(subject, sources, spec.seed, spec.iterations, assumptions);
+  const rho = new Map(assumptions.map((a) => [a.path, spearman(draws.get(a.path)!, baseOutcomes)]));
+  const byRho = [...assumptions]
+    .filter((a) => !explicit.has(a.path))
+    .sort((x, y) => absRho(rho.get(y.path)) - absRho(rho.get(x.path)) || x.path.localeCompare(y.path));
+  const dropped = new Set(byRho.slice(Math.min(top, byRho.length)).map((a) => a.path));
+  const screened = byRho
+    .filter((a) => dropped.has(a.path))
+    .map((a) => ({
+      path: a.path,
+      label: a.label,
+      unit: a.unit,
+      distribution: a.distribution,
+      rankCorrelation: rho.get(a.path)!,
+    }));
   const bars: TornadoBar[] = [];
-  for (const a of assumptions) {
+  for (const a of assumptions.filter((x) => !dropped.has(x.path))) {
     const [lowValue, highValue] = [a.quantile(low), a.quantile(high)];
     const atLow = await outcomes([holdAt(a, lowValue)]);
     const atHigh = await outcomes([holdAt(a, highValue)]);
@@ -153,7 +187,7 @@ export async function runSensitivity(
       swing: swing.mean,
       swingCi95: swing.ci95,
       withinSimulationError: swing.ci95 === null || (swing.ci95[0] <= 0 && swing.ci95[1] >= 0),
-      rankCorrelation: spearman(draws.get(a.path)!, baseOutcomes),
+      rankCorrelation: rho.get(a.path)!,
     });
   }
   bars.sort((x, y) => Math.abs(y.swing) - Math.abs(x.swing) || x.path.localeCompare(y.path));
@@ -187,10 +221,33 @@ export async function runSensitivity(
     overrides: overrides.map((o) => o.text),
     base: meanOf(baseOutcomes),
     bars,
+    screened,
+    top: Number.isFinite(top) ? top : null,
     globalMethod: GLOBAL_METHOD,
     ...(breakEvens ? { breakEvens } : {}),
     runs,
   };
+}
+
+/** Screenable assumptions held by default: the top 10 by |ρ|. */
+export const DEFAULT_TOP = 10;
+
+/** |ρ| for ranking, an undefined ρ last. */
+function absRho(r: number | null | undefined): number {
+  return r === null || r === undefined || Number.isNaN(r) ? -1 : Math.abs(r);
+}
+
+/**
+ * Where the analysis finds its uncertain assumptions by default: the world's explicit distributions and,
+ * when the run draws them (run.uncertainty), the declared ranges of the values left at their defaults.
+ */
+export function sensitivitySources(
+  scenarios: readonly ResolvedScenario[],
+  settings: Partial<RunSettings>,
+): AssumptionSource[] {
+  return runSpec(scenarios, settings).uncertainty === true
+    ? [WORLD_DISTRIBUTIONS, DECLARED_RANGES]
+    : [WORLD_DISTRIBUTIONS];
 }
 
 /**

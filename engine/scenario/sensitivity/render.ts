@@ -74,6 +74,11 @@ function preface(result: SensitivityResult): string[] {
       ? 'No uncertain assumptions: every world value of the scenario is a number (give one a distribution, e.g. --set \'world.economics.fundingRate={"dist":"pert","min":0.03,"mode":0.04,"max":0.06}\')'
       : `Each bar holds one assumption at its p${pct(result.bars[0]!.low.p)} and p${pct(result.bars[0]!.high.p)} with every other assumption drawn as usual; swing = outcome at p${pct(result.bars[0]!.high.p)} − at p${pct(result.bars[0]!.low.p)}, paired iteration by iteration; ${noise === 0 ? 'no bar is' : `${noise} bar${noise === 1 ? ' is' : 's are'}`} within simulation error (the swing's 95% CI includes 0, marked ≈0)`,
     `Global measure (ρ): ${result.globalMethod}`,
+    ...(result.screened.length === 0
+      ? []
+      : [
+          `Screened out by rank correlation: ${result.screened.length} declared range${result.screened.length === 1 ? '' : 's'} with |ρ| below the top ${result.top} (drawn in every run, not held; --top all holds every one): ${result.screened.map((s) => `${s.label} ${s.rankCorrelation === null ? '–' : signed(s.rankCorrelation)}`).join('; ')}`,
+        ]),
   ];
 }
 
@@ -245,13 +250,25 @@ export function sensitivityRows(result: SensitivityResult): RawCell[][] {
     b.rankCorrelation,
     ...empty(6),
   ]);
+  const screened = result.screened.map((s, i): RawCell[] => [
+    'screened',
+    i + 1,
+    s.path,
+    s.label,
+    s.unit,
+    distText(s.distribution),
+    outcome,
+    ...empty(14),
+    s.rankCorrelation,
+    ...empty(6),
+  ]);
   const breakEvens = (result.breakEvens ?? []).map((b, i): RawCell[] => [
     'break-even',
     i + 1,
     b.path,
     b.label,
     b.unit,
-    distText(result.bars.find((bar) => bar.path === b.path)!.distribution),
+    distText([...result.bars, ...result.screened].find((bar) => bar.path === b.path)!.distribution),
     outcome,
     ...empty(15),
     b.range[0],
@@ -261,7 +278,7 @@ export function sensitivityRows(result: SensitivityResult): RawCell[][] {
     b.percentile,
     b.challengerWins,
   ]);
-  return [header, ...bars, ...breakEvens];
+  return [header, ...bars, ...screened, ...breakEvens];
 }
 
 /** A distribution as compact JSON, e.g. {"dist":"pert","min":0.03,"mode":0.04,"max":0.06}. */
