@@ -27,6 +27,8 @@ describe('cyclecast sensitivity', () => {
       '1',
       '--kpi',
       'pnl.fundingCost',
+      '--top',
+      '0',
       '--format',
       'json',
     ]);
@@ -66,6 +68,8 @@ describe('cyclecast sensitivity', () => {
       'network.profit.npv',
       '--steps',
       '6',
+      '--top',
+      '0',
       // Not by rank: the one asked for (a transfer from the manufacturer to the captive).
       '--break-even',
       '0',
@@ -142,11 +146,62 @@ describe('cyclecast sensitivity', () => {
     expect(lines[1]).toMatch(/^tornado,1,economics\.fundingRate,/);
   });
 
+  it('holds the declared ranges with the largest |ρ| and lists the rest as screened out', async () => {
+    const { status, stdout } = await runCli([
+      'sensitivity',
+      BASELINE,
+      ...SMALL,
+      ...FUNDING,
+      '--iterations',
+      '6',
+      '--workers',
+      '1',
+      '--top',
+      '2',
+      '--format',
+      'json',
+    ]);
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout);
+    type Row = { path: string; rankCorrelation: number | null };
+    const held: Row[] = result.bars;
+    const screened: Row[] = result.screened;
+    // The scenario's own distribution is held whatever its ρ, on top of the 2 declared ranges.
+    expect(held.map((b) => b.path)).toContain('economics.fundingRate');
+    expect(held).toHaveLength(3);
+    expect(result.runs).toBe(1 + 2 * 3);
+    expect(screened.length).toBeGreaterThan(10);
+    const abs = (r: Row) => Math.abs(r.rankCorrelation ?? 0);
+    const heldDeclared = held.filter((b) => b.path !== 'economics.fundingRate');
+    const lowestHeld = Math.min(...heldDeclared.map(abs));
+    for (const s of screened) expect(abs(s)).toBeLessThanOrEqual(lowestHeld);
+    expect(screened.map(abs)).toEqual([...screened.map(abs)].sort((a, b) => b - a));
+    const table = await runCli([
+      'sensitivity',
+      BASELINE,
+      ...SMALL,
+      '--iterations',
+      '2',
+      '--workers',
+      '1',
+      '--top',
+      '1',
+    ]);
+    expect(table.stdout).toMatch(
+      /Screened out by rank correlation: \d+ declared ranges with \|ρ\| below the top 1/,
+    );
+    const bad = await runCli(['sensitivity', BASELINE, '--top', 'some']);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/invalid --top "some": expected a whole number or all/);
+  });
+
   it('says there is nothing to analyse when no assumption is uncertain', async () => {
     const { status, stdout } = await runCli([
       'sensitivity',
       BASELINE,
       ...SMALL,
+      '--set',
+      'run.uncertainty=false',
       '--iterations',
       '2',
       '--workers',

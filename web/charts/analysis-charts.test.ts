@@ -27,10 +27,13 @@ describe('sensitivity and sweep charts', () => {
       set: [FUNDING],
       bisectionSteps: 2,
       breakEvens: 1,
+      top: 0,
     });
     expect(c.sensitivity.status, c.sensitivity.error).toBe('done');
     const r = c.sensitivityResult!;
+    // The scenario's own distribution is always held; --top 0 screens out every declared range.
     expect(r.bars.map((b) => b.path)).toEqual(['economics.fundingRate']);
+    expect(r.screened.length).toBeGreaterThan(0);
     expect(r.breakEvens).toHaveLength(1);
     const rows = tornadoRows(r);
     expect(rows.map((x) => x.end)).toEqual(['low', 'high']);
