@@ -25,36 +25,19 @@ const SETTINGS = [
   ['--steps', '6'],
 ];
 
-/**
- * Used only while the default world has no distributions: sourced ranges (docs/calibration.md, as the
- * declarations in engine/world/assumptions.ts cite them) as PERT distributions, the range's ends as min
- * and max and the default as the mode.
- */
-const pert = (path, min, mode, max) => [
-  '--set',
-  `world.${path}=${JSON.stringify({ dist: 'pert', min, mode, max })}`,
-];
-const SOURCED_RANGES = [
-  pert('economics.fundingRate', 0.03, 0.04, 0.06),
-  pert('economics.subsidyShareOfMsrp', 0.03, 0.07, 0.11),
-  pert('economics.hurdleRate', 0.1, 0.13, 0.15),
-  pert('economics.capitalRatio', 0.07, 0.09, 0.11),
-  pert('economics.originationCost', 138, 230, 460),
-  pert('economics.servicingCostPerMonth', 9.2, 18, 32.2),
-  pert('parties.upliftSupport', 0, 1, 1),
-  pert('market.refurbishment.baseCost', 500, 1200, 2500),
-];
-
-const defaults = uncertainAssumptions(defaultWorld());
-const uncertain = defaults.length;
+const world = defaultWorld();
+const { DECLARED_RANGES } = await import('../engine/scenario/sensitivity/declared-ranges.ts');
+const explicit = uncertainAssumptions(world).length;
+const declared = DECLARED_RANGES.find(world).length;
 /** A transfer: the share of the residual uplift the manufacturer refunds, asked for whatever its rank. */
 const SUPPORT = 'parties.upliftSupport';
-const askSupport = uncertain === 0 || defaults.some((a) => a.path === SUPPORT);
+const askSupport = [...uncertainAssumptions(world), ...DECLARED_RANGES.find(world)].some(
+  (a) => a.path === SUPPORT,
+);
 /** The command's arguments, in groups that read as one line each. */
 const groups = [
   ['sensitivity', 'scenarios/tcm.json', '--vs', 'scenarios/baseline.json'],
   ...SETTINGS,
-  ...(uncertain === 0 ? SOURCED_RANGES : []),
   ...(askSupport ? [['--break-even-for', SUPPORT]] : []),
   ['--format', 'md'],
 ];
@@ -79,16 +62,14 @@ const section = [
   `cyclecast ${groups.map((group) => group.map(quote).join(' ')).join(' \\\n  ')}`,
   '```',
   '',
-  uncertain === 0
-    ? 'The default world held no distributions when this was generated, so the command gives eight ' +
-      'assumptions their sourced ranges ([calibration.md](calibration.md)) as PERT distributions — the ends of the ' +
-      'range as min and max, the default as the mode — with `--set`. The book is 500 contracts at 10 ' +
-      'dealers over 60 months, 8 iterations per run: enough to show the method and the ranking of the ' +
-      'widest bars, not to quote the figures; use more iterations and the full book for a decision.'
-    : `The ${uncertain} distributions of the default world are the uncertain assumptions. The book is ` +
-      '500 contracts at 10 dealers over 60 months, 8 iterations per run: enough to show the method and ' +
-      'the ranking of the widest bars, not to quote the figures; use more iterations and the full book ' +
-      'for a decision.',
+  `The uncertain assumptions are the default world's ${declared} declared ranges (p5–p95, ` +
+    '[calibration.md](calibration.md))' +
+    (explicit > 0 ? ` and its ${explicit} distributions` : '') +
+    ', all drawn in the base run; the 10 declared ranges with the largest |ρ| there are held at p10 and ' +
+    'p90 and the rest are listed as screened out (`--top`). The book is 500 contracts at 10 dealers over ' +
+    '60 months, 8 iterations per run: enough to show the method and the ranking of the widest bars, not ' +
+    'to quote the figures (with 8 iterations ρ is noisy, so the screening is too); use more iterations ' +
+    'and the full book for a decision.',
   '',
   markdown.trimEnd(),
   END,

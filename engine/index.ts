@@ -185,8 +185,18 @@ export { TapeReader, type TapeReadResult, type TapeSummary } from './portfolio/t
 export type { TapeManifest } from './result/run.ts';
 
 // Sensitivity: the tornado, rank correlations and break-even values of a scenario or a comparison.
-export { DEFAULT_TOP, runSensitivity, sensitivitySources, unknownPaths } from './scenario/sensitivity/analysis.ts';
-export type { ScreenedAssumption, SensitivityRequest, SensitivityResult, TornadoBar } from './scenario/sensitivity/analysis.ts';
+export {
+  DEFAULT_TOP,
+  runSensitivity,
+  sensitivitySources,
+  unknownPaths,
+} from './scenario/sensitivity/analysis.ts';
+export type {
+  ScreenedAssumption,
+  SensitivityRequest,
+  SensitivityResult,
+  TornadoBar,
+} from './scenario/sensitivity/analysis.ts';
 export type { BreakEven } from './scenario/sensitivity/break-even.ts';
 export { uncertainAssumptions } from './scenario/sensitivity/assumptions.ts';
 export { renderSensitivity } from './scenario/sensitivity/render.ts';

@@ -94,11 +94,7 @@ export async function sensitivityCommand(
   // Loaded (and checked for comparability) before any worker starts: a bad file fails at once.
   const scenarios = await readComparison(files, overrides, settings);
   const breakEvenFor = (options.breakEvenFor ?? []).map((path) => path.replace(/^world\./, ''));
-  const { unknown, known } = unknownPaths(
-    scenarios,
-    breakEvenFor,
-    sensitivitySources(scenarios, settings),
-  );
+  const { unknown, known } = unknownPaths(scenarios, breakEvenFor, sensitivitySources(scenarios, settings));
   if (unknown.length > 0) {
     throw new UserError(
       unknown

@@ -65,7 +65,10 @@ export interface TornadoBar extends Pick<UncertainAssumption, 'path' | 'label' |
 }
 
 /** An assumption screened out by its rank correlation: drawn in every run, never held. */
-export interface ScreenedAssumption extends Pick<UncertainAssumption, 'path' | 'label' | 'unit' | 'distribution'> {
+export interface ScreenedAssumption extends Pick<
+  UncertainAssumption,
+  'path' | 'label' | 'unit' | 'distribution'
+> {
   /** Spearman's ρ of the drawn value against the outcome in the base run (−1…1), null when undefined. */
   readonly rankCorrelation: number | null;
 }

@@ -70,9 +70,11 @@ function preface(result: SensitivityResult): string[] {
   return [
     `Outcome: ${outcomeName(result)} (${result.kpi}, ${result.better} is better); with every assumption drawn ${value(result.base.mean)}, 95% CI of the mean ${formatInterval(result.base.ci95, result.unit, delta)}`,
     `${result.iterations} iterations, seed ${result.seed}, horizon ${result.horizonMonths} months, ${result.runs} runs on the same random numbers${result.overrides.length > 0 ? `; --set ${result.overrides.join(' --set ')}` : ''}`,
-    result.bars.length === 0
-      ? 'No uncertain assumptions: every world value of the scenario is a number (give one a distribution, e.g. --set \'world.economics.fundingRate={"dist":"pert","min":0.03,"mode":0.04,"max":0.06}\')'
-      : `Each bar holds one assumption at its p${pct(result.bars[0]!.low.p)} and p${pct(result.bars[0]!.high.p)} with every other assumption drawn as usual; swing = outcome at p${pct(result.bars[0]!.high.p)} − at p${pct(result.bars[0]!.low.p)}, paired iteration by iteration; ${noise === 0 ? 'no bar is' : `${noise} bar${noise === 1 ? ' is' : 's are'}`} within simulation error (the swing's 95% CI includes 0, marked ≈0)`,
+    result.bars.length === 0 && result.screened.length > 0
+      ? `No assumption held: --top ${result.top} holds no declared range and the scenario gives no distribution`
+      : result.bars.length === 0
+        ? 'No uncertain assumptions: every world value of the scenario is a number and the run draws no declared range (run.uncertainty is off; give one a distribution, e.g. --set \'world.economics.fundingRate={"dist":"pert","min":0.03,"mode":0.04,"max":0.06}\')'
+        : `Each bar holds one assumption at its p${pct(result.bars[0]!.low.p)} and p${pct(result.bars[0]!.high.p)} with every other assumption drawn as usual; swing = outcome at p${pct(result.bars[0]!.high.p)} − at p${pct(result.bars[0]!.low.p)}, paired iteration by iteration; ${noise === 0 ? 'no bar is' : `${noise} bar${noise === 1 ? ' is' : 's are'}`} within simulation error (the swing's 95% CI includes 0, marked ≈0)`,
     `Global measure (ρ): ${result.globalMethod}`,
     ...(result.screened.length === 0
       ? []
