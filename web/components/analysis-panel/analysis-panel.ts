@@ -74,9 +74,10 @@ export class AnalysisPanel extends LitElement {
         <p class="muted">
           ${
             this.challenger
-              ? html`${this.challenger} against ${this.baseline}: each uncertain assumption held at its p10
-                and p90, everything else drawn, on the same random numbers; then where the challenger stops
-                beating the baseline (break-even).`
+              ? html`${this.challenger} against ${this.baseline}: each distribution you give and the ten
+                declared ranges most rank-correlated with the outcome held at their p10 and p90 (the rest
+                screened out), everything else drawn, on the same random numbers; then where the challenger
+                stops beating the baseline (break-even).`
               : 'Choose a challenger to see what its advantage over the baseline hangs on.'
           }
         </p>
