@@ -118,6 +118,7 @@ export {
   formatInterval,
   formatProbability,
   formatQuantile,
+  formatQuantileRange,
   formatValue,
   intervalEnds,
 } from './report/number.ts';

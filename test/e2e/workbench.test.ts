@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDelta, formatValue } from '../../engine/report/number.ts';
+import { formatDelta, formatQuantileRange, formatValue } from '../../engine/report/number.ts';
 import { renderResult } from '../../engine/report/render.ts';
 import { breakdownTables } from '../../engine/report/breakdowns.ts';
 import { comparisonTable } from '../../engine/report/tables.ts';
@@ -87,13 +87,17 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     for (const [s, scenario] of result.scenarios.entries()) {
       for (const k of scenario.summary.kpis) {
         expect(cells.get(`${k.id}|${s}|mean`), `${scenario.name} ${k.id}`).toBe(formatValue(k.mean, k.unit));
+        expect(cells.get(`${k.id}|${s}|forecast`), `forecast ${scenario.name} ${k.id}`).toBe(
+          formatQuantileRange(k.p05, k.p95, k.unit),
+        );
       }
     }
-    // Deltas, their CIs and P(better) as `cyclecast compare --format table` prints them.
+    // Deltas, their simulation error, forecast interval and P(better) as `cyclecast compare --format table` prints them.
     const table = comparisonTable(result, 0);
-    for (const [kpi, , , delta, ci, pBetter] of table.rows) {
+    for (const [kpi, , , delta, ci, forecast, pBetter] of table.rows) {
       expect(cells.get(`${kpi}|1|delta`), `delta ${kpi}`).toBe(delta);
       expect(cells.get(`${kpi}|1|delta-ci`), `CI ${kpi}`).toBe(ci);
+      expect(cells.get(`${kpi}|1|delta-forecast`), `forecast ${kpi}`).toBe(forecast);
       expect(cells.get(`${kpi}|1|p-better`), `P(better) ${kpi}`).toBe(pBetter);
     }
     // The verdict above the tiles is the sentence the CLI prints, generated from the same numbers.

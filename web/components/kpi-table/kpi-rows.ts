@@ -3,6 +3,7 @@ import {
   formatDelta,
   formatInterval,
   formatProbability,
+  formatQuantileRange,
   formatValue,
   HEADLINE_KPI,
   intervalEnds,
@@ -24,7 +25,9 @@ export type Tone = 'favourable' | 'unfavourable' | 'immaterial' | 'neutral';
 export interface ValueCell {
   /** Mean over iterations, formatted in the KPI's unit (as the CLI prints it). */
   readonly mean: string;
-  /** 95% CI of the mean, `low … high`, or '–'. */
+  /** Forecast interval: p05 … p95 of the per-iteration values (as the CLI prints it), or '–'. */
+  readonly forecast: string;
+  /** Simulation error: 95% CI of the mean, `low … high`, or '–'. */
   readonly ci: string;
   /** The CI's ends as formatted, so a narrow column breaks between them and nowhere else. */
   readonly ciEnds?: readonly [string, string];
@@ -33,9 +36,13 @@ export interface ValueCell {
 export interface DeltaCell {
   /** Mean paired difference, challenger − baseline, with a sign (pp for rates). */
   readonly delta: string;
-  /** 95% CI of the difference, `low … high`, or '–'. */
+  /** Forecast interval of the per-iteration difference (9 of 10 iterations), `low … high`, or '–'. */
+  readonly forecast: string;
+  /** Simulation error: 95% CI of the mean difference, `low … high`, or '–'. */
   readonly ci: string;
   readonly ciEnds?: readonly [string, string];
+  /** Value of perfect information in the KPI's unit (signed like a change), or undefined when not known. */
+  readonly valueOfInformation: string | undefined;
   /** P(challenger better), whole percent, or '–'. */
   readonly pBetter: string;
   readonly tone: Tone;
@@ -64,7 +71,12 @@ const ends = (ci: readonly [number, number] | null, unit: string, delta = false)
 
 /** A KPI summary as the table shows it: the same text as `cyclecast run|compare --format table`. */
 export function valueCell(k: KpiSummary): ValueCell {
-  return { mean: formatValue(k.mean, k.unit), ci: formatInterval(k.ci95, k.unit), ...ends(k.ci95, k.unit) };
+  return {
+    mean: formatValue(k.mean, k.unit),
+    forecast: formatQuantileRange(k.p05, k.p95, k.unit),
+    ci: formatInterval(k.ci95, k.unit),
+    ...ends(k.ci95, k.unit),
+  };
 }
 
 /** The tone of a paired change, given the baseline's mean of the KPI and of the headline KPI. */
@@ -91,8 +103,10 @@ export function deltaCell(d: PairedKpi, baselineMean: number, headlineMean: numb
   const m = d.meanDelta;
   return {
     delta: formatDelta(m, d.unit),
+    forecast: formatQuantileRange(d.forecast?.[0] ?? null, d.forecast?.[1] ?? null, d.unit, true),
     ci: formatInterval(d.ci95, d.unit, true),
     ...ends(d.ci95, d.unit, true),
+    valueOfInformation: d.valueOfInformation === null ? undefined : formatDelta(d.valueOfInformation, d.unit),
     pBetter: formatProbability(d.pBetter),
     tone: deltaTone(d, baselineMean, headlineMean),
     precise:

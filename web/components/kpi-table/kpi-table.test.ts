@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonTable, formatInterval, KPIS, kpiTable } from '../../../engine/index.ts';
+import {
+  comparisonTable,
+  formatInterval,
+  formatQuantileRange,
+  KPIS,
+  kpiTable,
+} from '../../../engine/index.ts';
 import type { PairedKpi } from '../../../engine/index.ts';
 import type { KpiUnit } from '../../../engine/index.ts';
 import { FIXTURE_BASELINE, FIXTURE_SPEED, FIXTURE_TCM, fixtureResult } from '../../testing/fixtures.ts';
@@ -16,16 +22,19 @@ describe('KPI table rows', () => {
         const row = byId.get(id!)!;
         const cell = s === 0 ? row.baseline : row.challengers[s - 1]!.value;
         expect([cell.mean, cell.ci]).toEqual([mean, ci]);
+        const k = result.scenarios[s]!.summary.kpis.find((x) => x.id === id)!;
+        expect(cell.forecast).toBe(formatQuantileRange(k.p05, k.p95, k.unit));
       }
     }
     for (const [c, comparison] of result.comparisons.entries()) {
-      for (const [id, , , delta, , , pBetter] of comparisonTable(result, c).rows) {
+      for (const [id, , , delta, , forecast, pBetter] of comparisonTable(result, c).rows) {
         const cell = byId.get(id!)!.challengers[c]!.delta!;
         // The workbench shows each comparison's own 95% CI; the CLI's table, simultaneous over the
         // challengers, is wider with two of them (Bonferroni).
         const paired = comparison.summary.kpis.find((k) => k.id === id)!;
-        expect([cell.delta, cell.ci, cell.pBetter]).toEqual([
+        expect([cell.delta, cell.forecast, cell.ci, cell.pBetter]).toEqual([
           delta,
+          forecast,
           formatInterval(paired.ci95, paired.unit, true),
           pBetter,
         ]);

@@ -18,8 +18,9 @@ function tableMinWidth(challengers: number): number {
 }
 
 /**
- * Every KPI side by side: each scenario's mean with its 95% CI and, for each challenger, the paired
- * change against the baseline with its 95% CI and P(better), coloured by whether it is good news.
+ * Every KPI side by side: each scenario's mean with its forecast interval (p05–p95) and simulation error
+ * (95% CI of the mean) and, for each challenger, the paired change against the baseline with the same two
+ * intervals and P(better), coloured by whether it is good news.
  * The text of every number is the CLI's (`cyclecast compare --format table`).
  */
 export class KpiTable extends LitElement {
@@ -38,8 +39,10 @@ export class KpiTable extends LitElement {
     return html`<div class="head">
         <h3 id="kpi-heading">Key figures</h3>
         <p class="muted how">
-          Mean over ${counted(result.scenarios[0]?.summary.iterations ?? 0, 'iteration')} with its 95%
-          confidence interval underneath.
+          Mean over ${counted(result.scenarios[0]?.summary.iterations ?? 0, 'iteration')}. Underneath, the
+          <strong>forecast</strong> interval: the range of 9 in 10 simulated futures (p05–p95, from uncertain
+          assumptions, customers and luck); below it, smaller, the <strong>simulation error</strong>: the 95%
+          confidence interval of the mean, which more iterations narrow.
           ${
             challengers.length > 0
               ? html`Changes are challenger minus baseline on the same customers and luck:
@@ -47,7 +50,12 @@ export class KpiTable extends LitElement {
                   <span class="unfavourable">worse</span> (red) when the 95% CI excludes zero and the change
                   is material; <span class="immaterial">immaterial</span> (grey) when it is real but below the
                   materiality threshold; grey without a word when it cannot be told from zero. P(better) is
-                  the share of iterations in which the challenger did better.`
+                  the share of iterations in which the challenger did
+                  better.${
+                    challengers.length > 1
+                      ? ` With ${challengers.length} challengers the changes' forecast intervals hold for all of them at once (Bonferroni).`
+                      : ''
+                  }`
               : nothing
           }
         </p>
@@ -125,7 +133,7 @@ export class KpiTable extends LitElement {
   private value(cell: ValueCell, kpi: string, scenario: number) {
     return html`<td class="value" data-kpi=${kpi} data-scenario=${scenario}>
       <span class="mean" data-field="mean">${cell.mean}</span>
-      ${this.ci(cell, 'ci')}
+      ${this.forecast(cell.forecast, 'forecast')} ${this.ci(cell, 'ci')}
     </td>`;
   }
 
@@ -147,18 +155,32 @@ export class KpiTable extends LitElement {
         <span class=${cell.tone === 'neutral' ? 'visually-hidden' : 'tone-word'}
           >${TONE_WORDS[cell.tone]}</span
         >
-        ${this.ci(cell, 'delta-ci')}
+        ${this.forecast(cell.forecast, 'delta-forecast')} ${this.ci(cell, 'delta-ci')}
       </td>
       <td class="p" data-kpi=${kpi} data-scenario=${scenario}>
         <span data-field="p-better">${cell.pBetter}</span>
       </td>`;
   }
 
-  /** The CI, breakable only between its two ends (its text stays `low … high`). */
+  /** The forecast interval, the cell's main range (p05–p95 of the iterations). */
+  private forecast(text: string, field: string) {
+    return html`<span class="forecast"
+      ><span class="visually-hidden">forecast </span>${this.range(text.split(' … '), field)}</span
+    >`;
+  }
+
+  /** The simulation error (95% CI of the mean), named, on a smaller line under the forecast. */
   private ci(cell: ValueCell | DeltaCell, field: string) {
-    if (!cell.ciEnds) return html`<span class="ci" data-field=${field}>${cell.ci}</span>`;
-    const [lo, hi] = cell.ciEnds;
-    return html`<span class="ci" data-field=${field}
+    return html`<span class="ci"
+      ><span class="ci-label">sim. error </span>${this.range(cell.ciEnds ?? [cell.ci], field)}</span
+    >`;
+  }
+
+  /** A range whose text stays `low … high`, breakable only between its two ends. */
+  private range(ends: readonly string[], field: string) {
+    const [lo, hi] = ends;
+    if (hi === undefined) return html`<span data-field=${field}>${lo}</span>`;
+    return html`<span data-field=${field}
       ><span class="end">${lo} …</span> <span class="end">${hi}</span></span
     >`;
   }

@@ -125,10 +125,18 @@ export const styles = css`
     font-size: 12px;
     color: var(--cc-muted);
   }
-  td .ci .end {
+  td .forecast {
+    display: block;
+    font-size: 13px;
+  }
+  td .ci {
+    font-size: 11px;
+  }
+  td .end {
     white-space: nowrap;
   }
-  td.delta .ci {
+  td.delta .ci,
+  td.delta .forecast {
     color: inherit;
   }
   .tone-word {

@@ -1,4 +1,4 @@
-import { HEADLINE_KPIS, kpiLabel, scenarioTitle } from '../../../engine/index.ts';
+import { HEADLINE_KPI, HEADLINE_KPIS, kpiLabel, scenarioTitle } from '../../../engine/index.ts';
 import type { MonteCarloResult } from '../../../engine/index.ts';
 import { kpiRows, type Tone } from '../kpi-table/kpi-rows.ts';
 
@@ -11,7 +11,12 @@ export interface Headline {
   readonly changes: readonly {
     readonly name: string;
     readonly delta: string;
+    /** Forecast interval of the change: the range in 9 of 10 simulated futures. */
+    readonly forecast: string;
+    /** Simulation error: 95% CI of the mean change. */
     readonly ci: string;
+    /** Value of perfect information, on the headline KPI only and where the result has it. */
+    readonly valueOfInformation: string | undefined;
     readonly pBetter: string;
     readonly tone: Tone;
   }[];
@@ -35,7 +40,9 @@ export function headlines(result: MonteCarloResult): Headline[] {
                 {
                   name: scenarioTitle(result, result.scenarios[i + 1]!.name),
                   delta: c.delta.delta,
+                  forecast: c.delta.forecast,
                   ci: c.delta.ci,
+                  valueOfInformation: id === HEADLINE_KPI ? c.delta.valueOfInformation : undefined,
                   pBetter: c.delta.pBetter,
                   tone: c.delta.tone,
                 },

@@ -283,10 +283,23 @@ export class ResultsView extends LitElement {
                 html`<p class="tile-change ${c.tone}">
                   <span class="muted">${c.name}:</span> <strong>${c.delta}</strong>
                   ${c.tone === 'neutral' ? nothing : html`<span class="tone-word">${TONE_WORDS[c.tone]}</span>`}
-                  <span class="tile-ci"
-                    >95% CI ${c.ci} · P(better)
-                    ${c.pBetter}${few ? html` · <span class="few">n = ${n}, few</span>` : nothing}</span
+                  <span class="tile-ci" data-field="tile-forecast"
+                    >9 in 10 futures: ${c.forecast} · P(better) ${c.pBetter}</span
                   >
+                  <span class="tile-sim muted" data-field="tile-ci"
+                    >simulation error:
+                    ${c.ci}${few ? html` · <span class="few">n = ${n}, few</span>` : nothing}</span
+                  >
+                  ${
+                    c.valueOfInformation === undefined
+                      ? nothing
+                      : html`<span class="tile-voi" data-field="tile-voi"
+                          >Value of perfect information: ${c.valueOfInformation}
+                          <span class="muted"
+                            >(what knowing the assumptions before deciding would be worth)</span
+                          ></span
+                        >`
+                  }
                 </p>`,
             )}
           </div>`,

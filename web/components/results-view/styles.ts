@@ -191,9 +191,14 @@ export const styles = css`
   .tile-change .muted {
     font-size: 13px;
   }
-  .tile-ci {
+  .tile-ci,
+  .tile-voi {
     display: block;
     font-size: 12px;
+  }
+  .tile-sim {
+    display: block;
+    font-size: 11px;
   }
   .charts {
     display: grid;
