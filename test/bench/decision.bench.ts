@@ -1,11 +1,15 @@
 /**
  * Decision analysis, end to end through the built CLI (`bin/cyclecast.js`, one process per command):
  * how many iterations `compare --precision` needs on a shipped comparison against the fixed 200 of its
- * run block, and the wall time saved; and the wall time of a 10-point `sweep` at 10,000 contracts.
+ * run block, and the wall time saved; the wall time of a 10-point `sweep` at 10,000 contracts; the wall
+ * time of a `sensitivity` tornado with break-even values; and what drawing the world's uncertain
+ * assumptions (and a population per iteration), both on by default, costs per iteration of `run`.
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { PRECISION_CHECKS } from '../../engine/sim/run-limits.ts';
+import { median } from './harness.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const run = promisify(execFile);
@@ -38,13 +42,57 @@ export interface DecisionSuiteResult {
     readonly workers: number;
     readonly seconds: number;
   };
+  readonly tornado: {
+    readonly comparison: readonly [string, string];
+    readonly contracts: number;
+    readonly horizonMonths: number;
+    readonly iterations: number;
+    readonly workers: number;
+    readonly breakEven: number;
+    /** Simulation runs the analysis made (base, two per held assumption, bisection steps), from its JSON. */
+    readonly runs: number;
+    /** Assumptions held at p10 and p90 (bars), and declared ranges screened out by `--top`. */
+    readonly held: number;
+    readonly screened: number;
+    /** `--top` as the analysis applied it: the declared ranges held, by |rank correlation|. */
+    readonly top: number | 'all';
+    readonly seconds: number;
+  };
+  readonly uncertaintyCost: {
+    readonly scenario: string;
+    readonly contracts: number;
+    readonly horizonMonths: number;
+    readonly iterations: number;
+    readonly workers: number;
+    readonly rounds: number;
+    /** Median wall time per iteration, seconds (process start-up included, spread over the iterations). */
+    readonly defaultsPerIteration: number;
+    readonly pointPerIteration: number;
+  };
 }
 
 /** The plan: the issue's sizes, or a smoke run's (`--quick`). */
 function plan(quick: boolean) {
   return quick
-    ? { contracts: 500, horizonMonths: 24, fixedIterations: 40, sweepIterations: 2 }
-    : { contracts: 10_000, horizonMonths: 120, fixedIterations: 200, sweepIterations: 20 };
+    ? {
+        contracts: 500,
+        horizonMonths: 24,
+        fixedIterations: 40,
+        sweepIterations: 2,
+        tornadoIterations: 4,
+        costIterations: 2,
+        costRounds: 1,
+      }
+    : {
+        contracts: 10_000,
+        horizonMonths: 120,
+        fixedIterations: 200,
+        sweepIterations: 20,
+        // The fewest iterations `--precision` checks at: a tornado at the smallest run worth reading.
+        tornadoIterations: PRECISION_CHECKS.minIterations,
+        costIterations: 20,
+        costRounds: 3,
+      };
 }
 
 const BASELINE = 'scenarios/baseline.json';
@@ -130,6 +178,50 @@ export async function runDecisionSuite(
     String(p.sweepIterations),
   ]);
   const points = (JSON.parse(sweep.stdout) as { points: unknown[] }).points.length;
+
+  const breakEven = 3;
+  onProgress(`decision: sensitivity ${CHALLENGER} --vs ${BASELINE}, ${p.tornadoIterations} iterations`);
+  const tornado = await cyclecast([
+    'sensitivity',
+    CHALLENGER,
+    '--vs',
+    BASELINE,
+    '--break-even',
+    String(breakEven),
+    ...common,
+    '--iterations',
+    String(p.tornadoIterations),
+  ]);
+  const analysis = JSON.parse(tornado.stdout) as {
+    runs: number;
+    bars: unknown[];
+    screened: unknown[];
+    top: number | 'all';
+  };
+
+  // Alternated processes (A, B, A, B, …), median of each: a slow spell on the shared machine hits both.
+  const point = ['--set', 'run.uncertainty=false', '--set', 'run.population=fixed'];
+  const costArgs = [
+    'run',
+    BASELINE,
+    '--set',
+    `portfolio.contracts=${p.contracts}`,
+    '--horizon',
+    String(p.horizonMonths),
+    '--workers',
+    '1',
+    '--iterations',
+    String(p.costIterations),
+    '--format',
+    'json',
+  ];
+  const defaultsSeconds: number[] = [];
+  const pointSeconds: number[] = [];
+  for (let round = 0; round < p.costRounds; round++) {
+    onProgress(`decision: run ${BASELINE}, defaults vs point world, round ${round + 1}/${p.costRounds}`);
+    defaultsSeconds.push((await cyclecast(costArgs)).seconds);
+    pointSeconds.push((await cyclecast([...costArgs, ...point])).seconds);
+  }
   return {
     precision: {
       comparison: [BASELINE, CHALLENGER],
@@ -156,6 +248,29 @@ export async function runDecisionSuite(
       workers: WORKERS,
       seconds: sweep.seconds,
     },
+    tornado: {
+      comparison: [CHALLENGER, BASELINE],
+      contracts: p.contracts,
+      horizonMonths: p.horizonMonths,
+      iterations: p.tornadoIterations,
+      workers: WORKERS,
+      breakEven,
+      runs: analysis.runs,
+      held: analysis.bars.length,
+      screened: analysis.screened.length,
+      top: analysis.top,
+      seconds: tornado.seconds,
+    },
+    uncertaintyCost: {
+      scenario: BASELINE,
+      contracts: p.contracts,
+      horizonMonths: p.horizonMonths,
+      iterations: p.costIterations,
+      workers: 1,
+      rounds: p.costRounds,
+      defaultsPerIteration: median(defaultsSeconds) / p.costIterations,
+      pointPerIteration: median(pointSeconds) / p.costIterations,
+    },
   };
 }
 
@@ -163,6 +278,8 @@ export async function runDecisionSuite(
 export function formatDecision(r: DecisionSuiteResult): string {
   const p = r.precision;
   const s = r.sweep;
+  const t = r.tornado;
+  const u = r.uncertaintyCost;
   const euro = (x: number | null) => (x === null ? '—' : `€${Math.round(x).toLocaleString('en-US')}`);
   return [
     '### Decision analysis (built CLI, end to end)',
@@ -175,5 +292,15 @@ export function formatDecision(r: DecisionSuiteResult): string {
     `| --precision ${p.halfWidth} | ${p.iterationsTaken}${p.met ? '' : ' (not met)'} | ${euro(p.reachedHalfWidth)} | ${p.precisionSeconds.toFixed(1)} |`,
     '',
     `Sweep: \`sweep ${s.scenario} --param ${s.param}\`: ${s.points} points × ${s.contracts.toLocaleString('en-US')} contracts × ${s.horizonMonths} months × ${s.iterations} iterations on ${s.workers} workers: ${s.seconds.toFixed(1)} s.`,
+    '',
+    `Tornado: \`sensitivity ${t.comparison[0]} --vs ${t.comparison[1]} --break-even ${t.breakEven}\` (default screening: the top ${t.top} declared ranges) at ${t.contracts.toLocaleString('en-US')} contracts × ${t.horizonMonths} months × ${t.iterations} iterations${t.iterations === PRECISION_CHECKS.minIterations ? ' (the fewest `--precision` checks at)' : ''} on ${t.workers} workers: ${t.runs} runs, ${t.held} assumptions held, ${t.screened} screened out, ${t.seconds.toFixed(1)} s.`,
+    '',
+    `Uncertainty by default: \`run ${u.scenario}\` at ${u.contracts.toLocaleString('en-US')} contracts × ${u.horizonMonths} months × ${u.iterations} iterations on ${u.workers} worker, processes alternated, median of ${u.rounds} each (wall time per iteration, start-up included).`,
+    '',
+    '| world | s per iteration |',
+    '| --- | ---: |',
+    `| defaults (uncertainty on, population per iteration) | ${u.defaultsPerIteration.toFixed(3)} |`,
+    `| \`run.uncertainty=false\`, \`run.population=fixed\` | ${u.pointPerIteration.toFixed(3)} |`,
+    `| ratio | ${(u.defaultsPerIteration / u.pointPerIteration).toFixed(2)}× |`,
   ].join('\n');
 }
