@@ -87,7 +87,8 @@ export function sweepResult(
         delta: d
           ? {
               mean: d.meanDelta,
-              ci: d.allZero ? [0, 0] : simultaneousInterval(d.meanDelta, d.se, d.n, points - 1),
+              // The comparison's own interval: already simultaneous over its points − 1 challengers.
+              ci: d.ci,
               pBetter: d.pBetter,
             }
           : null,

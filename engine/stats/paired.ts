@@ -6,7 +6,7 @@ import { failer, readArray, readCount, readObject, within } from './json-read.ts
 import { interval } from './kpi-summary.ts';
 import { exactRatio } from './exact-ratio.ts';
 import { ExactSum } from './exact-sum.ts';
-import { studentTQuantile } from './student-t.ts';
+import { simultaneousInterval } from './simultaneous.ts';
 import { SPLIT_METHOD, VarianceSplit, type VarianceSplitJson } from './variance-split.ts';
 import { KPIS, kpiIndex, kpiValueRange, type KpiId } from '../result/kpis.ts';
 import { orNull } from '../result/summary.ts';
@@ -285,10 +285,8 @@ function pairedKpi(spec: (typeof KPIS)[number], t: PairedTally, comparisons: num
   const allZero = t.ties === n && t.definedInOneOnly === 0;
   const { mean, sd, se, ci95 } = d.moments();
   const q = (p: number): number | null => orNull(d.sketch.quantile(p));
-  // Bonferroni: each of the m intervals at level 1 − α/m holds all m at once with probability ≥ 1 − α.
-  const tail = 0.025 / comparisons;
-  const half = n < 2 || se === 0 ? 0 : studentTQuantile(1 - tail, n - 1) * se;
-  const ci = allZero && n > 0 ? ([0, 0] as Interval) : n >= 2 ? interval([mean - half, mean + half]) : null;
+  const joint = simultaneousInterval(mean, se, n, comparisons);
+  const ci = allZero && n > 0 ? ([0, 0] as Interval) : joint && interval(joint);
   const spread = 0.05 / comparisons;
   const oriented = spec.better === 'higher' ? mean : -mean;
   const gain = n === 0 ? NaN : exactRatio(t.gain.scaled(), BigInt(n), t.gain.lowBit);

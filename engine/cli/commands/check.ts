@@ -1,28 +1,19 @@
 import { promises as fs } from 'node:fs';
-import { checkWorkers, parseChoice, parseKpi, parseOverrides, parseRunSetting } from '../options.ts';
-import { availableParallelism } from 'node:os';
+import { parseChoice, parseKpi, parseOverrides, parseRunSetting } from '../options.ts';
 import path from 'node:path';
 import {
   assertionLabel,
   CheckPlanError,
   formatProblem,
-  InProcessExecutor,
   observedText,
   problemKey,
   runCheck,
   runMonteCarlo,
   runSpec,
 } from '../../index.ts';
-import type {
-  CheckOutcome,
-  CheckRun,
-  ChunkExecutor,
-  Problem,
-  ResolvedScenario,
-  ScenarioOverride,
-} from '../../index.ts';
+import type { CheckOutcome, CheckRun, Problem, ResolvedScenario, ScenarioOverride } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { nodeWorkerPool } from '../worker-pool.ts';
+import { chunkExecutor, workersOption } from '../worker-pool.ts';
 import { checkOutputPath, expandJsonFiles, writeAtomic, type CliIo } from '../io.ts';
 import { REPORTERS } from '../choices.ts';
 import { renderInvalidJUnit, renderJUnit } from '../junit.ts';
@@ -60,11 +51,7 @@ export async function checkCommand(
 ): Promise<number> {
   const reporter = parseChoice('--reporter', options.reporter, REPORTERS, 'text');
   const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
-  const workers = checkWorkers(
-    parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism(),
-    availableParallelism(),
-    io.stderr,
-  );
+  const workers = workersOption(options.workers, io.stderr);
   if (options.out !== undefined) await checkOutputPath('--out', options.out);
   // Checked before anything loads; each run then applies it over its baseline's run.precision.
   if (options.precision !== undefined) precisionTarget(options, undefined);
@@ -85,7 +72,7 @@ export async function checkCommand(
   const { judged, lookup, vsNames } = loaded;
   for (const note of excludedNotes(judged)) io.stderr(note + '\n');
 
-  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
+  const executor = await chunkExecutor(workers);
   const simulate = async (run: CheckRun, index: number, of: number) => {
     io.stderr(runHeading(run, index, of));
     const progress = progressReport(io);

@@ -1,6 +1,4 @@
-import { availableParallelism } from 'node:os';
 import {
-  InProcessExecutor,
   kpiSpec,
   materialityThreshold,
   OPTIMISE_STAGES,
@@ -10,12 +8,12 @@ import {
   runSpec,
   selectBest,
 } from '../../index.ts';
-import type { ChunkExecutor, Constraint, PolicyKind, ResolvedScenario } from '../../index.ts';
+import type { Constraint, PolicyKind, ResolvedScenario } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { nodeWorkerPool } from '../worker-pool.ts';
+import { chunkExecutor, workersOption } from '../worker-pool.ts';
 import { parseGrid, readGridScenarios } from '../grid-scenarios.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
-import { checkWorkers, parseKpi, parseOverrides, parseRunSetting, runSettingOptions } from '../options.ts';
+import { parseKpi, parseOverrides, parseRunSetting, runSettingOptions } from '../options.ts';
 import { parseTextFormat } from './sweep.ts';
 
 export interface OptimiseOptions {
@@ -56,11 +54,7 @@ export async function optimiseCommand(file: string, options: OptimiseOptions, io
   const { ranges, points } = parseGrid(options.param, false);
   if (points.length < 2)
     throw new UserError('invalid --param: an optimisation needs at least 2 alternatives');
-  const workers = checkWorkers(
-    parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism(),
-    availableParallelism(),
-    io.stderr,
-  );
+  const workers = workersOption(options.workers, io.stderr);
   const given = runSettingOptions(options);
   const first = OPTIMISE_STAGES.batchSize * OPTIMISE_STAGES.firstStage;
   if (given.iterations !== undefined && given.iterations < first) {
@@ -77,7 +71,7 @@ export async function optimiseCommand(file: string, options: OptimiseOptions, io
   if (freshSeed === spec.seed)
     throw new UserError(`invalid --fresh-seed ${freshSeed}: it must differ from the seed`);
   const unit = kpiSpec(kpi).unit;
-  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
+  const executor = await chunkExecutor(workers);
   try {
     const outcome = await selectBest(spec, executor, {
       kpi,

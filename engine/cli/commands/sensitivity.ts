@@ -1,10 +1,8 @@
-import { availableParallelism } from 'node:os';
 import {
   describeValue,
   didYouMean,
   FORMATS,
   HEADLINE_KPI,
-  InProcessExecutor,
   isKpiId,
   KPI_IDS,
   renderSensitivity,
@@ -12,11 +10,11 @@ import {
   sensitivitySources,
   unknownPaths,
 } from '../../index.ts';
-import type { ChunkExecutor, KpiId } from '../../index.ts';
+import type { KpiId } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { nodeWorkerPool } from '../worker-pool.ts';
+import { chunkExecutor, workersOption } from '../worker-pool.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
-import { checkWorkers, parseOverrides, parseRunSetting, parseWhole } from '../options.ts';
+import { parseOverrides, parseRunSetting, parseWhole } from '../options.ts';
 import { progressBar } from '../progress.ts';
 import { readComparison } from '../scenarios.ts';
 import { WORKBOOK_FORMAT } from '../workbook.ts';
@@ -76,11 +74,7 @@ export async function sensitivityCommand(
   }
   const top = options.top === 'all' ? Infinity : parseWhole('--top', options.top, 0, 1000);
   if (options.out !== undefined) await checkOutputPath('--out', options.out);
-  const workers = checkWorkers(
-    parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism(),
-    availableParallelism(),
-    io.stderr,
-  );
+  const workers = workersOption(options.workers, io.stderr);
   const overrides = parseOverrides(options.set);
   const iterations = parseRunSetting('--iterations', options.iterations, 'iterations');
   const seed = parseRunSetting('--seed', options.seed, 'seed');
@@ -105,7 +99,7 @@ export async function sensitivityCommand(
         .join('\n'),
     );
   }
-  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
+  const executor = await chunkExecutor(workers);
   const bar = progressBar(io);
   try {
     const result = await runSensitivity(

@@ -1,11 +1,9 @@
-import { availableParallelism } from 'node:os';
 import {
   aggregateMonteCarlo,
   buildShardFile,
   chunkCount,
   describeValue,
   FORMATS,
-  InProcessExecutor,
   REPORT_PERSPECTIVES,
   parseShardSelector,
   progressLine,
@@ -22,7 +20,6 @@ import {
   resultWorkbook,
 } from '../../index.ts';
 import type {
-  ChunkExecutor,
   ChunkRange,
   Format,
   ReportPerspective,
@@ -31,16 +28,10 @@ import type {
   ShardSelector,
 } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { nodeWorkerPool } from '../worker-pool.ts';
+import { chunkExecutor, workersOption } from '../worker-pool.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
 import { progressBar } from '../progress.ts';
-import {
-  checkWorkers,
-  parseOverrides,
-  parseRunSetting,
-  runSettingOptions,
-  withOverrides,
-} from '../options.ts';
+import { parseOverrides, runSettingOptions, withOverrides } from '../options.ts';
 import { readComparison } from '../scenarios.ts';
 import { printPdf } from '../pdf.ts';
 import { checkWorkbookOut, WORKBOOK_FORMAT } from '../workbook.ts';
@@ -113,11 +104,7 @@ export async function simulateCommand(
     );
   }
   if (options.out !== undefined) await checkOutputPath('--out', options.out);
-  const workers = checkWorkers(
-    parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism(),
-    availableParallelism(),
-    io.stderr,
-  );
+  const workers = workersOption(options.workers, io.stderr);
   const overrides = parseOverrides(options.set);
   const given = runSettingOptions(options);
   const scenarios = await readComparison(
@@ -135,7 +122,7 @@ export async function simulateCommand(
     );
   }
   const chunks = shard ? shardRange(spec, shard) : undefined;
-  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
+  const executor = await chunkExecutor(workers);
   const bar = options.progressJson ? { update: () => {}, done: () => {} } : progressBar(io);
   const started = performance.now();
   const onProgress = (p: RunProgress): void => {

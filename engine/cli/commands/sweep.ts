@@ -1,25 +1,10 @@
-import { availableParallelism } from 'node:os';
-import {
-  HEADLINE_KPI,
-  InProcessExecutor,
-  renderSweep,
-  runMonteCarlo,
-  runSpec,
-  sweepResult,
-} from '../../index.ts';
-import type { ChunkExecutor, Format } from '../../index.ts';
+import { HEADLINE_KPI, renderSweep, runMonteCarlo, runSpec, sweepResult } from '../../index.ts';
+import type { Format } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { nodeWorkerPool } from '../worker-pool.ts';
+import { chunkExecutor, workersOption } from '../worker-pool.ts';
 import { parseGrid, readGridScenarios } from '../grid-scenarios.ts';
 import { checkOutputPath, writeAtomic, type CliIo } from '../io.ts';
-import {
-  checkWorkers,
-  parseKpi,
-  parseOverrides,
-  parseRunSetting,
-  runSettingOptions,
-  withOverrides,
-} from '../options.ts';
+import { parseKpi, parseOverrides, runSettingOptions, withOverrides } from '../options.ts';
 import { progressBar } from '../progress.ts';
 import { parseFormat } from './simulate.ts';
 
@@ -46,16 +31,12 @@ export async function sweepCommand(file: string, options: SweepOptions, io: CliI
   if (options.out !== undefined) await checkOutputPath('--out', options.out);
   const kpi = parseKpi('--kpi', options.kpi ?? HEADLINE_KPI);
   const { ranges, points } = parseGrid(options.param, true);
-  const workers = checkWorkers(
-    parseRunSetting('--workers', options.workers, 'workers') ?? availableParallelism(),
-    availableParallelism(),
-    io.stderr,
-  );
+  const workers = workersOption(options.workers, io.stderr);
   const overrides = parseOverrides(options.set);
   const given = runSettingOptions(options);
   const scenarios = await readGridScenarios(file, overrides, ranges, points);
   const spec = runSpec(scenarios, given);
-  const executor: ChunkExecutor = workers === 1 ? new InProcessExecutor() : await nodeWorkerPool(workers);
+  const executor = await chunkExecutor(workers);
   const bar = progressBar(io);
   try {
     const result = withOverrides(await runMonteCarlo(spec, executor, { onProgress: bar.update }), overrides);
