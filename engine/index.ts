@@ -201,3 +201,49 @@ export type {
 export type { BreakEven } from './scenario/sensitivity/break-even.ts';
 export { uncertainAssumptions } from './scenario/sensitivity/assumptions.ts';
 export { renderSensitivity } from './scenario/sensitivity/render.ts';
+
+// Calibration from history: monthly snapshots and events → count tables → rates (docs/history.md).
+export {
+  EVENT_COLUMNS,
+  HISTORY_EVENTS,
+  SNAPSHOT_COLUMNS,
+  type HistoryColumn,
+  type HistoryEvent,
+} from './calibration/history/columns.ts';
+export {
+  countHistory,
+  type HistoryInput,
+  type HistoryRow,
+  type Rows as HistoryRows,
+} from './calibration/history/count-history.ts';
+export {
+  HistoryCounter,
+  type HistoryCountOptions,
+  type HistoryCountResult,
+} from './calibration/history/counter.ts';
+export { COUNT_COLUMNS, countsCsv, readCounts } from './calibration/history/counts-csv.ts';
+export type {
+  CellCounts,
+  CountRow,
+  CountTables,
+  HistoryCell,
+  HistoryCoverage,
+} from './calibration/history/counts.ts';
+export {
+  ALL as ALL_CELLS,
+  BASE_PERIOD,
+  DPD_BUCKETS,
+  HISTORY_RATE_IDS,
+  MOB_BANDS,
+  UNUSUAL_PERIODS,
+  type HistoryRateId,
+  type UnusualPeriod,
+} from './calibration/history/dimensions.ts';
+export { estimateRates } from './calibration/history/estimate.ts';
+export type {
+  EstimateOptions,
+  FlaggedPeriod,
+  PooledCell,
+  RateCell,
+  RateEstimate,
+} from './calibration/history/rate-estimate.ts';
