@@ -37,15 +37,17 @@ export async function historyCountCommand(
     const shown = result.problems.length;
     if (result.problemCount > shown) io.stderr(`… and ${result.problemCount - shown} more problems\n`);
     const kinds = Object.entries(result.problemKinds).sort((a, b) => b[1] - a[1]);
-    if (result.problemCount > shown && kinds.length > 1) io.stderr(`by kind:\n${kinds.map(([k, n]) => `  ${n}  ${k}`).join('\n')}\n`);
+    if (result.problemCount > shown && kinds.length > 1)
+      io.stderr(`by kind:\n${kinds.map(([k, n]) => `  ${n}  ${k}`).join('\n')}\n`);
     return 1;
   }
   await writeAtomic(options.out, countsCsv(result.counts));
   const c = result.counts.coverage!;
+  const count = (n: number, word: string): string => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
   io.stdout(
-    `${snapshots}: ${c.contracts.toLocaleString('en')} contracts, ${c.snapshots.toLocaleString('en')} snapshots, ${c.events.toLocaleString('en')} events, ${c.from} to ${c.to}\n` +
+    `${snapshots}: ${count(c.contracts, 'contract')}, ${count(c.snapshots, 'snapshot')}, ${count(c.events, 'event')}, ${c.from} to ${c.to}\n` +
       `  ${c.enteredRunning.toLocaleString('en')} already running at the start (counted from their first month), ${c.stillOpen.toLocaleString('en')} still open at the end (their last month's outcome unseen)\n` +
-      `  ${result.counts.rows.length} count rows written to ${options.out}\n`,
+      `  ${count(result.counts.rows.length, 'count row')} written to ${options.out}\n`,
   );
   return 0;
 }
