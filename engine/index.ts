@@ -184,6 +184,8 @@ export { DEFAULT_DIALECT, resolveDialect, type TapeDialect } from './portfolio/t
 export { isIban, personalColumnReason, personalValueReason } from './portfolio/tape/privacy.ts';
 export { TapeReader, type TapeReadResult, type TapeSummary } from './portfolio/tape/reader.ts';
 export type { TapeManifest } from './result/run.ts';
+export { EXPORT_COLUMNS, exact, startingBookRows } from './sim/export-book.ts';
+export { startIteration } from './sim/iteration.ts';
 
 // Sensitivity: the tornado, rank correlations and break-even values of a scenario or a comparison.
 export {

@@ -27,6 +27,9 @@ export interface TapeBook {
     readonly count: number;
     /** Index into REGIONS, or ABSENT. */
     readonly region: readonly number[];
+    /** Model-only (x_ columns): 0/1 BDC and discipline 0–1, or ABSENT. */
+    readonly bdc: readonly number[];
+    readonly discipline: readonly number[];
   };
   readonly customers: {
     readonly count: number;
@@ -36,6 +39,10 @@ export interface TapeBook {
     readonly segment: readonly number[];
     /** The customer's dealer: the dealer of their first contract in the tape. */
     readonly dealer: readonly number[];
+    /** Model-only (x_ columns): loyalty and loyalty score 0–1, channel as an index into CHANNELS, or ABSENT. */
+    readonly loyalty: readonly number[];
+    readonly loyaltyScore: readonly number[];
+    readonly channel: readonly number[];
   };
   readonly contracts: {
     readonly count: number;
@@ -69,5 +76,7 @@ export interface TapeBook {
     readonly mileageKm: readonly number[];
     /** Price when new, €, or ABSENT. */
     readonly listPrice: readonly number[];
+    /** Kilometres a year (x_km_per_year), or ABSENT. */
+    readonly kmPerYear: readonly number[];
   };
 }

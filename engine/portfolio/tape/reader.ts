@@ -1,4 +1,4 @@
-import { CREDIT_TIERS, POWERTRAINS, REGIONS } from '../../domain/lists.ts';
+import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../../domain/lists.ts';
 import { cut } from '../../json/describe.ts';
 import type { Problem } from '../../json/problem.ts';
 import { didYouMean } from '../../json/suggest.ts';
@@ -19,6 +19,7 @@ import {
   type DateNumber,
 } from './cells.ts';
 import {
+  MODEL_ONLY_PREFIX,
   TAPE_COLUMN_BY_NAME,
   TAPE_COLUMNS,
   TAPE_PRODUCTS,
@@ -90,9 +91,14 @@ export class TapeReader {
   private rows = 0;
   private totalBalance = 0;
   private readonly dealerRegion: number[] = [];
+  private readonly dealerBdc: number[] = [];
+  private readonly dealerDiscipline: number[] = [];
   private readonly customerTier: number[] = [];
   private readonly customerSegment: number[] = [];
   private readonly customerDealer: number[] = [];
+  private readonly customerLoyalty: number[] = [];
+  private readonly customerLoyaltyScore: number[] = [];
+  private readonly customerChannel: number[] = [];
   private readonly k = {
     customer: [] as number[],
     cycle: [] as number[],
@@ -112,6 +118,7 @@ export class TapeReader {
     vehicleAgeMonths: [] as number[],
     mileageKm: [] as number[],
     listPrice: [] as number[],
+    kmPerYear: [] as number[],
   };
 
   constructor(
@@ -163,12 +170,19 @@ export class TapeReader {
           'remove the column before the tape leaves the client (docs/tape.md, privacy)',
         );
       } else {
+        const modelOnly = name.startsWith(MODEL_ONLY_PREFIX);
         this.report(
           1,
           i + 1,
           shown,
-          'unknown column: a tape has only the columns of docs/tape.md',
-          didYouMean(name, known, { limit: 1 }),
+          modelOnly
+            ? `unknown model-only column: the ${MODEL_ONLY_PREFIX} columns are those of docs/tape.md`
+            : 'unknown column: a tape has only the columns of docs/tape.md',
+          didYouMean(
+            name,
+            known.filter((k) => k.startsWith(MODEL_ONLY_PREFIX) === modelOnly),
+            { limit: 1 },
+          ),
         );
       }
     });
@@ -324,7 +338,8 @@ export class TapeReader {
     const balance = v.balance as number;
     const instalment = v.instalment as number;
     let rate: number | undefined;
-    if (v.nominal_rate !== undefined) rate = (v.nominal_rate as number) / 100 / 12;
+    if (v.x_rate_monthly !== undefined) rate = v.x_rate_monthly as number;
+    else if (v.nominal_rate !== undefined) rate = (v.nominal_rate as number) / 100 / 12;
     else {
       rate = impliedMonthlyRate(balance, instalment, term - seasoning, residual);
       if (rate === undefined) {
@@ -365,17 +380,48 @@ export class TapeReader {
       region = REGIONS.indexOf(mapped);
     }
 
+    // Dealers are numbered in the order they first appear, or by their x_dealer_index.
+    const knownDealer = this.dealerIndex.get(v.dealer_id as string);
+    const place = v.x_dealer_index as number | undefined;
+    if (this.present.has('x_dealer_index')) {
+      if (place === undefined)
+        return at('x_dealer_index', 'missing value: a tape with x_dealer_index gives it on every row');
+      if (knownDealer !== undefined && knownDealer !== place)
+        return at('x_dealer_index', 'a dealer has one place: this row’s differs from the dealer’s earlier row');
+      if (knownDealer === undefined && this.dealerRegion[place] !== undefined)
+        return at('x_dealer_index', 'another dealer holds this place: each dealer has its own');
+    }
+    const dealer = knownDealer ?? place ?? this.dealerIndex.size;
+    const knownCustomer = this.customerIndex.get(v.customer_id as string);
+    const customer = knownCustomer ?? this.customerIndex.size;
+    const modelOnly: readonly (readonly [number[], number, string, number])[] = [
+      [this.dealerBdc, dealer, 'x_dealer_bdc', given(v.x_dealer_bdc)],
+      [this.dealerDiscipline, dealer, 'x_dealer_discipline', given(v.x_dealer_discipline)],
+      [this.customerLoyalty, customer, 'x_loyalty', given(v.x_loyalty)],
+      [this.customerLoyaltyScore, customer, 'x_loyalty_score', given(v.x_loyalty_score)],
+      [this.customerChannel, customer, 'x_channel', indexIn(CHANNELS, v.x_channel)],
+    ];
+    for (const [values, entity, name, value] of modelOnly) {
+      const held = values[entity];
+      if (held !== undefined && held !== ABSENT && value !== ABSENT && held !== value) {
+        const whose = name.startsWith('x_dealer') ? 'dealer' : 'customer';
+        return at(name, `differs from the ${whose}’s earlier row: the same on each of the ${whose}’s rows`);
+      }
+    }
+
     this.contractIds.add(contractId);
-    let dealer = this.dealerIndex.get(v.dealer_id as string);
-    if (dealer === undefined) {
-      dealer = this.dealerIndex.size;
+    if (knownDealer === undefined) {
       this.dealerIndex.set(v.dealer_id as string, dealer);
-      this.dealerRegion.push(region);
+      this.dealerRegion[dealer] = region;
     } else if (this.dealerRegion[dealer] === ABSENT) this.dealerRegion[dealer] = region;
-    let customer = this.customerIndex.get(v.customer_id as string);
-    const segment = segmentOf(v.payment_summary_12m as string | undefined);
-    if (customer === undefined) {
-      customer = this.customerIndex.size;
+    for (const [values, entity, , value] of modelOnly) {
+      if (values[entity] === undefined || values[entity] === ABSENT) values[entity] = value;
+    }
+    const segment =
+      v.x_segment !== undefined
+        ? indexIn(SEGMENTS, v.x_segment)
+        : segmentOf(v.payment_summary_12m as string | undefined);
+    if (knownCustomer === undefined) {
       this.customerIndex.set(v.customer_id as string, customer);
       this.customerTier.push(tier);
       this.customerSegment.push(segment);
@@ -410,6 +456,7 @@ export class TapeReader {
     k.vehicleAgeMonths.push(age);
     k.mileageKm.push((v.mileage_km as number | undefined) ?? ABSENT);
     k.listPrice.push((v.list_price as number | undefined) ?? ABSENT);
+    k.kmPerYear.push(given(v.x_km_per_year));
 
     this.rows++;
     this.totalBalance += balance;
@@ -427,6 +474,14 @@ export class TapeReader {
   finish(excludeShare?: number): TapeReadResult {
     if (this.headerOk && this.rows === 0 && this.problemCount === 0)
       this.report(2, 1, '(rows)', 'the tape has no contracts');
+    const hole = Array.from(this.dealerRegion, (r) => r === undefined).indexOf(true);
+    if (hole >= 0)
+      this.report(
+        1,
+        this.colOf('x_dealer_index'),
+        'x_dealer_index',
+        `no dealer holds place ${hole}: each place from 0 to the largest is a dealer’s`,
+      );
     const excluded = this.exclusion(excludeShare);
     const summary: TapeSummary = {
       rows: this.rows,
@@ -449,16 +504,18 @@ export class TapeReader {
     const has = (name: string): boolean => this.present.has(name);
     const drawn = [
       ...(has('rating_grade') ? [] : ['credit tier']),
-      ...(has('payment_summary_12m') ? [] : ['payer segment']),
+      ...(has('payment_summary_12m') || has('x_segment') ? [] : ['payer segment']),
       ...(has('region') ? [] : ['dealer region']),
-      'dealer BDC',
-      'dealer discipline',
-      'loyalty',
-      'loyalty score',
-      'preferred channel',
+      ...(has('x_dealer_bdc') ? [] : ['dealer BDC']),
+      ...(has('x_dealer_discipline') ? [] : ['dealer discipline']),
+      ...(has('x_loyalty') ? [] : ['loyalty']),
+      ...(has('x_loyalty_score') ? [] : ['loyalty score']),
+      ...(has('x_channel') ? [] : ['preferred channel']),
       ...(has('list_price') ? [] : ['vehicle list price']),
       ...(has('powertrain') ? [] : ['powertrain']),
-      ...(has('mileage_km') && has('vehicle_age_months') ? [] : ['kilometres per year']),
+      ...((has('mileage_km') && has('vehicle_age_months')) || has('x_km_per_year')
+        ? []
+        : ['kilometres per year']),
       ...(has('insured') ? [] : ['credit insurance']),
     ];
     const book: TapeBook = {
@@ -469,12 +526,20 @@ export class TapeReader {
       drawn,
       regions: { ...this.source.regions },
       grades: { ...this.source.grades },
-      dealers: { count: this.dealerIndex.size, region: this.dealerRegion },
+      dealers: {
+        count: this.dealerRegion.length,
+        region: this.dealerRegion,
+        bdc: this.dealerBdc,
+        discipline: this.dealerDiscipline,
+      },
       customers: {
         count: this.customerIndex.size,
         creditTier: this.customerTier,
         segment: this.customerSegment,
         dealer: this.customerDealer,
+        loyalty: this.customerLoyalty,
+        loyaltyScore: this.customerLoyaltyScore,
+        channel: this.customerChannel,
       },
       contracts: { count: this.rows, ...this.k },
       ...(excluded !== undefined && excluded.rows > 0 ? { excluded } : {}),
@@ -541,6 +606,16 @@ function segmentOf(summary: string | undefined): number {
   let late = 0;
   for (let i = 0; i < summary.length; i++) if (summary[i] !== '0' && summary[i] !== '-') late++;
   return late === 0 ? 0 : late <= 2 ? 1 : 2;
+}
+
+/** A model-only number as read, or ABSENT. */
+function given(value: number | string | undefined): number {
+  return typeof value === 'number' ? value : ABSENT;
+}
+
+/** The index of an enum cell's value in the model's list, or ABSENT. */
+function indexIn(values: readonly string[], value: number | string | undefined): number {
+  return typeof value === 'string' ? values.indexOf(value) : ABSENT;
 }
 
 function isoDate(date: DateNumber): string {
