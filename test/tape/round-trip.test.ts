@@ -1,0 +1,120 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasStackTrace, ROOT, runCli } from '../cli/run-cli.ts';
+import { tempDir } from '../temp-dir.ts';
+
+const tmp = tempDir('tape-round-trip');
+const BASELINE = path.join(ROOT, 'scenarios/baseline.json');
+
+/** A scenario file in the temporary folder; `extends` the shipped baseline unless it says otherwise. */
+function scenario(name: string, body: Record<string, unknown>): string {
+  const file = path.join(tmp, `${name}.json`);
+  writeFileSync(file, JSON.stringify({ name: 'round-trip', extends: BASELINE, ...body }, null, 2));
+  return file;
+}
+
+/** A run's JSON output without what describes its inputs (the tape's name and the inputs' hashes). */
+function results(stdout: string): string {
+  const json = JSON.parse(stdout);
+  delete json.manifest.runHash;
+  for (const s of json.manifest.scenarios) {
+    delete s.hash;
+    delete s.tape;
+  }
+  return JSON.stringify(json);
+}
+
+const FIXED = { uncertainty: false, population: 'fixed', iterations: 3, horizonMonths: 24 };
+
+describe('cyclecast portfolio export: the round trip', () => {
+  it('writes the synthetic book as a tape that runs to byte-identical results, nothing drawn', async () => {
+    const synthetic = scenario('synthetic', { portfolio: { contracts: 150, dealers: 6 }, run: FIXED });
+    const book = path.join(tmp, 'book.csv');
+    const exported = await runCli(['portfolio', 'export', synthetic, '--out', book, '--as-of', '2026-01-31']);
+    expect(exported.status, exported.stderr).toBe(0);
+    expect(exported.stderr).toMatch(/150 contracts of 150 customers at 6 dealers, as of 2026-01-31, seed 1\n$/);
+    const onTape = scenario('on-tape', { extends: './synthetic.json', portfolio: { tape: './book.csv' } });
+
+    const run = ['--format', 'json', '--workers', '1'];
+    const a = await runCli(['run', synthetic, ...run]);
+    const b = await runCli(['run', onTape, ...run]);
+    expect(a.status, a.stderr).toBe(0);
+    expect(b.status, b.stderr).toBe(0);
+    const tape = JSON.parse(b.stdout).manifest.scenarios[0].tape;
+    expect(tape).toMatchObject({ contracts: 150, customers: 150, dealers: 6, asOf: '2026-01-31', drawn: [] });
+    // The scenarios' results, their KPIs, series and breakdowns, to the last digit.
+    expect(results(b.stdout)).toBe(results(a.stdout));
+  });
+
+  it('says when the scenario draws per iteration what the tape fixes', async () => {
+    const drawn = scenario('drawn', { portfolio: { contracts: 40, dealers: 2 } });
+    const { status, stderr } = await runCli(['portfolio', 'export', drawn, '--out', path.join(tmp, 'd.csv')]);
+    expect(status, stderr).toBe(0);
+    expect(stderr).toContain('"run": { "uncertainty": false, "population": "fixed" }');
+  });
+
+  it('refuses, with exit 1 and no file written, a book whose dealers hold no contract, a tape scenario and a bad date', async () => {
+    const out = path.join(tmp, 'never.csv');
+    const sparse = scenario('sparse', { portfolio: { contracts: 3, dealers: 40 }, run: FIXED });
+    const cases: [string[], RegExp][] = [
+      [[sparse], /invalid portfolio: \d+ of the 40 dealers hold no contract of the starting book/],
+      [[path.join(ROOT, 'examples/tape-example.json')], /its portfolio is a contract tape already/],
+      [[sparse, '--as-of', '2026-02-30'], /invalid --as-of: expected a date written YYYY-MM-DD/],
+    ];
+    for (const [args, message] of cases) {
+      const { status, stderr } = await runCli(['portfolio', 'export', ...args, '--out', out]);
+      expect(status, stderr).toBe(1);
+      expect(stderr).toMatch(message);
+      expect(hasStackTrace(stderr)).toBe(false);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+});
+
+describe('model-only x_ columns', () => {
+  const HEADER =
+    'contract_id,customer_id,dealer_id,product,residual_risk,new_used,origination_date,maturity_date,balance,instalment,residual,status,days_past_due,arrears_amount,as_of_date';
+  const ROW = (k: string, c: string, d: string) =>
+    `${k},${c},${d},amortising-loan,captive,used,2025-01-15,2029-01-15,20000,600,0,current,0,0,2026-01-31`;
+  const check = (name: string, lines: string[]) => {
+    const file = path.join(tmp, name);
+    writeFileSync(file, lines.join('\n') + '\n');
+    return runCli(['tape', 'check', file]);
+  };
+
+  it('refuses an unknown x_ column, pointing to the model-only ones, and still refuses personal data', async () => {
+    const { status, stderr } = await check('x-unknown.csv', [
+      `${HEADER},x_loyalti,x_customer_name`,
+      `${ROW('k1', 'c1', 'd1')},0.5,a`,
+    ]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/:1:16 {2}x_loyalti {2}unknown model-only column: .*\(did you mean "?x_loyalty"?/);
+    expect(stderr).toMatch(/:1:17 {2}x_customer_name {2}refused: the column looks like personal data/);
+  });
+
+  it('locates a customer’s model-only value that differs between their rows, and a dealer place nobody holds', async () => {
+    const differs = await check('x-differs.csv', [
+      `${HEADER},x_loyalty`,
+      `${ROW('k1', 'c1', 'd1')},0.5`,
+      `${ROW('k2', 'c1', 'd1')},0.6`,
+    ]);
+    expect(differs.status).toBe(1);
+    expect(differs.stderr).toMatch(/:3:16 {2}x_loyalty {2}differs from the customer’s earlier row/);
+    const gap = await check('x-gap.csv', [
+      `${HEADER},x_dealer_index`,
+      `${ROW('k1', 'c1', 'd1')},0`,
+      `${ROW('k2', 'c2', 'd2')},2`,
+    ]);
+    expect(gap.status).toBe(1);
+    expect(gap.stderr).toMatch(/:1:16 {2}x_dealer_index {2}no dealer holds place 1/);
+  });
+});
+
+it('ships an example tape made by export, and a scenario that runs on it', () => {
+  const tape = readFileSync(path.join(ROOT, 'scenarios/tapes/own-book.csv'), 'utf8');
+  expect(tape.split('\n')[0]).toContain('x_dealer_index');
+  expect(JSON.parse(readFileSync(path.join(ROOT, 'scenarios/own-book.json'), 'utf8')).portfolio).toEqual({
+    tape: './tapes/own-book.csv',
+  });
+});
