@@ -406,7 +406,10 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     )
     .argument('<scenario>', 'the scenario whose portfolio settings draw the book')
     .requiredOption('--out <file>', 'the tape to write (CSV, written atomically)')
-    .option('--as-of <date>', 'the tape’s as-of date (month 0), YYYY-MM-DD (default: the first of this month)')
+    .option(
+      '--as-of <date>',
+      'the tape’s as-of date (month 0), YYYY-MM-DD (default: the first of this month)',
+    )
     .option('--seed <s>', "seed the book is drawn with (default: the scenario's run.seed)")
     .option('--set <PATH=VALUE>', SET_HELP, collect, [])
     .action(async (file: string, options: PortfolioExportOptions) =>

@@ -33,7 +33,9 @@ describe('cyclecast portfolio export: the round trip', () => {
     const book = path.join(tmp, 'book.csv');
     const exported = await runCli(['portfolio', 'export', synthetic, '--out', book, '--as-of', '2026-01-31']);
     expect(exported.status, exported.stderr).toBe(0);
-    expect(exported.stderr).toMatch(/150 contracts of 150 customers at 6 dealers, as of 2026-01-31, seed 1\n$/);
+    expect(exported.stderr).toMatch(
+      /150 contracts of 150 customers at 6 dealers, as of 2026-01-31, seed 1\n$/,
+    );
     const onTape = scenario('on-tape', { extends: './synthetic.json', portfolio: { tape: './book.csv' } });
 
     const run = ['--format', 'json', '--workers', '1'];

@@ -59,7 +59,8 @@ export async function portfolioExportCommand(
   try {
     rows = startingBookRows(startIteration(prepareRun(spec).setups[0]!, 0), asOf);
   } catch (error) {
-    if (error instanceof Error && error.message.startsWith('invalid ')) throw new UserError(`${file}: ${error.message}`);
+    if (error instanceof Error && error.message.startsWith('invalid '))
+      throw new UserError(`${file}: ${error.message}`);
     throw error;
   }
   // What is written must read: a problem here is a bug in the export, never the user's.

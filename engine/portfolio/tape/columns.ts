@@ -291,7 +291,7 @@ export const TAPE_COLUMNS: readonly TapeColumn[] = [
     required: false,
     type: 'flag',
     description: 'fleet or business customer; read and summarised',
-  },  // Model-only (MODEL_ONLY_PREFIX): what the model holds and a client's tape leaves out.
+  }, // Model-only (MODEL_ONLY_PREFIX): what the model holds and a client's tape leaves out.
   {
     name: 'x_dealer_index',
     required: false,
@@ -321,7 +321,8 @@ export const TAPE_COLUMNS: readonly TapeColumn[] = [
     required: false,
     type: 'enum',
     values: SEGMENTS,
-    description: 'the customer’s payer segment, read instead of payment_summary_12m; a customer’s worst counts',
+    description:
+      'the customer’s payer segment, read instead of payment_summary_12m; a customer’s worst counts',
   },
   {
     name: 'x_loyalty',
@@ -355,7 +356,8 @@ export const TAPE_COLUMNS: readonly TapeColumn[] = [
     unit: 'km',
     min: 0,
     max: 1_000_000,
-    description: 'kilometres the vehicle is driven a year, read instead of mileage_km over vehicle_age_months',
+    description:
+      'kilometres the vehicle is driven a year, read instead of mileage_km over vehicle_age_months',
   },
   {
     name: 'x_rate_monthly',

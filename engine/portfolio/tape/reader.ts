@@ -387,7 +387,10 @@ export class TapeReader {
       if (place === undefined)
         return at('x_dealer_index', 'missing value: a tape with x_dealer_index gives it on every row');
       if (knownDealer !== undefined && knownDealer !== place)
-        return at('x_dealer_index', 'a dealer has one place: this row’s differs from the dealer’s earlier row');
+        return at(
+          'x_dealer_index',
+          'a dealer has one place: this row’s differs from the dealer’s earlier row',
+        );
       if (knownDealer === undefined && this.dealerRegion[place] !== undefined)
         return at('x_dealer_index', 'another dealer holds this place: each dealer has its own');
     }
