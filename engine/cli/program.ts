@@ -373,6 +373,10 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       .argument('<file>', 'the tape: CSV or .csv.gz'),
   )
     .option('--as-of <date>', 'the as-of date (month 0), YYYY-MM-DD, when the tape has no as_of_date column')
+    .option(
+      '--dealers <file>',
+      'the dealer list: the dealer network in the model’s order, dealers without contracts included',
+    )
     .option('--grades <json>', 'grade table: tape grade → prime, near-prime or subprime, as JSON')
     .option('--regions <json>', 'region table: tape region → north, south, east, west or central, as JSON')
     .option('--max-problems <n>', 'problems listed (all are counted by kind)', '100')
@@ -406,6 +410,10 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     )
     .argument('<scenario>', 'the scenario whose portfolio settings draw the book')
     .requiredOption('--out <file>', 'the tape to write (CSV, written atomically)')
+    .option(
+      '--dealers-out <file>',
+      'also write the dealer network as a dealer list (needed when a dealer holds no contract of the book)',
+    )
     .option(
       '--as-of <date>',
       'the tape’s as-of date (month 0), YYYY-MM-DD (default: the first of this month)',

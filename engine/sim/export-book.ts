@@ -43,37 +43,57 @@ export const EXPORT_COLUMNS = [
   'x_rate_monthly',
 ] as const;
 
+/** The columns of the dealer list `cyclecast portfolio export --dealers-out` writes. */
+export const DEALER_EXPORT_COLUMNS = ['dealer_id', 'region', 'x_dealer_bdc', 'x_dealer_discipline'] as const;
+
+/** Ids of `count` entities: `prefix` and the index, zero-padded to one width. */
+function ids(prefix: string, count: number): (i: number) => string {
+  const width = String(Math.max(0, count - 1)).length;
+  return (i) => prefix + String(i).padStart(width, '0');
+}
+
+/**
+ * The dealer network of `sim` as the rows of a dealer list, in the model's order and the columns of
+ * {@link DEALER_EXPORT_COLUMNS}: dealers without contracts included, with the same ids as the tape.
+ */
+export function dealerListRows(sim: Sim): string[][] {
+  const D = sim.population.dealers;
+  const dealerId = ids('d', D.count);
+  return Array.from({ length: D.count }, (_, d) => [
+    dealerId(d),
+    REGIONS[D.region[d]!]!,
+    String(D.hasBdc[d]!),
+    exact(D.discipline[d]!),
+  ]);
+}
+
 /**
  * The starting book of `sim` (after startIteration: its customers, vehicles and contracts loaded) as
  * the rows of a contract tape at `asOf` (YYYY-MM-DD, month 0), one row per contract in the model's
  * order, in the columns of {@link EXPORT_COLUMNS}. Every number is written to its last digit, so reading
  * it back gives the same doubles. Contract n is `k…n`, customer c `c…c` and dealer d `d…d`, and the
  * rows keep the model's order, so the tape reader numbers contracts and customers as the model does;
- * dealers carry their place in x_dealer_index. Throws `invalid portfolio: …` when a dealer has no
- * contract: a tape holds dealers only through their contracts.
+ * dealers carry their place in x_dealer_index. Unless `withDealerList` (the network is written as a
+ * dealer list beside the tape, {@link dealerListRows}), throws `invalid portfolio: …` when a dealer
+ * has no contract: a tape alone holds dealers only through their contracts.
  */
-export function startingBookRows(sim: Sim, asOf: string): string[][] {
+export function startingBookRows(sim: Sim, asOf: string, withDealerList = false): string[][] {
   const P = sim.population;
   const K = sim.customers;
   const V = sim.vehicles;
   const D = P.dealers;
   const covered = new Uint8Array(D.count);
   for (let c = 0; c < P.customers.count; c++) covered[P.customers.dealer[c]!] = 1;
-  const uncovered = covered.indexOf(0);
-  if (uncovered >= 0) {
+  if (!withDealerList && covered.includes(0)) {
     const empty = covered.reduce((n, x) => n + (x === 0 ? 1 : 0), 0);
     throw new Error(
-      `invalid portfolio: ${empty} of the ${D.count} dealers hold no contract of the starting book, and a tape holds a dealer only through its contracts (raise portfolio.contracts or lower portfolio.dealers)`,
+      `invalid portfolio: ${empty} of the ${D.count} dealers hold no contract of the starting book, and a tape alone holds a dealer only through its contracts (write the network beside it with --dealers-out DEALERS.csv and name it in portfolio.tape.dealers)`,
     );
   }
   const [year, month, day] = asOf.split('-').map(Number) as [number, number, number];
-  const id = (prefix: string, count: number) => {
-    const width = String(Math.max(0, count - 1)).length;
-    return (i: number): string => prefix + String(i).padStart(width, '0');
-  };
-  const contractId = id('k', P.contracts.count);
-  const customerId = id('c', P.customers.count);
-  const dealerId = id('d', D.count);
+  const contractId = ids('k', P.contracts.count);
+  const customerId = ids('c', P.customers.count);
+  const dealerId = ids('d', D.count);
   const price: StartingPrice = { rate: 0, balloon: 0, payment: 0, balance: 0, subsidy: 0, commission: 0 };
   const rows: string[][] = [];
   for (let n = 0; n < P.contracts.count; n++) {

@@ -14,6 +14,8 @@ export interface TapeBook {
   readonly file: string;
   /** Month 0 of the run, YYYY-MM-DD. */
   readonly asOf: string;
+  /** The dealer list that names the tape's dealer network (docs/tape.md), when one does. */
+  readonly dealerList?: string;
   /** The columns the tape has, in file order. */
   readonly columns: readonly string[];
   /** The model's attributes the tape does not give, drawn per iteration (see docs/tape.md). */

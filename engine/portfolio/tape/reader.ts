@@ -5,6 +5,7 @@ import { didYouMean } from '../../json/suggest.ts';
 import type { TapeSource } from '../tape-source.ts';
 import type { ExcludedRows } from '../../result/run.ts';
 import { ABSENT, type TapeBook } from './book.ts';
+import type { DealerList } from './dealer-list.ts';
 import {
   CellError,
   checkCode,
@@ -83,6 +84,8 @@ export class TapeReader {
   private headerOk = false;
   private asOf: DateNumber | undefined;
   private asOfFromColumn = false;
+  /** The dealer list that fixes the dealer network, when the tape has one. */
+  private network: DealerList | undefined;
   private readonly contractIds = new Set<string>();
   private readonly customerIndex = new Map<string, number>();
   private readonly dealerIndex = new Map<string, number>();
@@ -129,14 +132,21 @@ export class TapeReader {
     if (source.asOf !== undefined) this.asOf = readDate(source.asOf, 'YYYY-MM-DD') as DateNumber;
   }
 
-  /** A problem at `row` and 1-based `column`, named by the tape's column. */
-  report(row: number, column: number, columnName: string, message: string, hint?: string): void {
+  /** A problem at `row` and 1-based `column`, named by the tape's column (of `file`: the tape's by default). */
+  report(
+    row: number,
+    column: number,
+    columnName: string,
+    message: string,
+    hint?: string,
+    file = this.file,
+  ): void {
     this.problemCount++;
     const kind = `${columnName}: ${message}`;
     this.kinds[kind] = (this.kinds[kind] ?? 0) + 1;
     if (this.problems.length < this.maxProblems) {
       this.problems.push({
-        file: this.file,
+        file,
         line: row,
         column,
         pointer: columnName,
@@ -145,6 +155,18 @@ export class TapeReader {
         ...(hint ? { hint } : {}),
       });
     }
+  }
+
+  /**
+   * The tape's dealer network from its dealer list, before the rows: dealer i is the list's row i,
+   * dealers without contracts included, and a row's dealer must be on the list.
+   */
+  useNetwork(list: DealerList): void {
+    this.network = list;
+    list.ids.forEach((id, i) => this.dealerIndex.set(id, i));
+    this.dealerRegion.push(...list.region);
+    this.dealerBdc.push(...list.bdc);
+    this.dealerDiscipline.push(...list.discipline);
   }
 
   /** The header row (row 1). Returns whether rows can be read against it. */
@@ -380,8 +402,10 @@ export class TapeReader {
       region = REGIONS.indexOf(mapped);
     }
 
-    // Dealers are numbered in the order they first appear, or by their x_dealer_index.
+    // Dealers are numbered by the dealer list, else in the order they first appear or by x_dealer_index.
     const knownDealer = this.dealerIndex.get(v.dealer_id as string);
+    if (knownDealer === undefined && this.network !== undefined)
+      return at('dealer_id', `unknown dealer: not in the dealer list ${this.network.file}`);
     const place = v.x_dealer_index as number | undefined;
     if (this.present.has('x_dealer_index')) {
       if (place === undefined)
@@ -504,7 +528,8 @@ export class TapeReader {
       ...(this.errorsInRows > 0 ? { invalidRows: this.invalidRows() } : {}),
     };
     if (this.problemCount > 0 && excluded === undefined) return { summary, problems: this.problems };
-    const has = (name: string): boolean => this.present.has(name);
+    const has = (name: string): boolean =>
+      this.present.has(name) || (this.network?.columns.includes(name) ?? false);
     const drawn = [
       ...(has('rating_grade') ? [] : ['credit tier']),
       ...(has('payment_summary_12m') || has('x_segment') ? [] : ['payer segment']),
@@ -524,6 +549,7 @@ export class TapeReader {
     const book: TapeBook = {
       format: 'cyclecast-tape/1',
       file: this.file,
+      ...(this.network !== undefined ? { dealerList: this.network.file } : {}),
       asOf: isoDate(this.asOf!),
       columns: this.cells.map((c) => c.column.name),
       drawn,
