@@ -49,6 +49,31 @@ describe('cyclecast portfolio export: the round trip', () => {
     expect(results(b.stdout)).toBe(results(a.stdout));
   });
 
+  it('carries dealers without contracts in a dealer list beside the tape, to the same results', async () => {
+    const sparse = scenario('sparse', { portfolio: { contracts: 6, dealers: 12 }, run: FIXED });
+    const book = path.join(tmp, 'sparse-book.csv');
+    const dealers = path.join(tmp, 'sparse-dealers.csv');
+    const alone = await runCli(['portfolio', 'export', sparse, '--out', book]);
+    expect(alone.status).toBe(1);
+    expect(alone.stderr).toMatch(
+      /invalid portfolio: \d+ of the 12 dealers hold no contract of the starting book.*--dealers-out/,
+    );
+    expect(existsSync(book)).toBe(false);
+    const both = await runCli(['portfolio', 'export', sparse, '--out', book, '--dealers-out', dealers]);
+    expect(both.status, both.stderr).toBe(0);
+    expect(readFileSync(dealers, 'utf8').split('\n')).toHaveLength(1 + 12 + 1);
+    const onTape = scenario('sparse-on-tape', {
+      extends: './sparse.json',
+      portfolio: { tape: { file: './sparse-book.csv', dealers: './sparse-dealers.csv' } },
+    });
+    const run = ['--format', 'json', '--workers', '1'];
+    const a = await runCli(['run', sparse, ...run]);
+    const b = await runCli(['run', onTape, ...run]);
+    expect(b.status, b.stderr).toBe(0);
+    expect(JSON.parse(b.stdout).manifest.scenarios[0].tape).toMatchObject({ dealers: 12, drawn: [] });
+    expect(results(b.stdout)).toBe(results(a.stdout));
+  });
+
   it('says when the scenario draws per iteration what the tape fixes', async () => {
     const drawn = scenario('drawn', { portfolio: { contracts: 40, dealers: 2 } });
     const { status, stderr } = await runCli(['portfolio', 'export', drawn, '--out', path.join(tmp, 'd.csv')]);
@@ -56,13 +81,13 @@ describe('cyclecast portfolio export: the round trip', () => {
     expect(stderr).toContain('"run": { "uncertainty": false, "population": "fixed" }');
   });
 
-  it('refuses, with exit 1 and no file written, a book whose dealers hold no contract, a tape scenario and a bad date', async () => {
+  it('refuses, with exit 1 and no file written, a tape scenario, a bad date and one file for both', async () => {
     const out = path.join(tmp, 'never.csv');
-    const sparse = scenario('sparse', { portfolio: { contracts: 3, dealers: 40 }, run: FIXED });
+    const small = scenario('small', { portfolio: { contracts: 10, dealers: 2 }, run: FIXED });
     const cases: [string[], RegExp][] = [
-      [[sparse], /invalid portfolio: \d+ of the 40 dealers hold no contract of the starting book/],
       [[path.join(ROOT, 'examples/tape-example.json')], /its portfolio is a contract tape already/],
-      [[sparse, '--as-of', '2026-02-30'], /invalid --as-of: expected a date written YYYY-MM-DD/],
+      [[small, '--as-of', '2026-02-30'], /invalid --as-of: expected a date written YYYY-MM-DD/],
+      [[small, '--dealers-out', out], /invalid --dealers-out: expected a file of its own/],
     ];
     for (const [args, message] of cases) {
       const { status, stderr } = await runCli(['portfolio', 'export', ...args, '--out', out]);
@@ -111,11 +136,45 @@ describe('model-only x_ columns', () => {
     expect(gap.status).toBe(1);
     expect(gap.stderr).toMatch(/:1:16 {2}x_dealer_index {2}no dealer holds place 1/);
   });
+
+  it('reads a dealer list: refuses a dealer not on it, a duplicate, personal data, each at its row and column', async () => {
+    const list = (name: string, lines: string[]) => {
+      const file = path.join(tmp, name);
+      writeFileSync(file, lines.join('\n') + '\n');
+      return file;
+    };
+    const tape = path.join(tmp, 'listed.csv');
+    writeFileSync(tape, [HEADER, ROW('k1', 'c1', 'd1'), ROW('k2', 'c2', 'd9')].join('\n') + '\n');
+    const good = list('dealers.csv', ['dealer_id,region,x_dealer_bdc', 'd0,north,1', 'd1,south,0']);
+    const unknown = await runCli(['tape', 'check', tape, '--dealers', good]);
+    expect(unknown.status).toBe(1);
+    expect(unknown.stderr).toContain(
+      `${tape}:3:3  dealer_id  unknown dealer: not in the dealer list ${good}`,
+    );
+    const bad = list('bad-dealers.csv', ['dealer_id,dealer_name', 'd0,x']);
+    const refused = await runCli(['tape', 'check', tape, '--dealers', bad]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(
+      /bad-dealers\.csv:1:2 {2}dealer_name {2}refused: the column looks like personal data/,
+    );
+    const twice = list('twice.csv', ['dealer_id', 'd1', 'd9', 'd1']);
+    const duplicate = await runCli(['tape', 'check', tape, '--dealers', twice]);
+    expect(duplicate.stderr).toContain(
+      `${twice}:4:1  dealer_id  duplicate dealer id: each dealer is one row`,
+    );
+    const fine = list('fine.csv', ['dealer_id,region', 'd0,north', 'd1,south', 'd9,east']);
+    const listed = await runCli(['tape', 'check', tape, '--dealers', fine]);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/2 contracts of 2 customers at 3 dealers/);
+  });
 });
 
-it('ships an example tape made by export, and a scenario that runs on it', () => {
-  const tape = readFileSync(path.join(ROOT, 'scenarios/tapes/own-book.csv'), 'utf8');
-  expect(tape.split('\n')[0]).toContain('x_dealer_index');
+it('ships an example tape made by export, which reads cleanly, and a scenario that runs on it', async () => {
+  const tape = path.join(ROOT, 'scenarios/tapes/own-book.csv');
+  expect(readFileSync(tape, 'utf8').split('\n')[0]).toContain('x_dealer_index');
+  const { status, stdout, stderr } = await runCli(['tape', 'check', tape]);
+  expect(status, stderr).toBe(0);
+  expect(stdout).toMatch(/250 contracts of 250 customers at 10 dealers, as of 2026-01-01/);
   expect(JSON.parse(readFileSync(path.join(ROOT, 'scenarios/own-book.json'), 'utf8')).portfolio).toEqual({
     tape: './tapes/own-book.csv',
   });
