@@ -102,6 +102,18 @@ export class TapeReader {
   private readonly customerLoyalty: number[] = [];
   private readonly customerLoyaltyScore: number[] = [];
   private readonly customerChannel: number[] = [];
+  /** The model-only values of a dealer or a customer, each the same on all of its rows. */
+  private readonly entityValues: readonly {
+    readonly name: string;
+    readonly of: 'dealer' | 'customer';
+    readonly values: number[];
+  }[] = [
+    { name: 'x_dealer_bdc', of: 'dealer', values: this.dealerBdc },
+    { name: 'x_dealer_discipline', of: 'dealer', values: this.dealerDiscipline },
+    { name: 'x_loyalty', of: 'customer', values: this.customerLoyalty },
+    { name: 'x_loyalty_score', of: 'customer', values: this.customerLoyaltyScore },
+    { name: 'x_channel', of: 'customer', values: this.customerChannel },
+  ];
   private readonly k = {
     customer: [] as number[],
     cycle: [] as number[],
@@ -421,19 +433,11 @@ export class TapeReader {
     const dealer = knownDealer ?? place ?? this.dealerIndex.size;
     const knownCustomer = this.customerIndex.get(v.customer_id as string);
     const customer = knownCustomer ?? this.customerIndex.size;
-    const modelOnly: readonly (readonly [number[], number, string, number])[] = [
-      [this.dealerBdc, dealer, 'x_dealer_bdc', given(v.x_dealer_bdc)],
-      [this.dealerDiscipline, dealer, 'x_dealer_discipline', given(v.x_dealer_discipline)],
-      [this.customerLoyalty, customer, 'x_loyalty', given(v.x_loyalty)],
-      [this.customerLoyaltyScore, customer, 'x_loyalty_score', given(v.x_loyalty_score)],
-      [this.customerChannel, customer, 'x_channel', indexIn(CHANNELS, v.x_channel)],
-    ];
-    for (const [values, entity, name, value] of modelOnly) {
-      const held = values[entity];
-      if (held !== undefined && held !== ABSENT && value !== ABSENT && held !== value) {
-        const whose = name.startsWith('x_dealer') ? 'dealer' : 'customer';
-        return at(name, `differs from the ${whose}’s earlier row: the same on each of the ${whose}’s rows`);
-      }
+    for (const { name, of, values } of this.entityValues) {
+      const held = values[of === 'dealer' ? dealer : customer];
+      const value = modelOnlyValue(name, v[name]);
+      if (held !== undefined && held !== ABSENT && value !== ABSENT && held !== value)
+        return at(name, `differs from the ${of}’s earlier row: the same on each of the ${of}’s rows`);
     }
 
     this.contractIds.add(contractId);
@@ -441,8 +445,10 @@ export class TapeReader {
       this.dealerIndex.set(v.dealer_id as string, dealer);
       this.dealerRegion[dealer] = region;
     } else if (this.dealerRegion[dealer] === ABSENT) this.dealerRegion[dealer] = region;
-    for (const [values, entity, , value] of modelOnly) {
-      if (values[entity] === undefined || values[entity] === ABSENT) values[entity] = value;
+    for (const { name, of, values } of this.entityValues) {
+      const entity = of === 'dealer' ? dealer : customer;
+      if (values[entity] === undefined || values[entity] === ABSENT)
+        values[entity] = modelOnlyValue(name, v[name]);
     }
     const segment =
       v.x_segment !== undefined
@@ -645,6 +651,11 @@ function given(value: number | string | undefined): number {
 /** The index of an enum cell's value in the model's list, or ABSENT. */
 function indexIn(values: readonly string[], value: number | string | undefined): number {
   return typeof value === 'string' ? values.indexOf(value) : ABSENT;
+}
+
+/** A dealer's or customer's model-only value as the model holds it (a channel as its index), or ABSENT. */
+function modelOnlyValue(name: string, value: number | string | undefined): number {
+  return name === 'x_channel' ? indexIn(CHANNELS, value) : given(value);
 }
 
 function isoDate(date: DateNumber): string {
