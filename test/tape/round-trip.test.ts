@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exact } from '../../engine/sim/export-book.ts';
 import { hasStackTrace, ROOT, runCli } from '../cli/run-cli.ts';
 import { tempDir } from '../temp-dir.ts';
 
@@ -169,6 +170,17 @@ describe('model-only x_ columns', () => {
   });
 });
 
+it('writes every number to its last digit without an exponent, so it reads back as the same double', () => {
+  for (const x of [
+    0, 1.5e-7, -2.5e-8, 0.004166666666666667, 1e21, 123456.789, 5e-324, 1.7976931348623157e308,
+  ]) {
+    const text = exact(x);
+    expect(text, String(x)).toMatch(/^-?\d+(\.\d+)?$/);
+    expect(Number(text)).toBe(x);
+  }
+  expect(exact(1.5e-7)).toBe('0.00000015');
+});
+
 it('ships an example tape made by export, which reads cleanly, and a scenario that runs on it', async () => {
   const tape = path.join(ROOT, 'scenarios/tapes/own-book.csv');
   expect(readFileSync(tape, 'utf8').split('\n')[0]).toContain('x_dealer_index');
@@ -178,4 +190,14 @@ it('ships an example tape made by export, which reads cleanly, and a scenario th
   expect(JSON.parse(readFileSync(path.join(ROOT, 'scenarios/own-book.json'), 'utf8')).portfolio).toEqual({
     tape: './tapes/own-book.csv',
   });
+  // Its description promises the baseline's results with 250 contracts and 10 dealers: the tape must be
+  // what export writes for them today.
+  const fresh = path.join(tmp, 'own-book.csv');
+  const args = ['--set', 'portfolio.contracts=250', '--set', 'portfolio.dealers=10', '--as-of', '2026-01-01'];
+  const exported = await runCli(['portfolio', 'export', 'scenarios/baseline.json', ...args, '--out', fresh]);
+  expect(exported.status, exported.stderr).toBe(0);
+  expect(
+    readFileSync(fresh, 'utf8') === readFileSync(tape, 'utf8'),
+    `scenarios/tapes/own-book.csv is out of date: cyclecast portfolio export scenarios/baseline.json ${args.join(' ')} --out scenarios/tapes/own-book.csv`,
+  ).toBe(true);
 });
