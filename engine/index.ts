@@ -201,3 +201,6 @@ export type {
 export type { BreakEven } from './scenario/sensitivity/break-even.ts';
 export { uncertainAssumptions } from './scenario/sensitivity/assumptions.ts';
 export { renderSensitivity } from './scenario/sensitivity/render.ts';
+export { simulateHistory } from './sim/history/simulate-history.ts';
+export type { HistoryWindow, SimulatedHistory } from './sim/history/simulate-history.ts';
+export { historyCsv, parseYearMonth } from './sim/history/history-csv.ts';

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UserError } from './errors.ts';
 import { CHROMIUM, EXPLAIN_FORMATS, REPORTERS } from './choices.ts';
 import type { CalibrateOptions } from './commands/calibrate.ts';
+import type { HistoryExportOptions } from './commands/history-export.ts';
 import type { CheckCommandOptions } from './commands/check.ts';
 import type { ExplainOptions } from './commands/explain.ts';
 import type { SensitivityOptions } from './commands/sensitivity.ts';
@@ -42,6 +43,7 @@ const commands = {
   check: () => import('./commands/check.ts'),
   explain: () => import('./commands/explain.ts'),
   facts: () => import('./commands/facts.ts'),
+  historyExport: () => import('./commands/history-export.ts'),
   merge: () => import('./commands/merge.ts'),
   rulesEval: () => import('./commands/rules-eval.ts'),
   sensitivity: () => import('./commands/sensitivity.ts'),
@@ -393,6 +395,26 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     )
     .action(async (input: string, output: string, options: { keyFile?: string }) =>
       (await commands.tape()).tapePseudonymiseCommand(input, output, options, io),
+    );
+
+  const portfolio = cli.command('portfolio').description("work with a scenario's book");
+  portfolio
+    .command('export')
+    .description(
+      "write a simulated history of the scenario's own run: snapshots.csv and events.csv, as a client sends them (docs/history.md)",
+    )
+    .argument('<scenario>', 'scenario file')
+    .requiredOption(
+      '--history <dir>',
+      'the folder to write snapshots.csv and events.csv to (written atomically)',
+    )
+    .option('--months <n>', 'months of history (default 60)')
+    .option('--lead <n>', 'months run before the history opens, so it starts mid-contract (default 36)')
+    .option('--from <YYYY-MM>', "the history's first calendar month (default 2012-01)")
+    .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
+    .option('--set <PATH=VALUE>', SET_HELP, collect, [])
+    .action(async (file: string, options: HistoryExportOptions) =>
+      (await commands.historyExport()).historyExportCommand(file, options, io.stderr),
     );
 
   cli
