@@ -203,4 +203,5 @@ export { uncertainAssumptions } from './scenario/sensitivity/assumptions.ts';
 export { renderSensitivity } from './scenario/sensitivity/render.ts';
 export { simulateHistory } from './sim/history/simulate-history.ts';
 export type { HistoryWindow, SimulatedHistory } from './sim/history/simulate-history.ts';
-export { historyCsv, parseYearMonth } from './sim/history/history-csv.ts';
+export { historyCsv } from './calibration/history/simulated-csv.ts';
+export { monthIndex } from './calibration/history/dimensions.ts';

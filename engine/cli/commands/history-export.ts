@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { historyCsv, parseYearMonth, prepareScenario, scenarioInput, simulateHistory } from '../../index.ts';
+import { historyCsv, monthIndex, prepareScenario, scenarioInput, simulateHistory } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { checkOutputPath, writeAtomic } from '../io.ts';
 import { parseOverrides, parseRunSetting, parseWhole } from '../options.ts';
@@ -36,7 +36,7 @@ export async function historyExportCommand(
   const months = parseWhole('--months', options.months, 1, 600) ?? DEFAULT_MONTHS;
   const lead = parseWhole('--lead', options.lead, 0, 600) ?? DEFAULT_LEAD;
   const fromText = options.from ?? DEFAULT_FROM;
-  const from = parseYearMonth(fromText);
+  const from = monthIndex(fromText);
   if (from === undefined) {
     throw new UserError(
       `invalid --from ${JSON.stringify(fromText)}: expected a calendar month YYYY-MM, e.g. 2012-01`,
