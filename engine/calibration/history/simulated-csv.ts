@@ -16,46 +16,74 @@ const EVENT_HEADER = EVENT_COLUMNS.map((c) => c.name);
 
 const contractId = (id: number): string => 'C' + (id >>> 0).toString(16).padStart(8, '0');
 const customerId = (id: number): string => 'K' + (id >>> 0).toString(16).padStart(8, '0');
-/** One CSV line: the row's cells in the header's order (no cell holds a comma or a quote). */
-const line = (header: readonly string[], row: Readonly<Record<string, string>>): string =>
-  header.map((name) => row[name] ?? '').join(',');
+/** A row's cells in the header's order. */
+const cells = (header: readonly string[], row: Readonly<Record<string, string>>): string[] =>
+  header.map((name) => row[name] ?? '');
 const money = (x: number): string => (Math.round(x * 100) / 100).toFixed(2);
 
-/**
- * The history's two files. `windowStart` is the calendar month (dimensions.ts monthIndex) of the
- * window's first month; earlier simulation months (a contract's origination) count back from it.
- */
-export function historyCsv(
-  history: SimulatedHistory,
-  windowStart: MonthIndex,
-): { snapshots: string; events: string } {
-  const calendar = (t: number): number => windowStart + t - history.first;
-  const date = (t: number): string => `${monthText(calendar(t))}-01`;
-  const snapshot = (r: SnapshotRow): string =>
-    line(SNAPSHOT_HEADER, {
+/** How one simulated history's rows read as the client's cells (header order), for the CSV and the counter. */
+export class SimulatedCells {
+  readonly snapshotHeader: readonly string[] = SNAPSHOT_HEADER;
+  readonly eventHeader: readonly string[] = EVENT_HEADER;
+
+  /** `windowStart`: the calendar month (dimensions.ts monthIndex) of the window's first month. */
+  constructor(
+    private readonly history: SimulatedHistory,
+    private readonly windowStart: MonthIndex,
+  ) {}
+
+  private calendar(t: number): number {
+    return this.windowStart + t - this.history.first;
+  }
+
+  private date(t: number): string {
+    return `${monthText(this.calendar(t))}-01`;
+  }
+
+  snapshot(r: SnapshotRow): string[] {
+    return cells(SNAPSHOT_HEADER, {
       contract_id: contractId(r.contract),
       customer_id: customerId(r.customer),
-      month: monthText(calendar(r.month)),
+      month: monthText(this.calendar(r.month)),
       product: r.product,
       new_used: r.newOrUsed,
       tier: r.tier,
-      origination_date: date(r.originationMonth),
-      maturity_date: date(r.maturityMonth),
+      origination_date: this.date(r.originationMonth),
+      maturity_date: this.date(r.maturityMonth),
       status: r.status,
       days_past_due: String(r.daysPastDue),
       balance: money(r.balance),
     });
-  const event = (r: EventRow): string =>
-    line(EVENT_HEADER, {
+  }
+
+  event(r: EventRow): string[] {
+    return cells(EVENT_HEADER, {
       contract_id: contractId(r.contract),
-      month: monthText(calendar(r.month)),
+      month: monthText(this.calendar(r.month)),
       event: r.event,
       amount: r.amount === undefined ? '' : money(r.amount),
       guide_residual: r.guideResidual === undefined ? '' : money(r.guideResidual),
       customer_id: r.event === 'new-contract' ? customerId(r.customer) : '',
     });
+  }
+}
+
+/** The history's two files (no cell holds a comma or a quote, so none is quoted). */
+export function historyCsv(
+  history: SimulatedHistory,
+  windowStart: MonthIndex,
+): { snapshots: string; events: string } {
+  const rows = new SimulatedCells(history, windowStart);
+  const text = (header: readonly string[], lines: string[][]): string =>
+    [header.join(','), ...lines.map((l) => l.join(','))].join('\n') + '\n';
   return {
-    snapshots: [SNAPSHOT_HEADER.join(','), ...history.snapshots.map(snapshot)].join('\n') + '\n',
-    events: [EVENT_HEADER.join(','), ...history.events.map(event)].join('\n') + '\n',
+    snapshots: text(
+      SNAPSHOT_HEADER,
+      history.snapshots.map((r) => rows.snapshot(r)),
+    ),
+    events: text(
+      EVENT_HEADER,
+      history.events.map((r) => rows.event(r)),
+    ),
   };
 }

@@ -20,9 +20,11 @@ export interface SnapshotRow {
   readonly product: 'operating-lease' | 'amortising-loan';
   readonly newOrUsed: 'new' | 'used';
   readonly tier: (typeof CREDIT_TIERS)[number];
-  /** Simulation months of the start and of the scheduled end (an extension moves it). */
+  /** Simulation months of the start and of the end scheduled at the start (what a history reports). */
   readonly originationMonth: number;
   readonly maturityMonth: number;
+  /** The end as it stands, an extension taken (instalments fall due until this month). */
+  readonly termEndMonth: number;
   readonly status: 'current' | 'arrears' | 'forborne' | 'workout';
   readonly daysPastDue: number;
   /** Outstanding balance after the month's instalment, €. */
@@ -103,7 +105,8 @@ export class HistoryRecorder implements HistoryTap {
         newOrUsed: C.cycle[i] === 1 ? 'new' : 'used',
         tier: CREDIT_TIERS[C.tier[i]!]!,
         originationMonth: start,
-        maturityMonth: start + C.term[i]!,
+        maturityMonth: start + C.term[i]! - (C.extended[i] === 1 ? this.sim.w.extensionMonths : 0),
+        termEndMonth: start + C.term[i]!,
         status:
           missed === 0
             ? 'current'
