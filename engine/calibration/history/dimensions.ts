@@ -1,4 +1,4 @@
-import { CREDIT_TIERS } from '../../domain/lists.ts';
+import type { CREDIT_TIERS } from '../../domain/lists.ts';
 import { TAPE_PRODUCTS } from '../../portfolio/tape/columns.ts';
 
 /**

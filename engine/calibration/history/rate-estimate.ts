@@ -1,5 +1,5 @@
 import type { HistoryCell } from './counts.ts';
-import type { HistoryRateId } from './dimensions.ts';
+import type { HistoryRateId, UnusualPeriod } from './dimensions.ts';
 
 /** A rate's cell: a count cell without its period (the estimate pools the base periods). */
 export type RateCell = Omit<HistoryCell, 'period'>;
@@ -47,6 +47,11 @@ export interface RateEstimate {
   readonly periodSpread?: { readonly low: number; readonly high: number; readonly years: number };
   /** Cells pooled into this one (small cells); empty when it stands on its own. */
   readonly pooled: readonly PooledCell[];
+  /**
+   * Whether the estimate holds at least `minEvents` events, pooled or not: a rate that is not
+   * supported keeps the world's default.
+   */
+  readonly supported: boolean;
   readonly flaggedPeriods: readonly FlaggedPeriod[];
 }
 
@@ -57,6 +62,8 @@ export interface EstimateOptions {
    * months-on-book band, then across tiers, then across products. Default 20.
    */
   readonly minEvents?: number;
-  /** A calendar year enters the period spread with at least this share of the cell's events / years. Default 0.5. */
+  /** A calendar year enters the period spread with at least this share of the mean year's exposure. Default 0.5. */
   readonly spreadMinShare?: number;
+  /** The unusual periods the counts were made with (for their months); default UNUSUAL_PERIODS. */
+  readonly unusualPeriods?: readonly UnusualPeriod[];
 }
