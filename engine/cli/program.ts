@@ -428,7 +428,10 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       '--write [file]',
       'write the fitted values and their targets into the calibrated defaults (default: engine/world/calibrated.json)',
     )
-    .option('--iterations <n>', 'iterations per evaluation (default 4; with --history, simulated histories per evaluation, default 2)')
+    .option(
+      '--iterations <n>',
+      'iterations per evaluation (default 4; with --history, simulated histories per evaluation, default 2)',
+    )
     .option('--evaluations <n>', 'evaluations allowed per target and pass (default 12; with --history 8)')
     .option(
       '--passes <n>',
@@ -437,12 +440,15 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
     .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
     .option('--set <PATH=VALUE>', SET_HELP, collect, [])
-    .option('--history <snapshots.csv>', "calibrate from a client's history: its monthly snapshots (docs/history.md)")
-    .option('--events <events.csv>', 'with --history: its events (terminations, sales, recoveries, new contracts)')
-    .option('--counts <counts.csv>', 'in place of --history: its count tables')
-    .option('--out <world.json>', 'with --history or --counts: the world file to write (a scenario can extends it)')
-    .option('--from <YYYY-MM>', 'with --counts that do not say: the first month they cover')
-    .option('--months <n>', 'with --counts that do not say: the months they cover')
+    .option(
+      '--history <snapshots.csv>',
+      "calibrate from a client's history: its monthly snapshots (docs/history.md)",
+    )
+    .option(
+      '--events <events.csv>',
+      'with --history: its events (terminations, sales, recoveries, new contracts)',
+    )
+    .option('--out <world.json>', 'with --history: the world file to write (a scenario can extends it)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, options: CalibrateOptions) =>
       (await commands.calibrate()).calibrateCommand(file, options, io.stdout, io.stderr),

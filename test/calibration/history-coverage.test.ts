@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { estimateRates } from '../../engine/calibration/history/estimate.ts';
 import { simulatedCounts } from '../../engine/calibration/history/simulated-counts.ts';
-import { monthIndex } from '../../engine/calibration/history/dimensions.ts';
-import { bucketOf, DPD_BUCKETS } from '../../engine/calibration/history/dimensions.ts';
+import { bucketOf, DPD_BUCKETS, monthIndex } from '../../engine/calibration/history/dimensions.ts';
+import type { RateEstimate } from '../../engine/calibration/history/rate-estimate.ts';
 import type { SnapshotRow } from '../../engine/sim/history/recorder.ts';
 import { simulateHistory } from '../../engine/sim/history/simulate-history.ts';
 import { prepareScenario } from '../../engine/sim/iteration.ts';
@@ -45,6 +45,8 @@ const KNOWN_WORLD = {
     rollGivenNoCure: ROLL,
     disputeShare: 0,
   },
+  // An extension would keep a contract current past its last instalment: none, so every ending is seen.
+  renewal: { extensionTakeUp: 0 },
 };
 
 const NO_DUNNING = {
@@ -62,7 +64,7 @@ async function knownScenario() {
       'scenarios/known.json': json({
         name: 'known',
         policies: { ...BASELINE_POLICIES, dunning: './none.json' },
-        portfolio: { contracts: 1500, dealers: 3 },
+        portfolio: { contracts: 1200, dealers: 2 },
         world: KNOWN_WORLD,
         run: { horizonMonths: 90, iterations: 1, seed: 1, uncertainty: false },
       }),
@@ -114,7 +116,8 @@ describe('calibrate --history recovers known rates', () => {
           n++;
         }
         const estimate = estimates.find(
-          (e) => e.id === cell.rate && e.cell.tier === cell.tier && e.cell.bucket === cell.bucket,
+          (e: RateEstimate) =>
+            e.id === cell.rate && e.cell.tier === cell.tier && e.cell.bucket === cell.bucket,
         );
         if (estimate === undefined || n === 0) return;
         const known = sum / n;
@@ -122,11 +125,20 @@ describe('calibrate --history recovers known rates', () => {
         if (estimate.interval95[0] <= known && known <= estimate.interval95[1]) covered[k]!++;
       });
     }
-    // Each cell is estimated in every seed, and its interval covers the known rate in at least 16 of
-    // 20: with true coverage 95% a cell falls below 16 with probability 0.26%, so the 9 cells pass
-    // together with probability 97.7%; an interval that covers only 80% passes a cell with 63%.
-    const report = CELLS.map((c, k) => `${c.rate} ${c.tier} ${c.bucket}: ${covered[k]}/${seen[k]}`);
-    expect(seen, report.join('\n')).toEqual(CELLS.map(() => SEEDS));
-    for (let k = 0; k < CELLS.length; k++) expect(covered[k], report[k]).toBeGreaterThanOrEqual(16);
+    // Each cell is estimated in every seed. Acceptance, from the binomial with true coverage 95%:
+    // - each cell covers in at least 16 of 20 seeds: a correct cell falls below with probability
+    //   0.26%, so the 9 cells pass together with 97.7%; a cell whose intervals cover 80% passes 63%;
+    // - each kind misses at most 12 of its 120 (roll) or 7 of its 60 (cure) cell-seeds: false alarm
+    //   0.7% and 1.0%, while 80% coverage passes 0.25% and 6.7% (cells of one seed share a book, so
+    //   these probabilities are approximate).
+    const report = CELLS.map((c, k) => `${c.rate} ${c.tier} ${c.bucket}: ${covered[k]}/${seen[k]}`).join(
+      '\n',
+    );
+    expect(seen, report).toEqual(CELLS.map(() => SEEDS));
+    for (let k = 0; k < CELLS.length; k++) expect(covered[k], report).toBeGreaterThanOrEqual(16);
+    const misses = (rate: string) =>
+      CELLS.reduce((sum, c, k) => sum + (c.rate === rate ? SEEDS - covered[k]! : 0), 0);
+    expect(misses('roll'), report).toBeLessThanOrEqual(12);
+    expect(misses('cure'), report).toBeLessThanOrEqual(7);
   });
 });

@@ -94,27 +94,14 @@ function selects(cell: RateCell, select: RateSelection): boolean {
   );
 }
 
-/** Whether the estimate pools over a dimension the selection names (`*` where it asks for a value). */
-function pooledAway(cell: RateCell, select: RateSelection): boolean {
-  return (
-    (select.tier !== undefined && cell.tier === ALL) ||
-    (select.bucket !== undefined && cell.bucket === ALL) ||
-    (select.product !== undefined && cell.product === ALL)
-  );
-}
-
 /** The client's rate for `knob`, or why the history cannot support it. */
 export function observedRate(knob: HistoryKnob, estimates: readonly RateEstimate[]): ObservedRate | string {
-  const kind = estimates.filter((e) => e.id === knob.rate);
-  const own = kind.filter((e) => selects(e.cell, knob.select));
-  if (own.length === 0) {
-    const pooled = kind.find(
-      (e) => pooledAway(e.cell, knob.select) || e.pooled.some((p) => selects(p.cell, knob.select)),
-    );
-    return pooled !== undefined
-      ? 'too few events on its own: the estimate pools it with other cells'
-      : 'no observations in the history';
-  }
+  const own = estimates.filter((e) => e.id === knob.rate && selects(e.cell, knob.select));
+  if (own.length === 0) return 'no observations in the history';
+  if (own.some((e) => !e.supported)) return 'too few events, even pooled with its neighbours';
+  // A knob of one tier (or bucket, or product) cannot take a rate pooled with other tiers' contracts.
+  const foreign = own.some((e) => e.pooled.some((p) => !selects(p.cell, knob.select)));
+  if (foreign) return 'too few events on its own: the estimate pools it with other cells';
   let observations = 0;
   let events = 0;
   let low = 0;

@@ -28,11 +28,14 @@ export function historyWorldFile({ name, extendsPath, source, fit }: WorldFileIn
   }
   const kept = fit.unsupported.map((u) => `${u.knob.id} (${u.knob.paths.join(', ')}): ${u.why}`);
   const none = RATES_WITHOUT_PARAMETER.map(
-    (r) => `${r.rate}${Object.values(r.select).length > 0 ? ` ${Object.values(r.select).join(' ')}` : ''}: ${r.why}`,
+    (r) =>
+      `${r.rate}${Object.values(r.select).length > 0 ? ` ${Object.values(r.select).join(' ')}` : ''}: ${r.why}`,
   );
   const description = [
     `World calibrated from the history ${source} by cyclecast calibrate --history: base rates fitted so that the baseline, running today's rules, reproduces the history's rates; each range is the rates' spread between calendar years.`,
-    kept.length > 0 ? `Kept at the baseline's values, the history cannot support them: ${kept.join('; ')}.` : '',
+    kept.length > 0
+      ? `Kept at the baseline's values, the history cannot support them: ${kept.join('; ')}.`
+      : '',
     `Rates with no parameter of their own: ${none.join('; ')}.`,
   ]
     .filter((s) => s !== '')

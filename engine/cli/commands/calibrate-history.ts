@@ -19,11 +19,7 @@ import { readObservedCounts } from '../history/observed-counts.ts';
 export interface CalibrateHistoryOptions {
   history?: string;
   events?: string;
-  counts?: string;
   out?: string;
-  /** Calendar month and length of the history, for a counts file that does not say them. */
-  from?: string;
-  months?: string;
   iterations?: string;
   evaluations?: string;
   passes?: string;
@@ -36,8 +32,7 @@ export interface CalibrateHistoryOptions {
 const LEAD_MONTHS = 36;
 
 /**
- * `cyclecast calibrate [SCENARIO] --history snapshots.csv [--events events.csv] --out world.json` (or
- * `--counts counts.csv` in place of the history): estimates the history's rates, fits the world's base
+ * `cyclecast calibrate [SCENARIO] --history snapshots.csv [--events events.csv] --out world.json`: estimates the history's rates, fits the world's base
  * rates so that SCENARIO (the baseline, running today's rules) reproduces them, and writes a world file
  * that extends SCENARIO (docs/history.md, "From rates to a world").
  */
@@ -53,16 +48,13 @@ export async function calibrateHistoryCommand(
       'calibrate --history needs --out FILE.json: the world file it writes (a scenario can extends it)',
     );
   }
-  if (options.history !== undefined && options.counts !== undefined) {
-    throw new UserError('give --history (with --events) or --counts, not both: counts are what a history is read into');
-  }
   const iterations = parseWhole('--iterations', options.iterations, 1, 1000) ?? 2;
   const maxEvaluations = parseWhole('--evaluations', options.evaluations, 2, 100) ?? 8;
   const passes = parseWhole('--passes', options.passes, 0, 10) ?? 2;
   const outFile = options.out;
   await checkOutputPath('--out', outFile);
   const counts = await readObservedCounts(options);
-  const window = historyWindow(counts, options);
+  const window = historyWindow(counts);
   const scenario = await readScenario(file, parseOverrides(options.set));
   const seed = parseRunSetting('--seed', options.seed, 'seed') ?? scenario.run.seed;
   const estimates = estimateRates(counts);
@@ -79,7 +71,7 @@ export async function calibrateHistoryCommand(
     if (error instanceof Error && error.message.startsWith('invalid ')) throw new UserError(error.message);
     throw error;
   }
-  const source = options.counts ?? [options.history, options.events].filter((f) => f !== undefined).join(' and ');
+  const source = [options.history, options.events].filter((f) => f !== undefined).join(' and ');
   const text = historyWorldFile({
     name: path.basename(outFile).replace(/\.json$/i, ''),
     extendsPath: relativeExtends(outFile, file),
@@ -92,32 +84,27 @@ export async function calibrateHistoryCommand(
   const resolved = path.resolve(outFile);
   await readScenario(outFile, [], async (p) => (path.resolve(p) === resolved ? text : disk(p)));
   await writeAtomic(outFile, text);
-  out(format === 'json' ? JSON.stringify(report(fit, estimates), null, 2) + '\n' : historyFitText(fit, estimates));
+  out(
+    format === 'json'
+      ? JSON.stringify(report(fit, estimates), null, 2) + '\n'
+      : historyFitText(fit, estimates),
+  );
   err(`wrote ${outFile}: ${fit.values.length} world values, extends ${relativeExtends(outFile, file)}\n`);
 }
 
-/** The history's first month and length: the counts' own coverage, else --from and --months. */
-function historyWindow(
-  counts: CountTables,
-  options: CalibrateHistoryOptions,
-): { windowStart: number; months: number } {
-  if (counts.coverage !== undefined) {
-    const from = monthIndex(counts.coverage.from)!;
-    return { windowStart: from, months: monthIndex(counts.coverage.to)! - from + 1 };
-  }
-  const from = options.from === undefined ? undefined : monthIndex(options.from);
-  const months = parseWhole('--months', options.months, 1, 600);
-  if (from === undefined || months === undefined) {
-    throw new UserError(
-      `invalid ${options.counts ?? 'counts'}: the counts do not say which months they cover; give --from YYYY-MM and --months N (the history's first month and its length)`,
-    );
-  }
-  return { windowStart: from, months };
+/** The history's first month and its length in months, as the counter saw them. */
+function historyWindow(counts: CountTables): { windowStart: number; months: number } {
+  const coverage = counts.coverage!;
+  const from = monthIndex(coverage.from)!;
+  return { windowStart: from, months: monthIndex(coverage.to)! - from + 1 };
 }
 
 /** `scenario` as the world file's `extends`: relative to the world file's folder, with forward slashes. */
 function relativeExtends(outFile: string, scenario: string): string {
-  const relative = path.relative(path.dirname(path.resolve(outFile)), path.resolve(scenario)).split(path.sep).join('/');
+  const relative = path
+    .relative(path.dirname(path.resolve(outFile)), path.resolve(scenario))
+    .split(path.sep)
+    .join('/');
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 
@@ -157,11 +144,18 @@ function report(fit: HistoryFit, estimates: readonly RateEstimate[]) {
 }
 
 const pct = (x: number): string => (Number.isFinite(x) ? `${(x * 100).toFixed(2)}%` : '—');
-const knobUnit = (x: number): string => String(x);
 
 /** One line per knob (observed, fitted, achieved, range), then what was kept and why. */
 export function historyFitText(fit: HistoryFit, estimates: readonly RateEstimate[]): string {
-  const head = ['knob', 'rate', 'history (95% CI; yearly spread)', 'from → fitted', 'achieved', 'range', 'fit'];
+  const head = [
+    'knob',
+    'rate',
+    'history (95% CI; yearly spread)',
+    'from → fitted',
+    'achieved',
+    'range',
+    'fit',
+  ];
   const rows = fit.fits.map((f) => {
     const o = f.observed;
     const spread = o.spread ? `; ${pct(o.spread.low)} … ${pct(o.spread.high)}` : '';
@@ -169,7 +163,7 @@ export function historyFitText(fit: HistoryFit, estimates: readonly RateEstimate
       f.knob.id,
       `${f.knob.rate} ${Object.values(f.knob.select).join(' ')}`.trim(),
       `${pct(o.rate)} (${pct(o.interval95[0])} … ${pct(o.interval95[1])}${spread})`,
-      `${knobUnit(f.from)} → ${knobUnit(f.fit.value)}`,
+      `${f.from} → ${f.fit.value}`,
       pct(f.fit.achieved),
       f.range ? `${f.range.low} … ${f.range.high}` : 'none',
       `${f.fit.status}, ${f.fit.evaluations} runs`,
