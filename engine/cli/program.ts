@@ -449,6 +449,10 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       'with --history: its events (terminations, sales, recoveries, new contracts)',
     )
     .option('--out <world.json>', 'with --history: the world file to write (a scenario can extends it)')
+    .option(
+      '--knobs <ids>',
+      'with --history: fit only these knobs, comma-separated (docs/history.md); default all',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, options: CalibrateOptions) =>
       (await commands.calibrate()).calibrateCommand(file, options, io.stdout, io.stderr),

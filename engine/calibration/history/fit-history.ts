@@ -40,6 +40,8 @@ export interface HistoryFitSettings {
   readonly months: number;
   readonly maxEvaluations: number;
   readonly passes: number;
+  /** Fit only these knobs (ids of HISTORY_KNOBS); absent: every knob. */
+  readonly knobs?: readonly string[];
 }
 
 /** The client's rate a knob is fitted to, over the estimates it pools. */
@@ -181,6 +183,7 @@ export function fitHistory(
   const targets: { knob: HistoryKnob; observed: ObservedRate }[] = [];
   const unsupported: UnsupportedKnob[] = [];
   for (const knob of HISTORY_KNOBS) {
+    if (settings.knobs !== undefined && !settings.knobs.includes(knob.id)) continue;
     for (const path of knob.paths) {
       if (typeof valueAt(base, path) !== 'number') {
         throw new Error(
@@ -250,7 +253,7 @@ export function fitHistory(
 
 /**
  * The knob at the observed rate's yearly low and high: the fitted value moved along the measure's
- * slope there (one evaluation a twentieth of the bracket inwards), kept inside the bracket.
+ * slope there (one more evaluation beside it), kept inside the bracket.
  */
 function knobRange(
   knob: HistoryKnob,
@@ -263,7 +266,8 @@ function knobRange(
   const spread = observed.spread;
   if (spread === undefined || !Number.isFinite(fit.achieved)) return undefined;
   const [lo, hi] = knob.bracket;
-  const step = (hi - lo) / 20;
+  // A small step, so the slope is the local one; a tenth of the value, or a hundredth of the bracket near 0.
+  const step = Math.max(Math.abs(fit.value) / 10, (hi - lo) / 100);
   const beside = roundParameter(fit.value + step <= hi ? fit.value + step : fit.value - step);
   const measured = rateIn(simulate(withKnob(world, base, knob, beside)), knob.rate, observed.cells);
   const slope = (measured - fit.achieved) / (beside - fit.value);

@@ -19,7 +19,7 @@ export interface RateSelection {
 }
 
 export interface HistoryKnob {
-  /** Short name, e.g. 'miss prime'. */
+  /** Short name, e.g. 'miss-prime' (`calibrate --history --knobs` picks knobs by it). */
   readonly id: string;
   readonly rate: HistoryRateId;
   readonly select: RateSelection;
@@ -42,39 +42,39 @@ const perTier = (make: (tier: (typeof CREDIT_TIERS)[number]) => HistoryKnob): Hi
 /** The knobs, fitted in this order (each on the world the earlier ones left). */
 export const HISTORY_KNOBS: readonly HistoryKnob[] = [
   ...perTier((tier) => ({
-    id: `miss ${tier}`,
+    id: `miss-${tier}`,
     rate: 'roll',
     select: { tier, bucket: 'current' },
     paths: SEGMENTS.map((segment) => `payments.missProbability.${segment}.${tier}`),
     kind: 'odds-factor',
-    bracket: [0.1, 10],
+    bracket: [0.2, 5],
     why: 'a current contract one bucket behind at the next month-end: a missed instalment not cured in its month',
   })),
   ...perTier((tier) => ({
-    id: `cure ${tier}`,
+    id: `cure-${tier}`,
     rate: 'cure',
     select: { tier, bucket: '1-30' },
     paths: [`payments.tierCureOdds.${tier}`],
     kind: 'value',
-    bracket: [0.01, 5],
+    bracket: [0.02, 3],
     why: 'back to current from 1–30 days: the tier’s odds on every cure (self-cure and dunning alike)',
   })),
   ...perTier((tier) => ({
-    id: `roll ${tier}`,
+    id: `roll-${tier}`,
     rate: 'roll',
     select: { tier, bucket: '1-30' },
     paths: [`payments.rollGivenNoCure.${tier}`],
     kind: 'value',
-    bracket: [0.01, 0.99],
+    bracket: [0.02, 0.95],
     why: 'from 1–30 to 31–60 days: a delinquent customer who does not cure misses the next instalment too',
   })),
   {
-    id: 'late roll',
+    id: 'late-roll',
     rate: 'roll',
     select: { bucket: '61-90' },
     paths: ['payments.lateRollGivenNoCure'],
     kind: 'value',
-    bracket: [0.05, 0.99],
+    bracket: [0.1, 0.95],
     why: 'from 61–90 to 91+ days, every tier: the model has one late roll for all tiers',
   },
   {
@@ -87,7 +87,7 @@ export const HISTORY_KNOBS: readonly HistoryKnob[] = [
       'renewal.baseProbability.cycle3',
     ],
     kind: 'odds-factor',
-    bracket: [0.1, 10],
+    bracket: [0.2, 5],
     why: 'a new contract of the customer within ±6 months of maturity; the history has products, not cycles, so one factor keeps the cycles’ proportions',
   },
   {
@@ -96,7 +96,7 @@ export const HISTORY_KNOBS: readonly HistoryKnob[] = [
     select: {},
     paths: ['market.marketShift'],
     kind: 'value',
-    bracket: [-0.3, 0.3],
+    bracket: [-0.2, 0.2],
     why: 'sale price over guide residual at return: the used market’s level against the residual curve',
   },
   {
@@ -105,7 +105,7 @@ export const HISTORY_KNOBS: readonly HistoryKnob[] = [
     select: {},
     paths: ['dunning.repossessionRecoveryShare'],
     kind: 'value',
-    bracket: [0.05, 0.95],
+    bracket: [0.1, 0.9],
     why: '€ recovered per € at default: what a repossessed vehicle fetches, net of the forced sale',
   },
 ];

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import {
   estimateRates,
+  didYouMean,
   fitHistory,
+  HISTORY_KNOBS,
   historyWorldFile,
   monthIndex,
   monthText,
@@ -20,6 +22,8 @@ export interface CalibrateHistoryOptions {
   history?: string;
   events?: string;
   out?: string;
+  /** Comma-separated knob ids: fit only these. */
+  knobs?: string;
   iterations?: string;
   evaluations?: string;
   passes?: string;
@@ -51,6 +55,7 @@ export async function calibrateHistoryCommand(
   const iterations = parseWhole('--iterations', options.iterations, 1, 1000) ?? 2;
   const maxEvaluations = parseWhole('--evaluations', options.evaluations, 2, 100) ?? 8;
   const passes = parseWhole('--passes', options.passes, 0, 10) ?? 2;
+  const knobs = parseKnobs(options.knobs);
   const outFile = options.out;
   await checkOutputPath('--out', outFile);
   const counts = await readObservedCounts(options);
@@ -64,7 +69,15 @@ export async function calibrateHistoryCommand(
       scenario,
       estimates,
       simulatedCounts,
-      { iterations, seed, leadMonths: LEAD_MONTHS, ...window, maxEvaluations, passes },
+      {
+        iterations,
+        seed,
+        leadMonths: LEAD_MONTHS,
+        ...window,
+        maxEvaluations,
+        passes,
+        ...(knobs ? { knobs } : {}),
+      },
       (line) => err(line + '\n'),
     );
   } catch (error) {
@@ -90,6 +103,22 @@ export async function calibrateHistoryCommand(
       : historyFitText(fit, estimates),
   );
   err(`wrote ${outFile}: ${fit.values.length} world values, extends ${relativeExtends(outFile, file)}\n`);
+}
+
+/** `--knobs a,b`: knob ids of the world map, each checked. */
+function parseKnobs(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  const ids = text.split(',').map((id) => id.trim());
+  const known = HISTORY_KNOBS.map((k) => k.id);
+  for (const id of ids) {
+    if (!known.includes(id)) {
+      const hint = didYouMean(id, known);
+      throw new UserError(
+        `invalid --knobs ${JSON.stringify(text)}: unknown knob "${id}"${hint ? ` (${hint})` : ''}; the knobs are ${known.join(', ')}`,
+      );
+    }
+  }
+  return ids;
 }
 
 /** The history's first month and its length in months, as the counter saw them. */
