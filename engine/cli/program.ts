@@ -11,6 +11,7 @@ import type { MergeOptions } from './commands/merge.ts';
 import type { SweepOptions } from './commands/sweep.ts';
 import type { OptimiseOptions } from './commands/optimise.ts';
 import type { TapeCheckOptions } from './commands/tape.ts';
+import type { HistoryCountOptions as HistoryCountCliOptions } from './commands/history.ts';
 import type { CliIo } from './io.ts';
 import { EXCLUDE_INVALID_HELP } from './tape/exclude.ts';
 
@@ -44,6 +45,7 @@ const commands = {
   explain: () => import('./commands/explain.ts'),
   facts: () => import('./commands/facts.ts'),
   historyExport: () => import('./commands/history-export.ts'),
+  history: () => import('./commands/history.ts'),
   merge: () => import('./commands/merge.ts'),
   rulesEval: () => import('./commands/rules-eval.ts'),
   sensitivity: () => import('./commands/sensitivity.ts'),
@@ -397,6 +399,27 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       (await commands.tape()).tapePseudonymiseCommand(input, output, options, io),
     );
 
+  const history = cli
+    .command('history')
+    .description("a client's monthly history of contracts (docs/history.md)");
+  dialectOptions(
+    history
+      .command('count')
+      .description(
+        'stream monthly snapshots (and events) sorted by contract_id, month into count tables: counts.csv, the sufficient statistics of the rates',
+      )
+      .argument('<snapshots>', 'the snapshots: CSV or .csv.gz'),
+  )
+    .option(
+      '--events <file>',
+      'the events (terminations, defaults, sales, recoveries, new contracts): CSV or .csv.gz',
+    )
+    .requiredOption('--out <file>', 'the count tables to write (CSV, atomically)')
+    .option('--grades <json>', 'grade table: rating_grade → prime, near-prime or subprime, as JSON')
+    .option('--max-problems <n>', 'problems listed (all are counted by kind)', '100')
+    .action(async (file: string, options: HistoryCountCliOptions) => {
+      status.exitCode = await (await commands.history()).historyCountCommand(file, options, io);
+    });
   const portfolio = cli.command('portfolio').description("work with a scenario's book");
   portfolio
     .command('export')
@@ -448,7 +471,14 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       '--events <events.csv>',
       'with --history: its events (terminations, sales, recoveries, new contracts)',
     )
-    .option('--out <world.json>', 'with --history: the world file to write (a scenario can extends it)')
+    .option(
+      '--counts <counts.csv>',
+      "in place of --history: the history's count tables (cyclecast history count)",
+    )
+    .option(
+      '--out <world.json>',
+      'with --history or --counts: the world file to write (a scenario can extends it)',
+    )
     .option(
       '--knobs <ids>',
       'with --history: fit only these knobs, comma-separated (docs/history.md); default all',

@@ -364,7 +364,7 @@ export class HistoryCounter implements CountSink {
     if (this.problems.count > 0) return;
     this.contracts++;
     if (c.month[0]! > c.origination) this.enteredRunning++;
-    this.lastMonths.set(lastRow, (this.lastMonths.get(lastRow) ?? 0) + 1);
+    if (t < 0) this.lastMonths.set(lastRow, (this.lastMonths.get(lastRow) ?? 0) + 1);
     c.count(this, this.withEvents, this.newContracts.get(c.customer));
     this.table.closeContract(this.last);
     this.current = undefined;

@@ -49,7 +49,7 @@ export interface HistoryCoverage {
   readonly events: number;
   /** Contracts already running at the history's first month (left-truncated). */
   readonly enteredRunning: number;
-  /** Contracts still open at the history's last month (right-censored). */
+  /** Contracts with a row in the history's last month and no terminating event (right-censored). */
   readonly stillOpen: number;
 }
 

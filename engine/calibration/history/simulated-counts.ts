@@ -28,16 +28,16 @@ export function simulatedCounts(history: SimulatedHistory, windowStart: MonthInd
   for (const e of events) counter.indexNewContract(e);
   counter.snapshots.header(cells.snapshotHeader);
   let next = 0;
-  /** Hands the counter every event of a contract before `id` (ids as unsigned numbers: their text order). */
+  /** Hands the counter every event of a contract before `id` (contract numbers: their text order). */
   const eventsBefore = (id: number): void => {
-    while (next < events.length && history.events[next]!.contract >>> 0 < id) {
+    while (next < events.length && history.events[next]!.contract < id) {
       counter.eventRow(events[next]!, next + 2);
       next++;
     }
   };
   let current = -1;
   history.snapshots.forEach((s, k) => {
-    const id = s.contract >>> 0;
+    const id = s.contract;
     if (id !== current) {
       // A contract's events follow its snapshots, before the next contract's.
       eventsBefore(id);

@@ -6,15 +6,16 @@ import { monthText, type MonthIndex } from './dimensions.ts';
 /*
  * A simulated history as the two files a client sends (docs/history.md): snapshots.csv, one row per
  * contract per month-end, and events.csv, one row per event, both sorted by (contract_id, month), in
- * the tapes' default dialect (comma, decimal point, ISO dates). Ids are the simulator's stable
- * identities written as fixed-width hexadecimal, so their text order is their numeric order.
+ * the tapes' default dialect (comma, decimal point, ISO dates). Contract ids are the history's contract
+ * numbers and customer ids the simulator's identities, written as fixed-width hexadecimal, so their
+ * text order is their numeric order.
  */
 
 /** The columns written, in order: the declared ones but the rating grade (a simulated book has tiers). */
 const SNAPSHOT_HEADER = SNAPSHOT_COLUMNS.map((c) => c.name).filter((name) => name !== 'rating_grade');
 const EVENT_HEADER = EVENT_COLUMNS.map((c) => c.name);
 
-const contractId = (id: number): string => 'C' + (id >>> 0).toString(16).padStart(8, '0');
+const contractId = (n: number): string => 'C' + n.toString(16).padStart(8, '0');
 const customerId = (id: number): string => 'K' + (id >>> 0).toString(16).padStart(8, '0');
 /** A row's cells in the header's order. */
 const cells = (header: readonly string[], row: Readonly<Record<string, string>>): string[] =>

@@ -21,6 +21,7 @@ import { readObservedCounts } from '../history/observed-counts.ts';
 export interface CalibrateHistoryOptions {
   history?: string;
   events?: string;
+  counts?: string;
   out?: string;
   /** Comma-separated knob ids: fit only these. */
   knobs?: string;
@@ -36,7 +37,8 @@ export interface CalibrateHistoryOptions {
 const LEAD_MONTHS = 36;
 
 /**
- * `cyclecast calibrate [SCENARIO] --history snapshots.csv [--events events.csv] --out world.json`: estimates the history's rates, fits the world's base
+ * `cyclecast calibrate [SCENARIO] --history snapshots.csv [--events events.csv] --out world.json` (or
+ * `--counts counts.csv`, the history's count tables, in place of the files): estimates the history's rates, fits the world's base
  * rates so that SCENARIO (the baseline, running today's rules) reproduces them, and writes a world file
  * that extends SCENARIO (docs/history.md, "From rates to a world").
  */
@@ -84,7 +86,8 @@ export async function calibrateHistoryCommand(
     if (error instanceof Error && error.message.startsWith('invalid ')) throw new UserError(error.message);
     throw error;
   }
-  const source = [options.history, options.events].filter((f) => f !== undefined).join(' and ');
+  const source =
+    options.counts ?? [options.history, options.events].filter((f) => f !== undefined).join(' and ');
   const text = historyWorldFile({
     name: path.basename(outFile).replace(/\.json$/i, ''),
     extendsPath: relativeExtends(outFile, file),
@@ -121,11 +124,23 @@ function parseKnobs(text: string | undefined): string[] | undefined {
   return ids;
 }
 
-/** The history's first month and its length in months, as the counter saw them. */
+/**
+ * The history's first month and its length in months: as the counter saw them, or, for a counts file
+ * (which does not say), the whole calendar years its rows count.
+ */
 function historyWindow(counts: CountTables): { windowStart: number; months: number } {
-  const coverage = counts.coverage!;
-  const from = monthIndex(coverage.from)!;
-  return { windowStart: from, months: monthIndex(coverage.to)! - from + 1 };
+  if (counts.coverage !== undefined) {
+    const from = monthIndex(counts.coverage.from)!;
+    return { windowStart: from, months: monthIndex(counts.coverage.to)! - from + 1 };
+  }
+  const years = counts.rows.filter((r) => /^\d{4}$/.test(r.period)).map((r) => Number(r.period));
+  if (years.length === 0) {
+    throw new UserError(
+      'invalid counts: no calendar year has counts, so the months the history covers are unknown',
+    );
+  }
+  const first = Math.min(...years);
+  return { windowStart: first * 12, months: (Math.max(...years) - first + 1) * 12 };
 }
 
 /** `scenario` as the world file's `extends`: relative to the world file's folder, with forward slashes. */

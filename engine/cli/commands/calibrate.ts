@@ -40,7 +40,7 @@ export async function calibrateCommand(
   out: (text: string) => void,
   err: (text: string) => void,
 ): Promise<void> {
-  if (options.history !== undefined || options.events !== undefined) {
+  if (options.history !== undefined || options.events !== undefined || options.counts !== undefined) {
     if (options.targets !== undefined || options.write !== undefined) {
       throw new UserError(
         'calibrate --history fits the world to a history and writes --out; --targets and --write belong to the calibration on public figures',

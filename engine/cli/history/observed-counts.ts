@@ -1,56 +1,72 @@
-import { countHistory, formatProblem } from '../../index.ts';
-import type { CountTables, HistoryRow } from '../../index.ts';
-import { DEFAULT_DIALECT } from '../../portfolio/tape-dialect.ts';
+import { DEFAULT_DIALECT, formatProblem, readCounts } from '../../index.ts';
+import type { CountTables, HistoryRow, Problem } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { csvRows, MalformedRow, openTapeBytes } from '../tape/read-tape.ts';
-import { RecordError } from '../tape/records.ts';
+import { openTapeBytes } from '../tape/read-tape.ts';
+import { countHistoryFiles, historyRows } from './read-history.ts';
 
 /**
- * The count tables of a client's history files (docs/history.md): snapshots and, optionally, events,
- * streamed in the tapes' default dialect. Every problem is a located line; any stops the command
- * (exit 1) before anything is fitted.
+ * The client's count tables for `calibrate --history`: counted from the snapshots (and events), or read
+ * from a counts file (`--counts`, what `cyclecast history count` or a warehouse query writes). Every
+ * problem is a located line; any stops the command (exit 1) before anything is fitted.
  */
 export async function readObservedCounts(options: {
   history?: string;
   events?: string;
+  counts?: string;
 }): Promise<CountTables> {
-  const snapshots = options.history;
-  if (snapshots === undefined) {
+  if (options.counts !== undefined) {
+    if (options.history !== undefined || options.events !== undefined) {
+      throw new UserError(
+        'give --history (with --events) or --counts, not both: counts are what a history is read into',
+      );
+    }
+    return countsFile(options.counts);
+  }
+  if (options.history === undefined) {
     throw new UserError(
       'calibrate --events needs --history snapshots.csv: the events go with their snapshots',
     );
   }
-  const events = options.events;
-  const result = await countHistory(
-    {
-      snapshots: located(snapshots),
-      ...(events !== undefined ? { events: () => located(events) } : {}),
-    },
-    { snapshotsFile: snapshots, ...(events !== undefined ? { eventsFile: events } : {}) },
-  );
+  const result = await countHistoryFiles({
+    snapshotsFile: options.history,
+    ...(options.events !== undefined ? { eventsFile: options.events } : {}),
+  });
   if (result.counts !== undefined && result.problemCount === 0) return result.counts;
-  const kinds = Object.entries(result.problemKinds)
-    .map(([kind, n]) => `${n} × ${kind}`)
-    .join(', ');
-  throw new UserError(
-    [
-      ...result.problems.map(formatProblem),
-      `${result.problemCount} problem${result.problemCount === 1 ? '' : 's'} in the history${kinds ? ` (${kinds})` : ''}: nothing was fitted`,
-    ].join('\n'),
-  );
+  throw problemsError(result.problems, result.problemCount, 'the history');
 }
 
-/** The rows of `file`; a fault that makes the rest unreadable stops the command at its row. */
-async function* located(file: string): AsyncGenerator<HistoryRow> {
-  try {
-    yield* csvRows(await openTapeBytes(file), DEFAULT_DIALECT);
-  } catch (error) {
-    if (error instanceof RecordError) {
-      throw new UserError(
-        `${file}:${error.row}:${error.column}  ${error.message}${error.hint ? ` (${error.hint})` : ''}`,
-      );
-    }
-    if (error instanceof MalformedRow) throw new UserError(`${file}:${error.row}:1  ${error.message}`);
-    throw error;
+async function countsFile(file: string): Promise<CountTables> {
+  const faults: Problem[] = [];
+  const rows: HistoryRow[] = [];
+  // A counts file is small (one row per cell and period): read whole, then checked.
+  for await (const row of historyRows(
+    () => openTapeBytes(file),
+    file,
+    DEFAULT_DIALECT,
+    (line, column, message, hint) =>
+      faults.push({
+        file,
+        line,
+        column,
+        pointer: '(row)',
+        severity: 'error',
+        message,
+        ...(hint ? { hint } : {}),
+      }),
+  )) {
+    rows.push(row);
   }
+  const result = readCounts(rows, file);
+  if (faults.length === 0 && result.counts !== undefined && result.problemCount === 0) return result.counts;
+  throw problemsError([...faults, ...result.problems], faults.length + result.problemCount, file);
+}
+
+function problemsError(problems: readonly Problem[], count: number, what: string): UserError {
+  const more = count > problems.length ? ` (${problems.length} listed)` : '';
+  return new UserError(
+    [
+      ...problems.map(formatProblem),
+      `${count} problem${count === 1 ? '' : 's'} in ${what}${more}: nothing was fitted`,
+    ].join('\n'),
+  );
 }

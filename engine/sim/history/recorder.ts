@@ -12,7 +12,10 @@ import { ENDINGS, type HistoryTap } from './tap.ts';
 
 /** One contract at one month-end. */
 export interface SnapshotRow {
-  /** Stable contract identity. */
+  /**
+   * The contract's number in the history, in the order contracts are first seen (the simulator's
+   * identities are hashes, which may collide among the tens of thousands of contracts of a history).
+   */
   readonly contract: number;
   readonly customer: number;
   /** Simulation month of the month-end. */
@@ -49,6 +52,9 @@ export interface EventRow {
 export class HistoryRecorder implements HistoryTap {
   readonly snapshots: SnapshotRow[] = [];
   readonly events: EventRow[] = [];
+  /** The contract each slot holds (identity and start month) and its number in the history. */
+  private readonly numbers = new Map<number, { id: number; start: number; number: number }>();
+  private next = 0;
 
   /** Records months [first, end) of the simulation. */
   constructor(
@@ -56,6 +62,16 @@ export class HistoryRecorder implements HistoryTap {
     readonly first: number,
     readonly end: number,
   ) {}
+
+  /** The history's number of the contract in slot `i`: a new one when the slot holds a new contract. */
+  private numberOf(i: number): number {
+    const C = this.sim.contracts;
+    const held = this.numbers.get(i);
+    if (held !== undefined && held.id === C.id[i] && held.start === C.startMonth[i]) return held.number;
+    const number = this.next++;
+    this.numbers.set(i, { id: C.id[i]!, start: C.startMonth[i]!, number });
+    return number;
+  }
 
   private inWindow(t: number): boolean {
     return t >= this.first && t < this.end;
@@ -65,7 +81,7 @@ export class HistoryRecorder implements HistoryTap {
     if (!this.inWindow(t)) return;
     const C = this.sim.contracts;
     this.events.push({
-      contract: C.id[i]!,
+      contract: this.numberOf(i),
       customer: C.customerId[i]!,
       month: t,
       event,
@@ -98,7 +114,7 @@ export class HistoryRecorder implements HistoryTap {
       const start = C.startMonth[i]!;
       if (start === t) this.event(i, t, 'new-contract');
       this.snapshots.push({
-        contract: C.id[i]!,
+        contract: this.numberOf(i),
         customer: C.customerId[i]!,
         month: t,
         product: C.product[i] === LEASE ? 'operating-lease' : 'amortising-loan',

@@ -62,7 +62,7 @@ export function simulateHistory(setup: SimSetup, window: HistoryWindow, iteratio
   };
 }
 
-/** Stable sort by contract identity (as an unsigned number, the order of its written id). */
+/** Stable sort by contract number (the order of its written id). */
 function byContract<T extends { readonly contract: number }>(rows: T[]): T[] {
-  return rows.sort((a, b) => (a.contract >>> 0) - (b.contract >>> 0));
+  return rows.sort((a, b) => a.contract - b.contract);
 }
