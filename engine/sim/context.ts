@@ -30,7 +30,7 @@ import {
   type Policies,
 } from './policies.ts';
 import type { Trace } from './trace/trace.ts';
-import type { HistoryTap } from './history/tap.ts';
+import type { HistoryTap } from './history-tap.ts';
 import {
   allocateState,
   SlotList,

@@ -1,7 +1,7 @@
 import { CREDIT_TIERS } from '../../domain/lists.ts';
 import type { Sim } from '../context.ts';
 import { daysPastDue, LEASE } from '../state.ts';
-import { ENDINGS, type HistoryTap } from './tap.ts';
+import { ENDINGS, type HistoryTap } from '../history-tap.ts';
 
 /*
  * Records a simulated history while one iteration runs: each active contract's state at the end of

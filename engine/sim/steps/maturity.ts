@@ -9,7 +9,7 @@ import { endContract, exitVehicle, sellNewVehicle } from '../origination.ts';
 import { uniform } from '../../random/streams.ts';
 import { LEASE, VEHICLE_RETURNED } from '../state.ts';
 import type { VehicleEnding } from '../trace/records.ts';
-import { EARLY_UPGRADE, MATURITY_PURCHASE, MATURITY_RETURN } from '../history/tap.ts';
+import { EARLY_UPGRADE, MATURITY_PURCHASE, MATURITY_RETURN } from '../history-tap.ts';
 import { annuity, appraise, cleanValue, guideValue } from '../valuation.ts';
 
 /*

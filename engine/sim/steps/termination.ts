@@ -1,7 +1,7 @@
 import type { Sim } from '../context.ts';
 import { CAT } from '../ledger.ts';
 import { endContract, exitVehicle } from '../origination.ts';
-import { CHARGE_OFF_ENDING, REPOSSESSION } from '../history/tap.ts';
+import { CHARGE_OFF_ENDING, REPOSSESSION } from '../history-tap.ts';
 import { VEHICLE_RETURNED } from '../state.ts';
 import { appraise } from '../valuation.ts';
 

@@ -5,7 +5,8 @@
  * the sites are per event (an ending, a default), never per contract-month, so an ordinary run pays
  * one null check per event and nothing else.
  *
- * Declared apart from the recorder so the steps import only this small interface.
+ * Declared apart from the recorder (engine/sim/history/), which runs the iteration: the steps and the
+ * Sim import only this small interface, so the recorder's folder depends on them and not back.
  */
 
 /** Why a contract ended, as the history's events name it. */
