@@ -220,7 +220,7 @@ export function historyFitText(fit: HistoryFit, estimates: readonly RateEstimate
       .join('  ')
       .trimEnd();
   const lines = [
-    `Calibration from history: ${estimates.length} rates estimated, ${fit.fits.length} knobs fitted on the baseline running today's rules`,
+    `Calibration from history: ${estimates.length} rates estimated, ${fit.fits.length} knob${fit.fits.length === 1 ? '' : 's'} fitted on the baseline running today's rules`,
     '',
     line(head),
     ...rows.map(line),
