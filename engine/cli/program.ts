@@ -426,25 +426,6 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .action(async (file: string, options: HistoryCountCliOptions) => {
       status.exitCode = await (await commands.history()).historyCountCommand(file, options, io);
     });
-  const portfolio = cli.command('portfolio').description("work with a scenario's book");
-  portfolio
-    .command('export')
-    .description(
-      "write a simulated history of the scenario's own run: snapshots.csv and events.csv, as a client sends them (docs/history.md)",
-    )
-    .argument('<scenario>', 'scenario file')
-    .requiredOption(
-      '--history <dir>',
-      'the folder to write snapshots.csv and events.csv to (written atomically)',
-    )
-    .option('--months <n>', 'months of history (default 60)')
-    .option('--lead <n>', 'months run before the history opens, so it starts mid-contract (default 36)')
-    .option('--from <YYYY-MM>', "the history's first calendar month (default 2012-01)")
-    .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
-    .option('--set <PATH=VALUE>', SET_HELP, collect, [])
-    .action(async (file: string, options: HistoryExportOptions) =>
-      (await commands.historyExport()).historyExportCommand(file, options, io.stderr),
-    );
 
   cli
     .command('portfolio')
@@ -454,7 +435,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       "write the scenario's synthetic starting book as a contract tape (docs/tape.md), with the model-only x_ columns: the scenario run on it gives the same results",
     )
     .argument('<scenario>', 'the scenario whose portfolio settings draw the book')
-    .requiredOption('--out <file>', 'the tape to write (CSV, written atomically)')
+    .option('--out <file>', 'the tape to write (CSV, written atomically)')
     .option(
       '--dealers-out <file>',
       'also write the dealer network as a dealer list (needed when a dealer holds no contract of the book)',
@@ -465,8 +446,25 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     )
     .option('--seed <s>', "seed the book is drawn with (default: the scenario's run.seed)")
     .option('--set <PATH=VALUE>', SET_HELP, collect, [])
-    .action(async (file: string, options: PortfolioExportOptions) =>
-      (await commands.portfolio()).portfolioExportCommand(file, options, io),
+    // A simulated history instead of the starting book (docs/calibration.md): the scenario's own run.
+    .option(
+      '--history <dir>',
+      "instead of --out: write a simulated history of the scenario's own run, DIR/snapshots.csv and DIR/events.csv (docs/history.md)",
+    )
+    .option('--months <n>', 'with --history: months of history (default 60)')
+    .option(
+      '--lead <n>',
+      'with --history: months run before it opens, so it starts mid-contract (default 36)',
+    )
+    .option('--from <YYYY-MM>', 'with --history: its first calendar month (default 2012-01)')
+    .action(async (file: string, options: PortfolioExportOptions & Partial<HistoryExportOptions>) =>
+      options.history !== undefined
+        ? (await commands.historyExport()).historyExportCommand(
+            file,
+            { ...options, history: options.history },
+            io.stderr,
+          )
+        : (await commands.portfolio()).portfolioExportCommand(file, options, io),
     );
 
   cli

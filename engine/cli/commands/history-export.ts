@@ -16,6 +16,10 @@ export interface HistoryExportOptions {
   from?: string;
   seed?: string;
   set?: string[];
+  /** The starting book's tape (`portfolio export --out`): not with --history. */
+  out?: string;
+  dealersOut?: string;
+  asOf?: string;
 }
 
 /** Defaults: five years of history after three of seasoning, from January 2012 (before the flagged 2020–22 periods). */
@@ -33,6 +37,11 @@ export async function historyExportCommand(
   options: HistoryExportOptions,
   err: (text: string) => void,
 ): Promise<void> {
+  if (options.out !== undefined || options.dealersOut !== undefined || options.asOf !== undefined) {
+    throw new UserError(
+      'give --out (the starting book as a tape) or --history DIR (a simulated history of the run), not both',
+    );
+  }
   const months = parseWhole('--months', options.months, 1, 600) ?? DEFAULT_MONTHS;
   const lead = parseWhole('--lead', options.lead, 0, 600) ?? DEFAULT_LEAD;
   const fromText = options.from ?? DEFAULT_FROM;
