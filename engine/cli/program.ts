@@ -427,6 +427,18 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       status.exitCode = await (await commands.history()).historyCountCommand(file, options, io);
     });
 
+  history
+    .command('rates')
+    .description(
+      'the rates count tables support: rate, 95% interval clustered by contract, spread between years, pooling, unusual periods',
+    )
+    .argument('<counts>', 'count tables: counts.csv (from history count or the warehouse query)')
+    .option('--min-events <n>', 'a cell with fewer events is pooled (docs/history.md)', '20')
+    .option('--json', 'the estimates as JSON')
+    .action(async (file: string, options: { minEvents?: string; json?: boolean }) => {
+      status.exitCode = await (await commands.history()).historyRatesCommand(file, options, io);
+    });
+
   cli
     .command('portfolio')
     .description("work with a scenario's starting book")

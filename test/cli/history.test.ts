@@ -50,4 +50,23 @@ describe('cyclecast history count', () => {
     expect(hasStackTrace(stderr)).toBe(false);
     expect(existsSync(out)).toBe(false);
   });
+
+  it('prints the rates count tables support, and locates a bad counts file', async () => {
+    const out = path.join(tmp, 'counts-for-rates.csv');
+    expect((await runCli(['history', 'count', snapshots, '--events', events, '--out', out])).status).toBe(0);
+    const { status, stdout, stderr } = await runCli(['history', 'rates', out, '--json']);
+    expect(status, stderr).toBe(0);
+    const estimates = JSON.parse(stdout) as { id: string; rate: number; interval95: [number, number] }[];
+    const roll = estimates.find((e) => e.id === 'roll')!;
+    expect(roll.interval95[0]).toBeLessThanOrEqual(roll.rate);
+    expect(roll.interval95[1]).toBeGreaterThanOrEqual(roll.rate);
+    const text = await runCli(['history', 'rates', out]);
+    expect(text.stdout).toMatch(
+      /^roll {2}prime current: [\d.]+ \[[\d.]+, [\d.]+\] from [\d,]+ observations/m,
+    );
+    const bad = write('bad-counts.csv', readFileSync(out, 'utf8').replace(/\nroll,/, '\nrol,'));
+    const refused = await runCli(['history', 'rates', bad]);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/bad-counts\.csv:2:1 {2}rate {2}expected one of roll,/);
+  });
 });

@@ -199,7 +199,8 @@ export class ContractHistory {
     // Residual result of a vehicle returned at maturity.
     if (ending === E_RETURN) {
       for (let i = 0; i < this.events; i++) {
-        if (this.eventKind[i] !== E_SALE) continue;
+        // A sale without its guide residual says nothing about the residual result.
+        if (this.eventKind[i] !== E_SALE || Number.isNaN(this.eventGuide[i])) continue;
         sink.add(
           RESIDUAL,
           product,

@@ -71,7 +71,11 @@ export function estimateRates(counts: CountTables, options: EstimateOptions = {}
     const bases = members.map((m) => m.base!);
     const events = sum(bases, 'events');
     const probability = PROBABILITIES.has(g.cell.rate);
-    const { rate, interval95 } = ratioInterval(bases, probability);
+    // Cells of different products hold different contracts; within a product they may share some.
+    const byProduct = new Map<string, CountRow[]>();
+    for (const m of members)
+      byProduct.set(m.cell.product, [...(byProduct.get(m.cell.product) ?? []), m.base!]);
+    const { rate, interval95 } = ratioInterval([...byProduct.values()], probability);
     const spread = periodSpread(members, spreadMinShare);
     estimates.push({
       id: g.cell.rate,

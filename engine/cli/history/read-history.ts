@@ -2,6 +2,9 @@ import type { Readable } from 'node:stream';
 import {
   countHistory,
   DEFAULT_DIALECT,
+  readCounts,
+  type CountTables,
+  type Problem,
   type HistoryCountOptions,
   type HistoryCountResult,
   type HistoryRow,
@@ -72,4 +75,32 @@ export async function countHistoryFiles(
     ...result.problems,
   ];
   return { problems, problemCount: result.problemCount + faults.length, problemKinds: result.problemKinds };
+}
+
+/** Reads a counts.csv (UTF-8, comma-separated; or .csv.gz) into count tables, each problem located. */
+export async function readCountsFile(
+  file: string,
+  maxProblems = 100,
+): Promise<{ counts?: CountTables; problems: readonly Problem[]; problemCount: number }> {
+  const rows: HistoryRow[] = [];
+  const faults: Problem[] = [];
+  for await (const row of historyRows(
+    () => openTapeBytes(file),
+    file,
+    DEFAULT_DIALECT,
+    (line, column, message, hint) =>
+      faults.push({
+        file,
+        line,
+        column,
+        pointer: '(row)',
+        severity: 'error',
+        message,
+        ...(hint ? { hint } : {}),
+      }),
+  ))
+    rows.push(row);
+  const result = readCounts(rows, file, maxProblems);
+  if (faults.length === 0) return result;
+  return { problems: [...faults, ...result.problems], problemCount: faults.length + result.problemCount };
 }
