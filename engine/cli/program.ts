@@ -520,7 +520,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     )
     .option(
       '--knobs <ids>',
-      'with --history: fit only these knobs, comma-separated (docs/history.md); default all',
+      'with --history: fit only these knobs, comma-separated (docs/calibration.md); default all',
     )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, options: CalibrateOptions) =>

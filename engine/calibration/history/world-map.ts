@@ -2,7 +2,7 @@ import { CREDIT_TIERS, SEGMENTS } from '../../domain/lists.ts';
 import type { HistoryRateId } from './dimensions.ts';
 
 /*
- * Which world parameter each rate of a history informs (docs/history.md, "From rates to a world"). A
+ * Which world parameter each rate of a history informs (docs/calibration.md, "Calibrating from a client's history"). A
  * knob is one number `cyclecast calibrate --history` fits: either a world number itself, or a factor
  * on the odds of several world probabilities that the history cannot tell apart (it has no payer
  * segment, so one factor moves a tier's three segment miss probabilities and keeps their proportions).

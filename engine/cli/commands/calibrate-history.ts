@@ -40,7 +40,7 @@ const LEAD_MONTHS = 36;
  * `cyclecast calibrate [SCENARIO] --history snapshots.csv [--events events.csv] --out world.json` (or
  * `--counts counts.csv`, the history's count tables, in place of the files): estimates the history's rates, fits the world's base
  * rates so that SCENARIO (the baseline, running today's rules) reproduces them, and writes a world file
- * that extends SCENARIO (docs/history.md, "From rates to a world").
+ * that extends SCENARIO (docs/calibration.md, "Calibrating from a client's history").
  */
 export async function calibrateHistoryCommand(
   file: string,
