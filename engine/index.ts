@@ -256,3 +256,15 @@ export type {
   RateCell,
   RateEstimate,
 } from './calibration/history/rate-estimate.ts';
+
+// A simulated history and the world fitted to a history (docs/calibration.md, calibrating from a history).
+export { simulateHistory } from './sim/history/simulate-history.ts';
+export type { HistoryWindow, SimulatedHistory } from './sim/history/simulate-history.ts';
+export { historyCsv } from './calibration/history/simulated-csv.ts';
+export { monthIndex } from './calibration/history/dimensions.ts';
+export { fitHistory } from './calibration/history/fit-history.ts';
+export type { HistoryFit, KnobFit } from './calibration/history/fit-history.ts';
+export { historyWorldFile } from './calibration/history/world-file.ts';
+export { HISTORY_KNOBS, RATES_WITHOUT_PARAMETER } from './calibration/history/world-map.ts';
+export { simulatedCounts } from './calibration/history/simulated-counts.ts';
+export { monthText } from './calibration/history/dimensions.ts';
