@@ -9,8 +9,10 @@
 -- and give the file to `cyclecast calibrate --counts` (or drop it on the workbench): no contract
 -- level data leaves the warehouse.
 --
--- Standard SQL with window functions (runs as is on PostgreSQL, DuckDB, SQLite ≥ 3.25, BigQuery,
--- Snowflake; Oracle needs FROM dual-free VALUES rewritten). Tier: map rating grades to
+-- Standard SQL with window functions. Checked in SQLite (≥ 3.25), where a test compares it row for
+-- row with `cyclecast history count`; other databases are not checked: where `/` of two integers is
+-- not integer division (BigQuery), write DIV(o.om, 12); where VALUES needs a FROM (Oracle), rewrite
+-- the two VALUES lists as SELECT … FROM dual UNION ALL …. Tier: map rating grades to
 -- prime / near-prime / subprime in the snapshots view first, or leave tier NULL (counted as '*').
 -- A history without events: create an empty events table; renewals and recoveries are then not counted.
 -- The unusual periods are those of docs/history.md; change them in `unusual` (and tell the estimator).
