@@ -231,6 +231,11 @@ export {
   type HistoryCountResult,
 } from './calibration/history/counter.ts';
 export { COUNT_COLUMNS, countsCsv, readCounts } from './calibration/history/counts-csv.ts';
+export {
+  MAX_COUNTS_BYTES,
+  readCountsBytes,
+  type CountsReadResult,
+} from './calibration/history/counts-text.ts';
 export type {
   CellCounts,
   CountRow,
