@@ -12,6 +12,7 @@ import type { RunSettingsInput } from '../../lib/workspace.ts';
 import { shared } from '../../styles/shared.ts';
 import { WebWorkerPool } from '../../workers/web-worker-pool.ts';
 import '../analysis-panel/analysis-panel.ts';
+import '../history-counts/history-counts.ts';
 import '../message-box/message-box.ts';
 import '../results-view/results-view.ts';
 import '../run-panel/run-panel.ts';
@@ -282,6 +283,7 @@ export class CyclecastApp extends LitElement {
                 : html`<cc-scenario-editor .workspace=${this.workspace} .ws=${ws}></cc-scenario-editor>`
           }
         </div>
+        <cc-history-counts></cc-history-counts>
       </main>`;
   }
 
