@@ -136,13 +136,15 @@ export async function readTapeFile(
   source: TapeSource,
   maxProblems = 100,
   excludeShare?: number,
+  keep: 'book' | 'summary' = 'book',
 ): Promise<TapeReadResult> {
-  return readTapeStream(await openTapeBytes(file), file, source, maxProblems, excludeShare);
+  return readTapeStream(await openTapeBytes(file), file, source, maxProblems, excludeShare, keep);
 }
 
 /**
  * {@link readTapeFile} on a byte stream; `file` names it in problems. With `excludeShare` (0–1), rows
- * with problems are left out of the book up to that share of the rows and of the balance.
+ * with problems are left out of the book up to that share of the rows and of the balance. With `keep`
+ * `'summary'` the book is not collected (checking only): memory stays bounded by the ids seen.
  */
 export async function readTapeStream(
   bytes: Readable,
@@ -150,8 +152,9 @@ export async function readTapeStream(
   source: TapeSource,
   maxProblems = 100,
   excludeShare?: number,
+  keep: 'book' | 'summary' = 'book',
 ): Promise<TapeReadResult> {
-  const reader = new TapeReader(file, source, maxProblems);
+  const reader = new TapeReader(file, source, maxProblems, keep);
   const encoding = source.dialect.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252';
   let seenHeader = false;
   let count = 0;

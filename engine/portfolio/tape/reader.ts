@@ -5,6 +5,8 @@ import { didYouMean } from '../../json/suggest.ts';
 import type { TapeSource } from '../tape-source.ts';
 import type { ExcludedRows } from '../../result/run.ts';
 import { ABSENT, type TapeBook } from './book.ts';
+import { GrowableColumn } from './growable.ts';
+import { IdTable } from './id-table.ts';
 import {
   CellError,
   checkCode,
@@ -31,6 +33,9 @@ import { personalColumnReason, personalValueReason } from './privacy.ts';
 /** Longest contract accepted, months (as the portfolio's terms). */
 const MAX_TERM = 120;
 const DAYS_PER_MONTH = 365.25 / 12;
+/** Problem kinds told apart in a summary; the rest are counted as {@link OTHER_KINDS}. */
+const MAX_KINDS = 1000;
+const OTHER_KINDS = '(other kinds)';
 
 /** What `cyclecast tape check` prints about a tape besides its problems. */
 export interface TapeSummary {
@@ -70,6 +75,7 @@ type Cell = { readonly column: TapeColumn; readonly index: number };
 export class TapeReader {
   private readonly problems: Problem[] = [];
   private readonly kinds: Record<string, number> = {};
+  private kindCount = 0;
   private problemCount = 0;
   private errorsInRows = 0;
   /** Problems found inside data rows: those rows can be left out (`--exclude-invalid`). */
@@ -82,50 +88,62 @@ export class TapeReader {
   private headerOk = false;
   private asOf: DateNumber | undefined;
   private asOfFromColumn = false;
-  private readonly contractIds = new Set<string>();
-  private readonly customerIndex = new Map<string, number>();
-  private readonly dealerIndex = new Map<string, number>();
+  private readonly contractIds = new IdTable();
+  private readonly customerIndex = new IdTable();
+  private readonly dealerIndex = new IdTable(64);
   private readonly productTotals: Record<string, { rows: number; balance: number }> = {};
   private readonly statusCounts: Record<string, number> = {};
   private rows = 0;
   private totalBalance = 0;
-  private readonly dealerRegion: number[] = [];
-  private readonly customerTier: number[] = [];
-  private readonly customerSegment: number[] = [];
-  private readonly customerDealer: number[] = [];
+  private readonly dealerRegion = new GrowableColumn<Int8Array>(Int8Array, 64);
+  private readonly customerTier = new GrowableColumn<Int8Array>(Int8Array);
+  private readonly customerSegment = new GrowableColumn<Int8Array>(Int8Array);
+  private readonly customerDealer = new GrowableColumn<Int32Array>(Int32Array);
   private readonly k = {
-    customer: [] as number[],
-    cycle: [] as number[],
-    termMonths: [] as number[],
-    monthsOnBook: [] as number[],
-    balance: [] as number[],
-    instalment: [] as number[],
-    residual: [] as number[],
-    rateMonthly: [] as number[],
-    missed: [] as number[],
-    dispute: [] as number[],
-    agency: [] as number[],
-    insured: [] as number[],
-    subsidy: [] as number[],
-    commission: [] as number[],
-    powertrain: [] as number[],
-    vehicleAgeMonths: [] as number[],
-    mileageKm: [] as number[],
-    listPrice: [] as number[],
+    customer: new GrowableColumn<Int32Array>(Int32Array),
+    cycle: new GrowableColumn<Uint8Array>(Uint8Array),
+    termMonths: new GrowableColumn<Int32Array>(Int32Array),
+    monthsOnBook: new GrowableColumn<Int32Array>(Int32Array),
+    balance: new GrowableColumn<Float64Array>(Float64Array),
+    instalment: new GrowableColumn<Float64Array>(Float64Array),
+    residual: new GrowableColumn<Float64Array>(Float64Array),
+    rateMonthly: new GrowableColumn<Float64Array>(Float64Array),
+    missed: new GrowableColumn<Int32Array>(Int32Array),
+    dispute: new GrowableColumn<Uint8Array>(Uint8Array),
+    agency: new GrowableColumn<Uint8Array>(Uint8Array),
+    insured: new GrowableColumn<Int8Array>(Int8Array),
+    subsidy: new GrowableColumn<Float64Array>(Float64Array),
+    commission: new GrowableColumn<Float64Array>(Float64Array),
+    powertrain: new GrowableColumn<Int8Array>(Int8Array),
+    vehicleAgeMonths: new GrowableColumn<Int32Array>(Int32Array),
+    mileageKm: new GrowableColumn<Float64Array>(Float64Array),
+    listPrice: new GrowableColumn<Float64Array>(Float64Array),
   };
+  /** Whether the book is collected, or only checked and summarised (`tape check`, `validate`). */
+  private readonly keepBook: boolean;
 
+  /**
+   * @param maxProblems problems listed; all are counted by kind.
+   * @param keep `'book'` to collect the book, `'summary'` to check and summarise only: then memory is
+   *   the ids seen (about 40 bytes a contract, for duplicates and counts) whatever else the tape holds.
+   */
   constructor(
     readonly file: string,
     readonly source: TapeSource,
     readonly maxProblems = 100,
+    keep: 'book' | 'summary' = 'book',
   ) {
+    this.keepBook = keep === 'book';
     if (source.asOf !== undefined) this.asOf = readDate(source.asOf, 'YYYY-MM-DD') as DateNumber;
   }
 
   /** A problem at `row` and 1-based `column`, named by the tape's column. */
   report(row: number, column: number, columnName: string, message: string, hint?: string): void {
     this.problemCount++;
-    const kind = `${columnName}: ${message}`;
+    let kind = `${columnName}: ${message}`;
+    // Kinds are bounded too: past MAX_KINDS, new ones (messages that quote a value) count together.
+    if (this.kinds[kind] === undefined && this.kindCount >= MAX_KINDS) kind = OTHER_KINDS;
+    if (this.kinds[kind] === undefined) this.kindCount++;
     this.kinds[kind] = (this.kinds[kind] ?? 0) + 1;
     if (this.problems.length < this.maxProblems) {
       this.problems.push({
@@ -292,7 +310,7 @@ export class TapeReader {
     }
     const asOf = this.asOf!;
     const contractId = v.contract_id as string;
-    if (this.contractIds.has(contractId))
+    if (this.contractIds.get(contractId) !== -1)
       return at('contract_id', 'duplicate contract id: each contract is one row');
     const origination = v.origination_date as number;
     const maturity = v.maturity_date as number;
@@ -365,35 +383,60 @@ export class TapeReader {
       region = REGIONS.indexOf(mapped);
     }
 
-    this.contractIds.add(contractId);
-    let dealer = this.dealerIndex.get(v.dealer_id as string);
-    if (dealer === undefined) {
-      dealer = this.dealerIndex.size;
-      this.dealerIndex.set(v.dealer_id as string, dealer);
+    this.contractIds.add(contractId, this.rows);
+    const dealerId = v.dealer_id as string;
+    let dealer = this.dealerIndex.add(dealerId, this.dealerIndex.size);
+    if (dealer === -1) {
+      dealer = this.dealerIndex.size - 1;
       this.dealerRegion.push(region);
-    } else if (this.dealerRegion[dealer] === ABSENT) this.dealerRegion[dealer] = region;
-    let customer = this.customerIndex.get(v.customer_id as string);
+    } else if (this.dealerRegion.get(dealer) === ABSENT) this.dealerRegion.set(dealer, region);
+    let customer = this.customerIndex.add(v.customer_id as string, this.customerIndex.size);
     const segment = segmentOf(v.payment_summary_12m as string | undefined);
-    if (customer === undefined) {
-      customer = this.customerIndex.size;
-      this.customerIndex.set(v.customer_id as string, customer);
-      this.customerTier.push(tier);
-      this.customerSegment.push(segment);
-      this.customerDealer.push(dealer);
-    } else {
+    if (customer === -1) {
+      customer = this.customerIndex.size - 1;
+      if (this.keepBook) {
+        this.customerTier.push(tier);
+        this.customerSegment.push(segment);
+        this.customerDealer.push(dealer);
+      }
+    } else if (this.keepBook) {
       // Several contracts: the customer's worst tier and worst payment record across them.
-      if (tier > this.customerTier[customer]!) this.customerTier[customer] = tier;
-      if (segment > this.customerSegment[customer]!) this.customerSegment[customer] = segment;
+      if (tier > this.customerTier.get(customer)) this.customerTier.set(customer, tier);
+      if (segment > this.customerSegment.get(customer)) this.customerSegment.set(customer, segment);
     }
+    if (this.keepBook) this.keep(v, customer, product, status, origination, asOf, term, seasoning, rate!);
+
+    this.rows++;
+    this.totalBalance += balance;
+    const totals = (this.productTotals[product] ??= { rows: 0, balance: 0 });
+    totals.rows++;
+    totals.balance += balance;
+    this.statusCounts[status] = (this.statusCounts[status] ?? 0) + 1;
+  }
+
+  /** The row's contract into the book's columns. */
+  private keep(
+    v: Record<string, number | string | undefined>,
+    customer: number,
+    product: string,
+    status: string,
+    origination: DateNumber,
+    asOf: DateNumber,
+    term: number,
+    seasoning: number,
+    rate: number,
+  ): void {
+    const isLoan = product === 'amortising-loan';
+    const dpd = v.days_past_due as number;
     const isNew = v.new_used === 'new';
     const k = this.k;
     k.customer.push(customer);
     k.cycle.push(isLoan ? 3 : isNew ? 1 : 2);
     k.termMonths.push(term);
     k.monthsOnBook.push(seasoning);
-    k.balance.push(balance);
-    k.instalment.push(instalment);
-    k.residual.push(residual);
+    k.balance.push(v.balance as number);
+    k.instalment.push(v.instalment as number);
+    k.residual.push(v.residual as number);
     k.rateMonthly.push(rate);
     k.missed.push(Math.ceil(dpd / 30));
     k.dispute.push((v.dispute as number | undefined) ?? 0);
@@ -410,13 +453,6 @@ export class TapeReader {
     k.vehicleAgeMonths.push(age);
     k.mileageKm.push((v.mileage_km as number | undefined) ?? ABSENT);
     k.listPrice.push((v.list_price as number | undefined) ?? ABSENT);
-
-    this.rows++;
-    this.totalBalance += balance;
-    const totals = (this.productTotals[product] ??= { rows: 0, balance: 0 });
-    totals.rows++;
-    totals.balance += balance;
-    this.statusCounts[status] = (this.statusCounts[status] ?? 0) + 1;
   }
 
   /**
@@ -445,7 +481,8 @@ export class TapeReader {
       rowProblems: this.problemsInRows,
       ...(this.errorsInRows > 0 ? { invalidRows: this.invalidRows() } : {}),
     };
-    if (this.problemCount > 0 && excluded === undefined) return { summary, problems: this.problems };
+    if ((this.problemCount > 0 && excluded === undefined) || !this.keepBook)
+      return { summary, problems: this.problems };
     const has = (name: string): boolean => this.present.has(name);
     const drawn = [
       ...(has('rating_grade') ? [] : ['credit tier']),
@@ -469,14 +506,19 @@ export class TapeReader {
       drawn,
       regions: { ...this.source.regions },
       grades: { ...this.source.grades },
-      dealers: { count: this.dealerIndex.size, region: this.dealerRegion },
+      dealers: { count: this.dealerIndex.size, region: this.dealerRegion.finish() },
       customers: {
         count: this.customerIndex.size,
-        creditTier: this.customerTier,
-        segment: this.customerSegment,
-        dealer: this.customerDealer,
+        creditTier: this.customerTier.finish(),
+        segment: this.customerSegment.finish(),
+        dealer: this.customerDealer.finish(),
       },
-      contracts: { count: this.rows, ...this.k },
+      contracts: {
+        count: this.rows,
+        ...(Object.fromEntries(
+          Object.entries(this.k).map(([name, column]) => [name, column.finish()]),
+        ) as { [K in keyof typeof this.k]: ReturnType<(typeof this.k)[K]['finish']> }),
+      },
       ...(excluded !== undefined && excluded.rows > 0 ? { excluded } : {}),
     };
     return { book, summary, problems: excluded !== undefined ? this.problems : [] };
