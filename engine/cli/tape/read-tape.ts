@@ -11,6 +11,8 @@ import { csvRecords, RecordError, type UndecodableRecord } from './records.ts';
 const MAX_TAPE_BYTES = 64 * 1024 ** 3;
 /** Most rows read: the portfolio's largest book. */
 const MAX_ROWS = 10_000_000;
+/** Characters of records handed to the CSV parser at once. */
+const BATCH_CHARS = 64 * 1024;
 
 /** One parsed row of a CSV file, at its row (the header is row 1). */
 export interface CsvRow {
@@ -79,17 +81,24 @@ export async function* csvRows(
   let stopped: unknown;
   const texts = Readable.from(
     (async function* () {
+      // Records go to the parser in batches: a stream chunk per record costs more than parsing it.
+      let batch = '';
       try {
         for await (const record of records) {
           if ('undecodable' in record) undecodable.push(record);
           else {
             rows.push(record.row);
-            yield record.text + '\n';
+            batch += record.text + '\n';
+            if (batch.length >= BATCH_CHARS) {
+              yield batch;
+              batch = '';
+            }
           }
         }
       } catch (error) {
         stopped = error;
       }
+      if (batch !== '') yield batch;
     })(),
     { objectMode: false },
   );

@@ -119,6 +119,9 @@ export class TapeReader {
     mileageKm: new GrowableColumn<Float64Array>(Float64Array),
     listPrice: new GrowableColumn<Float64Array>(Float64Array),
   };
+  private readonly values: Record<string, number | string | undefined> = Object.fromEntries(
+    TAPE_COLUMNS.map((c) => [c.name, undefined]),
+  );
   /** Whether the book is collected, or only checked and summarised (`tape check`, `validate`). */
   private readonly keepBook: boolean;
 
@@ -224,7 +227,9 @@ export class TapeReader {
       return;
     }
     const before = this.problemCount;
-    const v: Record<string, number | string | undefined> = {};
+    // One record for every row, of a fixed shape: a fresh object per row costs more than reading it.
+    const v = this.values;
+    for (const { column } of this.cells) v[column.name] = undefined;
     for (const { column, index } of this.cells) {
       const text = values[index]!.trim();
       if (text === '') {
@@ -515,9 +520,9 @@ export class TapeReader {
       },
       contracts: {
         count: this.rows,
-        ...(Object.fromEntries(
-          Object.entries(this.k).map(([name, column]) => [name, column.finish()]),
-        ) as { [K in keyof typeof this.k]: ReturnType<(typeof this.k)[K]['finish']> }),
+        ...(Object.fromEntries(Object.entries(this.k).map(([name, column]) => [name, column.finish()])) as {
+          [K in keyof typeof this.k]: ReturnType<(typeof this.k)[K]['finish']>;
+        }),
       },
       ...(excluded !== undefined && excluded.rows > 0 ? { excluded } : {}),
     };

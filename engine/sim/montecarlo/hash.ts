@@ -40,7 +40,9 @@ export function typedFingerprint(view: ArrayBufferView): string {
   let c = 0x13198a2e;
   let d = 0x03707344;
   for (let i = 0; i < words; i++) {
-    const x = w ? w[i]! : bytes[i * 4]! | (bytes[i * 4 + 1]! << 8) | (bytes[i * 4 + 2]! << 16) | (bytes[i * 4 + 3]! << 24);
+    const x = w
+      ? w[i]!
+      : bytes[i * 4]! | (bytes[i * 4 + 1]! << 8) | (bytes[i * 4 + 2]! << 16) | (bytes[i * 4 + 3]! << 24);
     a = Math.imul(a ^ x, 0x9e3779b1);
     b = Math.imul(b ^ x, 0x85ebca6b) ^ (a >>> 15);
     c = Math.imul(c + x, 0xc2b2ae35) ^ (b >>> 13);
