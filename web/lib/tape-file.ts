@@ -25,7 +25,7 @@ async function* chunks(stream: ReadableStream<Uint8Array>): AsyncGenerator<Uint8
  * at the same rows and columns as `cyclecast tape check`): CSV, or gzip-compressed CSV (told by its
  * first bytes, decompressed with the browser's DecompressionStream), in the default dialect with the
  * model's own region and grade names. The file is read from memory the browser already holds: nothing
- * is sent anywhere or stored. Returns the read with the tape settings it was read with. Throws a TapeFileError for a spreadsheet, or damaged gzip data.
+ * is sent anywhere or stored. Returns the read with the tape settings it was read with. Throws a TapeFileError for a spreadsheet, damaged gzip data, or a file the browser cannot read.
  */
 export async function readTapeInPage(
   file: Blob & { readonly name: string },
@@ -42,8 +42,10 @@ export async function readTapeInPage(
   try {
     return { ...(await readTape(chunks(bytes), file.name, source!, { maxRows: PAGE_MAX_ROWS })), source: source! };
   } catch (error) {
-    if (gzip && error instanceof TypeError)
-      throw new TapeFileError(`${file.name}: the gzip data is damaged (${error.message})`);
-    throw error;
+    // The reader reports every problem of the content; what it throws comes from the byte stream.
+    const why = error instanceof Error ? error.message : String(error);
+    throw new TapeFileError(
+      gzip ? `${file.name}: the gzip data is damaged (${why})` : `${file.name}: cannot be read (${why})`,
+    );
   }
 }
