@@ -21,10 +21,10 @@ export interface TapeSuiteResult {
 }
 
 export async function runTapeSuite(
-  options: { quick: boolean },
+  options: { quick: boolean; rows?: number },
   progress: (line: string) => void,
 ): Promise<TapeSuiteResult> {
-  const rows = options.quick ? 200_000 : 5_000_000;
+  const rows = options.rows ?? (options.quick ? 200_000 : 5_000_000);
   const dir = mkdtempSync(join(tmpdir(), 'cyclecast-bench-tape-'));
   try {
     const file = join(dir, 'book.csv');

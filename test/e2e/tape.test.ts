@@ -29,9 +29,16 @@ if (!chromium) console.warn(skipReason('the contract tape end-to-end tests'));
 
 const HEADER =
   'contract_id,customer_id,dealer_id,product,residual_risk,new_used,origination_date,maturity_date,balance,instalment,residual,status,days_past_due,arrears_amount,as_of_date';
-const GOOD = 'k1,c1,d1,operating-lease,captive,new,2024-06-15,2027-06-15,25242.41,510.14,15000,current,0,0,2025-06-30';
+const GOOD =
+  'k1,c1,d1,operating-lease,captive,new,2024-06-15,2027-06-15,25242.41,510.14,15000,current,0,0,2025-06-30';
 const BAD = 'k2,c2,d1,lease,captive,new,2024-06-15,2027-06-15,25242.41,510.14,15000,current,0,0,2025-06-30';
-const RUN = { baseline: 'scenarios/baseline.json', challengers: [], iterations: 2, seed: 5, horizonMonths: 12 };
+const RUN = {
+  baseline: 'scenarios/baseline.json',
+  challengers: [],
+  iterations: 2,
+  seed: 5,
+  horizonMonths: 12,
+};
 
 describe.skipIf(!chromium)('a contract tape in the workbench', () => {
   const dir = tempDir('e2e-tape');
@@ -53,7 +60,11 @@ describe.skipIf(!chromium)('a contract tape in the workbench', () => {
   it('lists a bad row at its row and column, with the CLI’s message, and runs nothing on it', async () => {
     const { page } = app;
     const text = `${HEADER}\n${GOOD}\n${BAD}\n`;
-    await page.setInputFiles('#tape-file', { name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await page.setInputFiles('#tape-file', {
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(text),
+    });
     await page.waitForSelector('#tape-status[data-status="invalid"]');
     const problems = await page.locator('#tape-problems li').allTextContents();
     expect(problems[0]).toMatch(
@@ -84,7 +95,18 @@ describe.skipIf(!chromium)('a contract tape in the workbench', () => {
         portfolio: { tape: './book.csv' },
       }),
     );
-    const args = ['--iterations', '2', '--seed', '5', '--horizon', '12', '--workers', '1', '--format', 'json'];
+    const args = [
+      '--iterations',
+      '2',
+      '--seed',
+      '5',
+      '--horizon',
+      '12',
+      '--workers',
+      '1',
+      '--format',
+      'json',
+    ];
     const result = JSON.parse(await cli(['run', scenario, ...args])) as MonteCarloResult;
     const cells = await kpiCells(page);
     for (const k of result.scenarios[0]!.summary.kpis)

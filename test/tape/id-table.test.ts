@@ -24,7 +24,9 @@ describe('typed arrays in a content hash', () => {
     expect(typedFingerprint(a)).toMatch(/^Float64Array:24:[0-9a-f]{32}$/);
     expect(typedFingerprint(Float64Array.from([1, 2, 3]))).toBe(typedFingerprint(a));
     expect(typedFingerprint(Float64Array.from([1, 2, 4]))).not.toBe(typedFingerprint(a));
-    expect(typedFingerprint(Int8Array.from([1, 2, 3]))).not.toBe(typedFingerprint(Uint8Array.from([1, 2, 3])));
+    expect(typedFingerprint(Int8Array.from([1, 2, 3]))).not.toBe(
+      typedFingerprint(Uint8Array.from([1, 2, 3])),
+    );
     expect(typedFingerprint(Uint8Array.from([1, 2, 3, 4, 5]))).not.toBe(
       typedFingerprint(Uint8Array.from([1, 2, 3, 4, 6])),
     );

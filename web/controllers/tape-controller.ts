@@ -76,7 +76,8 @@ export class TapeController implements ReactiveController {
       });
     } catch (error) {
       if (token !== this.reading) return;
-      const text = error instanceof TapeFileError ? error.message : `${file.name}: ${(error as Error).message}`;
+      const text =
+        error instanceof TapeFileError ? error.message : `${file.name}: ${(error as Error).message}`;
       this.set({ status: 'invalid', name: file.name, lines: [text] });
     }
   }

@@ -4,7 +4,8 @@ import { readTapeInPage, TapeFileError } from './tape-file.ts';
 
 const HEADER =
   'contract_id,customer_id,dealer_id,product,residual_risk,new_used,origination_date,maturity_date,balance,instalment,residual,status,days_past_due,arrears_amount,as_of_date';
-const GOOD = 'k1,c1,d1,operating-lease,captive,new,2024-06-15,2027-06-15,25242.41,510.14,15000,current,0,0,2025-06-30';
+const GOOD =
+  'k1,c1,d1,operating-lease,captive,new,2024-06-15,2027-06-15,25242.41,510.14,15000,current,0,0,2025-06-30';
 
 const named = (blob: Blob, name: string) => Object.assign(blob, { name });
 
@@ -31,7 +32,9 @@ describe('reading a dropped tape in the page', () => {
     const { book, problems } = await readTapeInPage(named(new Blob([text]), 'book.csv'));
     expect(book).toBeUndefined();
     expect(problems.map(formatProblem)).toEqual([
-      expect.stringMatching(/^book\.csv:3:7 {2}origination_date {2}invalid origination_date: expected a date/),
+      expect.stringMatching(
+        /^book\.csv:3:7 {2}origination_date {2}invalid origination_date: expected a date/,
+      ),
     ]);
   });
 

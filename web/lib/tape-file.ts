@@ -40,7 +40,10 @@ export async function readTapeInPage(
   const bytes = (gzip ? raw.pipeThrough(new DecompressionStream('gzip')) : raw) as ReadableStream<Uint8Array>;
   const { source } = resolveTapeSource(file.name, { name: 'tape', pointer: '' });
   try {
-    return { ...(await readTape(chunks(bytes), file.name, source!, { maxRows: PAGE_MAX_ROWS })), source: source! };
+    return {
+      ...(await readTape(chunks(bytes), file.name, source!, { maxRows: PAGE_MAX_ROWS })),
+      source: source!,
+    };
   } catch (error) {
     // The reader reports every problem of the content; what it throws comes from the byte stream.
     const why = error instanceof Error ? error.message : String(error);

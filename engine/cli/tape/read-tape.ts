@@ -1,5 +1,5 @@
 import { constants, promises as fs } from 'node:fs';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { readTape, type TapeReadResult, type TapeSource } from '../../index.ts';
 import { UserError } from '../errors.ts';
