@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { TapeState } from '../../controllers/tape-controller.ts';
 import { shared } from '../../styles/shared.ts';
 import { styles } from './styles.ts';
+import { tapeStatusText } from './tape-status.ts';
 
 /**
  * "Your book": where a contract tape is dropped or picked (CSV or .csv.gz, up to about 2 million
@@ -60,7 +61,9 @@ export class TapeDrop extends LitElement {
             : nothing
         }
       </div>
-      <p id="tape-status" class="muted" data-status=${s.status} role="status">${this.statusText()}</p>
+      <p id="tape-status" class="muted" data-status=${s.status} role="status">
+        ${tapeStatusText(this.state, this.previous)}
+      </p>
       ${
         s.status === 'invalid'
           ? html`<ul class="problems" id="tape-problems" aria-label="Problems in the tape">
@@ -69,19 +72,6 @@ export class TapeDrop extends LitElement {
           : nothing
       }
     </section>`;
-  }
-
-  private statusText(): string {
-    const s = this.state;
-    const n = (x: number | undefined) => (x ?? 0).toLocaleString('en-GB');
-    if (s.status === 'reading') return `Reading ${s.name} in this page…`;
-    if (s.status === 'ready')
-      return `Your book: ${n(s.contracts)} contracts of ${n(s.customers)} customers at ${n(s.dealers)} dealers, as of ${s.asOf} (${s.name}). The next runs start from it; it stays in this page, is never sent or stored, and must be dropped again after a reload.`;
-    if (s.status === 'invalid')
-      return `${s.name} cannot be used: nothing runs on a tape with problems. Fix them and drop it again.`;
-    if (this.previous)
-      return `The results below were run on your book ${this.previous}. A tape is never stored: drop it again to run on it.`;
-    return 'Drop a contract tape (CSV or .csv.gz, docs/tape.md) here to run on your own book. It is read and checked in this page: never sent anywhere, never stored.';
   }
 
   private onDragOver(e: DragEvent) {
