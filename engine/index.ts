@@ -186,7 +186,16 @@ export { TapeReader, type TapeReadResult, type TapeSummary } from './portfolio/t
 export { readTape, type ReadTapeOptions } from './portfolio/tape/read.ts';
 export { csvRows, MalformedRow, type CsvRow } from './portfolio/tape/csv-rows.ts';
 export { RecordError, type UndecodableRecord } from './portfolio/tape/records.ts';
+export { DEALER_LIST_COLUMNS, DealerListReader, type DealerList } from './portfolio/tape/dealer-list.ts';
 export type { TapeManifest } from './result/run.ts';
+export {
+  DEALER_EXPORT_COLUMNS,
+  dealerListRows,
+  EXPORT_COLUMNS,
+  exact,
+  startingBookRows,
+} from './sim/export-book.ts';
+export { startIteration } from './sim/iteration.ts';
 
 // Sensitivity: the tornado, rank correlations and break-even values of a scenario or a comparison.
 export {

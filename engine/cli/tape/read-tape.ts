@@ -1,7 +1,17 @@
 import { constants, promises as fs } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { readTape, type TapeReadResult, type TapeSource } from '../../index.ts';
+import {
+  csvRows,
+  DealerListReader,
+  MalformedRow,
+  readTape,
+  RecordError,
+  type DealerList,
+  type Problem,
+  type TapeReadResult,
+  type TapeSource,
+} from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { checkInputFile, describeFsError } from '../io.ts';
 
@@ -73,7 +83,15 @@ export async function readTapeStream(
   keep: 'book' | 'summary' = 'book',
 ): Promise<TapeReadResult> {
   try {
-    return await readTape(bytes, file, source, { maxProblems, excludeShare, keep, maxRows: MAX_ROWS });
+    // A dealer list is read first: the tape's dealers are numbered by it.
+    const dealers = source.dealers !== undefined ? await readDealerList(source.dealers, source) : undefined;
+    return await readTape(bytes, file, source, {
+      maxProblems,
+      excludeShare,
+      keep,
+      maxRows: MAX_ROWS,
+      ...(dealers ? { dealers } : {}),
+    });
   } catch (error) {
     throw gzipError(file, error);
   } finally {
@@ -86,4 +104,39 @@ export function gzipError(file: string, error: unknown): unknown {
   if (error instanceof Error && 'code' in error && /^Z_/.test(String(error.code)))
     return new UserError(`${file}: the gzip data is damaged (${error.message})`);
   return error;
+}
+
+/**
+ * Reads a tape's dealer list (docs/tape.md) in the tape's dialect: the dealers in the model's order, or
+ * the list's located problems.
+ */
+async function readDealerList(
+  file: string,
+  source: TapeSource,
+): Promise<{ list?: DealerList; problems: readonly Problem[] }> {
+  const reader = new DealerListReader(file, source);
+  let seenHeader = false;
+  const bytes = await openTapeBytes(file);
+  try {
+    for await (const item of csvRows(bytes, source.dialect)) {
+      if ('undecodable' in item) {
+        reader.report(item.row, item.column, '(bytes)', 'invalid bytes in the declared encoding');
+      } else if (!seenHeader) {
+        seenHeader = true;
+        if (!reader.header(item.cells)) break;
+      } else if (item.row > MAX_ROWS) {
+        reader.report(item.row, 1, '(rows)', `more than ${MAX_ROWS.toLocaleString('en')} rows`);
+        break;
+      } else reader.row(item.cells, item.row);
+    }
+  } catch (error) {
+    if (error instanceof RecordError)
+      reader.report(error.row, error.column, '(row)', error.message, error.hint);
+    else if (error instanceof MalformedRow) reader.report(error.row, 1, '(row)', error.message);
+    else throw gzipError(file, error);
+  } finally {
+    bytes.destroy();
+  }
+  if (!seenHeader) reader.report(1, 1, '(header)', 'the dealer list is empty: expected a header row');
+  return reader.finish();
 }

@@ -17,6 +17,8 @@ export interface TapeBook {
   readonly file: string;
   /** Month 0 of the run, YYYY-MM-DD. */
   readonly asOf: string;
+  /** The dealer list that names the tape's dealer network (docs/tape.md), when one does. */
+  readonly dealerList?: string;
   /** The columns the tape has, in file order. */
   readonly columns: readonly string[];
   /** The model's attributes the tape does not give, drawn per iteration (see docs/tape.md). */
@@ -30,6 +32,9 @@ export interface TapeBook {
     readonly count: number;
     /** Index into REGIONS, or ABSENT. */
     readonly region: Int8Array;
+    /** Model-only (x_ columns): 0/1 BDC and discipline 0–1, or ABSENT. */
+    readonly bdc: Int8Array;
+    readonly discipline: Float64Array;
   };
   readonly customers: {
     readonly count: number;
@@ -39,6 +44,10 @@ export interface TapeBook {
     readonly segment: Int8Array;
     /** The customer's dealer: the dealer of their first contract in the tape. */
     readonly dealer: Int32Array;
+    /** Model-only (x_ columns): loyalty and loyalty score 0–1, channel as an index into CHANNELS, or ABSENT. */
+    readonly loyalty: Float64Array;
+    readonly loyaltyScore: Float64Array;
+    readonly channel: Int8Array;
   };
   readonly contracts: {
     readonly count: number;
@@ -72,5 +81,7 @@ export interface TapeBook {
     readonly mileageKm: Float64Array;
     /** Price when new, €, or ABSENT. */
     readonly listPrice: Float64Array;
+    /** Kilometres a year (x_km_per_year), or ABSENT. */
+    readonly kmPerYear: Float64Array;
   };
 }

@@ -1,6 +1,10 @@
 /** A typed array kind a tape's columns are held in. */
 export type TypedColumn = Float64Array | Int32Array | Int8Array | Uint8Array;
-type ColumnType = { new (length: number): TypedColumn; new (buffer: ArrayBufferLike): TypedColumn };
+type ColumnType = {
+  new (length: number): TypedColumn;
+  new (buffer: ArrayBufferLike): TypedColumn;
+  readonly BYTES_PER_ELEMENT: number;
+};
 
 /**
  * Memory a finished book can be shared in across threads: a SharedArrayBuffer where the platform
@@ -51,4 +55,11 @@ export class GrowableColumn<T extends TypedColumn> {
     out.set(this.data.subarray(0, this.length));
     return out;
   }
+}
+
+/** `values` as a typed column in memory that can be shared with workers (see sharedBuffer). */
+export function sharedColumn<T extends TypedColumn>(type: ColumnType, values: ArrayLike<number>): T {
+  const out = new type(sharedBuffer(values.length * type.BYTES_PER_ELEMENT)) as T;
+  out.set(values);
+  return out;
 }

@@ -1,4 +1,6 @@
+import type { Problem } from '../../json/problem.ts';
 import type { TapeSource } from '../tape-source.ts';
+import type { DealerList } from './dealer-list.ts';
 import { csvRows, MalformedRow } from './csv-rows.ts';
 import { TapeReader, type TapeReadResult } from './reader.ts';
 import { RecordError } from './records.ts';
@@ -13,6 +15,8 @@ export interface ReadTapeOptions {
   readonly keep?: 'book' | 'summary';
   /** Most contracts read; more is a problem at the first row past it. */
   readonly maxRows: number;
+  /** The tape's dealer list (`portfolio.tape.dealers`), read by the caller: the list or its problems. */
+  readonly dealers?: { readonly list?: DealerList; readonly problems: readonly Problem[] };
 }
 
 /**
@@ -28,6 +32,13 @@ export async function readTape(
   options: ReadTapeOptions,
 ): Promise<TapeReadResult> {
   const reader = new TapeReader(file, source, options.maxProblems ?? 100, options.keep ?? 'book');
+  if (options.dealers !== undefined) {
+    const { list, problems } = options.dealers;
+    // A dealer list with a problem stops the tape: its dealers would be numbered wrongly.
+    for (const p of problems) reader.report(p.line, p.column, p.pointer, p.message, p.hint, p.file);
+    if (list === undefined) return reader.finish();
+    reader.useNetwork(list);
+  }
   const encoding = source.dialect.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252';
   let seenHeader = false;
   let count = 0;

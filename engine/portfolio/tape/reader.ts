@@ -1,12 +1,13 @@
-import { CREDIT_TIERS, POWERTRAINS, REGIONS } from '../../domain/lists.ts';
+import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../../domain/lists.ts';
 import { cut } from '../../json/describe.ts';
 import type { Problem } from '../../json/problem.ts';
 import { didYouMean } from '../../json/suggest.ts';
 import type { TapeSource } from '../tape-source.ts';
 import type { ExcludedRows } from '../../result/run.ts';
-import { ABSENT, type TapeBook } from './book.ts';
-import { GrowableColumn } from './growable.ts';
+import { GrowableColumn, sharedColumn } from './growable.ts';
 import { IdTable } from './id-table.ts';
+import { ABSENT, type TapeBook } from './book.ts';
+import type { DealerList } from './dealer-list.ts';
 import {
   CellError,
   checkCode,
@@ -21,6 +22,7 @@ import {
   type DateNumber,
 } from './cells.ts';
 import {
+  MODEL_ONLY_PREFIX,
   TAPE_COLUMN_BY_NAME,
   TAPE_COLUMNS,
   TAPE_PRODUCTS,
@@ -88,6 +90,8 @@ export class TapeReader {
   private headerOk = false;
   private asOf: DateNumber | undefined;
   private asOfFromColumn = false;
+  /** The dealer list that fixes the dealer network, when the tape has one. */
+  private network: DealerList | undefined;
   private readonly contractIds = new IdTable();
   private readonly customerIndex = new IdTable();
   private readonly dealerIndex = new IdTable(64);
@@ -95,10 +99,27 @@ export class TapeReader {
   private readonly statusCounts: Record<string, number> = {};
   private rows = 0;
   private totalBalance = 0;
-  private readonly dealerRegion = new GrowableColumn<Int8Array>(Int8Array, 64);
-  private readonly customerTier = new GrowableColumn<Int8Array>(Int8Array);
-  private readonly customerSegment = new GrowableColumn<Int8Array>(Int8Array);
-  private readonly customerDealer = new GrowableColumn<Int32Array>(Int32Array);
+  private readonly dealerRegion: number[] = [];
+  private readonly dealerBdc: number[] = [];
+  private readonly dealerDiscipline: number[] = [];
+  private readonly customerTier: number[] = [];
+  private readonly customerSegment: number[] = [];
+  private readonly customerDealer: number[] = [];
+  private readonly customerLoyalty: number[] = [];
+  private readonly customerLoyaltyScore: number[] = [];
+  private readonly customerChannel: number[] = [];
+  /** The model-only values of a dealer or a customer, each the same on all of its rows. */
+  private readonly entityValues: readonly {
+    readonly name: string;
+    readonly of: 'dealer' | 'customer';
+    readonly values: number[];
+  }[] = [
+    { name: 'x_dealer_bdc', of: 'dealer', values: this.dealerBdc },
+    { name: 'x_dealer_discipline', of: 'dealer', values: this.dealerDiscipline },
+    { name: 'x_loyalty', of: 'customer', values: this.customerLoyalty },
+    { name: 'x_loyalty_score', of: 'customer', values: this.customerLoyaltyScore },
+    { name: 'x_channel', of: 'customer', values: this.customerChannel },
+  ];
   private readonly k = {
     customer: new GrowableColumn<Int32Array>(Int32Array),
     cycle: new GrowableColumn<Uint8Array>(Uint8Array),
@@ -118,17 +139,15 @@ export class TapeReader {
     vehicleAgeMonths: new GrowableColumn<Int32Array>(Int32Array),
     mileageKm: new GrowableColumn<Float64Array>(Float64Array),
     listPrice: new GrowableColumn<Float64Array>(Float64Array),
+    kmPerYear: new GrowableColumn<Float64Array>(Float64Array),
   };
-  private readonly values: Record<string, number | string | undefined> = Object.fromEntries(
-    TAPE_COLUMNS.map((c) => [c.name, undefined]),
-  );
   /** Whether the book is collected, or only checked and summarised (`tape check`, `validate`). */
   private readonly keepBook: boolean;
 
   /**
    * @param maxProblems problems listed; all are counted by kind.
-   * @param keep `'book'` to collect the book, `'summary'` to check and summarise only: then memory is
-   *   the ids seen (about 40 bytes a contract, for duplicates and counts) whatever else the tape holds.
+   * @param keep `'book'` to collect the book, `'summary'` to check and summarise only: then the
+   *   contracts' columns are not kept, and memory is mostly the ids seen (for duplicates and counts).
    */
   constructor(
     readonly file: string,
@@ -140,8 +159,15 @@ export class TapeReader {
     if (source.asOf !== undefined) this.asOf = readDate(source.asOf, 'YYYY-MM-DD') as DateNumber;
   }
 
-  /** A problem at `row` and 1-based `column`, named by the tape's column. */
-  report(row: number, column: number, columnName: string, message: string, hint?: string): void {
+  /** A problem at `row` and 1-based `column`, named by the tape's column (of `file`: the tape's by default). */
+  report(
+    row: number,
+    column: number,
+    columnName: string,
+    message: string,
+    hint?: string,
+    file = this.file,
+  ): void {
     this.problemCount++;
     let kind = `${columnName}: ${message}`;
     // Kinds are bounded too: past MAX_KINDS, new ones (messages that quote a value) count together.
@@ -150,7 +176,7 @@ export class TapeReader {
     this.kinds[kind] = (this.kinds[kind] ?? 0) + 1;
     if (this.problems.length < this.maxProblems) {
       this.problems.push({
-        file: this.file,
+        file,
         line: row,
         column,
         pointer: columnName,
@@ -159,6 +185,18 @@ export class TapeReader {
         ...(hint ? { hint } : {}),
       });
     }
+  }
+
+  /**
+   * The tape's dealer network from its dealer list, before the rows: dealer i is the list's row i,
+   * dealers without contracts included, and a row's dealer must be on the list.
+   */
+  useNetwork(list: DealerList): void {
+    this.network = list;
+    list.ids.forEach((id, i) => this.dealerIndex.add(id, i));
+    this.dealerRegion.push(...list.region);
+    this.dealerBdc.push(...list.bdc);
+    this.dealerDiscipline.push(...list.discipline);
   }
 
   /** The header row (row 1). Returns whether rows can be read against it. */
@@ -184,12 +222,19 @@ export class TapeReader {
           'remove the column before the tape leaves the client (docs/tape.md, privacy)',
         );
       } else {
+        const modelOnly = name.startsWith(MODEL_ONLY_PREFIX);
         this.report(
           1,
           i + 1,
           shown,
-          'unknown column: a tape has only the columns of docs/tape.md',
-          didYouMean(name, known, { limit: 1 }),
+          modelOnly
+            ? `unknown model-only column: the ${MODEL_ONLY_PREFIX} columns are those of docs/tape.md`
+            : 'unknown column: a tape has only the columns of docs/tape.md',
+          didYouMean(
+            name,
+            known.filter((k) => k.startsWith(MODEL_ONLY_PREFIX) === modelOnly),
+            { limit: 1 },
+          ),
         );
       }
     });
@@ -227,9 +272,7 @@ export class TapeReader {
       return;
     }
     const before = this.problemCount;
-    // One record for every row, of a fixed shape: a fresh object per row costs more than reading it.
-    const v = this.values;
-    for (const { column } of this.cells) v[column.name] = undefined;
+    const v: Record<string, number | string | undefined> = {};
     for (const { column, index } of this.cells) {
       const text = values[index]!.trim();
       if (text === '') {
@@ -347,7 +390,8 @@ export class TapeReader {
     const balance = v.balance as number;
     const instalment = v.instalment as number;
     let rate: number | undefined;
-    if (v.nominal_rate !== undefined) rate = (v.nominal_rate as number) / 100 / 12;
+    if (v.x_rate_monthly !== undefined) rate = v.x_rate_monthly as number;
+    else if (v.nominal_rate !== undefined) rate = (v.nominal_rate as number) / 100 / 12;
     else {
       rate = impliedMonthlyRate(balance, instalment, term - seasoning, residual);
       if (rate === undefined) {
@@ -388,28 +432,88 @@ export class TapeReader {
       region = REGIONS.indexOf(mapped);
     }
 
-    this.contractIds.add(contractId, this.rows);
-    const dealerId = v.dealer_id as string;
-    let dealer = this.dealerIndex.add(dealerId, this.dealerIndex.size);
-    if (dealer === -1) {
-      dealer = this.dealerIndex.size - 1;
-      this.dealerRegion.push(region);
-    } else if (this.dealerRegion.get(dealer) === ABSENT) this.dealerRegion.set(dealer, region);
-    let customer = this.customerIndex.add(v.customer_id as string, this.customerIndex.size);
-    const segment = segmentOf(v.payment_summary_12m as string | undefined);
-    if (customer === -1) {
-      customer = this.customerIndex.size - 1;
-      if (this.keepBook) {
-        this.customerTier.push(tier);
-        this.customerSegment.push(segment);
-        this.customerDealer.push(dealer);
-      }
-    } else if (this.keepBook) {
-      // Several contracts: the customer's worst tier and worst payment record across them.
-      if (tier > this.customerTier.get(customer)) this.customerTier.set(customer, tier);
-      if (segment > this.customerSegment.get(customer)) this.customerSegment.set(customer, segment);
+    // Dealers are numbered by the dealer list, else in the order they first appear or by x_dealer_index.
+    const dealerAt = this.dealerIndex.get(v.dealer_id as string);
+    const knownDealer = dealerAt === -1 ? undefined : dealerAt;
+    if (knownDealer === undefined && this.network !== undefined)
+      return at('dealer_id', `unknown dealer: not in the dealer list ${this.network.file}`);
+    const place = v.x_dealer_index as number | undefined;
+    if (this.present.has('x_dealer_index')) {
+      if (place === undefined)
+        return at('x_dealer_index', 'missing value: a tape with x_dealer_index gives it on every row');
+      if (knownDealer !== undefined && knownDealer !== place)
+        return at(
+          'x_dealer_index',
+          'a dealer has one place: this row’s differs from the dealer’s earlier row',
+        );
+      if (knownDealer === undefined && this.dealerRegion[place] !== undefined)
+        return at('x_dealer_index', 'another dealer holds this place: each dealer has its own');
     }
-    if (this.keepBook) this.keep(v, customer, product, status, origination, asOf, term, seasoning, rate!);
+    const dealer = knownDealer ?? place ?? this.dealerIndex.size;
+    const customerAt = this.customerIndex.get(v.customer_id as string);
+    const knownCustomer = customerAt === -1 ? undefined : customerAt;
+    const customer = knownCustomer ?? this.customerIndex.size;
+    for (const { name, of, values } of this.entityValues) {
+      const held = values[of === 'dealer' ? dealer : customer];
+      const value = modelOnlyValue(name, v[name]);
+      if (held !== undefined && held !== ABSENT && value !== ABSENT && held !== value)
+        return at(name, `differs from the ${of}’s earlier row: the same on each of the ${of}’s rows`);
+    }
+
+    this.contractIds.add(contractId, this.rows);
+    if (knownDealer === undefined) {
+      this.dealerIndex.add(v.dealer_id as string, dealer);
+      this.dealerRegion[dealer] = region;
+    } else if (this.dealerRegion[dealer] === ABSENT) this.dealerRegion[dealer] = region;
+    for (const { name, of, values } of this.entityValues) {
+      const entity = of === 'dealer' ? dealer : customer;
+      if (values[entity] === undefined || values[entity] === ABSENT)
+        values[entity] = modelOnlyValue(name, v[name]);
+    }
+    const segment =
+      v.x_segment !== undefined
+        ? indexIn(SEGMENTS, v.x_segment)
+        : segmentOf(v.payment_summary_12m as string | undefined);
+    if (knownCustomer === undefined) {
+      this.customerIndex.add(v.customer_id as string, customer);
+      this.customerTier.push(tier);
+      this.customerSegment.push(segment);
+      this.customerDealer.push(dealer);
+    } else {
+      // Several contracts: the customer's worst tier and worst payment record across them.
+      if (tier > this.customerTier[customer]!) this.customerTier[customer] = tier;
+      if (segment > this.customerSegment[customer]!) this.customerSegment[customer] = segment;
+    }
+    const isNew = v.new_used === 'new';
+    const k = this.k;
+    if (this.keepBook) {
+      k.customer.push(customer);
+      k.cycle.push(isLoan ? 3 : isNew ? 1 : 2);
+      k.termMonths.push(term);
+      k.monthsOnBook.push(seasoning);
+      k.balance.push(balance);
+      k.instalment.push(instalment);
+      k.residual.push(residual);
+      k.rateMonthly.push(rate);
+      k.missed.push(Math.ceil(dpd / 30));
+      k.dispute.push((v.dispute as number | undefined) ?? 0);
+      k.agency.push(status === 'workout' ? 1 : ((v.agency as number | undefined) ?? 0));
+      k.insured.push((v.insured as number | undefined) ?? ABSENT);
+      k.subsidy.push((v.subsidy_amount as number | undefined) ?? ABSENT);
+      k.commission.push((v.dealer_commission as number | undefined) ?? ABSENT);
+      k.powertrain.push(
+        v.powertrain === undefined
+          ? ABSENT
+          : POWERTRAINS.indexOf(v.powertrain as (typeof POWERTRAINS)[number]),
+      );
+      // Without an age: a new vehicle is as old as its contract; a used one had a first lease before it.
+      const age =
+        (v.vehicle_age_months as number | undefined) ?? wholeMonths(origination, asOf) + 1 + (isNew ? 0 : 36);
+      k.vehicleAgeMonths.push(age);
+      k.mileageKm.push((v.mileage_km as number | undefined) ?? ABSENT);
+      k.listPrice.push((v.list_price as number | undefined) ?? ABSENT);
+      k.kmPerYear.push(given(v.x_km_per_year));
+    }
 
     this.rows++;
     this.totalBalance += balance;
@@ -417,47 +521,6 @@ export class TapeReader {
     totals.rows++;
     totals.balance += balance;
     this.statusCounts[status] = (this.statusCounts[status] ?? 0) + 1;
-  }
-
-  /** The row's contract into the book's columns. */
-  private keep(
-    v: Record<string, number | string | undefined>,
-    customer: number,
-    product: string,
-    status: string,
-    origination: DateNumber,
-    asOf: DateNumber,
-    term: number,
-    seasoning: number,
-    rate: number,
-  ): void {
-    const isLoan = product === 'amortising-loan';
-    const dpd = v.days_past_due as number;
-    const isNew = v.new_used === 'new';
-    const k = this.k;
-    k.customer.push(customer);
-    k.cycle.push(isLoan ? 3 : isNew ? 1 : 2);
-    k.termMonths.push(term);
-    k.monthsOnBook.push(seasoning);
-    k.balance.push(v.balance as number);
-    k.instalment.push(v.instalment as number);
-    k.residual.push(v.residual as number);
-    k.rateMonthly.push(rate);
-    k.missed.push(Math.ceil(dpd / 30));
-    k.dispute.push((v.dispute as number | undefined) ?? 0);
-    k.agency.push(status === 'workout' ? 1 : ((v.agency as number | undefined) ?? 0));
-    k.insured.push((v.insured as number | undefined) ?? ABSENT);
-    k.subsidy.push((v.subsidy_amount as number | undefined) ?? ABSENT);
-    k.commission.push((v.dealer_commission as number | undefined) ?? ABSENT);
-    k.powertrain.push(
-      v.powertrain === undefined ? ABSENT : POWERTRAINS.indexOf(v.powertrain as (typeof POWERTRAINS)[number]),
-    );
-    // Without an age: a new vehicle is as old as its contract; a used one had a first lease before it.
-    const age =
-      (v.vehicle_age_months as number | undefined) ?? wholeMonths(origination, asOf) + 1 + (isNew ? 0 : 36);
-    k.vehicleAgeMonths.push(age);
-    k.mileageKm.push((v.mileage_km as number | undefined) ?? ABSENT);
-    k.listPrice.push((v.list_price as number | undefined) ?? ABSENT);
   }
 
   /**
@@ -468,6 +531,14 @@ export class TapeReader {
   finish(excludeShare?: number): TapeReadResult {
     if (this.headerOk && this.rows === 0 && this.problemCount === 0)
       this.report(2, 1, '(rows)', 'the tape has no contracts');
+    const hole = Array.from(this.dealerRegion, (r) => r === undefined).indexOf(true);
+    if (hole >= 0)
+      this.report(
+        1,
+        this.colOf('x_dealer_index'),
+        'x_dealer_index',
+        `no dealer holds place ${hole}: each place from 0 to the largest is a dealer’s`,
+      );
     const excluded = this.exclusion(excludeShare);
     const summary: TapeSummary = {
       rows: this.rows,
@@ -488,35 +559,47 @@ export class TapeReader {
     };
     if ((this.problemCount > 0 && excluded === undefined) || !this.keepBook)
       return { summary, problems: this.problems };
-    const has = (name: string): boolean => this.present.has(name);
+    const has = (name: string): boolean =>
+      this.present.has(name) || (this.network?.columns.includes(name) ?? false);
     const drawn = [
       ...(has('rating_grade') ? [] : ['credit tier']),
-      ...(has('payment_summary_12m') ? [] : ['payer segment']),
+      ...(has('payment_summary_12m') || has('x_segment') ? [] : ['payer segment']),
       ...(has('region') ? [] : ['dealer region']),
-      'dealer BDC',
-      'dealer discipline',
-      'loyalty',
-      'loyalty score',
-      'preferred channel',
+      ...(has('x_dealer_bdc') ? [] : ['dealer BDC']),
+      ...(has('x_dealer_discipline') ? [] : ['dealer discipline']),
+      ...(has('x_loyalty') ? [] : ['loyalty']),
+      ...(has('x_loyalty_score') ? [] : ['loyalty score']),
+      ...(has('x_channel') ? [] : ['preferred channel']),
       ...(has('list_price') ? [] : ['vehicle list price']),
       ...(has('powertrain') ? [] : ['powertrain']),
-      ...(has('mileage_km') && has('vehicle_age_months') ? [] : ['kilometres per year']),
+      ...((has('mileage_km') && has('vehicle_age_months')) || has('x_km_per_year')
+        ? []
+        : ['kilometres per year']),
       ...(has('insured') ? [] : ['credit insurance']),
     ];
     const book: TapeBook = {
       format: 'cyclecast-tape/1',
       file: this.file,
+      ...(this.network !== undefined ? { dealerList: this.network.file } : {}),
       asOf: isoDate(this.asOf!),
       columns: this.cells.map((c) => c.column.name),
       drawn,
       regions: { ...this.source.regions },
       grades: { ...this.source.grades },
-      dealers: { count: this.dealerIndex.size, region: this.dealerRegion.finish() },
+      dealers: {
+        count: this.dealerRegion.length,
+        region: sharedColumn(Int8Array, this.dealerRegion),
+        bdc: sharedColumn(Int8Array, this.dealerBdc),
+        discipline: sharedColumn(Float64Array, this.dealerDiscipline),
+      },
       customers: {
         count: this.customerIndex.size,
-        creditTier: this.customerTier.finish(),
-        segment: this.customerSegment.finish(),
-        dealer: this.customerDealer.finish(),
+        creditTier: sharedColumn(Int8Array, this.customerTier),
+        segment: sharedColumn(Int8Array, this.customerSegment),
+        dealer: sharedColumn(Int32Array, this.customerDealer),
+        loyalty: sharedColumn(Float64Array, this.customerLoyalty),
+        loyaltyScore: sharedColumn(Float64Array, this.customerLoyaltyScore),
+        channel: sharedColumn(Int8Array, this.customerChannel),
       },
       contracts: {
         count: this.rows,
@@ -588,6 +671,21 @@ function segmentOf(summary: string | undefined): number {
   let late = 0;
   for (let i = 0; i < summary.length; i++) if (summary[i] !== '0' && summary[i] !== '-') late++;
   return late === 0 ? 0 : late <= 2 ? 1 : 2;
+}
+
+/** A model-only number as read, or ABSENT. */
+function given(value: number | string | undefined): number {
+  return typeof value === 'number' ? value : ABSENT;
+}
+
+/** The index of an enum cell's value in the model's list, or ABSENT. */
+function indexIn(values: readonly string[], value: number | string | undefined): number {
+  return typeof value === 'string' ? values.indexOf(value) : ABSENT;
+}
+
+/** A dealer's or customer's model-only value as the model holds it (a channel as its index), or ABSENT. */
+function modelOnlyValue(name: string, value: number | string | undefined): number {
+  return name === 'x_channel' ? indexIn(CHANNELS, value) : given(value);
 }
 
 function isoDate(date: DateNumber): string {
