@@ -98,9 +98,9 @@ describe('npm run bench', () => {
         expect(read.problems).toBe(0);
         expect([read.seconds, read.cpuSeconds, read.peakRssBytes].every(positive)).toBe(true);
       }
-      // Typed columns: under 100 bytes a contract, where an array of numbers per attribute took more.
+      // Typed columns: 1 to 8 bytes an attribute, about 120 bytes a contract with its share of customers and dealers.
       expect(tape.load.bookBytes! / tape.rows).toBeGreaterThan(50);
-      expect(tape.load.bookBytes! / tape.rows).toBeLessThan(100);
+      expect(tape.load.bookBytes! / tape.rows).toBeLessThan(150);
       expect(formatTape(tape)).toContain('| validate (checked, book not kept) |');
     },
   );
