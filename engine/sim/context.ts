@@ -8,6 +8,7 @@ import { KeyedSampler } from '../world/keyed-sampler.ts';
 import type { ResolvedWorld } from '../world/resolve.ts';
 import { SERIES } from '../result/iteration.ts';
 import { Counters } from './counters.ts';
+import { CureChances } from './cure-chances.ts';
 import {
   dunningSlots,
   engagementSlots,
@@ -30,6 +31,7 @@ import {
   type Policies,
 } from './policies.ts';
 import type { Trace } from './trace/trace.ts';
+import type { HistoryTap } from './history-tap.ts';
 import {
   allocateState,
   SlotList,
@@ -70,6 +72,8 @@ export class Sim {
   readonly counters = new Counters();
   /** The customer being followed (`cyclecast explain`); null in every ordinary run. */
   trace: Trace | null = null;
+  /** The simulated history being recorded (`portfolio export --history`); null in every ordinary run. */
+  history: HistoryTap | null = null;
 
   readonly engagement: PolicyRuntime;
   readonly engagementPlan: EngagementPlan;
@@ -92,6 +96,8 @@ export class Sim {
   readonly dunning: PolicyRuntime;
   readonly dunningPlan: DunningPlan;
   readonly dunningSlots: DunningSlots;
+  /** The dunning step's cure probabilities, computed once per iteration (engine/sim/cure-chances.ts). */
+  readonly cureChances = new CureChances();
   readonly remarketing: PolicyRuntime;
   readonly remarketingPlan: RemarketingPlan;
   readonly remarketingSlots: RemarketingSlots;
@@ -219,6 +225,7 @@ export class Sim {
     this.engagement.reset();
     this.leads.reset();
     this.dunning.reset();
+    this.cureChances.reset();
     this.remarketing.reset();
     this.delinquent.clear();
     this.maturing.clear();

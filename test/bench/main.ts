@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--quick] [--suite policy|random|simulation|browser|startup|decision|tape]… [--scenarios DIR]`: every
+ * `npm run bench [-- --json] [--quick] [--suite policy|random|simulation|browser|startup|decision|history|tape]… [--scenarios DIR]`: every
  * figure of BENCHMARKS.md, measured side by side in one run. Progress goes to standard error, the
  * report (Markdown, or one JSON object with --json) to standard output.
  */
@@ -15,7 +15,18 @@ import { run as runBrowserSuite } from './browser.bench.ts';
 import { runDecisionSuite } from './decision.bench.ts';
 import { runTapeSuite } from './tape.bench.ts';
 
-const SUITES = ['policy', 'random', 'simulation', 'browser', 'startup', 'decision', 'tape'] as const;
+import { runHistorySuite } from './history.bench.ts';
+
+const SUITES = [
+  'policy',
+  'random',
+  'simulation',
+  'browser',
+  'startup',
+  'decision',
+  'history',
+  'tape',
+] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Options {
@@ -26,7 +37,7 @@ interface Options {
 }
 
 const USAGE =
-  'usage: npm run bench -- [--json] [--quick] [--suite policy|random|simulation|browser|startup|decision|tape]… [--scenarios DIR]';
+  'usage: npm run bench -- [--json] [--quick] [--suite policy|random|simulation|browser|startup|decision|history|tape]… [--scenarios DIR]';
 
 function parseArgs(args: readonly string[]): Options {
   const options: Options = {
@@ -81,6 +92,7 @@ async function main(): Promise<void> {
       if ('skipped' in results.simulation) progress(`simulation: skipped — ${results.simulation.skipped}`);
     }
     if (suite === 'startup') results.startup = await runStartupSuite({ quick: options.quick }, progress);
+    if (suite === 'history') results.history = await runHistorySuite({ quick: options.quick }, progress);
     if (suite === 'decision') results.decision = await runDecisionSuite({ quick: options.quick }, progress);
     if (suite === 'tape') results.tape = await runTapeSuite({ quick: options.quick }, progress);
     if (suite === 'browser') {
