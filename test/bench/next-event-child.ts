@@ -3,7 +3,8 @@
  * checkout's, or another commit's built with `node bin/build-cli.js`), so two versions of the engine can
  * be set side by side on the same scenarios.
  *   next-event-child.ts kpis ROOT JOB_JSON    every KPI of iterations [first, first + count), per scenario
- *   next-event-child.ts speed ROOT JOB_JSON   CPU seconds and contract-months of `count` iterations, 1 thread
+ *   next-event-child.ts speed ROOT JOB_JSON   CPU seconds and contract-months of `count` iterations, 1 thread,
+ *     and the CPU seconds of the payments step alone (the horizon's months)
  */
 import { cpuUsage } from 'node:process';
 import { pathToFileURL } from 'node:url';
@@ -32,6 +33,8 @@ export interface SpeedReply {
   readonly cpuSeconds: number;
   /** Σ over the iterations of the contracts billed each month (the payments step's count). */
   readonly contractMonths: number;
+  /** CPU seconds of the payments step in the horizon's months (the run-off's are in cpuSeconds only). */
+  readonly paymentsCpuSeconds: number;
 }
 
 const [mode, root, jobJson] = process.argv.slice(2);
@@ -49,11 +52,17 @@ const { scenarioInput } = (await dist('scenario/input.js')) as {
 const { prepareRun } = (await dist('sim/montecarlo/chunk.js')) as {
   prepareRun: (spec: object) => { setups: Setup[] };
 };
-const { simulate } = (await dist('sim/iteration.js')) as {
-  simulate: (
-    setup: Setup,
-    i: number,
-  ) => { result: { kpis: Float64Array }; audit: { counters: { contractMonths: Float64Array } } };
+interface Sim {
+  readonly horizon: number;
+}
+const { simulate, startIteration, beginMonth, finishIteration, MONTHLY_STEPS } = (await dist(
+  'sim/iteration.js',
+)) as {
+  simulate: (setup: Setup, i: number) => { result: { kpis: Float64Array } };
+  startIteration: (setup: Setup, i: number) => Sim;
+  beginMonth: (sim: Sim, t: number) => void;
+  finishIteration: (sim: Sim, i: number) => { audit: { counters: { contractMonths: Float64Array } } };
+  MONTHLY_STEPS: readonly { name: string; run: (sim: Sim, t: number) => void }[];
 };
 const { KPIS } = (await dist('result/kpis.js')) as { KPIS: readonly { id: string }[] };
 const { tuneV8ForSimulation } = (await dist('sim/pool/v8-tuning.js')) as { tuneV8ForSimulation: () => void };
@@ -88,10 +97,28 @@ if (mode === 'kpis') {
   const setup = setups[0]!;
   simulate(setup, job.first); // warm-up: compiled code, grown tables
   let contractMonths = 0;
+  let payments = 0;
+  const seconds = (used: NodeJS.CpuUsage) => (used.user + used.system) / 1e6;
   const before = cpuUsage();
+  // What simulate does (engine/sim/iteration.ts), with the payments step timed apart.
   for (let i = job.first + 1; i <= job.first + job.count; i++) {
-    for (const n of simulate(setup, i).audit.counters.contractMonths) contractMonths += n;
+    const sim = startIteration(setup, i);
+    for (let t = 0; t < sim.horizon; t++) {
+      beginMonth(sim, t);
+      for (const step of MONTHLY_STEPS) {
+        if (step.name !== 'payments') step.run(sim, t);
+        else {
+          const start = cpuUsage();
+          step.run(sim, t);
+          payments += seconds(cpuUsage(start));
+        }
+      }
+    }
+    for (const n of finishIteration(sim, i).audit.counters.contractMonths) contractMonths += n;
   }
-  const used = cpuUsage(before);
-  reply({ cpuSeconds: (used.user + used.system) / 1e6, contractMonths } satisfies SpeedReply);
+  reply({
+    cpuSeconds: seconds(cpuUsage(before)),
+    contractMonths,
+    paymentsCpuSeconds: payments,
+  } satisfies SpeedReply);
 } else throw new Error('usage: next-event-child.ts kpis|speed ROOT JOB_JSON');

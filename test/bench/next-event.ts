@@ -53,7 +53,7 @@ if ((mode !== 'distribution' && mode !== 'speed') || against === '') {
 }
 const self = resolve('.');
 const other = resolve(against);
-const { buildCli } = (await import('../../bin/build-cli.js')) as { buildCli: () => Promise<void> };
+const { buildCli } = await import('../../bin/build-cli.js');
 await buildCli();
 
 if (mode === 'distribution') await distribution();
@@ -161,6 +161,7 @@ async function speed(): Promise<void> {
   const job: NextEventJob = { scenarios: [scenario], contracts, seed: 42, first: 0, count: iterations, uncertainty };
   const load = loadavg()[0]!;
   const rates: Record<'before' | 'after', number[]> = { before: [], after: [] };
+  const payments: Record<'before' | 'after', number[]> = { before: [], after: [] };
   for (let round = 0; round < rounds; round++) {
     for (const [name, root] of [
       ['before', other],
@@ -168,20 +169,23 @@ async function speed(): Promise<void> {
     ] as const) {
       const r = await runChild<SpeedReply>('next-event-child.ts', ['speed', root, JSON.stringify(job)]);
       rates[name].push(r.contractMonths / r.cpuSeconds);
+      payments[name].push((1000 * r.paymentsCpuSeconds) / iterations);
     }
   }
   const b = median(rates.before);
   const a = median(rates.after);
   const ns = (rate: number) => (1e9 / rate).toFixed(0);
+  const pb = median(payments.before);
+  const pa = median(payments.after);
   console.log(
     [
       `${scenario}, ${contracts.toLocaleString('en')} contracts × 120 months, 1 thread, ${iterations} iterations after 1 warm-up per process, ` +
         `median of ${rounds} alternated rounds; 1-minute load average ${load.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after.`,
       '',
-      '| engine | contract-months per CPU second | ns per contract-month | vs before |',
-      '| --- | ---: | ---: | ---: |',
-      `| before (${against}) | ${(b / 1e6).toFixed(2)} M/s | ${ns(b)} | 1.00× |`,
-      `| after (this checkout) | ${(a / 1e6).toFixed(2)} M/s | ${ns(a)} | ${(a / b).toFixed(3)}× |`,
+      '| engine | contract-months per CPU second | ns per contract-month | vs before | payments step, CPU ms per iteration |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      `| before | ${(b / 1e6).toFixed(2)} M/s | ${ns(b)} | 1.00× | ${pb.toFixed(1)} |`,
+      `| after | ${(a / 1e6).toFixed(2)} M/s | ${ns(a)} | ${(a / b).toFixed(3)}× | ${pa.toFixed(1)} (${(pa / pb).toFixed(3)}×) |`,
       '',
       `rounds before: ${rates.before.map((r) => (r / 1e6).toFixed(2)).join(', ')} M/s; after: ${rates.after.map((r) => (r / 1e6).toFixed(2)).join(', ')} M/s`,
     ].join('\n'),
