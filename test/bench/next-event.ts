@@ -16,14 +16,15 @@
  * luck differs: a paired t-test of the mean difference, the more sensitive test of a shift in the mean).
  * Prints a Markdown table of the headline KPIs and a summary over all of them.
  *
- * speed: one thread, the baseline scenario; child processes alternate between the two builds, each
- * runs one warm-up iteration and then `--iterations`; CPU seconds of the process (user + system) per
- * contract-month billed. Prints the median of the rounds of each and their ratio.
+ * speed: one thread, the baseline scenario; `--rounds` child processes each load both builds, run a
+ * warm-up iteration of each and then `--iterations` of each, alternated, timing every iteration on its
+ * own (CPU seconds, user + system, per contract-month billed; the payments step apart). Prints the
+ * medians and the median ratio of the same iteration on the two builds.
  */
 import { resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { runChild } from './child.ts';
-import type { KpisReply, NextEventJob, SpeedReply } from './next-event-child.ts';
+import type { KpisReply, NextEventJob, SpeedReply, TimedIteration } from './next-event-child.ts';
 import { median } from './harness.ts';
 import { kolmogorovSmirnov, paired, welch } from './two-sample.ts';
 
@@ -155,39 +156,41 @@ function fmt(x: number): string {
 async function speed(): Promise<void> {
   const contracts = Number(option('contracts', '10000'));
   const iterations = Number(option('iterations', '4'));
-  const rounds = Number(option('rounds', '7'));
+  const rounds = Number(option('rounds', '5'));
   const scenario = option('scenarios', 'scenarios/baseline.json').split(',')[0]!;
   const uncertainty = option('uncertainty', 'on') === 'on';
   const job: NextEventJob = { scenarios: [scenario], contracts, seed: 42, first: 0, count: iterations, uncertainty };
   const load = loadavg()[0]!;
-  const rates: Record<'before' | 'after', number[]> = { before: [], after: [] };
-  const payments: Record<'before' | 'after', number[]> = { before: [], after: [] };
+  const runs: SpeedReply[] = [];
   for (let round = 0; round < rounds; round++) {
-    for (const [name, root] of [
-      ['before', other],
-      ['after', self],
-    ] as const) {
-      const r = await runChild<SpeedReply>('next-event-child.ts', ['speed', root, JSON.stringify(job)]);
-      rates[name].push(r.contractMonths / r.cpuSeconds);
-      payments[name].push((1000 * r.paymentsCpuSeconds) / iterations);
-    }
+    // Which engine is loaded first alternates too.
+    const roots = round % 2 === 0 ? [other, self] : [self, other];
+    const r = await runChild<SpeedReply>('next-event-child.ts', ['speed', ...roots, JSON.stringify(job)]);
+    runs.push(round % 2 === 0 ? r : [r[1], r[0]]);
   }
-  const b = median(rates.before);
-  const a = median(rates.after);
-  const ns = (rate: number) => (1e9 / rate).toFixed(0);
-  const pb = median(payments.before);
-  const pa = median(payments.after);
+  const before = runs.flatMap((r) => r[0]);
+  const after = runs.flatMap((r) => r[1]);
+  const rate = (x: TimedIteration) => x.contractMonths / x.cpuSeconds;
+  const paymentsMs = (x: TimedIteration) => 1000 * x.paymentsCpuSeconds;
+  const b = median(before.map(rate));
+  const a = median(after.map(rate));
+  const pb = median(before.map(paymentsMs));
+  const pa = median(after.map(paymentsMs));
+  // The same iteration on both engines, run one after the other: the ratio of each pair.
+  const pairRatio = median(after.map((x, k) => rate(x) / rate(before[k]!)));
+  const paymentsRatio = median(after.map((x, k) => paymentsMs(x) / paymentsMs(before[k]!)));
+  const ns = (r: number) => (1e9 / r).toFixed(0);
   console.log(
     [
-      `${scenario}, ${contracts.toLocaleString('en')} contracts × 120 months, 1 thread, ${iterations} iterations after 1 warm-up per process, ` +
-        `median of ${rounds} alternated rounds; 1-minute load average ${load.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after.`,
+      `${scenario}, ${contracts.toLocaleString('en')} contracts × 120 months, 1 thread; ${rounds} processes, each with both engines ` +
+        `and ${iterations} iterations of each after a warm-up, alternated; medians over the ${before.length} iterations; ` +
+        `1-minute load average ${load.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after.`,
       '',
-      '| engine | contract-months per CPU second | ns per contract-month | vs before | payments step, CPU ms per iteration |',
-      '| --- | ---: | ---: | ---: | ---: |',
-      `| before | ${(b / 1e6).toFixed(2)} M/s | ${ns(b)} | 1.00× | ${pb.toFixed(1)} |`,
-      `| after | ${(a / 1e6).toFixed(2)} M/s | ${ns(a)} | ${(a / b).toFixed(3)}× | ${pa.toFixed(1)} (${(pa / pb).toFixed(3)}×) |`,
-      '',
-      `rounds before: ${rates.before.map((r) => (r / 1e6).toFixed(2)).join(', ')} M/s; after: ${rates.after.map((r) => (r / 1e6).toFixed(2)).join(', ')} M/s`,
+      '| engine | contract-months per CPU second | ns per contract-month | payments step, CPU ms per iteration |',
+      '| --- | ---: | ---: | ---: |',
+      `| before | ${(b / 1e6).toFixed(2)} M/s | ${ns(b)} | ${pb.toFixed(1)} |`,
+      `| after | ${(a / 1e6).toFixed(2)} M/s | ${ns(a)} | ${pa.toFixed(1)} |`,
+      `| after / before, median of the paired iterations | ${pairRatio.toFixed(3)}× | | ${paymentsRatio.toFixed(3)}× |`,
     ].join('\n'),
   );
 }
