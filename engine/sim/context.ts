@@ -8,6 +8,7 @@ import { KeyedSampler } from '../world/keyed-sampler.ts';
 import type { ResolvedWorld } from '../world/resolve.ts';
 import { SERIES } from '../result/iteration.ts';
 import { Counters } from './counters.ts';
+import { CureChances } from './cure-chances.ts';
 import {
   dunningSlots,
   engagementSlots,
@@ -92,6 +93,8 @@ export class Sim {
   readonly dunning: PolicyRuntime;
   readonly dunningPlan: DunningPlan;
   readonly dunningSlots: DunningSlots;
+  /** The dunning step's cure probabilities, computed once per iteration (engine/sim/cure-chances.ts). */
+  readonly cureChances = new CureChances();
   readonly remarketing: PolicyRuntime;
   readonly remarketingPlan: RemarketingPlan;
   readonly remarketingSlots: RemarketingSlots;
@@ -219,6 +222,7 @@ export class Sim {
     this.engagement.reset();
     this.leads.reset();
     this.dunning.reset();
+    this.cureChances.reset();
     this.remarketing.reset();
     this.delinquent.clear();
     this.maturing.clear();
