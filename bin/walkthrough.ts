@@ -17,7 +17,7 @@ export const WALKTHROUGH = {
    * at the point assumptions: the walkthrough shows the declared defaults, not one iteration's draw.
    */
   set: ['portfolio.contracts=300', 'portfolio.dealers=3', 'run.uncertainty=false', 'run.population=fixed'],
-  customer: 30,
+  customer: 36,
 } as const;
 
 export const BEGIN =

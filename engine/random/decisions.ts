@@ -33,10 +33,7 @@ export const DECISIONS = {
   /** Vehicle: the new customer of a placement (identity of the customer derives from it). */
   placementCustomer: 16,
 
-  /**
-   * Contract (identity): this month's instalment is missed. Retired: a miss is read from
-   * paymentMissClock since the time to the next miss is drawn once per occurrence.
-   */
+  /** Contract (identity): this month's instalment is missed. */
   paymentMiss: 20,
   /** Contract: the miss is a dispute. */
   paymentDispute: 21,
@@ -85,10 +82,4 @@ export const DECISIONS = {
 
   /** New customer (identity): attributes, draw = attribute (see steps/customers.ts). */
   customerAttributes: 60,
-
-  /**
-   * Contract (identity): the survival clock of its next missed instalment (engine/random/next-event.ts),
-   * month = the occurrence (0 for the first miss of the contract, 1 for the second, …).
-   */
-  paymentMissClock: 70,
 } as const;

@@ -3,7 +3,6 @@ import type { Sim } from './context.ts';
 import { DECISIONS } from '../random/decisions.ts';
 import { deriveIdentity, IDENTITY } from './identity.ts';
 import { CAT, DEALER, MANUFACTURER } from './ledger.ts';
-import { startClock } from '../random/next-event.ts';
 import { normalQuantile, pickIndex, streamOf, uniform } from '../random/streams.ts';
 import { guideValue, annuity, attachParties } from './valuation.ts';
 import { LEASE, LOAN, VEHICLE_IN_STOCK, VEHICLE_ON_CONTRACT } from './state.ts';
@@ -62,12 +61,8 @@ export function vehicleValueZ(sim: Sim, id: number): number {
 
 /** Gives contract slot `i` its identity `id`, and the random streams the monthly loops keep per contract. */
 export function identifyContract(sim: Sim, i: number, id: number): void {
-  const C = sim.contracts;
-  const stream = streamOf(sim.key, id, DECISIONS.paymentMissClock);
-  C.id[i] = id;
-  C.missStream[i] = stream;
-  C.missOccurrences[i] = 0;
-  C.missClock[i] = startClock(stream, 0);
+  sim.contracts.id[i] = id;
+  sim.contracts.missStream[i] = streamOf(sim.key, id, DECISIONS.paymentMiss);
 }
 
 /**

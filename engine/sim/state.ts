@@ -66,12 +66,8 @@ export class ContractTable {
   active: Uint8Array;
   /** Stable identity (identity.ts). */
   id: Int32Array;
-  /** The stream of the contract's payment-miss clocks this iteration (engine/random/streams.ts streamOf), set with its identity. */
+  /** The contract's payment-miss stream this iteration (engine/random/streams.ts streamOf), set with its identity. */
   missStream: Int32Array;
-  /** The survival clock of the contract's next missed instalment (engine/random/next-event.ts): fires below 1. */
-  missClock: Float64Array;
-  /** Missed instalments that opened a delinquency so far: the occurrence the clock is counting towards. */
-  missOccurrences: Int32Array;
   customer: Int32Array;
   vehicle: Int32Array;
   /** 1–3. */
@@ -164,8 +160,6 @@ export class ContractTable {
     this.active = new Uint8Array(capacity);
     this.id = new Int32Array(capacity);
     this.missStream = new Int32Array(capacity);
-    this.missClock = new Float64Array(capacity);
-    this.missOccurrences = new Int32Array(capacity);
     this.customer = new Int32Array(capacity);
     this.vehicle = new Int32Array(capacity);
     this.cycle = new Uint8Array(capacity);

@@ -130,7 +130,8 @@ async function distribution(): Promise<void> {
         );
       }
     }
-    const below = (key: 'welch' | 'ks' | 'paired', level: number) => tests.filter((t) => t[key] < level).length;
+    const below = (key: 'welch' | 'ks' | 'paired', level: number) =>
+      tests.filter((t) => t[key] < level).length;
     const smallest = (key: 'welch' | 'ks' | 'paired') =>
       tests.reduce((m, t) => (t[key] < m[key] ? t : m), tests[0]!);
     out.push('');
@@ -159,7 +160,14 @@ async function speed(): Promise<void> {
   const rounds = Number(option('rounds', '5'));
   const scenario = option('scenarios', 'scenarios/baseline.json').split(',')[0]!;
   const uncertainty = option('uncertainty', 'on') === 'on';
-  const job: NextEventJob = { scenarios: [scenario], contracts, seed: 42, first: 0, count: iterations, uncertainty };
+  const job: NextEventJob = {
+    scenarios: [scenario],
+    contracts,
+    seed: 42,
+    first: 0,
+    count: iterations,
+    uncertainty,
+  };
   const load = loadavg()[0]!;
   const runs: SpeedReply[] = [];
   for (let round = 0; round < rounds; round++) {

@@ -2,9 +2,7 @@ import { logistic, logit } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
 import { DECISIONS } from '../../random/decisions.ts';
 import { CAPTIVE, CAT } from '../ledger.ts';
-import { CREDIT_TIERS, SEGMENTS } from '../../domain/lists.ts';
-import { fired, startClock } from '../../random/next-event.ts';
-import { uniform } from '../../random/streams.ts';
+import { addressIn, uniformAt, uniform } from '../../random/streams.ts';
 
 /*
  * Step 2: this month's instalment falls due on every contract that started before this month and has
@@ -28,9 +26,6 @@ import { uniform } from '../../random/streams.ts';
 // [0] the month's exposure, [1] premiums paid to the insurer, [2] forborne contracts, [3] instalments
 // the insurer paid.
 const SUMS = new Float64Array(4);
-// This month's probability of paying the instalment, 1 − miss probability, by segment × tier: [0, 9) for
-// a contract not forborne, [9, 18) for a forborne one. Filled once a month, so the loop has no logistic.
-const PAYS = new Float64Array(2 * SEGMENTS.length * CREDIT_TIERS.length);
 
 export function paymentsStep(sim: Sim, t: number): void {
   const C = sim.contracts;
@@ -48,8 +43,6 @@ export function paymentsStep(sim: Sim, t: number): void {
   const cycle = C.cycle;
   const insured = C.insured;
   const missStream = C.missStream;
-  const missClock = C.missClock;
-  const missOccurrences = C.missOccurrences;
   const lastDue = C.lastDueMonth;
   const segment = C.segment;
   const tier = C.tier;
@@ -59,12 +52,13 @@ export function paymentsStep(sim: Sim, t: number): void {
   const insuranceCommission = w.insuranceCommissionShare;
   const forborneUntil = C.forborneUntil;
   const coveredUntil = C.coveredUntil;
+  const forborneOdds = w.forborneMissLogOdds;
   const delinquentSince = C.delinquentSince;
   const contractMonths = counters.contractMonths;
   const balanceByTier = counters.balanceMonthsByTier;
   const bucketMonths = counters.bucketMonths;
-  const pays = monthlyPays(w.missProbability, sim.stressLogOdds[t]!, w.forborneMissLogOdds);
-  const forborneCell = pays.length / 2;
+  const miss = w.missProbability;
+  const stress = sim.stressLogOdds[t]!;
   const subsidyCat = CAT.subsidy;
   const commissionCat = CAT.dealerCommission;
   const subsidyDeferred = C.subsidyDeferred;
@@ -156,15 +150,15 @@ export function paymentsStep(sim: Sim, t: number): void {
       // A paid claim's benefit months: the insurer pays the instalment.
       sums[3]! += payment[i]!;
     } else if (missed[i] === 0) {
-      const clock = missClock[i]! * pays[(forborne ? forborneCell : 0) + s * 3 + g]!;
-      if (fired(clock)) {
-        const next = ++missOccurrences[i]!;
-        missClock[i] = startClock(missStream[i]!, next);
+      let p = miss[s * 3 + g]!;
+      const odds = forborne ? stress + forborneOdds : stress;
+      if (odds !== 0) p = withStress(p, odds);
+      if (uniformAt(addressIn(missStream[i]!, t), 0) < p) {
         openDelinquency(sim, i, t);
         counters.episodes++;
         delinquent.push(i);
         if (trace !== null) trace.missed(sim, i, t);
-      } else missClock[i] = clock;
+      }
     } else delinquent.push(i);
   }
   counters.balanceMonths += sums[0]!;
@@ -184,18 +178,6 @@ function openDelinquency(sim: Sim, i: number, t: number): void {
   C.insuredEvent[i] = event && C.dispute[i] === 0 ? 1 : 0;
 }
 
-/**
- * The month's probability of paying (0–1) by segment × tier, from the miss probabilities `miss`: not
- * forborne, then forborne; `stress` and `forborneOdds` are log-odds added to a miss.
- */
-function monthlyPays(miss: Float64Array, stress: number, forborneOdds: number): Float64Array {
-  const pays = PAYS;
-  const n = miss.length;
-  const forborne = stress + forborneOdds;
-  for (let k = 0; k < n; k++) {
-    const p = miss[k]!;
-    pays[k] = 1 - (stress !== 0 ? logistic(logit(p) + stress) : p);
-    pays[n + k] = 1 - (forborne !== 0 ? logistic(logit(p) + forborne) : p);
-  }
-  return pays;
+function withStress(p: number, stress: number): number {
+  return logistic(logit(p) + stress);
 }
