@@ -31,6 +31,7 @@ import {
   type Policies,
 } from './policies.ts';
 import type { Trace } from './trace/trace.ts';
+import type { HistoryTap } from './history-tap.ts';
 import {
   allocateState,
   SlotList,
@@ -71,6 +72,8 @@ export class Sim {
   readonly counters = new Counters();
   /** The customer being followed (`cyclecast explain`); null in every ordinary run. */
   trace: Trace | null = null;
+  /** The simulated history being recorded (`portfolio export --history`); null in every ordinary run. */
+  history: HistoryTap | null = null;
 
   readonly engagement: PolicyRuntime;
   readonly engagementPlan: EngagementPlan;

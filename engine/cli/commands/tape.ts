@@ -25,7 +25,7 @@ export interface TapeCheckOptions extends TapeDialectOptions {
 }
 
 /** The tape settings the options declare, as a scenario's `portfolio.tape` would; a bad option is a UserError. */
-function tapeSource(file: string, options: TapeDialectOptions) {
+export function tapeSource(file: string, options: TapeDialectOptions) {
   const dialect: Record<string, string> = {};
   if (options.delimiter !== undefined)
     dialect.delimiter = options.delimiter === '\\t' || options.delimiter === 'tab' ? '\t' : options.delimiter;

@@ -78,6 +78,7 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
   if (dpd >= w.defaultDays && C.defaulted[i] === 0) {
     C.defaulted[i] = 1;
     sim.counters.defaultPoints++;
+    if (sim.history !== null) sim.history.defaulted(i, t);
   }
   const arrears = C.missed[i]! * C.payment[i]!;
 
