@@ -183,6 +183,9 @@ export { TAPE_COLUMNS, type TapeColumn } from './portfolio/tape/columns.ts';
 export { DEFAULT_DIALECT, resolveDialect, type TapeDialect } from './portfolio/tape-dialect.ts';
 export { isIban, personalColumnReason, personalValueReason } from './portfolio/tape/privacy.ts';
 export { TapeReader, type TapeReadResult, type TapeSummary } from './portfolio/tape/reader.ts';
+export { readTape, type ReadTapeOptions } from './portfolio/tape/read.ts';
+export { csvRows, MalformedRow, type CsvRow } from './portfolio/tape/csv-rows.ts';
+export { RecordError, type UndecodableRecord } from './portfolio/tape/records.ts';
 export { DEALER_LIST_COLUMNS, DealerListReader, type DealerList } from './portfolio/tape/dealer-list.ts';
 export type { TapeManifest } from './result/run.ts';
 export {

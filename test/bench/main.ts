@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--quick] [--suite policy|random|simulation|browser|startup|decision|history]… [--scenarios DIR]`: every
+ * `npm run bench [-- --json] [--quick] [--suite policy|random|simulation|browser|startup|decision|history|tape]… [--scenarios DIR]`: every
  * figure of BENCHMARKS.md, measured side by side in one run. Progress goes to standard error, the
  * report (Markdown, or one JSON object with --json) to standard output.
  */
@@ -13,9 +13,20 @@ import { runSimulationSuite } from './simulation.bench.ts';
 import { runStartupSuite } from './startup.bench.ts';
 import { run as runBrowserSuite } from './browser.bench.ts';
 import { runDecisionSuite } from './decision.bench.ts';
+import { runTapeSuite } from './tape.bench.ts';
+
 import { runHistorySuite } from './history.bench.ts';
 
-const SUITES = ['policy', 'random', 'simulation', 'browser', 'startup', 'decision', 'history'] as const;
+const SUITES = [
+  'policy',
+  'random',
+  'simulation',
+  'browser',
+  'startup',
+  'decision',
+  'history',
+  'tape',
+] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Options {
@@ -26,7 +37,7 @@ interface Options {
 }
 
 const USAGE =
-  'usage: npm run bench -- [--json] [--quick] [--suite policy|random|simulation|browser|startup|decision|history]… [--scenarios DIR]';
+  'usage: npm run bench -- [--json] [--quick] [--suite policy|random|simulation|browser|startup|decision|history|tape]… [--scenarios DIR]';
 
 function parseArgs(args: readonly string[]): Options {
   const options: Options = {
@@ -83,6 +94,7 @@ async function main(): Promise<void> {
     if (suite === 'startup') results.startup = await runStartupSuite({ quick: options.quick }, progress);
     if (suite === 'history') results.history = await runHistorySuite({ quick: options.quick }, progress);
     if (suite === 'decision') results.decision = await runDecisionSuite({ quick: options.quick }, progress);
+    if (suite === 'tape') results.tape = await runTapeSuite({ quick: options.quick }, progress);
     if (suite === 'browser') {
       results.browser = await runBrowserSuite({ quick: options.quick, progress });
       if ('skipped' in results.browser) progress(`browser: skipped — ${results.browser.skipped}`);

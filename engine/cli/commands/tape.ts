@@ -73,7 +73,13 @@ export async function tapeCheckCommand(file: string, options: TapeCheckOptions, 
   const maxProblems = options.maxProblems === undefined ? 100 : Number(options.maxProblems);
   if (!Number.isInteger(maxProblems) || maxProblems < 0)
     throw new UserError('invalid --max-problems: expected a whole number ≥ 0');
-  const { summary, problems } = await readTapeFile(file, tapeSource(file, options), maxProblems);
+  const { summary, problems } = await readTapeFile(
+    file,
+    tapeSource(file, options),
+    maxProblems,
+    undefined,
+    'summary',
+  );
   if (options.json === true) {
     io.stdout(JSON.stringify({ file, summary, problems }, null, 2) + '\n');
     return summary.problemCount > 0 ? 1 : 0;

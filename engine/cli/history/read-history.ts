@@ -1,6 +1,9 @@
 import type { Readable } from 'node:stream';
 import {
   countHistory,
+  csvRows,
+  MalformedRow,
+  RecordError,
   DEFAULT_DIALECT,
   readCounts,
   type CountTables,
@@ -12,8 +15,7 @@ import {
   type TapeDialect,
 } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { RecordError } from '../tape/records.ts';
-import { csvRows, MalformedRow, openTapeBytes } from '../tape/read-tape.ts';
+import { gzipError, openTapeBytes } from '../tape/read-tape.ts';
 
 /**
  * The rows of a history file (CSV or .csv.gz, told by its first bytes), parsed by the tape's streaming
@@ -25,14 +27,17 @@ export async function* historyRows(
   dialect: TapeDialect,
   fault: (row: number, column: number, message: string, hint?: string) => void,
 ): AsyncGenerator<HistoryRow> {
+  const bytes = await open();
   try {
-    yield* csvRows(await open(), dialect);
+    yield* csvRows(bytes, dialect);
   } catch (error) {
     if (error instanceof RecordError) fault(error.row, error.column, error.message, error.hint);
     else if (error instanceof MalformedRow)
       fault(error.row, 1, error.message, 'a value with a quote is quoted whole, its quotes doubled');
     else if (error instanceof UserError) throw new UserError(`${file}: ${error.message}`);
-    else throw error;
+    else throw gzipError(file, error);
+  } finally {
+    bytes.destroy();
   }
 }
 
