@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { estimateRates, formatProblem, readCountsBytes } from '../../engine/index.ts';
+import { historyText } from '../bench/history-generator.ts';
 import { tempDir } from '../temp-dir.ts';
 import { runCli } from './run-cli.ts';
 
@@ -40,6 +41,20 @@ describe('the page’s counts reader (readCountsBytes) and `cyclecast history ra
       '\r\n';
     const r = await both('good.csv', utf8(text));
     expect(r.ok, r.cli).toBe(true);
+    expect(r.page).toBe(r.cli);
+  });
+
+  it('give the same rates for the counts `cyclecast history count` writes', async () => {
+    const t = historyText(60, 5);
+    const snapshots = path.join(tmp, 'snapshots.csv');
+    const events = path.join(tmp, 'events.csv');
+    const out = path.join(tmp, 'counted.csv');
+    writeFileSync(snapshots, t.snapshots);
+    writeFileSync(events, t.events);
+    expect((await runCli(['history', 'count', snapshots, '--events', events, '--out', out])).status).toBe(0);
+    const r = await both('counted-again.csv', readFileSync(out));
+    expect(r.ok, r.cli).toBe(true);
+    expect(JSON.parse(r.page)).not.toEqual([]);
     expect(r.page).toBe(r.cli);
   });
 
