@@ -29,6 +29,7 @@ import {
   SettledDecisions,
   type Policies,
 } from './policies.ts';
+import type { LeadStream } from './lead-stream.ts';
 import type { Trace } from './trace/trace.ts';
 import {
   allocateState,
@@ -70,6 +71,13 @@ export class Sim {
   readonly counters = new Counters();
   /** The customer being followed (`cyclecast explain`); null in every ordinary run. */
   trace: Trace | null = null;
+  /**
+   * The leads this setup shares with the run's other setups of equal leads inputs, or null when it
+   * shares them with none (engine/sim/lead-stream.ts); set by the Monte Carlo run that prepares it.
+   */
+  leadStream: LeadStream | null = null;
+  /** Whether this iteration replays the shared leads (another setup drew them) rather than drawing them. */
+  replayingLeads = false;
 
   readonly engagement: PolicyRuntime;
   readonly engagementPlan: EngagementPlan;
