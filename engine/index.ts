@@ -183,6 +183,9 @@ export { TAPE_COLUMNS, type TapeColumn } from './portfolio/tape/columns.ts';
 export { DEFAULT_DIALECT, resolveDialect, type TapeDialect } from './portfolio/tape-dialect.ts';
 export { isIban, personalColumnReason, personalValueReason } from './portfolio/tape/privacy.ts';
 export { TapeReader, type TapeReadResult, type TapeSummary } from './portfolio/tape/reader.ts';
+export { readTape, type ReadTapeOptions } from './portfolio/tape/read.ts';
+export { csvRows, MalformedRow, type CsvRow } from './portfolio/tape/csv-rows.ts';
+export { RecordError, type UndecodableRecord } from './portfolio/tape/records.ts';
 export { DEALER_LIST_COLUMNS, DealerListReader, type DealerList } from './portfolio/tape/dealer-list.ts';
 export type { TapeManifest } from './result/run.ts';
 export {
@@ -210,3 +213,61 @@ export type {
 export type { BreakEven } from './scenario/sensitivity/break-even.ts';
 export { uncertainAssumptions } from './scenario/sensitivity/assumptions.ts';
 export { renderSensitivity } from './scenario/sensitivity/render.ts';
+
+// Calibration from history: monthly snapshots and events → count tables → rates (docs/history.md).
+export {
+  EVENT_COLUMNS,
+  HISTORY_EVENTS,
+  SNAPSHOT_COLUMNS,
+  type HistoryColumn,
+  type HistoryEvent,
+} from './calibration/history/columns.ts';
+export {
+  countHistory,
+  type HistoryInput,
+  type HistoryRow,
+  type Rows as HistoryRows,
+} from './calibration/history/count-history.ts';
+export {
+  HistoryCounter,
+  type HistoryCountOptions,
+  type HistoryCountResult,
+} from './calibration/history/counter.ts';
+export { COUNT_COLUMNS, countsCsv, readCounts } from './calibration/history/counts-csv.ts';
+export type {
+  CellCounts,
+  CountRow,
+  CountTables,
+  HistoryCell,
+  HistoryCoverage,
+} from './calibration/history/counts.ts';
+export {
+  ALL as ALL_CELLS,
+  BASE_PERIOD,
+  DPD_BUCKETS,
+  HISTORY_RATE_IDS,
+  MOB_BANDS,
+  UNUSUAL_PERIODS,
+  type HistoryRateId,
+  type UnusualPeriod,
+} from './calibration/history/dimensions.ts';
+export { estimateRates } from './calibration/history/estimate.ts';
+export type {
+  EstimateOptions,
+  FlaggedPeriod,
+  PooledCell,
+  RateCell,
+  RateEstimate,
+} from './calibration/history/rate-estimate.ts';
+
+// A simulated history and the world fitted to a history (docs/calibration.md, calibrating from a history).
+export { simulateHistory } from './sim/history/simulate-history.ts';
+export type { HistoryWindow, SimulatedHistory } from './sim/history/simulate-history.ts';
+export { historyCsv } from './calibration/history/simulated-csv.ts';
+export { monthIndex } from './calibration/history/dimensions.ts';
+export { fitHistory } from './calibration/history/fit-history.ts';
+export type { HistoryFit, KnobFit } from './calibration/history/fit-history.ts';
+export { historyWorldFile } from './calibration/history/world-file.ts';
+export { HISTORY_KNOBS, RATES_WITHOUT_PARAMETER } from './calibration/history/world-map.ts';
+export { simulatedCounts } from './calibration/history/simulated-counts.ts';
+export { monthText } from './calibration/history/dimensions.ts';

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { UserError } from './errors.ts';
 import { CHROMIUM, EXPLAIN_FORMATS, REPORTERS } from './choices.ts';
 import type { CalibrateOptions } from './commands/calibrate.ts';
+import type { HistoryExportOptions } from './commands/history-export.ts';
 import type { CheckCommandOptions } from './commands/check.ts';
 import type { ExplainOptions } from './commands/explain.ts';
 import type { SensitivityOptions } from './commands/sensitivity.ts';
@@ -11,6 +12,7 @@ import type { SweepOptions } from './commands/sweep.ts';
 import type { OptimiseOptions } from './commands/optimise.ts';
 import type { PortfolioExportOptions } from './commands/portfolio.ts';
 import type { TapeCheckOptions } from './commands/tape.ts';
+import type { HistoryCountOptions as HistoryCountCliOptions } from './commands/history.ts';
 import type { CliIo } from './io.ts';
 import { EXCLUDE_INVALID_HELP } from './tape/exclude.ts';
 
@@ -43,6 +45,8 @@ const commands = {
   check: () => import('./commands/check.ts'),
   explain: () => import('./commands/explain.ts'),
   facts: () => import('./commands/facts.ts'),
+  historyExport: () => import('./commands/history-export.ts'),
+  history: () => import('./commands/history.ts'),
   merge: () => import('./commands/merge.ts'),
   rulesEval: () => import('./commands/rules-eval.ts'),
   sensitivity: () => import('./commands/sensitivity.ts'),
@@ -401,6 +405,40 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       (await commands.tape()).tapePseudonymiseCommand(input, output, options, io),
     );
 
+  const history = cli
+    .command('history')
+    .description("a client's monthly history of contracts (docs/history.md)");
+  dialectOptions(
+    history
+      .command('count')
+      .description(
+        'stream monthly snapshots (and events) sorted by contract_id, month into count tables: counts.csv, the sufficient statistics of the rates',
+      )
+      .argument('<snapshots>', 'the snapshots: CSV or .csv.gz'),
+  )
+    .option(
+      '--events <file>',
+      'the events (terminations, defaults, sales, recoveries, new contracts): CSV or .csv.gz',
+    )
+    .requiredOption('--out <file>', 'the count tables to write (CSV, atomically)')
+    .option('--grades <json>', 'grade table: rating_grade → prime, near-prime or subprime, as JSON')
+    .option('--max-problems <n>', 'problems listed (all are counted by kind)', '100')
+    .action(async (file: string, options: HistoryCountCliOptions) => {
+      status.exitCode = await (await commands.history()).historyCountCommand(file, options, io);
+    });
+
+  history
+    .command('rates')
+    .description(
+      'the rates count tables support: rate, 95% interval clustered by contract, spread between years, pooling, unusual periods',
+    )
+    .argument('<counts>', 'count tables: counts.csv (from history count or the warehouse query)')
+    .option('--min-events <n>', 'a cell with fewer events is pooled (docs/history.md)', '20')
+    .option('--json', 'the estimates as JSON')
+    .action(async (file: string, options: { minEvents?: string; json?: boolean }) => {
+      status.exitCode = await (await commands.history()).historyRatesCommand(file, options, io);
+    });
+
   cli
     .command('portfolio')
     .description("work with a scenario's starting book")
@@ -409,7 +447,7 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       "write the scenario's synthetic starting book as a contract tape (docs/tape.md), with the model-only x_ columns: the scenario run on it gives the same results",
     )
     .argument('<scenario>', 'the scenario whose portfolio settings draw the book')
-    .requiredOption('--out <file>', 'the tape to write (CSV, written atomically)')
+    .option('--out <file>', 'the tape to write (CSV, written atomically)')
     .option(
       '--dealers-out <file>',
       'also write the dealer network as a dealer list (needed when a dealer holds no contract of the book)',
@@ -420,8 +458,25 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     )
     .option('--seed <s>', "seed the book is drawn with (default: the scenario's run.seed)")
     .option('--set <PATH=VALUE>', SET_HELP, collect, [])
-    .action(async (file: string, options: PortfolioExportOptions) =>
-      (await commands.portfolio()).portfolioExportCommand(file, options, io),
+    // A simulated history instead of the starting book (docs/calibration.md): the scenario's own run.
+    .option(
+      '--history <dir>',
+      "instead of --out: write a simulated history of the scenario's own run, DIR/snapshots.csv and DIR/events.csv (docs/history.md)",
+    )
+    .option('--months <n>', 'with --history: months of history (default 60)')
+    .option(
+      '--lead <n>',
+      'with --history: months run before it opens, so it starts mid-contract (default 36)',
+    )
+    .option('--from <YYYY-MM>', 'with --history: its first calendar month (default 2012-01)')
+    .action(async (file: string, options: PortfolioExportOptions & Partial<HistoryExportOptions>) =>
+      options.history !== undefined
+        ? (await commands.historyExport()).historyExportCommand(
+            file,
+            { ...options, history: options.history },
+            io.stderr,
+          )
+        : (await commands.portfolio()).portfolioExportCommand(file, options, io),
     );
 
   cli
@@ -435,8 +490,11 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       '--write [file]',
       'write the fitted values and their targets into the calibrated defaults (default: engine/world/calibrated.json)',
     )
-    .option('--iterations <n>', 'iterations per evaluation (default 4)')
-    .option('--evaluations <n>', 'evaluations allowed per target and pass (default 12)')
+    .option(
+      '--iterations <n>',
+      'iterations per evaluation (default 4; with --history, simulated histories per evaluation, default 2)',
+    )
+    .option('--evaluations <n>', 'evaluations allowed per target and pass (default 12; with --history 8)')
     .option(
       '--passes <n>',
       'rounds over the targets, each refitting on the others’ fitted values (default 2; 0 measures the targets and fits nothing)',
@@ -444,6 +502,26 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     .option('--seed <s>', "seed of every random stream (default: the scenario's run.seed)")
     .option('--horizon <months>', "months simulated (default: the scenario's run.horizonMonths)")
     .option('--set <PATH=VALUE>', SET_HELP, collect, [])
+    .option(
+      '--history <snapshots.csv>',
+      "calibrate from a client's history: its monthly snapshots (docs/history.md)",
+    )
+    .option(
+      '--events <events.csv>',
+      'with --history: its events (terminations, sales, recoveries, new contracts)',
+    )
+    .option(
+      '--counts <counts.csv>',
+      "in place of --history: the history's count tables (cyclecast history count)",
+    )
+    .option(
+      '--out <world.json>',
+      'with --history or --counts: the world file to write (a scenario can extends it)',
+    )
+    .option(
+      '--knobs <ids>',
+      'with --history: fit only these knobs, comma-separated (docs/calibration.md); default all',
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (file: string, options: CalibrateOptions) =>
       (await commands.calibrate()).calibrateCommand(file, options, io.stdout, io.stderr),

@@ -8,6 +8,7 @@ import { KeyedSampler } from '../world/keyed-sampler.ts';
 import type { ResolvedWorld } from '../world/resolve.ts';
 import { SERIES } from '../result/iteration.ts';
 import { Counters } from './counters.ts';
+import { CureChances } from './cure-chances.ts';
 import {
   dunningSlots,
   engagementSlots,
@@ -31,6 +32,7 @@ import {
 } from './policies.ts';
 import type { LeadStream } from './lead-stream.ts';
 import type { Trace } from './trace/trace.ts';
+import type { HistoryTap } from './history-tap.ts';
 import {
   allocateState,
   SlotList,
@@ -78,6 +80,8 @@ export class Sim {
   leadStream: LeadStream | null = null;
   /** Whether this iteration replays the shared leads (another setup drew them) rather than drawing them. */
   replayingLeads = false;
+  /** The simulated history being recorded (`portfolio export --history`); null in every ordinary run. */
+  history: HistoryTap | null = null;
 
   readonly engagement: PolicyRuntime;
   readonly engagementPlan: EngagementPlan;
@@ -100,6 +104,8 @@ export class Sim {
   readonly dunning: PolicyRuntime;
   readonly dunningPlan: DunningPlan;
   readonly dunningSlots: DunningSlots;
+  /** The dunning step's cure probabilities, computed once per iteration (engine/sim/cure-chances.ts). */
+  readonly cureChances = new CureChances();
   readonly remarketing: PolicyRuntime;
   readonly remarketingPlan: RemarketingPlan;
   readonly remarketingSlots: RemarketingSlots;
@@ -227,6 +233,7 @@ export class Sim {
     this.engagement.reset();
     this.leads.reset();
     this.dunning.reset();
+    this.cureChances.reset();
     this.remarketing.reset();
     this.delinquent.clear();
     this.maturing.clear();

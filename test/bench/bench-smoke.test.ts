@@ -6,6 +6,7 @@ import { loadAverage, machineInfo } from './machine.ts';
 import { runPolicySuite, shippedRuleSetFiles } from './policy.bench.ts';
 import { formatReport, type BenchReport } from './report.ts';
 import { runSimulationSuite } from './simulation.bench.ts';
+import { formatTape, runTapeSuite } from './tape.bench.ts';
 
 // `npm run bench` is a script people run by hand: this checks that its parts work and report what
 // BENCHMARKS.md quotes, never how fast anything was (speeds are measured in the benchmark only). It
@@ -85,4 +86,22 @@ describe('npm run bench', () => {
     expect(stderr).toContain('invalid --suite "speed": expected one of policy, random, simulation');
     expect(stderr).not.toMatch(/\n\s+at /);
   });
+
+  it(
+    'validates and loads a generated tape in child processes, and reports it',
+    { timeout: 240_000 },
+    async () => {
+      const tape = await runTapeSuite({ quick: true, rows: 3_000 }, () => {});
+      expect(tape.rows).toBe(3_000);
+      for (const read of [tape.validate, tape.load]) {
+        expect(read.rows).toBe(3_000);
+        expect(read.problems).toBe(0);
+        expect([read.seconds, read.cpuSeconds, read.peakRssBytes].every(positive)).toBe(true);
+      }
+      // Typed columns: 1 to 8 bytes an attribute, about 120 bytes a contract with its share of customers and dealers.
+      expect(tape.load.bookBytes! / tape.rows).toBeGreaterThan(50);
+      expect(tape.load.bookBytes! / tape.rows).toBeLessThan(150);
+      expect(formatTape(tape)).toContain('| validate (checked, book not kept) |');
+    },
+  );
 });

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--quick] [--suite policy|random|simulation|browser|startup|decision]… [--scenarios DIR]
+ * `npm run bench [-- --json] [--quick] [--suite policy|random|simulation|browser|startup|decision|history|tape]… [--scenarios DIR]
  * [--against GIT_REF]`: every figure of BENCHMARKS.md, measured side by side in one run; with --against,
  * the simulation's throughput of that commit beside today's (test/bench/against.ts). Progress goes to standard error, the
  * report (Markdown, or one JSON object with --json) to standard output.
@@ -15,8 +15,20 @@ import { runSimulationSuite } from './simulation.bench.ts';
 import { runStartupSuite } from './startup.bench.ts';
 import { run as runBrowserSuite } from './browser.bench.ts';
 import { runDecisionSuite } from './decision.bench.ts';
+import { runTapeSuite } from './tape.bench.ts';
 
-const SUITES = ['policy', 'random', 'simulation', 'browser', 'startup', 'decision'] as const;
+import { runHistorySuite } from './history.bench.ts';
+
+const SUITES = [
+  'policy',
+  'random',
+  'simulation',
+  'browser',
+  'startup',
+  'decision',
+  'history',
+  'tape',
+] as const;
 type Suite = (typeof SUITES)[number];
 
 interface Options {
@@ -29,7 +41,7 @@ interface Options {
 }
 
 const USAGE =
-  'usage: npm run bench -- [--json] [--quick] [--suite policy|random|simulation|browser|startup|decision]… [--scenarios DIR] [--against GIT_REF]';
+  'usage: npm run bench -- [--json] [--quick] [--suite policy|random|simulation|browser|startup|decision|history|tape]… [--scenarios DIR] [--against GIT_REF]';
 
 function parseArgs(args: readonly string[]): Options {
   const options: Options = {
@@ -93,7 +105,9 @@ async function main(): Promise<void> {
       if ('skipped' in results.simulation) progress(`simulation: skipped — ${results.simulation.skipped}`);
     }
     if (suite === 'startup') results.startup = await runStartupSuite({ quick: options.quick }, progress);
+    if (suite === 'history') results.history = await runHistorySuite({ quick: options.quick }, progress);
     if (suite === 'decision') results.decision = await runDecisionSuite({ quick: options.quick }, progress);
+    if (suite === 'tape') results.tape = await runTapeSuite({ quick: options.quick }, progress);
     if (suite === 'browser') {
       results.browser = await runBrowserSuite({ quick: options.quick, progress });
       if ('skipped' in results.browser) progress(`browser: skipped — ${results.browser.skipped}`);

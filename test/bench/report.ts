@@ -11,6 +11,8 @@ import type { AgainstResult } from './against.ts';
 import type { SimulationSuiteResult } from './simulation.bench.ts';
 import { formatStartup, type StartupSuiteResult } from './startup.bench.ts';
 import { formatDecision, type DecisionSuiteResult } from './decision.bench.ts';
+import { formatTape, type TapeSuiteResult } from './tape.bench.ts';
+import { formatHistory, type HistorySuiteResult } from './history.bench.ts';
 
 export interface BenchReport {
   readonly machine: MachineInfo;
@@ -24,6 +26,8 @@ export interface BenchReport {
   readonly browser?: BrowserBenchResult | { skipped: string };
   readonly startup?: StartupSuiteResult;
   readonly decision?: DecisionSuiteResult;
+  readonly tape?: TapeSuiteResult;
+  readonly history?: HistorySuiteResult;
 }
 
 export function formatReport(report: BenchReport): string {
@@ -41,6 +45,8 @@ export function formatReport(report: BenchReport): string {
   if (report.simulation) out.push('', ...simulationSection(report.simulation));
   if (report.startup) out.push('', formatStartup(report.startup));
   if (report.decision) out.push('', formatDecision(report.decision));
+  if (report.tape) out.push('', formatTape(report.tape));
+  if (report.history) out.push('', formatHistory(report.history));
   if (report.browser)
     out.push(
       '',

@@ -16,6 +16,8 @@ import type {
   ResolvedScenario,
   RunProgress,
   RunSpec,
+  TapeBook,
+  TapeSource,
 } from '../../engine/index.ts';
 import { isComplete } from '../lib/result-file.ts';
 import type { RunSettingsInput } from '../lib/workspace.ts';
@@ -58,6 +60,11 @@ export interface RunRequest {
   readonly paths: readonly string[];
   readonly settings: RunSettingsInput;
   readonly read: ReadFile;
+  /**
+   * A contract tape read in the page (TapeController): every scenario of the run starts from its book
+   * instead of its own portfolio's, the rest of the portfolio settings completing what it lacks.
+   */
+  readonly tape?: { readonly book: TapeBook; readonly source: TapeSource };
 }
 
 /** An executor the controller may stop at once (WebWorkerPool); others are stopped between chunks. */
@@ -283,6 +290,16 @@ export class RunController implements ReactiveController {
         invalid.push(path);
         lines.push(`${path}: ${(error as Error).message}`);
       }
+    }
+    const tape = request.tape;
+    if (invalid.length === 0 && tape !== undefined) {
+      return {
+        scenarios: scenarios.map((s) => ({
+          ...s,
+          portfolio: { ...s.portfolio, tape: tape.source },
+          tape: tape.book,
+        })),
+      };
     }
     if (invalid.length === 0) return { scenarios };
     return {

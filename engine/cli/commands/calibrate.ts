@@ -10,6 +10,7 @@ import {
 } from '../../index.ts';
 import type { Calibration, CalibrationTarget } from '../../index.ts';
 import { UserError } from '../errors.ts';
+import { calibrateHistoryCommand, type CalibrateHistoryOptions } from './calibrate-history.ts';
 import { describeFsError, readInputFile, readText, writeAtomic } from '../io.ts';
 import { parseChoice, parseOverrides, parseRunSetting, parseWhole } from '../options.ts';
 import { readScenario } from '../scenarios.ts';
@@ -17,7 +18,7 @@ import { readScenario } from '../scenarios.ts';
 /** Where `--write` puts the fitted values when no file is given: the world's calibrated defaults. */
 export const CALIBRATED_FILE = 'engine/world/calibrated.json';
 
-export interface CalibrateOptions {
+export interface CalibrateOptions extends CalibrateHistoryOptions {
   targets?: string;
   /** true: the repository's calibrated table; a string: that file. */
   write?: boolean | string;
@@ -26,8 +27,6 @@ export interface CalibrateOptions {
   passes?: string;
   seed?: string;
   horizon?: string;
-  set?: string[];
-  format?: string;
 }
 
 /**
@@ -41,6 +40,14 @@ export async function calibrateCommand(
   out: (text: string) => void,
   err: (text: string) => void,
 ): Promise<void> {
+  if (options.history !== undefined || options.events !== undefined || options.counts !== undefined) {
+    if (options.targets !== undefined || options.write !== undefined) {
+      throw new UserError(
+        'calibrate --history fits the world to a history and writes --out; --targets and --write belong to the calibration on public figures',
+      );
+    }
+    return calibrateHistoryCommand(file, options, out, err);
+  }
   const format = parseChoice('--format', options.format, ['text', 'json'] as const, 'text');
   const iterations = parseWhole('--iterations', options.iterations, 2, 10_000) ?? 4;
   const maxEvaluations = parseWhole('--evaluations', options.evaluations, 2, 100) ?? 12;

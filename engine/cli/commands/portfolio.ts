@@ -42,7 +42,10 @@ export async function portfolioExportCommand(
   io: CliIo,
 ): Promise<void> {
   const out = options.out;
-  if (out === undefined || out === '') throw new UserError('invalid --out: expected the tape file to write');
+  if (out === undefined || out === '')
+    throw new UserError(
+      'invalid --out: expected the tape file to write (or --history DIR for a simulated history of the run)',
+    );
   await checkOutputPath('--out', out);
   const dealersOut = options.dealersOut;
   if (dealersOut !== undefined) {

@@ -25,7 +25,7 @@ export interface TapeCheckOptions extends TapeDialectOptions {
 }
 
 /** The tape settings the options declare, as a scenario's `portfolio.tape` would; a bad option is a UserError. */
-function tapeSource(file: string, options: TapeDialectOptions) {
+export function tapeSource(file: string, options: TapeDialectOptions) {
   const dialect: Record<string, string> = {};
   if (options.delimiter !== undefined)
     dialect.delimiter = options.delimiter === '\\t' || options.delimiter === 'tab' ? '\t' : options.delimiter;
@@ -73,7 +73,13 @@ export async function tapeCheckCommand(file: string, options: TapeCheckOptions, 
   const maxProblems = options.maxProblems === undefined ? 100 : Number(options.maxProblems);
   if (!Number.isInteger(maxProblems) || maxProblems < 0)
     throw new UserError('invalid --max-problems: expected a whole number ≥ 0');
-  const { summary, problems } = await readTapeFile(file, tapeSource(file, options), maxProblems);
+  const { summary, problems } = await readTapeFile(
+    file,
+    tapeSource(file, options),
+    maxProblems,
+    undefined,
+    'summary',
+  );
   if (options.json === true) {
     io.stdout(JSON.stringify({ file, summary, problems }, null, 2) + '\n');
     return summary.problemCount > 0 ? 1 : 0;

@@ -32,7 +32,7 @@ export async function validateCommand(
   const problems: Problem[] = [];
   for (const tape of tapes) {
     const { source } = resolveTapeSource(tape, { name: 'tape', pointer: '' });
-    const { problems: found, summary } = await readTapeFile(tape, source!);
+    const { problems: found, summary } = await readTapeFile(tape, source!, 100, undefined, 'summary');
     const invalid = invalidRowsProblem(tape, summary);
     problems.push(...found, ...(invalid ? [invalid] : []));
   }

@@ -1,10 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import type { TapeDialect } from '../../index.ts';
+import { csvRows, MalformedRow, RecordError, type TapeDialect } from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { describeFsError, writeAtomic } from '../io.ts';
-import { RecordError } from './records.ts';
-import { csvRows, MalformedRow, openTapeBytes } from './read-tape.ts';
+import { gzipError, openTapeBytes } from './read-tape.ts';
 
 /** The columns that hold identifiers: replaced by their keyed pseudonyms. */
 export const ID_COLUMNS = ['contract_id', 'customer_id', 'dealer_id'] as const;
@@ -81,7 +80,7 @@ export async function pseudonymiseTape(
           `${input}:${error.row}:${error.column}  ${error.message}${error.hint ? ` (${error.hint})` : ''}`,
         );
       if (error instanceof MalformedRow) throw new UserError(`${input}:${error.row}:1  ${error.message}`);
-      throw error;
+      throw gzipError(input, error);
     }
   }
   await writeAtomic(output, lines());

@@ -4,6 +4,8 @@ import type { Problem } from '../../json/problem.ts';
 import { didYouMean } from '../../json/suggest.ts';
 import type { TapeSource } from '../tape-source.ts';
 import type { ExcludedRows } from '../../result/run.ts';
+import { GrowableColumn, sharedColumn } from './growable.ts';
+import { IdTable } from './id-table.ts';
 import { ABSENT, type TapeBook } from './book.ts';
 import type { DealerList } from './dealer-list.ts';
 import {
@@ -33,6 +35,9 @@ import { personalColumnReason, personalValueReason } from './privacy.ts';
 /** Longest contract accepted, months (as the portfolio's terms). */
 const MAX_TERM = 120;
 const DAYS_PER_MONTH = 365.25 / 12;
+/** Problem kinds told apart in a summary; the rest are counted as {@link OTHER_KINDS}. */
+const MAX_KINDS = 1000;
+const OTHER_KINDS = '(other kinds)';
 
 /** What `cyclecast tape check` prints about a tape besides its problems. */
 export interface TapeSummary {
@@ -72,6 +77,7 @@ type Cell = { readonly column: TapeColumn; readonly index: number };
 export class TapeReader {
   private readonly problems: Problem[] = [];
   private readonly kinds: Record<string, number> = {};
+  private kindCount = 0;
   private problemCount = 0;
   private errorsInRows = 0;
   /** Problems found inside data rows: those rows can be left out (`--exclude-invalid`). */
@@ -86,9 +92,9 @@ export class TapeReader {
   private asOfFromColumn = false;
   /** The dealer list that fixes the dealer network, when the tape has one. */
   private network: DealerList | undefined;
-  private readonly contractIds = new Set<string>();
-  private readonly customerIndex = new Map<string, number>();
-  private readonly dealerIndex = new Map<string, number>();
+  private readonly contractIds = new IdTable();
+  private readonly customerIndex = new IdTable();
+  private readonly dealerIndex = new IdTable(64);
   private readonly productTotals: Record<string, { rows: number; balance: number }> = {};
   private readonly statusCounts: Record<string, number> = {};
   private rows = 0;
@@ -115,32 +121,41 @@ export class TapeReader {
     { name: 'x_channel', of: 'customer', values: this.customerChannel },
   ];
   private readonly k = {
-    customer: [] as number[],
-    cycle: [] as number[],
-    termMonths: [] as number[],
-    monthsOnBook: [] as number[],
-    balance: [] as number[],
-    instalment: [] as number[],
-    residual: [] as number[],
-    rateMonthly: [] as number[],
-    missed: [] as number[],
-    dispute: [] as number[],
-    agency: [] as number[],
-    insured: [] as number[],
-    subsidy: [] as number[],
-    commission: [] as number[],
-    powertrain: [] as number[],
-    vehicleAgeMonths: [] as number[],
-    mileageKm: [] as number[],
-    listPrice: [] as number[],
-    kmPerYear: [] as number[],
+    customer: new GrowableColumn<Int32Array>(Int32Array),
+    cycle: new GrowableColumn<Uint8Array>(Uint8Array),
+    termMonths: new GrowableColumn<Int32Array>(Int32Array),
+    monthsOnBook: new GrowableColumn<Int32Array>(Int32Array),
+    balance: new GrowableColumn<Float64Array>(Float64Array),
+    instalment: new GrowableColumn<Float64Array>(Float64Array),
+    residual: new GrowableColumn<Float64Array>(Float64Array),
+    rateMonthly: new GrowableColumn<Float64Array>(Float64Array),
+    missed: new GrowableColumn<Int32Array>(Int32Array),
+    dispute: new GrowableColumn<Uint8Array>(Uint8Array),
+    agency: new GrowableColumn<Uint8Array>(Uint8Array),
+    insured: new GrowableColumn<Int8Array>(Int8Array),
+    subsidy: new GrowableColumn<Float64Array>(Float64Array),
+    commission: new GrowableColumn<Float64Array>(Float64Array),
+    powertrain: new GrowableColumn<Int8Array>(Int8Array),
+    vehicleAgeMonths: new GrowableColumn<Int32Array>(Int32Array),
+    mileageKm: new GrowableColumn<Float64Array>(Float64Array),
+    listPrice: new GrowableColumn<Float64Array>(Float64Array),
+    kmPerYear: new GrowableColumn<Float64Array>(Float64Array),
   };
+  /** Whether the book is collected, or only checked and summarised (`tape check`, `validate`). */
+  private readonly keepBook: boolean;
 
+  /**
+   * @param maxProblems problems listed; all are counted by kind.
+   * @param keep `'book'` to collect the book, `'summary'` to check and summarise only: then the
+   *   contracts' columns are not kept, and memory is mostly the ids seen (for duplicates and counts).
+   */
   constructor(
     readonly file: string,
     readonly source: TapeSource,
     readonly maxProblems = 100,
+    keep: 'book' | 'summary' = 'book',
   ) {
+    this.keepBook = keep === 'book';
     if (source.asOf !== undefined) this.asOf = readDate(source.asOf, 'YYYY-MM-DD') as DateNumber;
   }
 
@@ -154,7 +169,10 @@ export class TapeReader {
     file = this.file,
   ): void {
     this.problemCount++;
-    const kind = `${columnName}: ${message}`;
+    let kind = `${columnName}: ${message}`;
+    // Kinds are bounded too: past MAX_KINDS, new ones (messages that quote a value) count together.
+    if (this.kinds[kind] === undefined && this.kindCount >= MAX_KINDS) kind = OTHER_KINDS;
+    if (this.kinds[kind] === undefined) this.kindCount++;
     this.kinds[kind] = (this.kinds[kind] ?? 0) + 1;
     if (this.problems.length < this.maxProblems) {
       this.problems.push({
@@ -175,7 +193,7 @@ export class TapeReader {
    */
   useNetwork(list: DealerList): void {
     this.network = list;
-    list.ids.forEach((id, i) => this.dealerIndex.set(id, i));
+    list.ids.forEach((id, i) => this.dealerIndex.add(id, i));
     this.dealerRegion.push(...list.region);
     this.dealerBdc.push(...list.bdc);
     this.dealerDiscipline.push(...list.discipline);
@@ -340,7 +358,7 @@ export class TapeReader {
     }
     const asOf = this.asOf!;
     const contractId = v.contract_id as string;
-    if (this.contractIds.has(contractId))
+    if (this.contractIds.get(contractId) !== -1)
       return at('contract_id', 'duplicate contract id: each contract is one row');
     const origination = v.origination_date as number;
     const maturity = v.maturity_date as number;
@@ -415,7 +433,8 @@ export class TapeReader {
     }
 
     // Dealers are numbered by the dealer list, else in the order they first appear or by x_dealer_index.
-    const knownDealer = this.dealerIndex.get(v.dealer_id as string);
+    const dealerAt = this.dealerIndex.get(v.dealer_id as string);
+    const knownDealer = dealerAt === -1 ? undefined : dealerAt;
     if (knownDealer === undefined && this.network !== undefined)
       return at('dealer_id', `unknown dealer: not in the dealer list ${this.network.file}`);
     const place = v.x_dealer_index as number | undefined;
@@ -431,7 +450,8 @@ export class TapeReader {
         return at('x_dealer_index', 'another dealer holds this place: each dealer has its own');
     }
     const dealer = knownDealer ?? place ?? this.dealerIndex.size;
-    const knownCustomer = this.customerIndex.get(v.customer_id as string);
+    const customerAt = this.customerIndex.get(v.customer_id as string);
+    const knownCustomer = customerAt === -1 ? undefined : customerAt;
     const customer = knownCustomer ?? this.customerIndex.size;
     for (const { name, of, values } of this.entityValues) {
       const held = values[of === 'dealer' ? dealer : customer];
@@ -440,9 +460,9 @@ export class TapeReader {
         return at(name, `differs from the ${of}’s earlier row: the same on each of the ${of}’s rows`);
     }
 
-    this.contractIds.add(contractId);
+    this.contractIds.add(contractId, this.rows);
     if (knownDealer === undefined) {
-      this.dealerIndex.set(v.dealer_id as string, dealer);
+      this.dealerIndex.add(v.dealer_id as string, dealer);
       this.dealerRegion[dealer] = region;
     } else if (this.dealerRegion[dealer] === ABSENT) this.dealerRegion[dealer] = region;
     for (const { name, of, values } of this.entityValues) {
@@ -455,7 +475,7 @@ export class TapeReader {
         ? indexIn(SEGMENTS, v.x_segment)
         : segmentOf(v.payment_summary_12m as string | undefined);
     if (knownCustomer === undefined) {
-      this.customerIndex.set(v.customer_id as string, customer);
+      this.customerIndex.add(v.customer_id as string, customer);
       this.customerTier.push(tier);
       this.customerSegment.push(segment);
       this.customerDealer.push(dealer);
@@ -466,30 +486,34 @@ export class TapeReader {
     }
     const isNew = v.new_used === 'new';
     const k = this.k;
-    k.customer.push(customer);
-    k.cycle.push(isLoan ? 3 : isNew ? 1 : 2);
-    k.termMonths.push(term);
-    k.monthsOnBook.push(seasoning);
-    k.balance.push(balance);
-    k.instalment.push(instalment);
-    k.residual.push(residual);
-    k.rateMonthly.push(rate);
-    k.missed.push(Math.ceil(dpd / 30));
-    k.dispute.push((v.dispute as number | undefined) ?? 0);
-    k.agency.push(status === 'workout' ? 1 : ((v.agency as number | undefined) ?? 0));
-    k.insured.push((v.insured as number | undefined) ?? ABSENT);
-    k.subsidy.push((v.subsidy_amount as number | undefined) ?? ABSENT);
-    k.commission.push((v.dealer_commission as number | undefined) ?? ABSENT);
-    k.powertrain.push(
-      v.powertrain === undefined ? ABSENT : POWERTRAINS.indexOf(v.powertrain as (typeof POWERTRAINS)[number]),
-    );
-    // Without an age: a new vehicle is as old as its contract; a used one had a first lease before it.
-    const age =
-      (v.vehicle_age_months as number | undefined) ?? wholeMonths(origination, asOf) + 1 + (isNew ? 0 : 36);
-    k.vehicleAgeMonths.push(age);
-    k.mileageKm.push((v.mileage_km as number | undefined) ?? ABSENT);
-    k.listPrice.push((v.list_price as number | undefined) ?? ABSENT);
-    k.kmPerYear.push(given(v.x_km_per_year));
+    if (this.keepBook) {
+      k.customer.push(customer);
+      k.cycle.push(isLoan ? 3 : isNew ? 1 : 2);
+      k.termMonths.push(term);
+      k.monthsOnBook.push(seasoning);
+      k.balance.push(balance);
+      k.instalment.push(instalment);
+      k.residual.push(residual);
+      k.rateMonthly.push(rate);
+      k.missed.push(Math.ceil(dpd / 30));
+      k.dispute.push((v.dispute as number | undefined) ?? 0);
+      k.agency.push(status === 'workout' ? 1 : ((v.agency as number | undefined) ?? 0));
+      k.insured.push((v.insured as number | undefined) ?? ABSENT);
+      k.subsidy.push((v.subsidy_amount as number | undefined) ?? ABSENT);
+      k.commission.push((v.dealer_commission as number | undefined) ?? ABSENT);
+      k.powertrain.push(
+        v.powertrain === undefined
+          ? ABSENT
+          : POWERTRAINS.indexOf(v.powertrain as (typeof POWERTRAINS)[number]),
+      );
+      // Without an age: a new vehicle is as old as its contract; a used one had a first lease before it.
+      const age =
+        (v.vehicle_age_months as number | undefined) ?? wholeMonths(origination, asOf) + 1 + (isNew ? 0 : 36);
+      k.vehicleAgeMonths.push(age);
+      k.mileageKm.push((v.mileage_km as number | undefined) ?? ABSENT);
+      k.listPrice.push((v.list_price as number | undefined) ?? ABSENT);
+      k.kmPerYear.push(given(v.x_km_per_year));
+    }
 
     this.rows++;
     this.totalBalance += balance;
@@ -533,7 +557,8 @@ export class TapeReader {
       rowProblems: this.problemsInRows,
       ...(this.errorsInRows > 0 ? { invalidRows: this.invalidRows() } : {}),
     };
-    if (this.problemCount > 0 && excluded === undefined) return { summary, problems: this.problems };
+    if ((this.problemCount > 0 && excluded === undefined) || !this.keepBook)
+      return { summary, problems: this.problems };
     const has = (name: string): boolean =>
       this.present.has(name) || (this.network?.columns.includes(name) ?? false);
     const drawn = [
@@ -563,20 +588,25 @@ export class TapeReader {
       grades: { ...this.source.grades },
       dealers: {
         count: this.dealerRegion.length,
-        region: this.dealerRegion,
-        bdc: this.dealerBdc,
-        discipline: this.dealerDiscipline,
+        region: sharedColumn(Int8Array, this.dealerRegion),
+        bdc: sharedColumn(Int8Array, this.dealerBdc),
+        discipline: sharedColumn(Float64Array, this.dealerDiscipline),
       },
       customers: {
         count: this.customerIndex.size,
-        creditTier: this.customerTier,
-        segment: this.customerSegment,
-        dealer: this.customerDealer,
-        loyalty: this.customerLoyalty,
-        loyaltyScore: this.customerLoyaltyScore,
-        channel: this.customerChannel,
+        creditTier: sharedColumn(Int8Array, this.customerTier),
+        segment: sharedColumn(Int8Array, this.customerSegment),
+        dealer: sharedColumn(Int32Array, this.customerDealer),
+        loyalty: sharedColumn(Float64Array, this.customerLoyalty),
+        loyaltyScore: sharedColumn(Float64Array, this.customerLoyaltyScore),
+        channel: sharedColumn(Int8Array, this.customerChannel),
       },
-      contracts: { count: this.rows, ...this.k },
+      contracts: {
+        count: this.rows,
+        ...(Object.fromEntries(Object.entries(this.k).map(([name, column]) => [name, column.finish()])) as {
+          [K in keyof typeof this.k]: ReturnType<(typeof this.k)[K]['finish']>;
+        }),
+      },
       ...(excluded !== undefined && excluded.rows > 0 ? { excluded } : {}),
     };
     return { book, summary, problems: excluded !== undefined ? this.problems : [] };

@@ -1,10 +1,17 @@
 import { DUNNING_ACTIONS } from '../../domain/lists.ts';
 import { CREDIT_TIERS, PRODUCTS, SEGMENTS } from '../../domain/lists.ts';
-import { logistic, logit, MAX_MONTHS_BEHIND } from '../../world/resolve.ts';
 import type { Sim } from '../context.ts';
 import type { Trace } from '../trace/trace.ts';
 import { DECISIONS } from '../../random/decisions.ts';
 import { ACTION_LISTS } from '../facts.ts';
+import {
+  CURE_BY_AGENCY,
+  CURE_BY_CALL,
+  CURE_BY_PLAN,
+  CURE_BY_REMIND,
+  CURE_BY_REVIEW,
+  CURE_BY_SELF,
+} from '../cure-chances.ts';
 import { CAT } from '../ledger.ts';
 import { daysPastDue } from '../state.ts';
 import { uniform } from '../../random/streams.ts';
@@ -40,11 +47,6 @@ const CLAIM = DUNNING_ACTIONS.indexOf('insurance-claim');
 const REPOSSESS_ACTION = DUNNING_ACTIONS.indexOf('repossess');
 const WRITE_OFF_ACTION = DUNNING_ACTIONS.indexOf('write-off');
 
-/** `p` with its odds multiplied by e^logOdds. */
-function withOdds(p: number, logOdds: number): number {
-  return logOdds === 0 ? p : logistic(logit(p) + logOdds);
-}
-
 export function dunningStep(sim: Sim, t: number): void {
   const delinquent = sim.delinquent;
   const trace = sim.trace;
@@ -76,6 +78,7 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
   if (dpd >= w.defaultDays && C.defaulted[i] === 0) {
     C.defaulted[i] = 1;
     sim.counters.defaultPoints++;
+    if (sim.history !== null) sim.history.defaulted(i, t);
   }
   const arrears = C.missed[i]! * C.payment[i]!;
 
@@ -100,11 +103,9 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
   const n = rt.decide();
 
   const plan = sim.dunningPlan;
-  const tierOdds = w.tierCureLogOdds[tier]!;
-  // Every cure: ability to pay by tier, less as the arrears age.
-  const cureOdds =
-    tierOdds + w.cureLogOddsByMonthsBehind[behind < MAX_MONTHS_BEHIND ? behind : MAX_MONTHS_BEHIND]!;
-  const disputeOdds = C.dispute[i] === 1 ? w.disputeActionLogOdds : 0;
+  // Every cure: ability to pay by tier, less as the arrears age (cure-chances.ts).
+  const chances = sim.cureChances;
+  const disputed = C.dispute[i]!;
   const cycle = C.cycle[i]!;
   let cured = false;
   let planStarted = false;
@@ -120,22 +121,19 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
     const u = uniform(key, id, DECISIONS.dunningCure, t, a);
     switch (a) {
       case REMIND:
-        if (
-          u <
-          withOdds(
-            w.cure[a * 3 + seg]!,
-            w.remindChannelLogOdds[plan.channel[rule]!]! + cureOdds + disputeOdds,
-          )
-        ) {
+        if (u < chances.of(w, CURE_BY_REMIND + plan.channel[rule]!, seg, tier, behind, disputed))
           cured = true;
-        }
         break;
       case CALL:
-        if (u < withOdds(w.cure[a * 3 + seg]!, cureOdds + disputeOdds)) cured = true;
+        if (u < chances.of(w, CURE_BY_CALL, seg, tier, behind, disputed)) cured = true;
         break;
       case PLAN:
         // A plan spreads arrears the customer owes; a disputed amount needs a review first.
-        if (C.planMonthsLeft[i] === 0 && C.dispute[i] === 0 && u < withOdds(w.cure[a * 3 + seg]!, tierOdds)) {
+        if (
+          C.planMonthsLeft[i] === 0 &&
+          C.dispute[i] === 0 &&
+          u < chances.of(w, CURE_BY_PLAN, seg, tier, behind, disputed)
+        ) {
           C.planMonthsLeft[i] = plan.months[rule]!;
           C.forborneUntil[i] = t + plan.months[rule]! + w.forbearanceProbationMonths;
           sim.counters.forbearances++;
@@ -148,7 +146,7 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
             C.dispute[i] = 0;
             cured = true;
           }
-        } else if (u < withOdds(w.cure[a * 3 + seg]!, cureOdds)) cured = true;
+        } else if (u < chances.of(w, CURE_BY_REVIEW, seg, tier, behind, disputed)) cured = true;
         break;
       case AGENCY:
         C.agencyPlaced[i] = 1;
@@ -198,11 +196,14 @@ function dunContract(sim: Sim, i: number, t: number, trace: Trace | null): void 
       C.dispute[i] = 0;
       cured = true;
     }
-  } else if (!cured && uniform(key, id, DECISIONS.selfCure, t) < withOdds(w.selfCure[seg]!, cureOdds)) {
+  } else if (
+    !cured &&
+    uniform(key, id, DECISIONS.selfCure, t) < chances.of(w, CURE_BY_SELF, seg, tier, behind, disputed)
+  ) {
     cured = true;
   }
   if (!cured && C.agencyPlaced[i] === 1) {
-    const p = withOdds(w.cure[AGENCY * 3 + seg]!, cureOdds + disputeOdds);
+    const p = chances.of(w, CURE_BY_AGENCY, seg, tier, behind, disputed);
     if (uniform(key, id, DECISIONS.agencyCure, t) < p) {
       cured = true;
       sim.book(CAT.agencyFees, cycle, -w.agencyFeeShare * arrears, c);

@@ -9,6 +9,7 @@ import { endContract, exitVehicle, sellNewVehicle } from '../origination.ts';
 import { uniform } from '../../random/streams.ts';
 import { LEASE, VEHICLE_RETURNED } from '../state.ts';
 import type { VehicleEnding } from '../trace/records.ts';
+import { EARLY_UPGRADE, MATURITY_PURCHASE, MATURITY_RETURN } from '../history-tap.ts';
 import { annuity, appraise, cleanValue, guideValue } from '../valuation.ts';
 
 /*
@@ -147,6 +148,12 @@ function mature(sim: Sim, i: number, t: number): void {
     });
   }
   const incentive = C.incentive[i]!;
+  const history = sim.history;
+  if (history !== null) {
+    if (vehicle === 'returned') {
+      history.ended(i, t, MATURITY_RETURN, sim.vehicles.marketValue[v]!, C.balloon[i]!);
+    } else history.ended(i, t, MATURITY_PURCHASE, 0, 0);
+  }
   endContract(sim, i);
   if (renews) {
     const next = renew(sim, c, t, cycle, offers, incentive, 0);
@@ -176,6 +183,7 @@ function upgradeEarly(sim: Sim, i: number, t: number): void {
   counters.earlyUpgrades++;
   const offers = C.offersMade[i]!;
   const incentive = C.incentive[i]!;
+  if (sim.history !== null) sim.history.ended(i, t, EARLY_UPGRADE, 0, 0);
   endContract(sim, i);
   const next = renew(sim, c, t, cycle, offers, incentive, equity);
   if (trace !== null) trace.contractStarted(sim, next, t, 'early-upgrade');

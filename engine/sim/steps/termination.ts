@@ -1,6 +1,7 @@
 import type { Sim } from '../context.ts';
 import { CAT } from '../ledger.ts';
 import { endContract, exitVehicle } from '../origination.ts';
+import { CHARGE_OFF_ENDING, REPOSSESSION } from '../history-tap.ts';
 import { VEHICLE_RETURNED } from '../state.ts';
 import { appraise } from '../valuation.ts';
 
@@ -53,6 +54,20 @@ export function terminate(sim: Sim, i: number, t: number, how: number): void {
     left -= collected;
   }
   counters.defaults++;
+  const history = sim.history;
+  if (history !== null) {
+    const repossessed = how === REPOSSESS;
+    history.ended(
+      i,
+      t,
+      repossessed ? REPOSSESSION : CHARGE_OFF_ENDING,
+      repossessed ? V.marketValue[v]! : 0,
+      0,
+    );
+    // The vehicle's proceeds arrive after the sale's delay (awaitSale); the agency's at once.
+    if (exposure - left > 0)
+      history.recovered(i, t + (repossessed ? w.recoveryDelayMonths : 0), exposure - left);
+  }
   endContract(sim, i);
 }
 

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { DEFAULT_RUN, renderReport, reportScenario, scenarioTitle } from '../../../engine/index.ts';
 import type { MonteCarloResult } from '../../../engine/index.ts';
 import { RunController, type ShownScenario } from '../../controllers/run-controller.ts';
+import { isTapeFile, TapeController } from '../../controllers/tape-controller.ts';
 import { download, fileSlug } from '../../lib/download.ts';
 import { WorkspaceController } from '../../controllers/workspace-controller.ts';
 import { SHIPPED_FILES, SHIPPED_SCENARIOS } from '../../lib/library.ts';
@@ -16,6 +17,7 @@ import '../message-box/message-box.ts';
 import '../results-view/results-view.ts';
 import '../run-panel/run-panel.ts';
 import '../scenario-editor/scenario-editor.ts';
+import '../tape-drop/tape-drop.ts';
 import { styles } from './styles.ts';
 
 type View = 'results' | 'analysis' | 'edit';
@@ -47,6 +49,7 @@ export class CyclecastApp extends LitElement {
     location: window.location,
     clearHash: () => history.replaceState(null, '', window.location.pathname + window.location.search),
   });
+  readonly tape = new TapeController(this);
   readonly run = new RunController(this, {
     executor: () => new WebWorkerPool(this.workers),
     ...chunkSizeFromUrl(),
@@ -110,6 +113,11 @@ export class CyclecastApp extends LitElement {
   private async openFiles(files: readonly File[]): Promise<void> {
     const others: { name: string; webkitRelativePath?: string; text(): Promise<string> }[] = [];
     for (const file of files) {
+      // A contract tape is read here and kept in memory only: never opened into the stored workspace.
+      if (isTapeFile(file.name)) {
+        void this.tape.read(file);
+        continue;
+      }
       let text: string;
       try {
         text = await file.text();
@@ -213,6 +221,13 @@ export class CyclecastApp extends LitElement {
           @cc-open-files=${(e: CustomEvent<{ files: File[] }>) => void this.openFiles(e.detail.files)}
           @cc-remove-file=${(e: CustomEvent<{ path: string }>) => void this.workspace.removeFile(e.detail.path)}
         ></cc-run-panel>
+        <cc-tape-drop
+          .state=${this.tape.state}
+          .previous=${state.result?.manifest.scenarios[0]?.tape?.file}
+          ?disabled=${this.run.running}
+          @cc-tape-file=${(e: CustomEvent<{ file: File }>) => void this.tape.read(e.detail.file)}
+          @cc-tape-clear=${() => this.tape.clear()}
+        ></cc-tape-drop>
         ${this.workspace.incoming ? this.incomingChoice() : nothing}
         <div class="messages">
           ${
@@ -344,6 +359,7 @@ export class CyclecastApp extends LitElement {
       paths: paths ?? [ws.baseline, ...ws.challengers],
       settings,
       read: this.workspace.store.read,
+      ...(this.tape.loaded ? { tape: this.tape.loaded } : {}),
     });
   };
 

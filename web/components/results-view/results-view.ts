@@ -86,6 +86,7 @@ export class ResultsView extends LitElement {
               ${m.seed} · engine ${m.engineVersion} · run ${m.runHash.slice(0, 12)}
             </p>
             ${few ? html`<p class="few-iterations" id="few-iterations" role="note">⚠ ${few}</p>` : nothing}
+            ${yourBook(m)}
           </div>
           <div class="exports">
             <button
@@ -346,4 +347,16 @@ declare global {
   interface HTMLElementTagNameMap {
     'cc-results-view': ResultsView;
   }
+}
+
+/** "Your book: N contracts": the results of a run on a contract tape say whose book it was, and its size. */
+function yourBook(m: MonteCarloResult['manifest']) {
+  const tape = m.scenarios[0]?.tape;
+  if (!tape) return nothing;
+  const excluded = tape.excluded ? `; ${counted(tape.excluded.rows, 'invalid row')} left out` : '';
+  return html`<p class="your-book" id="your-book">
+    Your book: ${counted(tape.contracts, 'contract')} of ${counted(tape.customers, 'customer')} at
+    ${counted(tape.dealers, 'dealer')}, as of ${tape.asOf} (${tape.file}${excluded}); ${tape.drawn.length}
+    attributes it does not give drawn each iteration.
+  </p>`;
 }

@@ -1,5 +1,3 @@
-import type { Readable } from 'node:stream';
-
 /** Largest record (row) of a tape, in bytes: a real row is under 1 KiB; a longer one is a broken quote or not a tape. */
 export const MAX_RECORD_BYTES = 64 * 1024;
 /** Most fields in one record: the declared columns and then some, so a wrong delimiter or a hostile file stops early. */
@@ -43,7 +41,7 @@ const CR = 0x0d;
  * at its row; a UTF-8 byte-order mark at the start is dropped. Blank records are skipped (their rows count).
  */
 export async function* csvRecords(
-  bytes: Readable,
+  bytes: AsyncIterable<Uint8Array>,
   encoding: 'utf-8' | 'windows-1252',
   delimiter: string,
 ): AsyncGenerator<CsvRecord | UndecodableRecord> {
@@ -80,7 +78,7 @@ export async function* csvRecords(
       return { row: at, column: columnOfReplacement(lenient.decode(record), delimiter), undecodable: true };
     }
   };
-  for await (const piece of bytes as AsyncIterable<Uint8Array>) {
+  for await (const piece of bytes) {
     const chunk = piece;
     let start = 0;
     for (let i = 0; i < chunk.length; i++) {
