@@ -30,6 +30,7 @@ import {
   SettledDecisions,
   type Policies,
 } from './policies.ts';
+import type { LeadStream } from './lead-stream.ts';
 import type { Trace } from './trace/trace.ts';
 import type { HistoryTap } from './history-tap.ts';
 import {
@@ -72,6 +73,13 @@ export class Sim {
   readonly counters = new Counters();
   /** The customer being followed (`cyclecast explain`); null in every ordinary run. */
   trace: Trace | null = null;
+  /**
+   * The leads this setup shares with the run's other setups of equal leads inputs, or null when it
+   * shares them with none (engine/sim/lead-stream.ts); set by the Monte Carlo run that prepares it.
+   */
+  leadStream: LeadStream | null = null;
+  /** Whether this iteration replays the shared leads (another setup drew them) rather than drawing them. */
+  replayingLeads = false;
   /** The simulated history being recorded (`portfolio export --history`); null in every ordinary run. */
   history: HistoryTap | null = null;
 

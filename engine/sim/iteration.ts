@@ -97,6 +97,7 @@ export function startIteration(setup: SimSetup, iteration: number): Sim {
   const sim = setup.sim;
   sim.reset();
   sim.key = iterationKey(setup.seed, iteration);
+  sim.replayingLeads = sim.leadStream !== null && sim.leadStream.begin(sim.key);
   if (setup.tape) drawTapeIteration(setup.population, setup.tape, setup.portfolio, sim.key);
   else if (setup.redrawPopulation) redrawPopulation(setup.population, setup.portfolio, sim.key);
   sim.w = resolveWorld(setup.uncertain === null ? setup.world : setup.uncertain.draw(sim.key), sim.key);

@@ -14,8 +14,24 @@ export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`invalid probability: ${p}, expected strictly between 0 and 1`);
   if (!(df > 0) || !Number.isFinite(df))
     throw new RangeError(`invalid degrees of freedom: ${df}, expected > 0`);
+  // A run's summary asks for the same quantile once per KPI, series month and breakdown group (every
+  // one with the same iterations): remembered, the bisection runs once per (p, df).
+  const key = `${p} ${df}`;
+  const known = QUANTILES.get(key);
+  if (known !== undefined) return known;
+  const t = bisectQuantile(p, df);
+  if (QUANTILES.size >= QUANTILES_KEPT) QUANTILES.clear();
+  QUANTILES.set(key, t);
+  return t;
+}
+
+/** Quantiles computed so far by `p df`; cleared when full (a run asks for a handful). */
+const QUANTILES = new Map<string, number>();
+const QUANTILES_KEPT = 4096;
+
+function bisectQuantile(p: number, df: number): number {
   if (p === 0.5) return 0;
-  if (p < 0.5) return -studentTQuantile(1 - p, df);
+  if (p < 0.5) return -bisectQuantile(1 - p, df);
   if (df === 1) return tan(Math.PI * (p - 0.5));
   if (df === 2) return (2 * p - 1) * Math.sqrt(2 / (4 * p * (1 - p)));
   const tail = 1 - p;

@@ -87,7 +87,8 @@ function plan(quick: boolean) {
         contracts: 10_000,
         horizonMonths: 120,
         fixedIterations: 200,
-        sweepIterations: 20,
+        // Null: the iterations `--precision` needs, as the comparison before it measures them.
+        sweepIterations: null,
         // The fewest iterations `--precision` checks at: a tornado at the smallest run worth reading.
         tornadoIterations: PRECISION_CHECKS.minIterations,
         costIterations: 20,
@@ -166,8 +167,12 @@ export async function runDecisionSuite(
     }
   ).manifest.precision;
 
+  // The issue's sweep runs at the iterations `--precision` needs: those the comparison just took (never
+  // below the fewest it checks at). A quick run keeps its smoke size.
+  const sweepIterations =
+    p.sweepIterations ?? Math.max(outcome.iterationsTaken, PRECISION_CHECKS.minIterations);
   const param = 'dunning.agencyDays=30..120:10';
-  onProgress(`decision: sweep ${param}, ${p.contracts} contracts × ${p.sweepIterations} iterations`);
+  onProgress(`decision: sweep ${param}, ${p.contracts} contracts × ${sweepIterations} iterations`);
   const sweep = await cyclecast([
     'sweep',
     BASELINE,
@@ -175,7 +180,7 @@ export async function runDecisionSuite(
     param,
     ...common,
     '--iterations',
-    String(p.sweepIterations),
+    String(sweepIterations),
   ]);
   const points = (JSON.parse(sweep.stdout) as { points: unknown[] }).points.length;
 
@@ -244,7 +249,7 @@ export async function runDecisionSuite(
       points,
       contracts: p.contracts,
       horizonMonths: p.horizonMonths,
-      iterations: p.sweepIterations,
+      iterations: sweepIterations,
       workers: WORKERS,
       seconds: sweep.seconds,
     },
@@ -291,9 +296,9 @@ export function formatDecision(r: DecisionSuiteResult): string {
     `| fixed | ${p.fixedIterations} | ${euro(p.fixedHalfWidth)} | ${p.fixedSeconds.toFixed(1)} |`,
     `| --precision ${p.halfWidth} | ${p.iterationsTaken}${p.met ? '' : ' (not met)'} | ${euro(p.reachedHalfWidth)} | ${p.precisionSeconds.toFixed(1)} |`,
     '',
-    `Sweep: \`sweep ${s.scenario} --param ${s.param}\`: ${s.points} points × ${s.contracts.toLocaleString('en-US')} contracts × ${s.horizonMonths} months × ${s.iterations} iterations on ${s.workers} workers: ${s.seconds.toFixed(1)} s.`,
+    `Sweep: \`sweep ${s.scenario} --param ${s.param}\`: ${s.points} points × ${s.contracts.toLocaleString('en-US')} contracts × ${s.horizonMonths} months × ${s.iterations} iterations${s.iterations === Math.max(p.iterationsTaken, PRECISION_CHECKS.minIterations) ? ` (what \`--precision\` needed in the comparison above, at least ${PRECISION_CHECKS.minIterations})` : ''} on ${s.workers} workers: ${s.seconds.toFixed(1)} s.`,
     '',
-    `Tornado: \`sensitivity ${t.comparison[0]} --vs ${t.comparison[1]} --break-even ${t.breakEven}\` (default screening: the top ${t.top} declared ranges) at ${t.contracts.toLocaleString('en-US')} contracts × ${t.horizonMonths} months × ${t.iterations} iterations${t.iterations === PRECISION_CHECKS.minIterations ? ' (the fewest `--precision` checks at)' : ''} on ${t.workers} workers: ${t.runs} runs, ${t.held} assumptions held, ${t.screened} screened out, ${t.seconds.toFixed(1)} s.`,
+    `Tornado: \`sensitivity ${t.comparison[0]} --vs ${t.comparison[1]} --break-even ${t.breakEven}\` (default screening: the top ${t.top} declared ranges) at ${t.contracts.toLocaleString('en-US')} contracts × ${t.horizonMonths} months × ${t.iterations} iterations${t.iterations === PRECISION_CHECKS.minIterations ? ' (the fewest `--precision` checks at)' : ''}, where the comparison above needed ${p.iterationsTaken}${p.met ? '' : ' (its maximum, not met)'}, on ${t.workers} workers: ${t.runs} runs, ${t.held} assumptions held, ${t.screened} screened out, ${t.seconds.toFixed(1)} s.`,
     '',
     `Uncertainty by default: \`run ${u.scenario}\` at ${u.contracts.toLocaleString('en-US')} contracts × ${u.horizonMonths} months × ${u.iterations} iterations on ${u.workers} worker, processes alternated, median of ${u.rounds} each (wall time per iteration, start-up included).`,
     '',

@@ -1,10 +1,12 @@
 /**
- * `npm run bench [-- --json] [--quick] [--suite policy|random|simulation|browser|startup|decision|history|tape]… [--scenarios DIR]`: every
- * figure of BENCHMARKS.md, measured side by side in one run. Progress goes to standard error, the
+ * `npm run bench [-- --json] [--quick] [--suite policy|random|simulation|browser|startup|decision|history|tape]… [--scenarios DIR]
+ * [--against GIT_REF]`: every figure of BENCHMARKS.md, measured side by side in one run; with --against,
+ * the simulation's throughput of that commit beside today's (test/bench/against.ts). Progress goes to standard error, the
  * report (Markdown, or one JSON object with --json) to standard output.
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AgainstError, commitOf } from './against.ts';
 import { loadAverage, machineInfo } from './machine.ts';
 import { runPolicySuite } from './policy.bench.ts';
 import { runRandomSuite } from './random-suite.ts';
@@ -34,10 +36,12 @@ interface Options {
   quick: boolean;
   suites: Suite[];
   scenarios: string;
+  /** A git ref to time the simulation against (--against). */
+  against?: string;
 }
 
 const USAGE =
-  'usage: npm run bench -- [--json] [--quick] [--suite policy|random|simulation|browser|startup|decision|history|tape]… [--scenarios DIR]';
+  'usage: npm run bench -- [--json] [--quick] [--suite policy|random|simulation|browser|startup|decision|history|tape]… [--scenarios DIR] [--against GIT_REF]';
 
 function parseArgs(args: readonly string[]): Options {
   const options: Options = {
@@ -50,10 +54,11 @@ function parseArgs(args: readonly string[]): Options {
     const arg = args[i]!;
     if (arg === '--json') options.json = true;
     else if (arg === '--quick') options.quick = true;
-    else if (arg === '--suite' || arg === '--scenarios') {
+    else if (arg === '--suite' || arg === '--scenarios' || arg === '--against') {
       const value = args[++i];
       if (value === undefined) throw new UsageError(`invalid ${arg}: expected a value`);
       if (arg === '--scenarios') options.scenarios = resolve(value);
+      else if (arg === '--against') options.against = value;
       else
         for (const name of value.split(',')) {
           if (!(SUITES as readonly string[]).includes(name))
@@ -66,6 +71,8 @@ function parseArgs(args: readonly string[]): Options {
     } else throw new UsageError(`invalid argument "${arg}"`);
   }
   if (options.suites.length === 0) options.suites = [...SUITES];
+  if (options.against !== undefined && !options.suites.includes('simulation'))
+    throw new UsageError('invalid --against: it times the simulation suite; add --suite simulation');
   return options;
 }
 
@@ -73,6 +80,8 @@ class UsageError extends Error {}
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  // A ref that names no commit fails now, not after the suites before it have run.
+  if (options.against !== undefined) await commitOf(options.against);
   const machine = machineInfo();
   const start = performance.now();
   const progress = (line: string) => process.stderr.write(`${line}\n`);
@@ -86,7 +95,11 @@ async function main(): Promise<void> {
     }
     if (suite === 'simulation') {
       results.simulation = await runSimulationSuite(
-        { quick: options.quick, scenarios: options.scenarios },
+        {
+          quick: options.quick,
+          scenarios: options.scenarios,
+          ...(options.against !== undefined ? { against: options.against } : {}),
+        },
         progress,
       );
       if ('skipped' in results.simulation) progress(`simulation: skipped — ${results.simulation.skipped}`);
@@ -114,6 +127,10 @@ async function main(): Promise<void> {
 try {
   await main();
 } catch (error) {
+  if (error instanceof AgainstError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
   if (error instanceof UsageError) {
     process.stderr.write(`${error.message}\n${USAGE}\n`);
     process.exit(2);

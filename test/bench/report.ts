@@ -7,6 +7,7 @@ import { formatRate } from './harness.ts';
 import type { MachineInfo } from './machine.ts';
 import type { PolicySuiteResult } from './policy.bench.ts';
 import type { RandomSuiteResult } from './random-suite.ts';
+import type { AgainstResult } from './against.ts';
 import type { SimulationSuiteResult } from './simulation.bench.ts';
 import { formatStartup, type StartupSuiteResult } from './startup.bench.ts';
 import { formatDecision, type DecisionSuiteResult } from './decision.bench.ts';
@@ -215,6 +216,7 @@ function simulationSection(s: SimulationSuiteResult): string[] {
       `1-minute load average ${t.loadAverage.before.toFixed(2)} before, ${t.loadAverage.after.toFixed(2)} after ` +
       '(2 workers can only gain what the other users of the 2 cores leave free).',
     '',
+    ...againstSection(s.against),
     `#### V8 tuning (1 worker, ${thousands(s.tuning.contracts)} contracts, child processes alternated, median of ${s.tuning.rounds} each)`,
     '',
     ...table(
@@ -287,6 +289,36 @@ function simulationSection(s: SimulationSuiteResult): string[] {
       : `${c.scenarios.join(', ')}: ${thousands(c.contracts)} contracts × ${c.horizonMonths} months × ` +
         `${c.iterations} iterations on ${c.workers} workers — **${c.seconds.toFixed(1)} s** ` +
         `(${thousands(c.contractMonths)} contract-months).`,
+  ];
+}
+
+/** `--against REF`: the reference build's throughput beside the current one's. */
+function againstSection(a: AgainstResult | undefined): string[] {
+  if (a === undefined) return [];
+  const lane = (build: string, workers: number) =>
+    a.lanes.find((l) => l.build === build && l.workers === workers)!.contractMonthsPerSecond;
+  return [
+    `#### Against ${a.ref} (${a.commit.slice(0, 12)}), measured in the same run`,
+    '',
+    ...table(
+      ['workers', `${a.ref} contract-months/s`, 'current contract-months/s', 'current / reference'],
+      [1, 2].map((w) => [
+        String(w),
+        formatRate(lane('reference', w)),
+        formatRate(lane('current', w)),
+        ratio(w === 1 ? a.currentOverReference.oneWorker : a.currentOverReference.twoWorkers),
+      ]),
+      [false, true, true, true],
+    ),
+    '',
+    `Each build's own scenarios/baseline.json at ${thousands(a.contracts)} contracts × ${a.horizonMonths} months, ` +
+      `${a.iterationsPerRun} iterations in chunks of ${a.chunkSize} per run, built with its own bin/build-cli.js; ` +
+      `one warm-up and one measured run per fresh child process, reference and current alternated, median of ` +
+      `${a.rounds} rounds. 2 workers over 1: ${ratio(lane('reference', 2) / lane('reference', 1))} (${a.ref}), ` +
+      `${ratio(lane('current', 2) / lane('current', 1))} (current). Contract-months per run: ` +
+      `${[...new Set(a.lanes.map((l) => `${l.build} ${thousands(l.contractMonthsPerRun)}`))].join(', ')}. ` +
+      `1-minute load average ${a.loadAverage.before.toFixed(2)} before, ${a.loadAverage.after.toFixed(2)} after.`,
+    '',
   ];
 }
 

@@ -7,7 +7,6 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readScenario, scenarioInput } from '../../engine/cli/scenarios.ts';
 import { runMonteCarlo } from '../../engine/sim/montecarlo/driver.ts';
-import { type MonteCarloResult } from '../../engine/result/run.ts';
 import { InProcessExecutor, type ChunkExecutor } from '../../engine/sim/montecarlo/executor.ts';
 import type { RunSpec } from '../../engine/sim/montecarlo/spec.ts';
 import type { ScenarioInput } from '../../engine/sim/setup.ts';
@@ -66,20 +65,5 @@ export function executorFor(workers: number): ChunkExecutor {
   return workers === 1 ? new InProcessExecutor() : new NodeWorkerPool(workers);
 }
 
-/**
- * Contract-months the run simulated, over every scenario: Σ over iterations and months of the
- * contracts active at the end of the month (the activeContracts.cycle1|2|3 series, whose monthly
- * mean × count is that sum exactly).
- */
-export function contractMonths(result: MonteCarloResult): number {
-  let total = 0;
-  for (const { summary } of result.scenarios) {
-    for (const series of summary.series) {
-      if (!series.id.startsWith('activeContracts.')) continue;
-      series.mean.forEach((mean, t) => (total += (mean ?? 0) * (series.n[t] ?? 0)));
-    }
-  }
-  return Math.round(total);
-}
-
 export { runMonteCarlo };
+export { contractMonths } from './contract-months.ts';

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { measureAgainst, type AgainstResult } from './against.ts';
 import { runChild, type ChildOptions } from './child.ts';
 import { loadAverage } from './machine.ts';
 import type {
@@ -28,6 +29,8 @@ export interface SimulationBenchOptions {
   readonly quick: boolean;
   /** Folder of baseline.json and its challengers (default: the shipped scenarios/). */
   readonly scenarios: string;
+  /** A git ref whose build is timed side by side with the current one (against.ts); none by default. */
+  readonly against?: string;
 }
 
 export interface MemoryPoint {
@@ -110,6 +113,8 @@ export type SimulationSuiteResult =
       readonly steps: StepsReply | { readonly skipped: string };
       readonly memory: MemoryPoint[];
       readonly comparison: ComparisonTiming | { readonly skipped: string };
+      /** With `--against REF`: that commit's throughput and today's, side by side. */
+      readonly against?: AgainstResult;
     };
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -132,10 +137,13 @@ function plan(quick: boolean) {
         stepIterations: 1,
         flat: { contracts: 500, horizonMonths: 12, iterations: [10, 20, 40], live: [10, 40] },
         comparisonIterations: 2,
+        against: { contracts: 2000, iterations: 2, chunkSize: 1, rounds: 1 },
       }
     : {
         contracts: 10_000,
-        throughput: { iterations: 4, chunkSize: 2, rounds: 7 },
+        // 8 iterations in chunks of 2 (1, 2, 2, 2, 1): 4 per worker on 2 workers. With 4 a run's own serial
+        // part (merging the chunks and summarising, once per run) was a tenth of a round on 2 workers.
+        throughput: { iterations: 8, chunkSize: 2, rounds: 5 },
         peakIterations: 4,
         // The issue's sizes; they also span the range the tables' doubling needs to show the slope.
         portfolio: { contracts: [10_000, 100_000, 1_000_000], iterations: 1 },
@@ -147,6 +155,8 @@ function plan(quick: boolean) {
         flat: { contracts: 1000, horizonMonths: 36, iterations: [100, 200, 400], live: [100, 400] },
         // The target's workload: 3 scenarios × 10,000 contracts × 120 months × 200 iterations.
         comparisonIterations: 200,
+        // As the throughput figures: runs of 8 iterations in chunks of 2, on 1 and 2 workers.
+        against: { contracts: 10_000, iterations: 8, chunkSize: 2, rounds: 5 },
       };
 }
 
@@ -190,6 +200,11 @@ export async function runSimulationSuite(
   const loadAfter = loadAverage();
   const rate = (workers: number) =>
     throughput.lanes.find((l) => l.workers === workers)!.contractMonthsPerSecond;
+
+  const against =
+    options.against === undefined
+      ? undefined
+      : await measureAgainst(options.against, p.against, HORIZON_MONTHS, SEED, onProgress);
 
   const tuning = await measureTuning(p.contracts, p.tuning, workload, onProgress);
 
@@ -278,6 +293,7 @@ export async function runSimulationSuite(
       workload,
       onProgress,
     ),
+    ...(against ? { against } : {}),
   };
 }
 

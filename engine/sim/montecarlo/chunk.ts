@@ -10,6 +10,7 @@ import { prepareScenario, runIteration, type SimSetup, type UncertaintySettings 
 import { startingPopulation, type ScenarioInput } from '../setup.ts';
 import { STRESS, stressedWorld } from '../../world/stresses.ts';
 import { canonicalJson } from './hash.ts';
+import { LeadStream } from '../lead-stream.ts';
 import type { ChunkTask, RunSpec } from './spec.ts';
 
 /** What a worker sends back for one chunk: per scenario, and per challenger against the baseline. */
@@ -44,18 +45,42 @@ export function prepareRun(spec: RunSpec): PreparedRun {
     redrawPopulation: spec.population === 'per-iteration',
     ...(stress !== 'none' ? { economy: STRESS[stress].economy } : {}),
   };
-  return {
-    spec,
-    setups: spec.scenarios.map((s) =>
-      prepareScenario(
-        { ...s, world: stressedWorld(s.world, stress) },
-        spec.horizonMonths,
-        spec.seed,
-        populationOf(s),
-        uncertainty,
-      ),
+  const setups = spec.scenarios.map((s) =>
+    prepareScenario(
+      { ...s, world: stressedWorld(s.world, stress) },
+      spec.horizonMonths,
+      spec.seed,
+      populationOf(s),
+      uncertainty,
     ),
-  };
+  );
+  shareLeads(spec.scenarios, setups);
+  return { spec, setups };
+}
+
+/**
+ * Gives the setups whose leads cannot differ one shared lead stream (engine/sim/lead-stream.ts): those
+ * with equal portfolios (hence one population), worlds and leads policies, parameters included. The
+ * run's seed, horizon, stress and uncertainty are the same for all. Equal by content, not identity.
+ */
+function shareLeads(scenarios: readonly ScenarioInput[], setups: readonly SimSetup[]): void {
+  const groups = new Map<string, SimSetup[]>();
+  scenarios.forEach((s, i) => {
+    const key = canonicalJson({
+      portfolio: s.portfolio,
+      world: s.world,
+      leads: s.ruleSets.leads,
+      parameters: s.parameters.leads,
+    });
+    const group = groups.get(key);
+    if (group) group.push(setups[i]!);
+    else groups.set(key, [setups[i]!]);
+  });
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const stream = new LeadStream();
+    for (const setup of group) setup.sim.leadStream = stream;
+  }
 }
 
 /**

@@ -11,6 +11,19 @@ import { newCustomer, placeVehicle, sellNewVehicle, takeFromStock } from '../ori
 import { EVENT_ROUTE } from '../policies.ts';
 import { addressOf, poisson, uniform, uniformAt } from '../../random/streams.ts';
 import { DAYS_PER_MONTH } from './remarketing.ts';
+import {
+  LEAD_APPOINTMENT,
+  LEAD_CONTACTED,
+  LEAD_EXISTING,
+  LEAD_NOT_REACHED,
+  LEAD_SHOWED,
+  LEAD_SOLD,
+  LEAD_STAGE_MASK,
+  LEAD_USED,
+  leadCode,
+  leadHandler,
+  leadRule,
+} from '../lead-stream.ts';
 
 /*
  * Step 1 of the month: leads arrive at each dealer from each source, the leads policy routes them, and
@@ -47,6 +60,9 @@ export function leadsStep(sim: Sim, t: number): void {
   const key = sim.key;
   const bdcCapacity = w.bdcAgentsPerDealer * w.bdcCapacityPerAgentMonth;
   const bdcCost = w.bdcAgentsPerDealer * w.bdcCostPerAgentMonth;
+  // A run's scenarios with equal leads inputs share the iteration's leads (engine/sim/lead-stream.ts).
+  const stream = sim.leadStream;
+  const replay = sim.replayingLeads;
   sim.bdcUsed.fill(0);
   for (let d = 0; d < sim.dealers; d++) {
     if (sim.dealerHasBdc[d] === 1 && bdcCost !== 0) {
@@ -54,9 +70,18 @@ export function leadsStep(sim: Sim, t: number): void {
       sim.counters.leadSpend += bdcCost;
     }
     for (let s = 0; s < LEAD_SOURCES.length; s++) {
-      const n = poisson(w.arrivals[s]!, key, d * 8 + s, DECISIONS.leadArrivals, t);
+      let n: number;
+      if (replay) n = stream!.next();
+      else {
+        n = poisson(w.arrivals[s]!, key, d * 8 + s, DECISIONS.leadArrivals, t);
+        if (stream !== null) stream.push(n);
+      }
       for (let k = 0; k < n; k++) workLead(sim, t, d, s, k, bdcCapacity);
     }
+  }
+  if (stream !== null && t === sim.horizon - 1) {
+    if (replay) stream.restore(sim.leads);
+    else stream.finish(sim.leads);
   }
 }
 
@@ -69,7 +94,6 @@ function workLead(
   bdcCapacity: number,
 ): void {
   const w = sim.w;
-  const key = sim.key;
   const counters = sim.counters;
   const lead = deriveIdentity(IDENTITY.lead, t, dealer * 8 + source, index);
   counters.leads++;
@@ -78,7 +102,37 @@ function workLead(
     sim.bookDealer(CAT.leadCosts, sim.w.leadsPaidBy, -cost, dealer);
     counters.leadSpend += cost;
   }
+  let code: number;
+  if (sim.replayingLeads) code = sim.leadStream!.next();
+  else {
+    code = leadFate(sim, t, dealer, source, lead, bdcCapacity);
+    if (sim.leadStream !== null) sim.leadStream.push(code);
+  }
+  const stage = code & LEAD_STAGE_MASK;
+  if (stage >= LEAD_CONTACTED) counters.contacted++;
+  if (stage >= LEAD_APPOINTMENT) counters.appointments++;
+  if (stage >= LEAD_SHOWED) counters.shows++;
+  if (stage === LEAD_SOLD) {
+    counters.sales++;
+    closeSale(sim, t, dealer, source, lead, code);
+  }
+}
 
+/**
+ * How far lead `lead` gets (a code of engine/sim/lead-stream.ts): its attributes and the leads policy's
+ * routing, then the handler's attempts, the appointment, the show and the sale, each on the lead's own
+ * draws. Reads only the world, the dealer, the leads policy and the lead's luck, never the book.
+ */
+function leadFate(
+  sim: Sim,
+  t: number,
+  dealer: number,
+  source: number,
+  lead: number,
+  bdcCapacity: number,
+): number {
+  const w = sim.w;
+  const key = sim.key;
   const at = addressOf(key, lead, DECISIONS.leadAttributes, t);
   const hour = pick(w.hourCumulative, uniformAt(at, ATTRIBUTE.hour));
   const day = pick(w.dayCumulative, uniformAt(at, ATTRIBUTE.day)) + 1;
@@ -106,10 +160,10 @@ function workLead(
   ref[f.dealerHasBdc] = hasBdc;
   ref[f.region] = REGIONS[sim.dealerRegion[dealer]!];
   // One lead is worked once: under `collect` too, the first event in decision order decides.
-  if (rt.decide() === 0) return;
+  if (rt.decide() === 0) return LEAD_NOT_REACHED;
   const rule = rt.fired[0]!;
   const plan = sim.leadsPlan;
-  if (plan.type[rule] !== EVENT_ROUTE) return;
+  if (plan.type[rule] !== EVENT_ROUTE) return LEAD_NOT_REACHED;
 
   // A lead routed to a BDC the dealer does not have, or that is full, falls back to a salesperson.
   let handler = plan.handler[rule]!;
@@ -118,7 +172,6 @@ function workLead(
     else handler = SALESPERSON;
   }
   const prepared = plan.prepareFirst[rule] === 1;
-  const minutes = plan.responseMinutes[rule]! + (prepared ? w.prepareDelayMinutes : 0);
   const maxAttempts = plan.maxAttempts[rule]!;
 
   const contact = addressOf(key, lead, DECISIONS.leadContact, t);
@@ -134,21 +187,29 @@ function workLead(
       reached = reachable && uniformAt(contact, attempt) < p;
     }
   }
-  if (!reached) return;
-  counters.contacted++;
+  if (!reached) return LEAD_NOT_REACHED;
 
   let x =
     sim.leadAppointmentLogit[rule]! +
     w.sourceAppointmentLogOdds[source]! +
     log(interpolate(w.scoreOdds, score));
   if (prepared) x += w.prepareAppointmentLogOdds;
-  if (!(uniform(key, lead, DECISIONS.leadAppointment, t) < logistic(x))) return;
-  counters.appointments++;
-  if (!(uniform(key, lead, DECISIONS.leadShow, t) < w.showProbability)) return;
-  counters.shows++;
-  if (!(uniform(key, lead, DECISIONS.leadSale, t) < w.showToSale)) return;
-  counters.sales++;
+  if (!(uniform(key, lead, DECISIONS.leadAppointment, t) < logistic(x))) return LEAD_CONTACTED;
+  if (!(uniform(key, lead, DECISIONS.leadShow, t) < w.showProbability)) return LEAD_APPOINTMENT;
+  if (!(uniform(key, lead, DECISIONS.leadSale, t) < w.showToSale)) return LEAD_SHOWED;
+  return leadCode(LEAD_SOLD, used, existing, handler, rule);
+}
 
+/**
+ * Closes the sale of lead `lead` (its code recorded by {@link leadFate}) against this setup's book: an
+ * existing customer's extra contract or a new customer's first, on a vehicle from stock or a new one.
+ */
+function closeSale(sim: Sim, t: number, dealer: number, source: number, lead: number, code: number): void {
+  const w = sim.w;
+  const counters = sim.counters;
+  const used = (code & LEAD_USED) !== 0;
+  const existing = (code & LEAD_EXISTING) !== 0;
+  const at = addressOf(sim.key, lead, DECISIONS.leadAttributes, t);
   // A lead from an existing customer is that customer: the sale is an extra contract on the books.
   let c = existing ? currentCustomer(sim, at) : -1;
   const existingCustomer = c >= 0;
@@ -176,11 +237,14 @@ function workLead(
   }
   const trace = sim.trace;
   if (trace !== null) {
+    const rule = leadRule(code);
+    const plan = sim.leadsPlan;
+    const minutes = plan.responseMinutes[rule]! + (plan.prepareFirst[rule] === 1 ? w.prepareDelayMinutes : 0);
     const lead = {
       source: LEAD_SOURCES[source]!,
       interest: INTEREST[used ? 1 : 0],
       rule,
-      handler: HANDLERS[handler]!,
+      handler: HANDLERS[leadHandler(code)]!,
       responseMinutes: minutes,
     };
     if (existingCustomer) trace.customerLeadSale(sim, c, i, t, lead, v, previous);
