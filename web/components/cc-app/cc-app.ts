@@ -6,6 +6,7 @@ import { isTapeFile, TapeController } from '../../controllers/tape-controller.ts
 import { download, fileSlug } from '../../lib/download.ts';
 import { WorkspaceController } from '../../controllers/workspace-controller.ts';
 import { SHIPPED_FILES, SHIPPED_SCENARIOS } from '../../lib/library.ts';
+import { isCountsFile } from '../../lib/counts-file.ts';
 import { parseResultFile } from '../../lib/result-file.ts';
 import { ResultStore, type KeptResult } from '../../lib/result-store.ts';
 import { describeWork, type IncomingChoice } from '../../lib/incoming.ts';
@@ -116,6 +117,14 @@ export class CyclecastApp extends LitElement {
     for (const file of files) {
       // A contract tape is read here and kept in memory only: never opened into the stored workspace.
       if (isTapeFile(file.name)) {
+        if (await isCountsFile(file)) {
+          this.workspace.notice = {
+            tone: 'info',
+            title: `${file.name} holds count tables, not a contract tape: drop it on “Your book’s history” below the results.`,
+            lines: [],
+          };
+          continue;
+        }
         void this.tape.read(file);
         continue;
       }
