@@ -39,7 +39,15 @@ export default defineConfig({
       },
       lane('cli', CLI),
       lane('bench', BENCH),
-      lane('e2e', E2E),
+      // The workbench is built once for the lane's files (test/setup/build-workbench.ts).
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: [`${E2E}/**/*.test.ts`],
+          globalSetup: ['test/setup/build-workbench.ts'],
+        },
+      },
     ],
   },
 });
