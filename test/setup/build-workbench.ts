@@ -3,7 +3,6 @@
  * folder that every browser test file serves (`inject('workbenchDir')`), instead of one build per file,
  * and removes it when the lane ends. Nothing is built where Chromium is absent: the tests are skipped.
  */
-import type { TestProject } from 'vitest/node';
 import { buildWorkbench, hasChromium } from '../e2e/harness.ts';
 
 declare module 'vitest' {
@@ -13,7 +12,12 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<(() => void) | undefined> {
+/** The part of vitest's TestProject this setup uses (its full type pulls vitest/node's declarations into tsc). */
+interface Provider {
+  provide(key: 'workbenchDir', value: string): void;
+}
+
+export default async function setup(project: Provider): Promise<(() => void) | undefined> {
   if (!hasChromium()) {
     project.provide('workbenchDir', '');
     return undefined;
