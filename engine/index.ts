@@ -183,7 +183,16 @@ export { TAPE_COLUMNS, type TapeColumn } from './portfolio/tape/columns.ts';
 export { DEFAULT_DIALECT, resolveDialect, type TapeDialect } from './portfolio/tape-dialect.ts';
 export { isIban, personalColumnReason, personalValueReason } from './portfolio/tape/privacy.ts';
 export { TapeReader, type TapeReadResult, type TapeSummary } from './portfolio/tape/reader.ts';
+export { DEALER_LIST_COLUMNS, DealerListReader, type DealerList } from './portfolio/tape/dealer-list.ts';
 export type { TapeManifest } from './result/run.ts';
+export {
+  DEALER_EXPORT_COLUMNS,
+  dealerListRows,
+  EXPORT_COLUMNS,
+  exact,
+  startingBookRows,
+} from './sim/export-book.ts';
+export { startIteration } from './sim/iteration.ts';
 
 // Sensitivity: the tornado, rank correlations and break-even values of a scenario or a comparison.
 export {

@@ -9,6 +9,7 @@ import type { SimulateOptions } from './commands/simulate.ts';
 import type { MergeOptions } from './commands/merge.ts';
 import type { SweepOptions } from './commands/sweep.ts';
 import type { OptimiseOptions } from './commands/optimise.ts';
+import type { PortfolioExportOptions } from './commands/portfolio.ts';
 import type { TapeCheckOptions } from './commands/tape.ts';
 import type { CliIo } from './io.ts';
 import { EXCLUDE_INVALID_HELP } from './tape/exclude.ts';
@@ -48,6 +49,7 @@ const commands = {
   simulate: () => import('./commands/simulate.ts'),
   sweep: () => import('./commands/sweep.ts'),
   optimise: () => import('./commands/optimise.ts'),
+  portfolio: () => import('./commands/portfolio.ts'),
   tape: () => import('./commands/tape.ts'),
   validate: () => import('./commands/validate.ts'),
 };
@@ -371,6 +373,10 @@ function program(io: CliIo, status: { exitCode: number }): Command {
       .argument('<file>', 'the tape: CSV or .csv.gz'),
   )
     .option('--as-of <date>', 'the as-of date (month 0), YYYY-MM-DD, when the tape has no as_of_date column')
+    .option(
+      '--dealers <file>',
+      'the dealer list: the dealer network in the model’s order, dealers without contracts included',
+    )
     .option('--grades <json>', 'grade table: tape grade → prime, near-prime or subprime, as JSON')
     .option('--regions <json>', 'region table: tape region → north, south, east, west or central, as JSON')
     .option('--max-problems <n>', 'problems listed (all are counted by kind)', '100')
@@ -393,6 +399,29 @@ function program(io: CliIo, status: { exitCode: number }): Command {
     )
     .action(async (input: string, output: string, options: { keyFile?: string }) =>
       (await commands.tape()).tapePseudonymiseCommand(input, output, options, io),
+    );
+
+  cli
+    .command('portfolio')
+    .description("work with a scenario's starting book")
+    .command('export')
+    .description(
+      "write the scenario's synthetic starting book as a contract tape (docs/tape.md), with the model-only x_ columns: the scenario run on it gives the same results",
+    )
+    .argument('<scenario>', 'the scenario whose portfolio settings draw the book')
+    .requiredOption('--out <file>', 'the tape to write (CSV, written atomically)')
+    .option(
+      '--dealers-out <file>',
+      'also write the dealer network as a dealer list (needed when a dealer holds no contract of the book)',
+    )
+    .option(
+      '--as-of <date>',
+      'the tape’s as-of date (month 0), YYYY-MM-DD (default: the first of this month)',
+    )
+    .option('--seed <s>', "seed the book is drawn with (default: the scenario's run.seed)")
+    .option('--set <PATH=VALUE>', SET_HELP, collect, [])
+    .action(async (file: string, options: PortfolioExportOptions) =>
+      (await commands.portfolio()).portfolioExportCommand(file, options, io),
     );
 
   cli

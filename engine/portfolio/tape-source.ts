@@ -12,6 +12,11 @@ type CreditTier = (typeof CREDIT_TIERS)[number];
 export interface TapeSource {
   /** The tape's path, relative to the working folder (written relative to the scenario, like `extends`). */
   readonly file: string;
+  /**
+   * The dealer list (a CSV path, relative to the working folder like `file`): the tape's dealer
+   * network in the model's order, dealers without contracts included (docs/tape.md).
+   */
+  readonly dealers?: string;
   /** The as-of date (month 0) as YYYY-MM-DD, when the tape has no as_of_date column. */
   readonly asOf?: string;
   readonly dialect: TapeDialect;
@@ -21,7 +26,7 @@ export interface TapeSource {
   readonly grades: Readonly<Record<string, CreditTier>>;
 }
 
-const KEYS = ['file', 'asOf', 'dialect', 'regions', 'grades'] as const;
+const KEYS = ['file', 'dealers', 'asOf', 'dialect', 'regions', 'grades'] as const;
 
 /**
  * A scenario's `portfolio.tape`: the tape's path (`"tape": "book.csv"`), or an object with `file` and
@@ -57,6 +62,8 @@ export function resolveTapeSource(
   }
   if (typeof x.file !== 'string' || x.file === '')
     problems.push(problem(child(place, 'file'), 'expected the path of a CSV tape'));
+  if (x.dealers !== undefined && (typeof x.dealers !== 'string' || x.dealers === ''))
+    problems.push(problem(child(place, 'dealers'), 'expected the path of a CSV dealer list'));
   if (x.asOf !== undefined && (typeof x.asOf !== 'string' || !isIsoDate(x.asOf))) {
     problems.push(
       problem(child(place, 'asOf'), `expected a date written YYYY-MM-DD, got ${describe(x.asOf)}`),
@@ -70,6 +77,7 @@ export function resolveTapeSource(
   return {
     source: {
       ...source(x.file as string),
+      ...(typeof x.dealers === 'string' ? { dealers: x.dealers } : {}),
       ...(typeof x.asOf === 'string' ? { asOf: x.asOf } : {}),
       dialect,
       regions: { ...identity(REGIONS), ...(regions as Record<string, Region>) },

@@ -53,6 +53,8 @@ export interface Manifest {
  */
 export interface TapeManifest {
   readonly file: string;
+  /** The dealer list naming the tape's dealer network, when one does. */
+  readonly dealerList?: string;
   readonly asOf: string;
   readonly contracts: number;
   readonly customers: number;

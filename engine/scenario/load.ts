@@ -252,7 +252,14 @@ function rebase(value: Record<string, unknown>, folder: string): Record<string, 
     const tape = value.portfolio.tape;
     if (typeof tape === 'string') value.portfolio = { ...value.portfolio, tape: resolvePath(folder, tape) };
     else if (isPlainObject(tape) && typeof tape.file === 'string') {
-      value.portfolio = { ...value.portfolio, tape: { ...tape, file: resolvePath(folder, tape.file) } };
+      value.portfolio = {
+        ...value.portfolio,
+        tape: {
+          ...tape,
+          file: resolvePath(folder, tape.file),
+          ...(typeof tape.dealers === 'string' ? { dealers: resolvePath(folder, tape.dealers) } : {}),
+        },
+      };
     }
   }
   if (Array.isArray(value.expect)) {

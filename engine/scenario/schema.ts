@@ -515,6 +515,12 @@ function tapeSchema(): Schema {
         required: ['file'],
         properties: {
           file: { type: 'string', minLength: 1, description: 'the CSV or .csv.gz tape' },
+          dealers: {
+            type: 'string',
+            minLength: 1,
+            description:
+              'the dealer list: the tape’s dealer network in the model’s order, dealers without contracts included',
+          },
           asOf: {
             type: 'string',
             pattern: '^\\d{4}-\\d{2}-\\d{2}$',

@@ -53,33 +53,13 @@ export function loadStartingBook(sim: Sim): void {
     const product = cycle === 3 ? LOAN : LEASE;
     const term = P.contracts.termMonths[n]!;
     const seasoning = P.contracts.monthsOnBook[n]!;
-    const msrp = V.msrp[v]!;
-    // Contracts start the month before their first instalment: at month −1 − seasoning.
-    const startAge = -V.birthMonth[v]! - seasoning - 1;
-    const amount =
-      cycle === 1 ? msrp : (guideValue(sim, msrp, startAge) + w.refurbBaseCost) / (1 - w.retailFrontGross);
-    let balloon = 0;
-    if (product === LEASE) {
-      balloon = guideValue(sim, msrp, startAge + term) + (cycle === 1 ? w.residualUplift * msrp : 0);
-      if (balloon > amount) balloon = amount;
-      if (balloon < 0) balloon = 0;
-    }
-    // Priced as origination.ts prices them: new-vehicle APR less subvention on cycle 1, cost-based after.
-    let rate =
-      cycle === 1
-        ? w.aprMonthly[product * 3 + K.tier[c]!]! - w.subventedAprReductionMonthly
-        : usedRateMonthly(sim, K.tier[c]!, amount, balloon, term);
-    if (rate < 0) rate = 0;
-    let payment = annuity(amount, rate, term, balloon);
-    let balance = balanceAfter(amount, rate, payment, seasoning);
     // A tape's contracts keep the terms it states: never re-priced.
     const T = P.terms;
-    if (T !== undefined) {
-      rate = T.rateMonthly[n]!;
-      balloon = T.balloon[n]!;
-      payment = T.payment[n]!;
-      balance = T.balance[n]!;
-    }
+    const priced = T === undefined ? priceStartingContract(sim, n, PRICED) : undefined;
+    const rate = T !== undefined ? T.rateMonthly[n]! : priced!.rate;
+    const balloon = T !== undefined ? T.balloon[n]! : priced!.balloon;
+    const payment = T !== undefined ? T.payment[n]! : priced!.payment;
+    const balance = T !== undefined ? T.balance[n]! : priced!.balance;
     const seq = K.contractSeq[c]!;
     K.contractSeq[c] = seq + 1;
     K.activeContracts[c]!++;
@@ -99,9 +79,19 @@ export function loadStartingBook(sim: Sim): void {
     // The part of the subsidy and the dealer's commission (paid before the run) not yet recognised.
     const unearned = seasoning >= term ? 0 : (term - seasoning) / term;
     const subsidy =
-      T !== undefined && T.subsidy[n]! >= 0 ? T.subsidy[n]! : cycle === 1 ? w.subsidyShare * msrp : 0;
+      T === undefined
+        ? priced!.subsidy
+        : T.subsidy[n]! >= 0
+          ? T.subsidy[n]!
+          : cycle === 1
+            ? w.subsidyShare * V.msrp[v]!
+            : 0;
     const commission =
-      T !== undefined && T.commission[n]! >= 0 ? T.commission[n]! : w.dealerCommissionShare * amount;
+      T === undefined
+        ? priced!.commission
+        : T.commission[n]! >= 0
+          ? T.commission[n]!
+          : w.dealerCommissionShare * financedAmount(sim, n);
     C.subsidyDeferred[i] = subsidy * unearned;
     C.commissionDeferred[i] = 0 - commission * unearned;
     if (T !== undefined && T.missed[n]! > 0) {
@@ -119,4 +109,73 @@ export function loadStartingBook(sim: Sim): void {
     V.customer[v] = c;
   }
   counters.contractsInitial = P.contracts.count;
+}
+
+/** What {@link priceStartingContract} works out for one synthetic starting contract. */
+export interface StartingPrice {
+  /** Customer rate per month, 0–1. */
+  rate: number;
+  /** € due at maturity (0 for a loan), the monthly instalment, and the balance at month 0. */
+  balloon: number;
+  payment: number;
+  balance: number;
+  /** € paid at the contract's start: the manufacturer's subsidy and the dealer's commission. */
+  subsidy: number;
+  commission: number;
+}
+
+const PRICED: StartingPrice = { rate: 0, balloon: 0, payment: 0, balance: 0, subsidy: 0, commission: 0 };
+
+/** € financed at the start of starting contract `n`: a new vehicle's price, else its retail value then. */
+function financedAmount(sim: Sim, n: number): number {
+  const P = sim.population;
+  const v = P.contracts.vehicle[n]!;
+  const cycle = P.contracts.cycle[n]!;
+  const msrp = sim.vehicles.msrp[v]!;
+  // Contracts start the month before their first instalment: at month −1 − seasoning.
+  const startAge = -sim.vehicles.birthMonth[v]! - P.contracts.monthsOnBook[n]! - 1;
+  const w = sim.w;
+  return cycle === 1 ? msrp : (guideValue(sim, msrp, startAge) + w.refurbBaseCost) / (1 - w.retailFrontGross);
+}
+
+/**
+ * The terms of synthetic starting contract `n` as the iteration's world prices it when it was
+ * originated (written into `out`): the APR of its product and tier (less subvention on a cycle-1
+ * lease), the guide residual as balloon, the balance amortised over its seasoning, the subsidy and
+ * commission paid at its start. Reads the customer and vehicle tables, so the starting customers and
+ * vehicles are loaded first. `cyclecast portfolio export` writes these on the tape, so a run on the tape
+ * starts from the very same numbers.
+ */
+export function priceStartingContract(sim: Sim, n: number, out: StartingPrice): StartingPrice {
+  const P = sim.population;
+  const w = sim.w;
+  const v = P.contracts.vehicle[n]!;
+  const c = P.contracts.customer[n]!;
+  const cycle = P.contracts.cycle[n]!;
+  const product = cycle === 3 ? LOAN : LEASE;
+  const term = P.contracts.termMonths[n]!;
+  const msrp = sim.vehicles.msrp[v]!;
+  const startAge = -sim.vehicles.birthMonth[v]! - P.contracts.monthsOnBook[n]! - 1;
+  const amount = financedAmount(sim, n);
+  let balloon = 0;
+  if (product === LEASE) {
+    balloon = guideValue(sim, msrp, startAge + term) + (cycle === 1 ? w.residualUplift * msrp : 0);
+    if (balloon > amount) balloon = amount;
+    if (balloon < 0) balloon = 0;
+  }
+  const tier = sim.customers.tier[c]!;
+  // Priced as origination.ts prices them: new-vehicle APR less subvention on cycle 1, cost-based after.
+  let rate =
+    cycle === 1
+      ? w.aprMonthly[product * 3 + tier]! - w.subventedAprReductionMonthly
+      : usedRateMonthly(sim, tier, amount, balloon, term);
+  if (rate < 0) rate = 0;
+  const payment = annuity(amount, rate, term, balloon);
+  out.rate = rate;
+  out.balloon = balloon;
+  out.payment = payment;
+  out.balance = balanceAfter(amount, rate, payment, P.contracts.monthsOnBook[n]!);
+  out.subsidy = cycle === 1 ? w.subsidyShare * msrp : 0;
+  out.commission = w.dealerCommissionShare * amount;
+  return out;
 }

@@ -13,6 +13,8 @@ export interface TapeDialectOptions {
   datePattern?: string;
   encoding?: string;
   asOf?: string;
+  /** The tape's dealer list (docs/tape.md). */
+  dealers?: string;
   grades?: string;
   regions?: string;
 }
@@ -44,6 +46,7 @@ function tapeSource(file: string, options: TapeDialectOptions) {
     file,
     dialect,
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
+    ...(options.dealers !== undefined ? { dealers: options.dealers } : {}),
     ...(options.grades !== undefined ? { grades: parse('--grades', options.grades) } : {}),
     ...(options.regions !== undefined ? { regions: parse('--regions', options.regions) } : {}),
   };

@@ -2,7 +2,15 @@ import { constants, promises as fs } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { parse } from '@fast-csv/parse';
-import { TapeReader, type TapeDialect, type TapeReadResult, type TapeSource } from '../../index.ts';
+import {
+  DealerListReader,
+  TapeReader,
+  type DealerList,
+  type Problem,
+  type TapeDialect,
+  type TapeReadResult,
+  type TapeSource,
+} from '../../index.ts';
 import { UserError } from '../errors.ts';
 import { checkInputFile, describeFsError } from '../io.ts';
 import { csvRecords, RecordError, type UndecodableRecord } from './records.ts';
@@ -152,6 +160,13 @@ export async function readTapeStream(
   excludeShare?: number,
 ): Promise<TapeReadResult> {
   const reader = new TapeReader(file, source, maxProblems);
+  if (source.dealers !== undefined) {
+    const { list, problems } = await readDealerList(source.dealers, source);
+    // A dealer list with a problem stops the tape: its dealers would be numbered wrongly.
+    for (const p of problems) reader.report(p.line, p.column, p.pointer, p.message, p.hint, p.file);
+    if (list === undefined) return reader.finish();
+    reader.useNetwork(list);
+  }
   const encoding = source.dialect.encoding === 'utf-8' ? 'UTF-8' : 'Windows-1252';
   let seenHeader = false;
   let count = 0;
@@ -200,4 +215,38 @@ export async function readTapeStream(
       'the tape is empty: expected a header row with the columns of docs/tape.md',
     );
   return reader.finish(excludeShare);
+}
+
+/**
+ * Reads a tape's dealer list (docs/tape.md) in the tape's dialect: the dealers in the model's order, or
+ * the list's located problems.
+ */
+async function readDealerList(
+  file: string,
+  source: TapeSource,
+): Promise<{ list?: DealerList; problems: readonly Problem[] }> {
+  const reader = new DealerListReader(file, source);
+  let seenHeader = false;
+  const bytes = await openTapeBytes(file);
+  try {
+    for await (const item of csvRows(bytes, source.dialect)) {
+      if ('undecodable' in item) {
+        reader.report(item.row, item.column, '(bytes)', 'invalid bytes in the declared encoding');
+      } else if (!seenHeader) {
+        seenHeader = true;
+        if (!reader.header(item.cells)) break;
+      } else if (item.row > MAX_ROWS) {
+        reader.report(item.row, 1, '(rows)', `more than ${MAX_ROWS.toLocaleString('en')} rows`);
+        break;
+      } else reader.row(item.cells, item.row);
+    }
+  } catch (error) {
+    if (error instanceof RecordError)
+      reader.report(error.row, error.column, '(row)', error.message, error.hint);
+    else if (error instanceof MalformedRow) reader.report(error.row, 1, '(row)', error.message);
+    else if (error instanceof UserError) throw new UserError(`${file}: ${error.message}`);
+    else throw error;
+  }
+  if (!seenHeader) reader.report(1, 1, '(header)', 'the dealer list is empty: expected a header row');
+  return reader.finish();
 }

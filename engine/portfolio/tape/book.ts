@@ -14,6 +14,8 @@ export interface TapeBook {
   readonly file: string;
   /** Month 0 of the run, YYYY-MM-DD. */
   readonly asOf: string;
+  /** The dealer list that names the tape's dealer network (docs/tape.md), when one does. */
+  readonly dealerList?: string;
   /** The columns the tape has, in file order. */
   readonly columns: readonly string[];
   /** The model's attributes the tape does not give, drawn per iteration (see docs/tape.md). */
@@ -27,6 +29,9 @@ export interface TapeBook {
     readonly count: number;
     /** Index into REGIONS, or ABSENT. */
     readonly region: readonly number[];
+    /** Model-only (x_ columns): 0/1 BDC and discipline 0–1, or ABSENT. */
+    readonly bdc: readonly number[];
+    readonly discipline: readonly number[];
   };
   readonly customers: {
     readonly count: number;
@@ -36,6 +41,10 @@ export interface TapeBook {
     readonly segment: readonly number[];
     /** The customer's dealer: the dealer of their first contract in the tape. */
     readonly dealer: readonly number[];
+    /** Model-only (x_ columns): loyalty and loyalty score 0–1, channel as an index into CHANNELS, or ABSENT. */
+    readonly loyalty: readonly number[];
+    readonly loyaltyScore: readonly number[];
+    readonly channel: readonly number[];
   };
   readonly contracts: {
     readonly count: number;
@@ -69,5 +78,7 @@ export interface TapeBook {
     readonly mileageKm: readonly number[];
     /** Price when new, €, or ABSENT. */
     readonly listPrice: readonly number[];
+    /** Kilometres a year (x_km_per_year), or ABSENT. */
+    readonly kmPerYear: readonly number[];
   };
 }

@@ -1,10 +1,18 @@
-import { POWERTRAINS } from '../../domain/lists.ts';
+import { CHANNELS, POWERTRAINS, SEGMENTS } from '../../domain/lists.ts';
+import { MAX_DEALERS } from '../spec.ts';
 
 /**
  * The columns a contract tape may have: the one definition that the tape reader checks against, that
  * `cyclecast tape check` summarises and that docs/tape.md describes (a test keeps the two in step).
- * A column not listed here is refused: a tape carries only what the model reads.
+ * A column not listed here is refused: a tape carries only what the model reads. Columns named `x_…`
+ * are model-only: what the model holds and a client's tape leaves out (a customer's loyalty, a dealer's
+ * BDC), written by `cyclecast portfolio export` so that a synthetic book runs from its tape exactly as
+ * it runs from its settings; a client's tape need not have them, and when it has one the reader takes
+ * the value instead of drawing it.
  */
+
+/** The prefix of the model-only columns. */
+export const MODEL_ONLY_PREFIX = 'x_';
 
 /** How a cell is read (the dialect says how numbers and dates are written). */
 export type TapeCellType =
@@ -283,6 +291,82 @@ export const TAPE_COLUMNS: readonly TapeColumn[] = [
     required: false,
     type: 'flag',
     description: 'fleet or business customer; read and summarised',
+  }, // Model-only (MODEL_ONLY_PREFIX): what the model holds and a client's tape leaves out.
+  {
+    name: 'x_dealer_index',
+    required: false,
+    type: 'integer',
+    min: 0,
+    max: MAX_DEALERS - 1,
+    description:
+      'the dealer’s place in the model’s network, from 0: with it, dealers are numbered by it rather than in the order they first appear; the same on each of a dealer’s rows, and each place from 0 to the largest held by a dealer',
+  },
+  {
+    name: 'x_dealer_bdc',
+    required: false,
+    type: 'flag',
+    description: 'the dealer runs a business development centre; the same on each of the dealer’s rows',
+  },
+  {
+    name: 'x_dealer_discipline',
+    required: false,
+    type: 'number',
+    unit: '0–1',
+    min: 0,
+    max: 1,
+    description: 'how well the dealer carries out engagement; the same on each of the dealer’s rows',
+  },
+  {
+    name: 'x_segment',
+    required: false,
+    type: 'enum',
+    values: SEGMENTS,
+    description:
+      'the customer’s payer segment, read instead of payment_summary_12m; a customer’s worst counts',
+  },
+  {
+    name: 'x_loyalty',
+    required: false,
+    type: 'number',
+    unit: '0–1',
+    min: 0,
+    max: 1,
+    description: 'the customer’s latent loyalty; the same on each of the customer’s rows',
+  },
+  {
+    name: 'x_loyalty_score',
+    required: false,
+    type: 'number',
+    unit: '0–1',
+    min: 0,
+    max: 1,
+    description: 'the captive’s loyalty score of the customer; the same on each of the customer’s rows',
+  },
+  {
+    name: 'x_channel',
+    required: false,
+    type: 'enum',
+    values: CHANNELS,
+    description: 'the customer’s preferred contact channel; the same on each of the customer’s rows',
+  },
+  {
+    name: 'x_km_per_year',
+    required: false,
+    type: 'number',
+    unit: 'km',
+    min: 0,
+    max: 1_000_000,
+    description:
+      'kilometres the vehicle is driven a year, read instead of mileage_km over vehicle_age_months',
+  },
+  {
+    name: 'x_rate_monthly',
+    required: false,
+    type: 'number',
+    unit: 'per month, 0–1',
+    min: 0,
+    max: 1,
+    description: 'customer rate per month, to the last digit, read instead of nominal_rate',
   },
 ];
 

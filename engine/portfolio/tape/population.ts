@@ -107,8 +107,13 @@ export function drawTapeIteration(
     const given = book.dealers.region[d]!;
     dealers.region[d] =
       given !== ABSENT ? given : pickIndex(regionWeights, uniform(key, d, T.dealerRegion, 0));
-    dealers.hasBdc[d] = uniform(key, d, T.dealerBdc, 0) < spec.bdcShare ? 1 : 0;
-    dealers.discipline[d] = clamp01(sampler.sample(spec.engagementDiscipline, key, d, T.dealerDiscipline, 0));
+    const bdc = book.dealers.bdc[d]!;
+    dealers.hasBdc[d] = bdc !== ABSENT ? bdc : uniform(key, d, T.dealerBdc, 0) < spec.bdcShare ? 1 : 0;
+    const discipline = book.dealers.discipline[d]!;
+    dealers.discipline[d] =
+      discipline !== ABSENT
+        ? discipline
+        : clamp01(sampler.sample(spec.engagementDiscipline, key, d, T.dealerDiscipline, 0));
   }
 
   const segmentByTier = segmentGivenTier(spec);
@@ -136,12 +141,20 @@ export function drawTapeIteration(
       givenSegment !== ABSENT
         ? givenSegment
         : pickIndex(segmentByTier[tier]!, uniform(key, c, T.customerSegment, 0));
-    const loyalty = clamp01(sampler.sample(spec.loyalty, key, c, T.customerLoyalty, 0));
+    const givenLoyalty = book.customers.loyalty[c]!;
+    const loyalty =
+      givenLoyalty !== ABSENT
+        ? givenLoyalty
+        : clamp01(sampler.sample(spec.loyalty, key, c, T.customerLoyalty, 0));
     customers.loyalty[c] = loyalty;
-    customers.loyaltyScore[c] = clamp01(
-      loyalty + spec.loyaltyScoreNoiseSd * normal01(key, c, T.customerLoyaltyScore, 0),
-    );
-    customers.preferredChannel[c] = pickIndex(channelWeights, uniform(key, c, T.customerChannel, 0));
+    const score = book.customers.loyaltyScore[c]!;
+    customers.loyaltyScore[c] =
+      score !== ABSENT
+        ? score
+        : clamp01(loyalty + spec.loyaltyScoreNoiseSd * normal01(key, c, T.customerLoyaltyScore, 0));
+    const channel = book.customers.channel[c]!;
+    customers.preferredChannel[c] =
+      channel !== ABSENT ? channel : pickIndex(channelWeights, uniform(key, c, T.customerChannel, 0));
   }
 
   const powertrainWeights = mixWeights(spec.powertrainMix, POWERTRAINS);
@@ -168,10 +181,13 @@ export function drawTapeIteration(
         : pickIndex(powertrainWeights, uniform(key, i, T.vehiclePowertrain, 0));
     const age = C.vehicleAgeMonths[i]!;
     const mileage = C.mileageKm[i]!;
+    const givenKm = C.kmPerYear[i]!;
     const kmPerYear =
-      mileage !== ABSENT && book.columns.includes('vehicle_age_months') && age > 0
-        ? (mileage * 12) / age
-        : Math.max(0, sampler.sample(spec.mileagePerYearKm, key, i, T.vehicleKmPerYear, 0));
+      givenKm !== ABSENT
+        ? givenKm
+        : mileage !== ABSENT && book.columns.includes('vehicle_age_months') && age > 0
+          ? (mileage * 12) / age
+          : Math.max(0, sampler.sample(spec.mileagePerYearKm, key, i, T.vehicleKmPerYear, 0));
     vehicles.kmPerYear[i] = kmPerYear;
     vehicles.mileageKm[i] = mileage !== ABSENT ? mileage : (kmPerYear * age) / 12;
     const insured = C.insured[i]!;

@@ -1,10 +1,11 @@
-import { CREDIT_TIERS, POWERTRAINS, REGIONS } from '../../domain/lists.ts';
+import { CHANNELS, CREDIT_TIERS, POWERTRAINS, REGIONS, SEGMENTS } from '../../domain/lists.ts';
 import { cut } from '../../json/describe.ts';
 import type { Problem } from '../../json/problem.ts';
 import { didYouMean } from '../../json/suggest.ts';
 import type { TapeSource } from '../tape-source.ts';
 import type { ExcludedRows } from '../../result/run.ts';
 import { ABSENT, type TapeBook } from './book.ts';
+import type { DealerList } from './dealer-list.ts';
 import {
   CellError,
   checkCode,
@@ -19,6 +20,7 @@ import {
   type DateNumber,
 } from './cells.ts';
 import {
+  MODEL_ONLY_PREFIX,
   TAPE_COLUMN_BY_NAME,
   TAPE_COLUMNS,
   TAPE_PRODUCTS,
@@ -82,6 +84,8 @@ export class TapeReader {
   private headerOk = false;
   private asOf: DateNumber | undefined;
   private asOfFromColumn = false;
+  /** The dealer list that fixes the dealer network, when the tape has one. */
+  private network: DealerList | undefined;
   private readonly contractIds = new Set<string>();
   private readonly customerIndex = new Map<string, number>();
   private readonly dealerIndex = new Map<string, number>();
@@ -90,9 +94,26 @@ export class TapeReader {
   private rows = 0;
   private totalBalance = 0;
   private readonly dealerRegion: number[] = [];
+  private readonly dealerBdc: number[] = [];
+  private readonly dealerDiscipline: number[] = [];
   private readonly customerTier: number[] = [];
   private readonly customerSegment: number[] = [];
   private readonly customerDealer: number[] = [];
+  private readonly customerLoyalty: number[] = [];
+  private readonly customerLoyaltyScore: number[] = [];
+  private readonly customerChannel: number[] = [];
+  /** The model-only values of a dealer or a customer, each the same on all of its rows. */
+  private readonly entityValues: readonly {
+    readonly name: string;
+    readonly of: 'dealer' | 'customer';
+    readonly values: number[];
+  }[] = [
+    { name: 'x_dealer_bdc', of: 'dealer', values: this.dealerBdc },
+    { name: 'x_dealer_discipline', of: 'dealer', values: this.dealerDiscipline },
+    { name: 'x_loyalty', of: 'customer', values: this.customerLoyalty },
+    { name: 'x_loyalty_score', of: 'customer', values: this.customerLoyaltyScore },
+    { name: 'x_channel', of: 'customer', values: this.customerChannel },
+  ];
   private readonly k = {
     customer: [] as number[],
     cycle: [] as number[],
@@ -112,6 +133,7 @@ export class TapeReader {
     vehicleAgeMonths: [] as number[],
     mileageKm: [] as number[],
     listPrice: [] as number[],
+    kmPerYear: [] as number[],
   };
 
   constructor(
@@ -122,14 +144,21 @@ export class TapeReader {
     if (source.asOf !== undefined) this.asOf = readDate(source.asOf, 'YYYY-MM-DD') as DateNumber;
   }
 
-  /** A problem at `row` and 1-based `column`, named by the tape's column. */
-  report(row: number, column: number, columnName: string, message: string, hint?: string): void {
+  /** A problem at `row` and 1-based `column`, named by the tape's column (of `file`: the tape's by default). */
+  report(
+    row: number,
+    column: number,
+    columnName: string,
+    message: string,
+    hint?: string,
+    file = this.file,
+  ): void {
     this.problemCount++;
     const kind = `${columnName}: ${message}`;
     this.kinds[kind] = (this.kinds[kind] ?? 0) + 1;
     if (this.problems.length < this.maxProblems) {
       this.problems.push({
-        file: this.file,
+        file,
         line: row,
         column,
         pointer: columnName,
@@ -138,6 +167,18 @@ export class TapeReader {
         ...(hint ? { hint } : {}),
       });
     }
+  }
+
+  /**
+   * The tape's dealer network from its dealer list, before the rows: dealer i is the list's row i,
+   * dealers without contracts included, and a row's dealer must be on the list.
+   */
+  useNetwork(list: DealerList): void {
+    this.network = list;
+    list.ids.forEach((id, i) => this.dealerIndex.set(id, i));
+    this.dealerRegion.push(...list.region);
+    this.dealerBdc.push(...list.bdc);
+    this.dealerDiscipline.push(...list.discipline);
   }
 
   /** The header row (row 1). Returns whether rows can be read against it. */
@@ -163,12 +204,19 @@ export class TapeReader {
           'remove the column before the tape leaves the client (docs/tape.md, privacy)',
         );
       } else {
+        const modelOnly = name.startsWith(MODEL_ONLY_PREFIX);
         this.report(
           1,
           i + 1,
           shown,
-          'unknown column: a tape has only the columns of docs/tape.md',
-          didYouMean(name, known, { limit: 1 }),
+          modelOnly
+            ? `unknown model-only column: the ${MODEL_ONLY_PREFIX} columns are those of docs/tape.md`
+            : 'unknown column: a tape has only the columns of docs/tape.md',
+          didYouMean(
+            name,
+            known.filter((k) => k.startsWith(MODEL_ONLY_PREFIX) === modelOnly),
+            { limit: 1 },
+          ),
         );
       }
     });
@@ -324,7 +372,8 @@ export class TapeReader {
     const balance = v.balance as number;
     const instalment = v.instalment as number;
     let rate: number | undefined;
-    if (v.nominal_rate !== undefined) rate = (v.nominal_rate as number) / 100 / 12;
+    if (v.x_rate_monthly !== undefined) rate = v.x_rate_monthly as number;
+    else if (v.nominal_rate !== undefined) rate = (v.nominal_rate as number) / 100 / 12;
     else {
       rate = impliedMonthlyRate(balance, instalment, term - seasoning, residual);
       if (rate === undefined) {
@@ -365,17 +414,47 @@ export class TapeReader {
       region = REGIONS.indexOf(mapped);
     }
 
+    // Dealers are numbered by the dealer list, else in the order they first appear or by x_dealer_index.
+    const knownDealer = this.dealerIndex.get(v.dealer_id as string);
+    if (knownDealer === undefined && this.network !== undefined)
+      return at('dealer_id', `unknown dealer: not in the dealer list ${this.network.file}`);
+    const place = v.x_dealer_index as number | undefined;
+    if (this.present.has('x_dealer_index')) {
+      if (place === undefined)
+        return at('x_dealer_index', 'missing value: a tape with x_dealer_index gives it on every row');
+      if (knownDealer !== undefined && knownDealer !== place)
+        return at(
+          'x_dealer_index',
+          'a dealer has one place: this row’s differs from the dealer’s earlier row',
+        );
+      if (knownDealer === undefined && this.dealerRegion[place] !== undefined)
+        return at('x_dealer_index', 'another dealer holds this place: each dealer has its own');
+    }
+    const dealer = knownDealer ?? place ?? this.dealerIndex.size;
+    const knownCustomer = this.customerIndex.get(v.customer_id as string);
+    const customer = knownCustomer ?? this.customerIndex.size;
+    for (const { name, of, values } of this.entityValues) {
+      const held = values[of === 'dealer' ? dealer : customer];
+      const value = modelOnlyValue(name, v[name]);
+      if (held !== undefined && held !== ABSENT && value !== ABSENT && held !== value)
+        return at(name, `differs from the ${of}’s earlier row: the same on each of the ${of}’s rows`);
+    }
+
     this.contractIds.add(contractId);
-    let dealer = this.dealerIndex.get(v.dealer_id as string);
-    if (dealer === undefined) {
-      dealer = this.dealerIndex.size;
+    if (knownDealer === undefined) {
       this.dealerIndex.set(v.dealer_id as string, dealer);
-      this.dealerRegion.push(region);
+      this.dealerRegion[dealer] = region;
     } else if (this.dealerRegion[dealer] === ABSENT) this.dealerRegion[dealer] = region;
-    let customer = this.customerIndex.get(v.customer_id as string);
-    const segment = segmentOf(v.payment_summary_12m as string | undefined);
-    if (customer === undefined) {
-      customer = this.customerIndex.size;
+    for (const { name, of, values } of this.entityValues) {
+      const entity = of === 'dealer' ? dealer : customer;
+      if (values[entity] === undefined || values[entity] === ABSENT)
+        values[entity] = modelOnlyValue(name, v[name]);
+    }
+    const segment =
+      v.x_segment !== undefined
+        ? indexIn(SEGMENTS, v.x_segment)
+        : segmentOf(v.payment_summary_12m as string | undefined);
+    if (knownCustomer === undefined) {
       this.customerIndex.set(v.customer_id as string, customer);
       this.customerTier.push(tier);
       this.customerSegment.push(segment);
@@ -410,6 +489,7 @@ export class TapeReader {
     k.vehicleAgeMonths.push(age);
     k.mileageKm.push((v.mileage_km as number | undefined) ?? ABSENT);
     k.listPrice.push((v.list_price as number | undefined) ?? ABSENT);
+    k.kmPerYear.push(given(v.x_km_per_year));
 
     this.rows++;
     this.totalBalance += balance;
@@ -427,6 +507,14 @@ export class TapeReader {
   finish(excludeShare?: number): TapeReadResult {
     if (this.headerOk && this.rows === 0 && this.problemCount === 0)
       this.report(2, 1, '(rows)', 'the tape has no contracts');
+    const hole = Array.from(this.dealerRegion, (r) => r === undefined).indexOf(true);
+    if (hole >= 0)
+      this.report(
+        1,
+        this.colOf('x_dealer_index'),
+        'x_dealer_index',
+        `no dealer holds place ${hole}: each place from 0 to the largest is a dealer’s`,
+      );
     const excluded = this.exclusion(excludeShare);
     const summary: TapeSummary = {
       rows: this.rows,
@@ -446,35 +534,47 @@ export class TapeReader {
       ...(this.errorsInRows > 0 ? { invalidRows: this.invalidRows() } : {}),
     };
     if (this.problemCount > 0 && excluded === undefined) return { summary, problems: this.problems };
-    const has = (name: string): boolean => this.present.has(name);
+    const has = (name: string): boolean =>
+      this.present.has(name) || (this.network?.columns.includes(name) ?? false);
     const drawn = [
       ...(has('rating_grade') ? [] : ['credit tier']),
-      ...(has('payment_summary_12m') ? [] : ['payer segment']),
+      ...(has('payment_summary_12m') || has('x_segment') ? [] : ['payer segment']),
       ...(has('region') ? [] : ['dealer region']),
-      'dealer BDC',
-      'dealer discipline',
-      'loyalty',
-      'loyalty score',
-      'preferred channel',
+      ...(has('x_dealer_bdc') ? [] : ['dealer BDC']),
+      ...(has('x_dealer_discipline') ? [] : ['dealer discipline']),
+      ...(has('x_loyalty') ? [] : ['loyalty']),
+      ...(has('x_loyalty_score') ? [] : ['loyalty score']),
+      ...(has('x_channel') ? [] : ['preferred channel']),
       ...(has('list_price') ? [] : ['vehicle list price']),
       ...(has('powertrain') ? [] : ['powertrain']),
-      ...(has('mileage_km') && has('vehicle_age_months') ? [] : ['kilometres per year']),
+      ...((has('mileage_km') && has('vehicle_age_months')) || has('x_km_per_year')
+        ? []
+        : ['kilometres per year']),
       ...(has('insured') ? [] : ['credit insurance']),
     ];
     const book: TapeBook = {
       format: 'cyclecast-tape/1',
       file: this.file,
+      ...(this.network !== undefined ? { dealerList: this.network.file } : {}),
       asOf: isoDate(this.asOf!),
       columns: this.cells.map((c) => c.column.name),
       drawn,
       regions: { ...this.source.regions },
       grades: { ...this.source.grades },
-      dealers: { count: this.dealerIndex.size, region: this.dealerRegion },
+      dealers: {
+        count: this.dealerRegion.length,
+        region: this.dealerRegion,
+        bdc: this.dealerBdc,
+        discipline: this.dealerDiscipline,
+      },
       customers: {
         count: this.customerIndex.size,
         creditTier: this.customerTier,
         segment: this.customerSegment,
         dealer: this.customerDealer,
+        loyalty: this.customerLoyalty,
+        loyaltyScore: this.customerLoyaltyScore,
+        channel: this.customerChannel,
       },
       contracts: { count: this.rows, ...this.k },
       ...(excluded !== undefined && excluded.rows > 0 ? { excluded } : {}),
@@ -541,6 +641,21 @@ function segmentOf(summary: string | undefined): number {
   let late = 0;
   for (let i = 0; i < summary.length; i++) if (summary[i] !== '0' && summary[i] !== '-') late++;
   return late === 0 ? 0 : late <= 2 ? 1 : 2;
+}
+
+/** A model-only number as read, or ABSENT. */
+function given(value: number | string | undefined): number {
+  return typeof value === 'number' ? value : ABSENT;
+}
+
+/** The index of an enum cell's value in the model's list, or ABSENT. */
+function indexIn(values: readonly string[], value: number | string | undefined): number {
+  return typeof value === 'string' ? values.indexOf(value) : ABSENT;
+}
+
+/** A dealer's or customer's model-only value as the model holds it (a channel as its index), or ABSENT. */
+function modelOnlyValue(name: string, value: number | string | undefined): number {
+  return name === 'x_channel' ? indexIn(CHANNELS, value) : given(value);
 }
 
 function isoDate(date: DateNumber): string {

@@ -16,6 +16,7 @@ function tapeManifest(book: TapeBook): TapeManifest {
   const { file, asOf, columns, drawn, regions, grades } = book;
   return {
     file,
+    ...(book.dealerList !== undefined ? { dealerList: book.dealerList } : {}),
     asOf,
     contracts: book.contracts.count,
     customers: book.customers.count,

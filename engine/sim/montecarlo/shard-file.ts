@@ -253,6 +253,9 @@ function readTapeManifest(json: unknown, path: string, fail: Fail): TapeManifest
     );
   return {
     file: readString(o.file, `${path}.file`, fail),
+    ...(o.dealerList !== undefined
+      ? { dealerList: readString(o.dealerList, `${path}.dealerList`, fail) }
+      : {}),
     asOf: readString(o.asOf, `${path}.asOf`, fail),
     contracts: readCount(o.contracts, `${path}.contracts`, fail),
     customers: readCount(o.customers, `${path}.customers`, fail),
