@@ -18,6 +18,9 @@ const lane = (name: string, dir: string) => ({
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // Set-up hooks simulate too (test/sim/shard.test.ts's beforeAll): the default 10 s timed out at a
+    // load average of 25.
+    hookTimeout: 60_000,
     // Measured on the 2-core machine (unit lane, 70 files): threads 53.6 CPU-s, threads without
     // isolation 36.2, forks without isolation 37.3; two workers instead of the default one (cores − 1)
     // 40.4 CPU-s. No test file relies on a fresh module graph (mocks are restored), so the files share
@@ -39,7 +42,15 @@ export default defineConfig({
       },
       lane('cli', CLI),
       lane('bench', BENCH),
-      lane('e2e', E2E),
+      // The workbench is built once for the lane's files (test/setup/build-workbench.ts).
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: [`${E2E}/**/*.test.ts`],
+          globalSetup: ['test/setup/build-workbench.ts'],
+        },
+      },
     ],
   },
 });

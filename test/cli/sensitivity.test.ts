@@ -119,6 +119,9 @@ describe('cyclecast sensitivity', () => {
         '5',
         '--steps',
         '2',
+        // One declared range held beside the scenario's own: screened, and two bars instead of eleven.
+        '--top',
+        '1',
         '--workers',
         workers,
         '--format',
@@ -130,7 +133,19 @@ describe('cyclecast sensitivity', () => {
   });
 
   it('writes every format, and --out atomically', async () => {
-    const base = ['sensitivity', BASELINE, ...SMALL, ...FUNDING, '--iterations', '2', '--workers', '1'];
+    // --top 0: the scenario's own distribution alone (the screening is tested below), one bar to render.
+    const base = [
+      'sensitivity',
+      BASELINE,
+      ...SMALL,
+      ...FUNDING,
+      '--iterations',
+      '2',
+      '--workers',
+      '1',
+      '--top',
+      '0',
+    ];
     const table = await runCli(base);
     expect(table.stdout).toMatch(/^Tornado: Captive profit, net present value of baseline$/m);
     expect(table.stdout).toMatch(/Funding cost of the captive/);

@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CHARTS } from '../../web/charts/index.ts';
 import {
-  buildWorkbench,
   chartsDrawn,
   hasChromium,
   openWorkbench,
@@ -32,12 +31,12 @@ async function reachable(page: Page, selector: string): Promise<boolean> {
 }
 
 describe.skipIf(!chromium)('layout and access in Chromium', () => {
-  let built: Awaited<ReturnType<typeof buildWorkbench>>;
+  // Built once for the lane (test/setup/build-workbench.ts).
+  const dir = inject('workbenchDir');
   let app: Workbench;
 
   beforeAll(async () => {
-    built = await buildWorkbench();
-    app = await openWorkbench(built.dir, { width: 1440, height: 900 });
+    app = await openWorkbench(dir, { width: 1440, height: 900 });
     await setUpRun(app.page, {
       baseline: 'scenarios/baseline.json',
       challengers: ['scenarios/tcm.json', 'scenarios/speed-to-lead.json', 'scenarios/all-in.json'],
@@ -50,7 +49,6 @@ describe.skipIf(!chromium)('layout and access in Chromium', () => {
 
   afterAll(async () => {
     await app?.close();
-    built?.remove();
   });
 
   for (const width of [1440, 1024]) {

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatValue } from '../../engine/report/number.ts';
 import type { SensitivityResult } from '../../engine/scenario/sensitivity/analysis.ts';
 import type { SweepResult } from '../../engine/scenario/sweep-result.ts';
 import {
-  buildWorkbench,
   cli,
   hasChromium,
   openWorkbench,
@@ -27,12 +26,12 @@ const RUN = ['--iterations', '2', '--seed', '3', '--horizon', '6', '--workers', 
 const euro = (x: number | null) => formatValue(x, '€');
 
 describe.skipIf(!chromium)('sensitivity and sweep in Chromium', () => {
-  let built: Awaited<ReturnType<typeof buildWorkbench>>;
+  // Built once for the lane (test/setup/build-workbench.ts).
+  const dir = inject('workbenchDir');
   let app: Workbench;
 
   beforeAll(async () => {
-    built = await buildWorkbench();
-    app = await openWorkbench(built.dir);
+    app = await openWorkbench(dir);
     await setUpRun(app.page, {
       baseline: 'scenarios/baseline.json',
       challengers: ['scenarios/tcm.json'],
@@ -46,7 +45,6 @@ describe.skipIf(!chromium)('sensitivity and sweep in Chromium', () => {
 
   afterAll(async () => {
     await app?.close();
-    built?.remove();
   });
 
   it('sweeps one setting and charts what the CLI prints', async () => {

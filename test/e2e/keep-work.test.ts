@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatValue } from '../../engine/report/number.ts';
 import type { MonteCarloResult } from '../../engine/result/run.ts';
 import { encodeWorkspace } from '../../web/lib/share.ts';
 import { emptyWorkspace, type Draft, type Workspace } from '../../web/lib/workspace.ts';
 import {
-  buildWorkbench,
   hasChromium,
   kpiCells,
   openWorkbench,
@@ -53,17 +52,16 @@ async function open(page: Page, url: string) {
 }
 
 describe.skipIf(!chromium)('keeping work in Chromium', () => {
-  let built: Awaited<ReturnType<typeof buildWorkbench>>;
+  // Built once for the lane (test/setup/build-workbench.ts).
+  const dir = inject('workbenchDir');
   let app: Workbench;
 
   beforeAll(async () => {
-    built = await buildWorkbench();
-    app = await openWorkbench(built.dir);
+    app = await openWorkbench(dir);
   }, 120_000);
 
   afterAll(async () => {
     await app?.close();
-    built?.remove();
   });
 
   it('opens a share link beside the reader’s own work and lets them choose', async () => {
@@ -131,7 +129,7 @@ describe.skipIf(!chromium)('keeping work in Chromium', () => {
     expect(await kpiCells(page)).toEqual(cells);
 
     // A browser that never ran it: the exported file opens into the results view.
-    const other = await openWorkbench(built.dir);
+    const other = await openWorkbench(dir);
     try {
       expect(await other.page.locator('#results-heading').count()).toBe(0);
       await other.page.setInputFiles('#open-files', [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatDelta, formatQuantileRange, formatValue } from '../../engine/report/number.ts';
 import { renderResult } from '../../engine/report/render.ts';
 import { breakdownTables } from '../../engine/report/breakdowns.ts';
@@ -9,8 +9,8 @@ import { comparisonTable } from '../../engine/report/tables.ts';
 import { verdicts } from '../../engine/report/verdict.ts';
 import type { MonteCarloResult } from '../../engine/result/run.ts';
 import { CHARTS } from '../../web/charts/index.ts';
+import { tempDir } from '../temp-dir.ts';
 import {
-  buildWorkbench,
   chartsDrawn,
   cli,
   hasChromium,
@@ -59,22 +59,23 @@ const compareInCli = (format: string, more: readonly string[] = []) =>
     ...more,
   ]);
 
+const scratch = tempDir('e2e-workbench');
+
 describe.skipIf(!chromium)('workbench in Chromium', () => {
-  let built: Awaited<ReturnType<typeof buildWorkbench>>;
+  // Built once for the lane (test/setup/build-workbench.ts).
+  const dir = inject('workbenchDir');
   let app: Workbench;
   let expected: string;
 
   beforeAll(async () => {
-    // The CLI's answer for the same inputs, computed while the site builds.
+    // The CLI's answer for the same inputs, computed while Chromium starts.
     const reference = compareInCli('json');
-    built = await buildWorkbench();
-    app = await openWorkbench(built.dir);
+    app = await openWorkbench(dir);
     expected = await reference;
   }, 120_000);
 
   afterAll(async () => {
     await app?.close();
-    built?.remove();
   });
 
   it('compares two shipped scenarios with the CLI’s numbers, every chart drawn and the CLI’s JSON', async () => {
@@ -172,7 +173,7 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     // The Excel workbook holds the cells of `--format xlsx` (the files differ only in their timestamps).
     const xlsx = await save('#export-xlsx');
     expect(xlsx.name).toBe('cyclecast-baseline-vs-tcm.xlsx');
-    const out = join(built.dir, 'cli.xlsx');
+    const out = join(scratch, 'cli.xlsx');
     await compareInCli('xlsx', ['--out', out]);
     const cellsOf = async (file: Buffer | string) => {
       const workbook = new ExcelJS.Workbook();
