@@ -1,8 +1,7 @@
-import { DEFAULT_DIALECT, formatProblem, readCounts } from '../../index.ts';
-import type { CountTables, HistoryRow, Problem } from '../../index.ts';
+import { formatProblem } from '../../index.ts';
+import type { CountTables, Problem } from '../../index.ts';
 import { UserError } from '../errors.ts';
-import { openTapeBytes } from '../tape/read-tape.ts';
-import { countHistoryFiles, historyRows } from './read-history.ts';
+import { countHistoryFiles, readCountsFile } from './read-history.ts';
 
 /**
  * The client's count tables for `calibrate --history`: counted from the snapshots (and events), or read
@@ -36,29 +35,9 @@ export async function readObservedCounts(options: {
 }
 
 async function countsFile(file: string): Promise<CountTables> {
-  const faults: Problem[] = [];
-  const rows: HistoryRow[] = [];
-  // A counts file is small (one row per cell and period): read whole, then checked.
-  for await (const row of historyRows(
-    () => openTapeBytes(file),
-    file,
-    DEFAULT_DIALECT,
-    (line, column, message, hint) =>
-      faults.push({
-        file,
-        line,
-        column,
-        pointer: '(row)',
-        severity: 'error',
-        message,
-        ...(hint ? { hint } : {}),
-      }),
-  )) {
-    rows.push(row);
-  }
-  const result = readCounts(rows, file);
-  if (faults.length === 0 && result.counts !== undefined && result.problemCount === 0) return result.counts;
-  throw problemsError([...faults, ...result.problems], faults.length + result.problemCount, file);
+  const result = await readCountsFile(file);
+  if (result.counts !== undefined && result.problemCount === 0) return result.counts;
+  throw problemsError(result.problems, result.problemCount, file);
 }
 
 function problemsError(problems: readonly Problem[], count: number, what: string): UserError {
