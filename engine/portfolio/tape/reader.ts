@@ -31,13 +31,11 @@ import {
 } from './columns.ts';
 import { impliedMonthlyRate } from './implied-rate.ts';
 import { personalColumnReason, personalValueReason } from './privacy.ts';
+import { RowProblems } from './row-problems.ts';
 
 /** Longest contract accepted, months (as the portfolio's terms). */
 const MAX_TERM = 120;
 const DAYS_PER_MONTH = 365.25 / 12;
-/** Problem kinds told apart in a summary; the rest are counted as {@link OTHER_KINDS}. */
-const MAX_KINDS = 1000;
-const OTHER_KINDS = '(other kinds)';
 
 /** What `cyclecast tape check` prints about a tape besides its problems. */
 export interface TapeSummary {
@@ -75,10 +73,7 @@ type Cell = { readonly column: TapeColumn; readonly index: number };
  * named by the column, and never quotes an identifier. Memory grows with the rows kept, not the file.
  */
 export class TapeReader {
-  private readonly problems: Problem[] = [];
-  private readonly kinds: Record<string, number> = {};
-  private kindCount = 0;
-  private problemCount = 0;
+  private readonly found: RowProblems;
   private errorsInRows = 0;
   /** Problems found inside data rows: those rows can be left out (`--exclude-invalid`). */
   private problemsInRows = 0;
@@ -156,6 +151,7 @@ export class TapeReader {
     keep: 'book' | 'summary' = 'book',
   ) {
     this.keepBook = keep === 'book';
+    this.found = new RowProblems(maxProblems);
     if (source.asOf !== undefined) this.asOf = readDate(source.asOf, 'YYYY-MM-DD') as DateNumber;
   }
 
@@ -168,23 +164,7 @@ export class TapeReader {
     hint?: string,
     file = this.file,
   ): void {
-    this.problemCount++;
-    let kind = `${columnName}: ${message}`;
-    // Kinds are bounded too: past MAX_KINDS, new ones (messages that quote a value) count together.
-    if (this.kinds[kind] === undefined && this.kindCount >= MAX_KINDS) kind = OTHER_KINDS;
-    if (this.kinds[kind] === undefined) this.kindCount++;
-    this.kinds[kind] = (this.kinds[kind] ?? 0) + 1;
-    if (this.problems.length < this.maxProblems) {
-      this.problems.push({
-        file,
-        line: row,
-        column,
-        pointer: columnName,
-        severity: 'error',
-        message,
-        ...(hint ? { hint } : {}),
-      });
-    }
+    this.found.report(file, row, column, columnName, message, hint);
   }
 
   /**
@@ -252,7 +232,7 @@ export class TapeReader {
       );
     }
     this.asOfFromColumn = this.present.has('as_of_date');
-    this.headerOk = this.problemCount === 0;
+    this.headerOk = this.found.count === 0;
     return this.headerOk;
   }
 
@@ -271,7 +251,7 @@ export class TapeReader {
       this.problemsInRows++;
       return;
     }
-    const before = this.problemCount;
+    const before = this.found.count;
     const v: Record<string, number | string | undefined> = {};
     for (const { column, index } of this.cells) {
       const text = values[index]!.trim();
@@ -283,10 +263,10 @@ export class TapeReader {
       const value = this.cell(column, text, row, index + 1);
       if (value !== undefined) v[column.name] = value;
     }
-    if (this.problemCount === before) this.contract(v, row);
-    if (this.problemCount > before) {
+    if (this.found.count === before) this.contract(v, row);
+    if (this.found.count > before) {
       this.errorsInRows++;
-      this.problemsInRows += this.problemCount - before;
+      this.problemsInRows += this.found.count - before;
       if (typeof v.balance === 'number') this.excludedBalance += v.balance;
     }
   }
@@ -529,7 +509,7 @@ export class TapeReader {
    * are at most that share of the rows and of the balance, and the header and file read cleanly.
    */
   finish(excludeShare?: number): TapeReadResult {
-    if (this.headerOk && this.rows === 0 && this.problemCount === 0)
+    if (this.headerOk && this.rows === 0 && this.found.count === 0)
       this.report(2, 1, '(rows)', 'the tape has no contracts');
     const hole = Array.from(this.dealerRegion, (r) => r === undefined).indexOf(true);
     if (hole >= 0)
@@ -552,13 +532,13 @@ export class TapeReader {
         TAPE_STATUSES.filter((s) => this.statusCounts[s]).map((s) => [s, this.statusCounts[s]!]),
       ),
       balance: this.totalBalance,
-      problemKinds: { ...this.kinds },
-      problemCount: this.problemCount,
+      problemKinds: { ...this.found.kinds },
+      problemCount: this.found.count,
       rowProblems: this.problemsInRows,
       ...(this.errorsInRows > 0 ? { invalidRows: this.invalidRows() } : {}),
     };
-    if ((this.problemCount > 0 && excluded === undefined) || !this.keepBook)
-      return { summary, problems: this.problems };
+    if ((this.found.count > 0 && excluded === undefined) || !this.keepBook)
+      return { summary, problems: this.found.list };
     const has = (name: string): boolean =>
       this.present.has(name) || (this.network?.columns.includes(name) ?? false);
     const drawn = [
@@ -609,7 +589,7 @@ export class TapeReader {
       },
       ...(excluded !== undefined && excluded.rows > 0 ? { excluded } : {}),
     };
-    return { book, summary, problems: excluded !== undefined ? this.problems : [] };
+    return { book, summary, problems: excluded !== undefined ? this.found.list : [] };
   }
 
   /** The rows with problems, their balance and their shares of the tape's rows and balance. */
@@ -630,7 +610,7 @@ export class TapeReader {
    */
   private exclusion(excludeShare: number | undefined): ExcludedRows | undefined {
     if (excludeShare === undefined) return undefined;
-    if (this.problemCount !== this.problemsInRows || this.rows === 0) return undefined;
+    if (this.found.count !== this.problemsInRows || this.rows === 0) return undefined;
     const invalid = this.invalidRows();
     if (invalid.rowShare <= excludeShare && invalid.balanceShare <= excludeShare) return invalid;
     const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
