@@ -24,7 +24,7 @@ import {
   type MonthIndex,
   type UnusualPeriod,
 } from './dimensions.ts';
-import { HistoryProblems } from './problems.ts';
+import { RowProblems } from '../../portfolio/tape/row-problems.ts';
 import { RowReader, UNREAD } from './row-reader.ts';
 
 type CreditTier = (typeof CREDIT_TIERS)[number];
@@ -58,7 +58,7 @@ const E_NEW = HISTORY_EVENTS.indexOf('new-contract');
  * count table and, for renewals, the months of new contracts by customer; not the history.
  */
 export class HistoryCounter implements CountSink {
-  readonly problems: HistoryProblems;
+  readonly problems: RowProblems;
   readonly snapshots: RowReader;
   readonly events: RowReader;
   private readonly table = new ClusterTable();
@@ -84,7 +84,7 @@ export class HistoryCounter implements CountSink {
 
   constructor(readonly options: HistoryCountOptions) {
     const dialect = options.dialect ?? DEFAULT_DIALECT;
-    this.problems = new HistoryProblems(options.maxProblems ?? 100);
+    this.problems = new RowProblems(options.maxProblems ?? 100);
     this.snapshots = new RowReader(
       options.snapshotsFile,
       SNAPSHOT_COLUMNS,

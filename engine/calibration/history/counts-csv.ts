@@ -14,7 +14,7 @@ import {
   UNUSUAL_PERIODS,
   type HistoryRateId,
 } from './dimensions.ts';
-import { HistoryProblems } from './problems.ts';
+import { RowProblems } from '../../portfolio/tape/row-problems.ts';
 
 /**
  * The count tables as CSV (`counts.csv`, docs/history.md): one row per cell, comma-separated, `.` as
@@ -67,7 +67,7 @@ export function readCounts(
   maxProblems = 100,
   unusualIds: readonly string[] = UNUSUAL_PERIODS.map((u) => u.id),
 ): { counts?: CountTables; problems: readonly Problem[]; problemCount: number } {
-  const problems = new HistoryProblems(maxProblems);
+  const problems = new RowProblems(maxProblems);
   const out: CountRow[] = [];
   const seen = new Map<string, number>();
   let header = true;
@@ -162,7 +162,7 @@ function checkBases(
   rows: readonly CountRow[],
   rowOf: ReadonlyMap<string, number>,
   file: string,
-  problems: HistoryProblems,
+  problems: RowProblems,
 ): void {
   const years = new Map<string, { exposure: number; events: number }>();
   const cell = (r: CountRow): string => [r.rate, r.product, r.tier, r.bucket, r.band].join('|');

@@ -14,7 +14,7 @@ import { personalColumnReason, personalValueReason } from '../../portfolio/tape/
 import type { TapeDialect } from '../../portfolio/tape-dialect.ts';
 import type { HistoryColumn } from './columns.ts';
 import { monthIndex } from './dimensions.ts';
-import type { HistoryProblems } from './problems.ts';
+import type { RowProblems } from '../../portfolio/tape/row-problems.ts';
 
 /** A cell that did not read (its problem is reported). */
 export const UNREAD = Symbol('unread');
@@ -35,7 +35,7 @@ export class RowReader {
     readonly columns: readonly HistoryColumn[],
     readonly byName: ReadonlyMap<string, HistoryColumn>,
     readonly dialect: TapeDialect,
-    readonly problems: HistoryProblems,
+    readonly problems: RowProblems,
     /** Which file this is, in messages: "snapshot", "event". */
     readonly what: string,
   ) {
