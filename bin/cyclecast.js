@@ -46,8 +46,8 @@ if (stale !== null) {
   }
 }
 
-// An internal error's stack then names .ts lines (dist/ has source maps; the pool's workers do the same).
-process.setSourceMapsEnabled(true);
-const { tuneV8ForSimulation } = await import('../dist/engine/sim/pool/v8-tuning.js');
+// Source maps stay off: switched on, Node would read every bundle's map as it loads it (about 40 ms of
+// CPU). An internal error's stack is located in the .ts sources when it is printed (engine/cli/stack.ts).
+const { tuneV8ForSimulation } = await import('../dist/cli/v8-tuning.js');
 tuneV8ForSimulation();
-await import('../dist/engine/cli/main.js');
+await import('../dist/cli/main.js');
