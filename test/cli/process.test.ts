@@ -44,7 +44,15 @@ describe('the cyclecast process', () => {
   });
 
   it('exits 1 when a claim fails, running on the worker pool', async () => {
-    const { status, stdout, stderr } = await spawnCli(['check', FAILING, '--workers', '2']);
+    // 5 iterations (3 chunks for the 2 workers) are enough for the overclaim to fail.
+    const { status, stdout, stderr } = await spawnCli([
+      'check',
+      FAILING,
+      '--workers',
+      '2',
+      '--iterations',
+      '5',
+    ]);
     expect(status, stderr).toBe(1);
     expect(stdout).toContain('  FAIL  retention.rate Δ vs baseline ≥ +20.0 pp');
     expect(stdout.trimEnd().split('\n').at(-1)).toBe(
@@ -95,8 +103,11 @@ describe('the cyclecast process', () => {
   });
 });
 
-const fixture = PASSING;
-const scenarios = [`${fixture}/baseline.json`, `${fixture}/tcm.json`];
+/**
+ * The passing pair on a tiny book (30 contracts, 2 dealers, 6 months): what the recipes are checked for
+ * (the shards merge to the unsharded result) does not depend on its size, and each shard is a process.
+ */
+const scenarios = ['baseline', 'tcm'].map((name) => path.join(dir, `${name}.json`));
 /**
  * 5 iterations: chunk 0 holds one, the others RUN_LIMITS.chunkSize.default (2) each — 3 chunks; the recipes run
  * 2 shards of them locally (every process start costs a second or more of CPU).
@@ -106,6 +117,15 @@ const iterations = String(1 + 2 * RUN_LIMITS.chunkSize.default);
 let single: CliResult;
 
 beforeAll(async () => {
+  for (const [k, name] of ['baseline', 'tcm'].entries()) {
+    const tiny = {
+      name,
+      extends: path.join(ROOT, PASSING, `${name}.json`),
+      portfolio: { contracts: 30, dealers: 2 },
+      run: { horizonMonths: 6 },
+    };
+    await fs.writeFile(scenarios[k]!, JSON.stringify(tiny, null, 2) + '\n');
+  }
   single = await runCli([
     'compare',
     ...scenarios,
