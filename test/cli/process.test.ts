@@ -266,18 +266,27 @@ describe('cluster recipes (docs/k8s, docs/aws-batch)', () => {
   });
 });
 
-/** A test double for the two `aws s3 cp` forms the AWS Batch recipe uses. */
-const fakeAws = `#!/usr/bin/env node
-const fs = require('node:fs');
-const path = require('node:path');
-const args = process.argv.slice(2).filter((a) => a !== '--only-show-errors');
-if (args[0] !== 's3' || args[1] !== 'cp') {
-  console.error('fake aws: unsupported: ' + process.argv.slice(2).join(' '));
-  process.exit(2);
-}
-const recursive = args.includes('--recursive');
-const local = (p) => (p.startsWith('s3://') ? path.join(process.env.FAKE_S3, p.slice(5)) : p);
-const [from, to] = args.slice(2).filter((a) => a !== '--recursive').map(local);
-fs.mkdirSync(recursive ? to : path.dirname(to), { recursive: true });
-fs.cpSync(from, to, { recursive });
+/**
+ * A test double for the two `aws s3 cp` forms the AWS Batch recipe uses: a shell script, as a Node one
+ * would cost a process start of CPU per copy.
+ */
+const fakeAws = `#!/bin/sh
+[ "$1" = s3 ] && [ "$2" = cp ] || { echo "fake aws: unsupported: $*" >&2; exit 2; }
+shift 2
+recursive= from= to=
+for arg in "$@"; do
+  case "$arg" in
+    --only-show-errors) ;;
+    --recursive) recursive=1 ;;
+    *) if [ -z "$from" ]; then from=$arg; else to=$arg; fi ;;
+  esac
+done
+in_folder() { case "$1" in s3://*) printf '%s/%s' "$FAKE_S3" "\${1#s3://}" ;; *) printf '%s' "$1" ;; esac; }
+from=$(in_folder "$from")
+to=$(in_folder "$to")
+if [ -n "$recursive" ]; then
+  mkdir -p "$to" && cp -R "$from/." "$to"
+else
+  mkdir -p "$(dirname "$to")" && cp "$from" "$to"
+fi
 `;
