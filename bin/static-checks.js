@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run check [-- --cache-dir DIR | --no-cache]`: the static checks of `npm test` in one process —
+// `npm run static-checks [-- --cache-dir DIR | --no-cache]`: the static checks of `npm test` in one process —
 // tsc's diagnostics (as `tsc --noEmit` prints them), ESLint on `.` (as `eslint .`) and `prettier --check .`.
 // Why one process: ESLint's type-aware rule (no-floating-promises) needs the same TypeScript program tsc
 // builds and checks. Run apart, the program was parsed, bound and type-checked twice; here ESLint is handed
@@ -29,7 +29,7 @@ function parseArguments(argv) {
     else if (argv[i] === '--cache-dir' && argv[i + 1] !== undefined) cacheDir = argv[++i];
     else {
       process.stderr.write(
-        `invalid argument: ${argv[i]}\n  usage: node bin/check.js [--cache-dir DIR | --no-cache]\n`,
+        `invalid argument: ${argv[i]}\n  usage: node bin/static-checks.js [--cache-dir DIR | --no-cache]\n`,
       );
       process.exit(1);
     }
