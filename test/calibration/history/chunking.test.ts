@@ -30,6 +30,9 @@ describe('counting a history as a stream', () => {
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 30 }),
         async (contracts, seed, cuts) => {
           const t = historyText(contracts, seed);
+          // A contract may fall wholly outside the history's window: a history with no snapshot
+          // rows is refused with a located problem, not counted.
+          fc.pre(t.snapshots.indexOf('\n') < t.snapshots.length - 1);
           const files = { 's.csv': t.snapshots, 'e.csv': t.events };
           const whole = await count(files, []);
           const chunked = await count(files, cuts);
