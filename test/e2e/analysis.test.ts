@@ -26,12 +26,12 @@ const RUN = ['--iterations', '2', '--seed', '3', '--horizon', '6', '--workers', 
 const euro = (x: number | null) => formatValue(x, '€');
 
 describe.skipIf(!chromium)('sensitivity and sweep in Chromium', () => {
-  // Built once for the lane (test/setup/build-workbench.ts).
-  const dir = inject('workbenchDir');
+  // The workbench built and Chromium started once for the lane (test/setup/build-workbench.ts).
+  const lane = inject('lane');
   let app: Workbench;
 
   beforeAll(async () => {
-    app = await openWorkbench(dir);
+    app = await openWorkbench(lane);
     await setUpRun(app.page, {
       baseline: 'scenarios/baseline.json',
       challengers: ['scenarios/tcm.json'],

@@ -1,9 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { evaluate, functionNamed, SETS, ulpDistance } from '../math/deterministic-inputs.ts';
-import { CHROMIUM, CHROMIUM_ARGS, hasChromium, skipReason } from './harness.ts';
+import { hasChromium, openChromium, skipReason } from './harness.ts';
 
 // The engine's deterministic math (engine/math) computes the same bits in the browser as in Node: the
 // workbench's results equal the CLI's. The Node-only checks are in test/math/deterministic.test.ts.
@@ -23,7 +22,8 @@ describe.skipIf(!available)('deterministic math in Chromium', () => {
       logLevel: 'silent',
     });
     const source = bundle.outputFiles[0]!.text;
-    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    // The lane's Chromium (test/setup/build-workbench.ts).
+    const browser = await openChromium(inject('lane').chromium);
     try {
       const page = await browser.newPage();
       await page.addScriptTag({ content: source });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatValue } from '../../engine/report/number.ts';
@@ -6,6 +5,7 @@ import type { MonteCarloResult } from '../../engine/result/run.ts';
 import { encodeWorkspace } from '../../web/lib/share.ts';
 import { emptyWorkspace, type Draft, type Workspace } from '../../web/lib/workspace.ts';
 import {
+  downloadedBytes,
   hasChromium,
   kpiCells,
   openWorkbench,
@@ -52,12 +52,12 @@ async function open(page: Page, url: string) {
 }
 
 describe.skipIf(!chromium)('keeping work in Chromium', () => {
-  // Built once for the lane (test/setup/build-workbench.ts).
-  const dir = inject('workbenchDir');
+  // The workbench built and Chromium started once for the lane (test/setup/build-workbench.ts).
+  const lane = inject('lane');
   let app: Workbench;
 
   beforeAll(async () => {
-    app = await openWorkbench(dir);
+    app = await openWorkbench(lane);
   }, 120_000);
 
   afterAll(async () => {
@@ -120,7 +120,7 @@ describe.skipIf(!chromium)('keeping work in Chromium', () => {
     const heading = await page.textContent('#results-heading');
     const cells = await kpiCells(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
-    const file = readFileSync(await download.path());
+    const file = await downloadedBytes(download);
     const result = JSON.parse(file.toString('utf8')) as MonteCarloResult;
 
     await page.reload();
@@ -129,7 +129,7 @@ describe.skipIf(!chromium)('keeping work in Chromium', () => {
     expect(await kpiCells(page)).toEqual(cells);
 
     // A browser that never ran it: the exported file opens into the results view.
-    const other = await openWorkbench(dir);
+    const other = await openWorkbench(lane);
     try {
       expect(await other.page.locator('#results-heading').count()).toBe(0);
       await other.page.setInputFiles('#open-files', [

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -13,6 +12,7 @@ import { tempDir } from '../temp-dir.ts';
 import {
   chartsDrawn,
   cli,
+  downloadedBytes,
   hasChromium,
   kpiCells,
   openWorkbench,
@@ -62,15 +62,15 @@ const compareInCli = (format: string, more: readonly string[] = []) =>
 const scratch = tempDir('e2e-workbench');
 
 describe.skipIf(!chromium)('workbench in Chromium', () => {
-  // Built once for the lane (test/setup/build-workbench.ts).
-  const dir = inject('workbenchDir');
+  // The workbench built and Chromium started once for the lane (test/setup/build-workbench.ts).
+  const lane = inject('lane');
   let app: Workbench;
   let expected: string;
 
   beforeAll(async () => {
     // The CLI's answer for the same inputs, computed while Chromium starts.
     const reference = compareInCli('json');
-    app = await openWorkbench(dir);
+    app = await openWorkbench(lane);
     expected = await reference;
   }, 120_000);
 
@@ -159,7 +159,7 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     // Charts export as SVG and PNG, the table as the CLI's CSV.
     const save = async (selector: string) => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-      return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+      return { name: file.suggestedFilename(), bytes: await downloadedBytes(file) };
     };
     const svg = await save('figure[data-chart="profit-bridge"] .exports button:text("SVG")');
     expect(svg.name).toBe('cyclecast-profit-bridge-baseline-vs-tcm.svg');
@@ -192,7 +192,7 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     // inputs) and every number to the last bit. The engine computes exp, log, pow, cos and tan with
     // engine/math rather than Math.*, which Chromium computes differently from Node 20 on some inputs.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
-    expect(readFileSync(await download.path(), 'utf8')).toBe(expected);
+    expect((await downloadedBytes(download)).toString('utf8')).toBe(expected);
 
     // The report: one self-contained file with every section, its numbers the CLI's.
     const report = (await save('#export-report')).bytes.toString('utf8');
