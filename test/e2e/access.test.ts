@@ -31,12 +31,12 @@ async function reachable(page: Page, selector: string): Promise<boolean> {
 }
 
 describe.skipIf(!chromium)('layout and access in Chromium', () => {
-  // The workbench built and Chromium started once for the lane (test/setup/build-workbench.ts).
-  const lane = inject('lane');
+  // Built once for the lane (test/setup/build-workbench.ts).
+  const dir = inject('workbenchDir');
   let app: Workbench;
 
   beforeAll(async () => {
-    app = await openWorkbench(lane, { width: 1440, height: 900 });
+    app = await openWorkbench(dir, { width: 1440, height: 900 });
     await setUpRun(app.page, {
       baseline: 'scenarios/baseline.json',
       challengers: ['scenarios/tcm.json', 'scenarios/speed-to-lead.json', 'scenarios/all-in.json'],

@@ -35,12 +35,12 @@ const RUN = [
 const euro = (x: number | null) => formatValue(x, '€');
 
 describe.skipIf(!chromium)('sensitivity and sweep in Chromium', () => {
-  // The workbench built and Chromium started once for the lane (test/setup/build-workbench.ts).
-  const lane = inject('lane');
+  // Built once for the lane (test/setup/build-workbench.ts).
+  const dir = inject('workbenchDir');
   let app: Workbench;
 
   beforeAll(async () => {
-    app = await openWorkbench(lane);
+    app = await openWorkbench(dir);
     await setUpRun(app.page, {
       baseline: 'scenarios/baseline.json',
       challengers: ['scenarios/tcm.json'],

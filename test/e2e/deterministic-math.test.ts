@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { describe, expect, inject, it } from 'vitest';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { evaluate, functionNamed, SETS, ulpDistance } from '../math/deterministic-inputs.ts';
-import { hasChromium, openChromium, skipReason } from './harness.ts';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, skipReason } from './harness.ts';
 
 // The engine's deterministic math (engine/math) computes the same bits in the browser as in Node: the
 // workbench's results equal the CLI's. The Node-only checks are in test/math/deterministic.test.ts.
@@ -37,8 +38,7 @@ describe.skipIf(!available)('deterministic math in Chromium', () => {
       write: false,
       logLevel: 'silent',
     });
-    // The lane's Chromium (test/setup/build-workbench.ts).
-    const browser = await openChromium(inject('lane').chromium);
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
       // An empty page on a loopback origin, answered by playwright: a secure context, which WebCrypto needs.

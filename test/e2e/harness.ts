@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { runCli } from '../cli/run-cli.ts';
 import { serveStatic } from './static-server.ts';
 
@@ -13,18 +13,6 @@ import { serveStatic } from './static-server.ts';
  * Drives the built workbench in Debian's Chromium (never a downloaded browser): builds the static
  * site into a temporary folder, serves it on 127.0.0.1 as a static host would, and opens it.
  */
-
-/**
- * What the e2e lane shares between its files (test/setup/build-workbench.ts): the workbench built once
- * and one Chromium, started once, that each file connects to; every page opens in a context of its own
- * (its own storage, as a fresh browser profile has). Empty strings where Chromium is absent.
- */
-export interface Lane {
-  /** The built workbench (static files). */
-  readonly dir: string;
-  /** The shared Chromium's WebSocket endpoint (playwright-core's launchServer). */
-  readonly chromium: string;
-}
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CHROMIUM = '/usr/bin/chromium';
@@ -80,27 +68,22 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-/** Debian's Chromium: the lane's shared one when given its endpoint, else one launched for the caller. */
-export async function openChromium(endpoint?: string): Promise<Browser> {
-  return endpoint
-    ? chromium.connect(endpoint)
-    : chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
-
 /**
- * Serves the built workbench and opens it (`path`, e.g. `/?chunk=1`) at 1280 × 900 (a laptop) in a
- * fresh context: of the lane's shared Chromium, or of one launched for it when given a folder only.
+ * Serves `dir`, launches Chromium and opens the workbench (`path`, e.g. `/?chunk=1`) at 1280 × 900 (a
+ * laptop). Given a `browser` already open, opens it in a fresh context of that one instead (its own
+ * storage, as a browser that never ran the workbench has), and closing leaves the browser open.
  */
 export async function openWorkbench(
-  site: string | Lane,
+  dir: string,
   viewport = { width: 1280, height: 900 },
   path = '/',
+  browser?: Browser,
 ): Promise<Workbench> {
-  const lane = typeof site === 'string' ? { dir: site, chromium: '' } : site;
-  const server = await serveStatic(lane.dir);
-  // Closing a connected browser disconnects from it and closes the contexts opened through it.
-  const browser = await openChromium(lane.chromium);
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const server = await serveStatic(dir);
+  const owned = browser
+    ? undefined
+    : await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await (browser ?? owned!).newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -110,22 +93,15 @@ export async function openWorkbench(
   await page.goto(`${server.origin}${path}`);
   await page.waitForSelector('#run');
   return {
-    browser,
+    browser: browser ?? owned!,
     page,
     origin: server.origin,
     errors,
     close: async () => {
-      await browser.close();
+      await (owned ?? context).close();
       await server.close();
     },
   };
-}
-
-/** The bytes of a download (read through the browser's connection, so also from the shared Chromium). */
-export async function downloadedBytes(download: Download): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** Runs the CLI (in this process) and returns its standard output; throws with its messages if it fails. */

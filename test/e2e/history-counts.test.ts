@@ -39,13 +39,13 @@ async function drop(page: Page, name: string, text: string): Promise<void> {
 }
 
 describe.skipIf(!chromium)('your book’s history in Chromium', () => {
-  // The workbench built and Chromium started once for the lane (test/setup/build-workbench.ts).
-  const lane = inject('lane');
+  // Built once for the lane (test/setup/build-workbench.ts).
+  const dir = inject('workbenchDir');
   let app: Workbench;
   const requests: string[] = [];
 
   beforeAll(async () => {
-    app = await openWorkbench(lane);
+    app = await openWorkbench(dir);
     app.page.on('request', (r) => requests.push(r.url()));
   }, 180_000);
 

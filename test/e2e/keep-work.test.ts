@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { formatValue } from '../../engine/report/number.ts';
@@ -5,7 +6,6 @@ import type { MonteCarloResult } from '../../engine/result/run.ts';
 import { encodeWorkspace } from '../../web/lib/share.ts';
 import { emptyWorkspace, type Draft, type Workspace } from '../../web/lib/workspace.ts';
 import {
-  downloadedBytes,
   hasChromium,
   kpiCells,
   openWorkbench,
@@ -52,12 +52,12 @@ async function open(page: Page, url: string) {
 }
 
 describe.skipIf(!chromium)('keeping work in Chromium', () => {
-  // The workbench built and Chromium started once for the lane (test/setup/build-workbench.ts).
-  const lane = inject('lane');
+  // Built once for the lane (test/setup/build-workbench.ts).
+  const dir = inject('workbenchDir');
   let app: Workbench;
 
   beforeAll(async () => {
-    app = await openWorkbench(lane);
+    app = await openWorkbench(dir);
   }, 120_000);
 
   afterAll(async () => {
@@ -122,7 +122,7 @@ describe.skipIf(!chromium)('keeping work in Chromium', () => {
     const heading = await page.textContent('#results-heading');
     const cells = await kpiCells(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
-    const file = await downloadedBytes(download);
+    const file = readFileSync(await download.path());
     const result = JSON.parse(file.toString('utf8')) as MonteCarloResult;
 
     await page.reload();
@@ -130,8 +130,9 @@ describe.skipIf(!chromium)('keeping work in Chromium', () => {
     expect(await page.textContent('#results-heading')).toBe(heading);
     expect(await kpiCells(page)).toEqual(cells);
 
-    // A browser that never ran it: the exported file opens into the results view.
-    const other = await openWorkbench(lane);
+    // A browser that never ran it (a fresh context: storage of its own): the exported file opens into
+    // the results view.
+    const other = await openWorkbench(dir, undefined, undefined, app.browser);
     try {
       expect(await other.page.locator('#results-heading').count()).toBe(0);
       await other.page.setInputFiles('#open-files', [

@@ -41,14 +41,14 @@ const RUN = {
 
 describe.skipIf(!chromium)('a contract tape in the workbench', () => {
   const dir = tempDir('e2e-tape');
-  // The workbench built and Chromium started once for the lane (test/setup/build-workbench.ts).
-  const lane = inject('lane');
+  // Built once for the lane (test/setup/build-workbench.ts).
+  const site = inject('workbenchDir');
   let app: Workbench;
   const book = join(dir, 'book.csv');
 
   beforeAll(async () => {
     await writeBenchTape(book, 40);
-    app = await openWorkbench(lane);
+    app = await openWorkbench(site);
   }, 120_000);
 
   afterAll(async () => {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatDelta, formatQuantileRange, formatValue } from '../../engine/report/number.ts';
@@ -12,7 +13,6 @@ import { tempDir } from '../temp-dir.ts';
 import {
   chartsDrawn,
   cli,
-  downloadedBytes,
   hasChromium,
   kpiCells,
   openWorkbench,
@@ -71,8 +71,8 @@ const compareInCli = (format: string, more: readonly string[] = []) =>
   cli(['merge', shard, '--format', format, ...more]);
 
 describe.skipIf(!chromium)('workbench in Chromium', () => {
-  // The workbench built and Chromium started once for the lane (test/setup/build-workbench.ts).
-  const lane = inject('lane');
+  // Built once for the lane (test/setup/build-workbench.ts).
+  const dir = inject('workbenchDir');
   let app: Workbench;
   /** The CLI's answer for the same inputs (its JSON), computed while the page runs them. */
   let reference: Promise<string>;
@@ -81,7 +81,7 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     reference = simulateInCli().then(() => compareInCli('json'));
     // Awaited by the first test; a failure here fails it, not the file's teardown.
     reference.catch(() => {});
-    app = await openWorkbench(lane);
+    app = await openWorkbench(dir);
   }, 120_000);
 
   afterAll(async () => {
@@ -170,7 +170,7 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     // Charts export as SVG and PNG, the table as the CLI's CSV.
     const save = async (selector: string) => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-      return { name: file.suggestedFilename(), bytes: await downloadedBytes(file) };
+      return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
     };
     const svg = await save('figure[data-chart="profit-bridge"] .exports button:text("SVG")');
     expect(svg.name).toBe('cyclecast-profit-bridge-baseline-vs-tcm.svg');
@@ -203,7 +203,7 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     // inputs) and every number to the last bit. The engine computes exp, log, pow, cos and tan with
     // engine/math rather than Math.*, which Chromium computes differently from Node 20 on some inputs.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
-    expect((await downloadedBytes(download)).toString('utf8')).toBe(expected);
+    expect(readFileSync(await download.path(), 'utf8')).toBe(expected);
 
     // The report: one self-contained file with every section, its numbers the CLI's.
     const report = (await save('#export-report')).bytes.toString('utf8');
