@@ -10,9 +10,9 @@ import { configDefaults, defineConfig } from 'vitest/config';
 const CLI = 'test/cli';
 const BENCH = 'test/bench';
 const E2E = 'test/e2e';
-const lane = (name: string, dir: string) => ({
+const lane = (name: string, dir: string, globalSetup: string[] = []) => ({
   extends: true as const,
-  test: { name, include: [`${dir}/**/*.test.ts`] },
+  test: { name, include: [`${dir}/**/*.test.ts`], globalSetup },
 });
 
 export default defineConfig({
@@ -26,8 +26,6 @@ export default defineConfig({
     // 40.4 CPU-s. No test file relies on a fresh module graph (mocks are restored), so the files share
     // one: each engine module is loaded once per worker, not once per file.
     pool: 'threads',
-    // Tests that spawn the CLI run dist/: build it from the current source first.
-    globalSetup: ['test/setup/build-cli.ts'],
     isolate: false,
     projects: [
       {
@@ -40,7 +38,9 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, ...[CLI, BENCH, E2E].map((dir) => `${dir}/**`)],
         },
       },
-      lane('cli', CLI),
+      // Tests that spawn the CLI run dist/: the lane builds it from the current source first. The other
+      // lanes run the engine from source (the bench's children build what they run, test/bench/child.ts).
+      lane('cli', CLI, ['test/setup/build-cli.ts']),
       lane('bench', BENCH),
       // The workbench is built once for the lane's files (test/setup/build-workbench.ts).
       {

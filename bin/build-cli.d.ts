@@ -3,3 +3,4 @@
 export declare const INPUTS_FILE: string;
 export declare function transpile(folders: readonly string[]): Promise<string[]>;
 export declare function buildCli(): Promise<string[]>;
+export declare function constTopLevel(text: string, mutable: ReadonlySet<string>): string;

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Compiles the CLI and its worker-pool worker into dist/ (npm run build:cli; `npm install` runs it as
-// `prepare`): every engine/**/*.ts becomes dist/engine/**/*.js, one ES module per source file, with its
-// source map; npm packages stay imports that node_modules provides at run time. One module per file
-// rather than one bundle: the simulation ran about 10% slower as a single bundle (measured side by
-// side on 1 worker, 16 iterations of the baseline). bin/cyclecast.js rebuilds through buildCli() when
-// a source listed in dist/inputs.json has changed.
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// `prepare`). dist/cli/ holds what `cyclecast` runs: one bundle for the CLI and one for a worker thread,
+// sharing chunks, each command a chunk loaded when it runs; npm packages stay imports that node_modules
+// provides at run time. Loading ~250 modules one file each cost about twice the CPU of the bundles.
+// dist/engine/**/*.js keeps every source as its own module too, for the benchmarks' children.
+// bin/cyclecast.js rebuilds through buildCli() when a source listed in dist/inputs.json has changed.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -66,19 +66,104 @@ export async function transpile(folders) {
   return [...inputs, ...data];
 }
 
+/** Where the CLI's bundles go: bin/cyclecast.js runs dist/cli/main.js. */
+const BUNDLE_DIR = join(root, 'dist', 'cli');
+
 /**
- * Compiles engine/ into dist/engine/, writes dist/engine/sim/pool/worker.js (a worker thread's entry)
- * and, last, dist/inputs.json.
+ * Bundles the CLI into dist/cli/: main.js (the CLI), worker-chunk.js (what a pool worker runs),
+ * v8-tuning.js, run.js (`cyclecast run`'s code, which the startup benchmark loads alone) and the chunks
+ * they share, each with a source map that the CLI reads only to locate an internal error
+ * (engine/cli/stack.ts). Top-level declarations stay `const` (see constTopLevel).
+ */
+async function bundleCli() {
+  const { build } = await import('esbuild');
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: {
+      main: 'engine/cli/main.ts',
+      'worker-chunk': 'engine/sim/pool/worker-chunk.ts',
+      'v8-tuning': 'engine/sim/pool/v8-tuning.ts',
+      run: 'engine/cli/commands/simulate.ts',
+    },
+    bundle: true,
+    splitting: true,
+    packages: 'external',
+    outdir: BUNDLE_DIR,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    supported: { 'import-attributes': true },
+    sourcemap: true,
+    write: false,
+    logLevel: 'warning',
+  });
+  const mutable = mutableTopLevelNames(readdirSync(join(root, 'dist', 'engine'), { recursive: true }));
+  const written = new Set();
+  for (const file of result.outputFiles) {
+    writeAtomic(file.path, file.path.endsWith('.js') ? constTopLevel(file.text, mutable) : file.text);
+    written.add(file.path);
+  }
+  // The pool starts ./worker.js next to its own module, which esbuild puts in a chunk of this folder.
+  const worker = join(BUNDLE_DIR, 'worker.js');
+  writeAtomic(
+    worker,
+    '// Entry of a Node worker thread of the built CLI (written by bin/build-cli.js).\n' +
+      "const { handleChunk } = await import('./worker-chunk.js');\n" +
+      'export default handleChunk;\n',
+  );
+  written.add(worker);
+  // Chunks are named by their contents: drop the previous build's.
+  for (const name of readdirSync(BUNDLE_DIR)) {
+    if (!written.has(join(BUNDLE_DIR, name))) rmSync(join(BUNDLE_DIR, name), { force: true });
+  }
+}
+
+/**
+ * The names that some engine source declares at its top level with `let` or `var` (read from the
+ * one-module-per-file output in dist/engine/, which keeps the sources' declarations).
+ */
+function mutableTopLevelNames(files) {
+  const names = new Set();
+  for (const file of files.filter((f) => f.endsWith('.js'))) {
+    const text = readFileSync(join(root, 'dist', 'engine', file), 'utf8');
+    for (const [, name] of text.matchAll(/^(?:export )?(?:let|var) ([\w$]+)/gm)) names.add(name);
+  }
+  return names;
+}
+
+/**
+ * esbuild turns every top-level `const` and `class` of a bundle into `var`. V8 compiles a function
+ * against its module's context and folds the module's `const` bindings into the optimised code
+ * (the constants of engine/math/exp-log.ts, the shared buffers of engine/math/bits.ts, the classes
+ * the steps construct), but not a `var`'s, which may change: the bundle simulated about 10% slower,
+ * most of it in more garbage collection, until its declarations were `const` again. A `var NAME = …`
+ * becomes `const` unless NAME, or NAME without trailing digits (esbuild renames a clashing name by
+ * appending a number), is declared with `let` or `var` in some source; every other top-level
+ * declaration of the sources is a `const` or `class`, which TypeScript never lets be assigned.
+ */
+export function constTopLevel(text, mutable) {
+  return text.replace(/^var ([\w$]+) = /gm, (declaration, name) => {
+    for (let original = name; ; original = original.slice(0, -1)) {
+      if (mutable.has(original)) return declaration;
+      if (!/\d$/.test(original)) return `const ${name} = `;
+    }
+  });
+}
+
+/**
+ * Compiles engine/ into dist/engine/ and writes dist/engine/sim/pool/worker.js (a worker thread's
+ * entry), bundles the CLI into dist/cli/, and, last, writes dist/inputs.json.
  * @returns the repository-relative sources compiled.
  */
 export async function buildCli() {
   const started = Date.now();
   const inputs = await transpile(['engine']);
-  // The pool starts ./worker.js next to its own module. Source maps are switched on before the chunk
-  // handler loads, so an internal error in a worker names the .ts lines (bin/cyclecast.js does the same).
+  await bundleCli();
+  // The worker entry of the one-module-per-file engine, which the benchmarks' children start. Source maps
+  // are switched on before the chunk handler loads, so an internal error in a worker names the .ts lines.
   writeAtomic(
     join(root, 'dist', 'engine', 'sim', 'pool', 'worker.js'),
-    '// Entry of a Node worker thread of the built CLI (written by bin/build-cli.js).\n' +
+    '// Entry of a Node worker thread of the per-file engine (written by bin/build-cli.js).\n' +
       'process.setSourceMapsEnabled(true);\n' +
       "const { handleChunk } = await import('./worker-chunk.js');\n" +
       'export default handleChunk;\n',

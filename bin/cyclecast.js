@@ -2,7 +2,7 @@
 // Runs the CLI that bin/build-cli.js compiles into dist/ (`npm install` builds it). In a checkout where a
 // source has changed since that build, it rebuilds first (a fraction of a second), so a command always
 // runs the current source.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildCli, INPUTS_FILE } from './build-cli.js';
 
@@ -16,6 +16,9 @@ function staleness() {
   } catch {
     return 'the CLI is not built (dist/ is missing)';
   }
+  // A dist/ built before the CLI was bundled has no dist/cli/.
+  if (!existsSync(new URL('../dist/cli/main.js', import.meta.url)))
+    return 'the CLI is not bundled (dist/cli/ is missing)';
   for (const input of [...build.inputs, 'bin/build-cli.js']) {
     let modified;
     try {
@@ -46,8 +49,8 @@ if (stale !== null) {
   }
 }
 
-// An internal error's stack then names .ts lines (dist/ has source maps; the pool's workers do the same).
-process.setSourceMapsEnabled(true);
-const { tuneV8ForSimulation } = await import('../dist/engine/sim/pool/v8-tuning.js');
+// Source maps stay off: switched on, Node would read every bundle's map as it loads it (about 40 ms of
+// CPU). An internal error's stack is located in the .ts sources when it is printed (engine/cli/stack.ts).
+const { tuneV8ForSimulation } = await import('../dist/cli/v8-tuning.js');
 tuneV8ForSimulation();
-await import('../dist/engine/cli/main.js');
+await import('../dist/cli/main.js');

@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from './errors.ts';
+import { locatedStack } from './stack.ts';
 import { CHROMIUM, EXPLAIN_FORMATS, REPORTERS } from './choices.ts';
 import type { CalibrateOptions } from './commands/calibrate.ts';
 import type { HistoryExportOptions } from './commands/history-export.ts';
@@ -34,7 +35,7 @@ export async function cyclecast(argv: readonly string[], io: CliIo): Promise<num
       return error.exitCode;
     }
     io.stderr('cyclecast: internal error (please report it with the command you ran)\n');
-    io.stderr((error instanceof Error ? (error.stack ?? error.message) : String(error)) + '\n');
+    io.stderr((error instanceof Error ? locatedStack(error.stack ?? error.message) : String(error)) + '\n');
     return 2;
   }
 }

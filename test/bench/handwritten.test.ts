@@ -150,10 +150,11 @@ describe('rules/dunning/segmented.json', () => {
     const claim = ruleSet.rules.findIndex((rule) => rule.event.type === 'insurance-claim');
     const pairs = new Set<string>();
     for (const facts of fc.sample(factsArbitrary(ruleSet), { numRuns: 30_000, seed: SEED })) {
-      const ladder = handwrittenFired(policy, facts).filter((index) => index !== claim);
-      expect(ladder.length, JSON.stringify(facts)).toBeLessThanOrEqual(1);
-      if (ladder.length === 1 && handwrittenFired(policy, facts).includes(claim))
-        pairs.add(ruleSet.rules[ladder[0]!]!.name);
+      const fired = handwrittenFired(policy, facts);
+      const ladder = fired.filter((index) => index !== claim);
+      // The facts written out, and the matcher, only for a sample that breaks the promise.
+      if (ladder.length > 1) expect(ladder.length, JSON.stringify(facts)).toBeLessThanOrEqual(1);
+      if (ladder.length === 1 && fired.includes(claim)) pairs.add(ruleSet.rules[ladder[0]!]!.name);
     }
     // The claim does combine with the month's collection action (that is why the hit policy is collect).
     expect(pairs.size).toBeGreaterThan(1);

@@ -1,5 +1,5 @@
 /**
- * Startup of the built CLI (`bin/cyclecast.js`, which runs the modules compiled into dist/): `cyclecast facts`
+ * Startup of the built CLI (`bin/cyclecast.js`, which runs the bundles compiled into dist/cli/): `cyclecast facts`
  * from spawn to exit, next to Node's own start and to the same command run from source through tsx
  * (how the CLI ran before it was built); and how much of a small `run` goes by before it simulates.
  * Every command is a fresh process, spawned in interleaved rounds; each figure is the median round.
@@ -48,8 +48,8 @@ export interface StartupSuiteResult {
   /** `node -e ""`: Node starting and exiting with nothing to load, seconds. */
   readonly nodeSeconds: number;
   /**
-   * A process that only loads a worker thread's code (dist/engine/sim/pool/worker-chunk.js and the engine it imports, what each worker of a run
-   * loads) and exits, seconds: minus nodeSeconds, what loading it costs.
+   * A process that only loads a worker thread's code (dist/cli/worker-chunk.js, the worker's bundle, what
+   * each worker of a run loads) and exits, seconds: minus nodeSeconds, what loading it costs.
    */
   readonly workerCodeSeconds: number;
   /** `node bin/cyclecast.js facts`, spawn to exit, seconds. */
@@ -57,8 +57,9 @@ export interface StartupSuiteResult {
   /** The same command through tsx from source (`node --import tsx engine/cli/main.ts facts`), seconds. */
   readonly factsThroughTsxSeconds: number;
   /**
-   * A process that only loads the code of `cyclecast run` (dist/engine/cli/commands/simulate.js and
-   * what it imports) and exits, seconds: minus nodeSeconds, what loading it costs.
+   * A process that only loads the code of `cyclecast run` (dist/cli/run.js, the bundle of
+   * engine/cli/commands/simulate.ts, and the chunks it imports) and exits, seconds: minus nodeSeconds,
+   * what loading it costs.
    */
   readonly runCodeSeconds: number;
   readonly smallRun: SmallRunTiming;
@@ -76,8 +77,8 @@ export interface StartupSuiteResult {
 export type Contender =
   'node' | 'workerCode' | 'runCode' | 'facts' | 'factsThroughTsx' | 'smallRun' | 'smallRunOneWorker';
 
-const WORKER_CODE = "await import('./dist/engine/sim/pool/worker-chunk.js')";
-const RUN_CODE = "await import('./dist/engine/cli/commands/simulate.js')";
+const WORKER_CODE = "await import('./dist/cli/worker-chunk.js')";
+const RUN_CODE = "await import('./dist/cli/run.js')";
 
 interface Timing {
   readonly seconds: number;
@@ -238,13 +239,13 @@ export function formatStartup(s: StartupSuiteResult): string {
   const rows = [
     ['`node -e ""` (Node alone)', ms(s.nodeSeconds), cpu('node'), ''],
     [
-      'load a worker thread’s code (`dist/engine/sim/pool/worker-chunk.js`)',
+      'load a worker thread’s code (`dist/cli/worker-chunk.js`)',
       ms(s.workerCodeSeconds),
       cpu('workerCode'),
       `${ms(s.workerCodeSeconds - s.nodeSeconds)} over Node alone`,
     ],
     [
-      'load the code of `cyclecast run` (`dist/engine/cli/commands/simulate.js`)',
+      'load the code of `cyclecast run` (`dist/cli/run.js`)',
       ms(s.runCodeSeconds),
       cpu('runCode'),
       `${ms(s.runCodeSeconds - s.nodeSeconds)} over Node alone`,

@@ -92,6 +92,8 @@ const CELLS = [
 ];
 
 const SEEDS = 20;
+/** A contract-month as one number, contract × MONTH_KEYS + month (a history is far shorter). */
+const MONTH_KEYS = 10_000;
 
 describe('calibrate --history recovers known rates', () => {
   it(`95% intervals cover the known monthly rates in about 95% of ${SEEDS} seeds`, async () => {
@@ -104,23 +106,27 @@ describe('calibrate --history recovers known rates', () => {
       const history = simulateHistory(setup, { leadMonths: 36, months: 36 });
       const estimates = estimateRates(simulatedCounts(history, start), { minEvents: 1 });
       // Each contract-month whose next month-end is observed, by cell: the known rate is their mean truth.
-      const next = new Map<string, SnapshotRow>();
-      for (const r of history.snapshots) next.set(`${r.contract}:${r.month}`, r);
+      // One pass over the rows for all cells (a row of 1–30 days is in a roll and a cure cell).
+      const observed = new Set<number>();
+      for (const r of history.snapshots) observed.add(r.contract * MONTH_KEYS + r.month);
+      const sum = CELLS.map(() => 0);
+      const n = CELLS.map(() => 0);
+      for (const r of history.snapshots) {
+        if (!observed.has(r.contract * MONTH_KEYS + r.month + 1)) continue;
+        const bucket = DPD_BUCKETS[bucketOf(r.daysPastDue)];
+        CELLS.forEach((cell, k) => {
+          if (r.tier !== cell.tier || bucket !== cell.bucket) return;
+          sum[k]! += truth(cell.rate, r);
+          n[k]!++;
+        });
+      }
       CELLS.forEach((cell, k) => {
-        let sum = 0;
-        let n = 0;
-        for (const r of history.snapshots) {
-          if (r.tier !== cell.tier || DPD_BUCKETS[bucketOf(r.daysPastDue)] !== cell.bucket) continue;
-          if (!next.has(`${r.contract}:${r.month + 1}`)) continue;
-          sum += truth(cell.rate, r);
-          n++;
-        }
         const estimate = estimates.find(
           (e: RateEstimate) =>
             e.id === cell.rate && e.cell.tier === cell.tier && e.cell.bucket === cell.bucket,
         );
-        if (estimate === undefined || n === 0) return;
-        const known = sum / n;
+        if (estimate === undefined || n[k] === 0) return;
+        const known = sum[k]! / n[k]!;
         seen[k]!++;
         if (estimate.interval95[0] <= known && known <= estimate.interval95[1]) covered[k]!++;
       });

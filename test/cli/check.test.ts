@@ -27,13 +27,9 @@ function folder(name: string, files: Record<string, unknown>): string {
   return dir;
 }
 
-/** `check PASSING` on one worker: run once, read by two tests (a check of it is 60 iterations). */
-let passingOnOneWorker: ReturnType<typeof runCli> | undefined;
-const checkPassingOnOneWorker = () => (passingOnOneWorker ??= runCli(['check', PASSING, '--workers', '1']));
-
 describe('cyclecast check', () => {
   it('runs every scenario with expectations, prints each verdict with its observed value and CI, exit 0', async () => {
-    const { status, stdout, stderr } = await checkPassingOnOneWorker();
+    const { status, stdout, stderr } = await runCli(['check', PASSING, '--workers', '1']);
     expect(status).toBe(0);
     // Progress on standard error, in plain lines where it is not a terminal (a CI log): the run as it
     // starts, then a line each time another tenth of its iterations is done.
@@ -120,15 +116,16 @@ describe('cyclecast check', () => {
   });
 
   it('gives the same verdicts and numbers for any number of workers, and takes --iterations', async () => {
-    const one = await checkPassingOnOneWorker();
-    const two = await runCli(['check', PASSING, '--workers', '2']);
+    // 5 iterations make 3 chunks (1, 2 and 2 iterations), which 2 workers share.
+    const fewer = ['check', `${PASSING}/tcm.json`, '--iterations', '5'];
+    const one = await runCli([...fewer, '--workers', '1']);
+    const two = await runCli([...fewer, '--workers', '2']);
     expect(one.status).toBe(0);
     expect(two.stdout).toBe(one.stdout);
-    const fewer = await runCli(['check', `${PASSING}/tcm.json`, '--workers', '1', '--iterations', '5']);
-    expect(fewer.stdout).toContain(
+    expect(one.stdout).toContain(
       'tcm  (test/fixtures/scenarios/passing/tcm.json; 5 iterations × 24 months, seed 11)',
     );
-    expect(fewer.stdout).toMatch(/\(n = 5\)/);
+    expect(one.stdout).toMatch(/\(n = 5\)/);
   });
 
   it('says so when there is nothing to check', async () => {

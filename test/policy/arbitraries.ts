@@ -129,9 +129,38 @@ const ALL_OPERATORS: readonly (readonly [readonly DecoratorName[], OperatorName]
   return chains.flatMap((chain) => OPERATORS.map((base) => [chain, base] as const));
 })();
 
+interface OperatorChoice {
+  readonly operator: string;
+  readonly valueArray: boolean;
+  readonly decorated: boolean;
+}
+
+/**
+ * Per fact type, the weighted choice of a fitting operator: plain ones 3 to 2 against decorated ones.
+ * Cached, because the arbitraries are rebuilt for every generated comparison and the fitting
+ * operators are the same for every fact of one type (computing them was half the generation time).
+ */
+const choiceArbs = new Map<string, fc.Arbitrary<OperatorChoice>>();
+
+function operatorChoiceArb(fact: ValueType): fc.Arbitrary<OperatorChoice> {
+  const key = `${fact.kind}|${String(fact.array)}|${fact.values.join('\u0000')}`;
+  let arb = choiceArbs.get(key);
+  if (arb === undefined) {
+    const choices = operatorChoices(fact);
+    const plain = choices.filter((c) => !c.decorated);
+    const decorated = choices.filter((c) => c.decorated);
+    arb = fc.oneof(
+      { arbitrary: fc.constantFrom(...plain), weight: 3 },
+      ...(decorated.length > 0 ? [{ arbitrary: fc.constantFrom(...decorated), weight: 2 }] : []),
+    );
+    choiceArbs.set(key, arb);
+  }
+  return arb;
+}
+
 /** The operators and right-hand value shapes (array or not) that fit a left-hand fact type. */
-function operatorChoices(fact: ValueType): { operator: string; valueArray: boolean; decorated: boolean }[] {
-  const choices: { operator: string; valueArray: boolean; decorated: boolean }[] = [];
+function operatorChoices(fact: ValueType): OperatorChoice[] {
+  const choices: OperatorChoice[] = [];
   for (const [decorators, base] of ALL_OPERATORS) {
     for (const valueArray of [false, true]) {
       const value: ValueType = { kind: fact.kind, values: fact.values, array: valueArray };
@@ -279,14 +308,7 @@ function universe(kind: PolicyKind, parameters: Record<string, ParameterDecl>, e
 function comparisonArb(u: Universe): fc.Arbitrary<Comparison> {
   return fc.constantFrom(...u.specs).chain((spec) => {
     const factType = valueType(spec);
-    const choices = operatorChoices(factType);
-    const plain = choices.filter((c) => !c.decorated);
-    const decorated = choices.filter((c) => c.decorated);
-    const choiceArb = fc.oneof(
-      { arbitrary: fc.constantFrom(...plain), weight: 3 },
-      ...(decorated.length > 0 ? [{ arbitrary: fc.constantFrom(...decorated), weight: 2 }] : []),
-    );
-    return choiceArb.chain(({ operator, valueArray }) => {
+    return operatorChoiceArb(factType).chain(({ operator, valueArray }) => {
       const needed: ValueType = { kind: factType.kind, values: factType.values, array: valueArray };
       const refs = u.specs.filter((s) => s.name !== spec.name && sameType(valueType(s), needed));
       const literal = valueArray ? arrayLiteralArb(spec, u.edgeCases) : scalarLiteralArb(spec);
@@ -373,11 +395,17 @@ function eventArb(kind: PolicyKind, edgeCases: boolean): fc.Arbitrary<RuleEvent>
 
 const RULE_WORDS = ['early', 'renewal', 'loyal', 'late', 'fast', 'bdc', 'web', 'prime', 'fallback', 'ev'];
 
-function ruleArb(kind: PolicyKind, u: Universe, refs: readonly string[], name: string): fc.Arbitrary<Rule> {
+/** The parts every rule of one rule set draws from; built once per rule set, not once per rule. */
+interface RuleParts {
+  readonly conditions: fc.Arbitrary<TopCondition>;
+  readonly event: fc.Arbitrary<RuleEvent>;
+}
+
+function ruleArb(parts: RuleParts, name: string): fc.Arbitrary<Rule> {
   return fc
     .record({
-      conditions: groupArb(u, 3, refs),
-      event: eventArb(kind, u.edgeCases),
+      conditions: parts.conditions,
+      event: parts.event,
       // Now and then a priority of 1e21 or more, which json-rules-engine reads from its text
       // ("3e+21") as 3: a valid integer whose effective priority is not its value.
       priority: sometimes(
@@ -410,12 +438,13 @@ export function ruleSetArbitrary(
     const u = universe(kind, parameters, edgeCases);
     return sharedConditionsArb(u, options.refusedNames ?? false).chain((conditions) => {
       const refs = Object.keys(conditions);
+      const parts: RuleParts = { conditions: groupArb(u, 3, refs), event: eventArb(kind, edgeCases) };
       const rules = fc
         .integer({ min: 1, max: options.maxRules ?? 8 })
         .chain((count) =>
           fc.tuple(
             ...Array.from({ length: count }, (_, i) =>
-              ruleArb(kind, u, refs, `${RULE_WORDS[i % RULE_WORDS.length]!}-${i + 1}`),
+              ruleArb(parts, `${RULE_WORDS[i % RULE_WORDS.length]!}-${i + 1}`),
             ),
           ),
         );

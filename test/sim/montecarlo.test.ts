@@ -18,13 +18,25 @@ async function spec(files: string[], iterations = 12, chunkSize = 4): Promise<Ru
 }
 
 describe('Monte Carlo driver', () => {
-  it('gives byte-identical JSON on 1 and on 2 worker threads', async () => {
+  // With and without uncertainty (assumptions and population drawn per iteration) on one pool:
+  // starting a pool's threads costs more than the runs.
+  it('gives byte-identical JSON on 1 and on 2 worker threads, with and without uncertainty', async () => {
     const run = await spec(['baseline.json', 'tcm.json']);
-    const one = await runMonteCarlo(run, new InProcessExecutor());
+    const uncertain: RunSpec = {
+      ...run,
+      iterations: 8,
+      horizonMonths: 12,
+      chunkSize: 3,
+      uncertainty: true,
+      population: 'per-iteration',
+    };
     const pool = new NodeWorkerPool(2);
     try {
-      const two = await runMonteCarlo(run, pool);
-      expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+      for (const r of [run, uncertain]) {
+        const one = await runMonteCarlo(r, new InProcessExecutor());
+        const two = await runMonteCarlo(r, pool);
+        expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+      }
     } finally {
       await pool.close();
     }

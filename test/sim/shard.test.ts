@@ -23,7 +23,8 @@ import {
   type LoadedShard,
 } from '../../engine/sim/montecarlo/shard-file.ts';
 import { mergeShards } from '../../engine/sim/montecarlo/shard-merge.ts';
-import type { RunSpec } from '../../engine/sim/montecarlo/spec.ts';
+import type { ChunkResult } from '../../engine/sim/montecarlo/chunk.ts';
+import type { ChunkTask, RunSpec } from '../../engine/sim/montecarlo/spec.ts';
 import type { ScenarioInput } from '../../engine/sim/setup.ts';
 
 const fixture = 'test/fixtures/scenarios/passing';
@@ -38,10 +39,30 @@ async function spec(files: string[], seed = 5): Promise<RunSpec> {
   return { scenarios, iterations: 13, seed, horizonMonths: 12, chunkSize: 2 };
 }
 
+/**
+ * Runs chunks in process, each chunk of a run spec once: the shardings of one run ask for the same
+ * chunks again, and get a structured clone of the first result, as a worker thread would send it
+ * (merging consumes what it is given). A chunk asked with another spec or task is run afresh.
+ */
+class ChunkOnceExecutor extends InProcessExecutor {
+  private readonly results = new Map<RunSpec, Map<string, ChunkResult>>();
+
+  override async run(runId: string, spec: RunSpec, task: ChunkTask): Promise<ChunkResult> {
+    let bySpec = this.results.get(spec);
+    if (bySpec === undefined) this.results.set(spec, (bySpec = new Map()));
+    const key = JSON.stringify(task);
+    let result = bySpec.get(key);
+    if (result === undefined) bySpec.set(key, (result = await super.run(runId, spec, task)));
+    return structuredClone(result);
+  }
+}
+
+const executor = new ChunkOnceExecutor();
+
 /** Runs shard K of N as `--shard K/N` does and returns the shard file's text. */
 async function shardText(run: RunSpec, shard: ShardSelector): Promise<string> {
   const chunks = shardChunkRange(chunkCount(run), shard);
-  const aggregates = await aggregateMonteCarlo(run, new InProcessExecutor(), { chunks });
+  const aggregates = await aggregateMonteCarlo(run, executor, { chunks });
   return shardFileText(buildShardFile(aggregates, shard, chunks));
 }
 
@@ -132,7 +153,7 @@ describe('sharded run and merge', () => {
 
   beforeAll(async () => {
     comparison = await spec(['baseline.json', 'tcm.json']);
-    unsharded = renderResult(await runMonteCarlo(comparison, new InProcessExecutor()), 'json');
+    unsharded = renderResult(await runMonteCarlo(comparison, executor), 'json');
     for (const count of [1, 2, 3, 7]) {
       const texts: string[] = [];
       for (let index = 0; index < count; index++) texts.push(await shardText(comparison, { index, count }));

@@ -174,8 +174,8 @@ describe('RunAccumulator memory', () => {
       for (let i = 0; i < n; i++) acc.add(syntheticResult('size', i, horizon));
       return JSON.stringify(acc).length;
     };
-    const small = sizeAfter(100);
-    const large = sizeAfter(10_000);
+    const small = sizeAfter(20);
+    const large = sizeAfter(2_000);
     // 100× the iterations: only the quantile sketches' occupied ranges and count digits widen (bounded).
     expect(large / small).toBeLessThan(2);
   });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/run-cli.ts';
 
-const QUICK = ['--iterations', '3', '--horizon', '6', '--workers', '1', '--set', 'portfolio.contracts=200'];
+const QUICK = [
+  '--iterations',
+  '3',
+  '--horizon',
+  '6',
+  '--workers',
+  '1',
+  '--set',
+  'portfolio.contracts=50',
+  '--set',
+  'portfolio.dealers=3',
+];
 const TWO = ['compare', 'scenarios/baseline.json', 'scenarios/tcm.json', 'scenarios/bdc.json', ...QUICK];
 
 describe('the two intervals, named in every format', () => {

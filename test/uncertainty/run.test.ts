@@ -8,7 +8,6 @@ import { InProcessExecutor } from '../../engine/sim/montecarlo/executor.ts';
 import type { RunSpec } from '../../engine/sim/montecarlo/spec.ts';
 import { runIteration } from '../../engine/sim/iteration.ts';
 import type { ScenarioInput } from '../../engine/sim/setup.ts';
-import { NodeWorkerPool } from '../../engine/sim/pool/node-pool.ts';
 
 const fixture = 'test/fixtures/scenarios/passing';
 
@@ -28,16 +27,7 @@ async function spec(files: string[], extra: Partial<RunSpec> = {}): Promise<RunS
 }
 
 describe('a run with uncertainty', () => {
-  it('gives byte-identical JSON on 1 and on 2 worker threads', async () => {
-    const run = await spec(['baseline.json', 'tcm.json']);
-    const one = await runMonteCarlo(run, new InProcessExecutor());
-    const pool = new NodeWorkerPool(2);
-    try {
-      expect(JSON.stringify(await runMonteCarlo(run, pool))).toBe(JSON.stringify(one));
-    } finally {
-      await pool.close();
-    }
-  });
+  // Byte-identical on 1 and on 2 worker threads: test/sim/montecarlo.test.ts, on the pool it starts.
 
   it('compares a scenario with itself to exactly zero deltas', async () => {
     const result = await runMonteCarlo(

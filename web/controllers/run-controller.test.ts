@@ -61,17 +61,17 @@ describe('RunController', () => {
   it('shows partial results as chunks merge, at most once per throttle interval', async () => {
     const fast = host();
     const run = fast.bind(
-      new RunController(fast.h, { executor: () => new InProcessExecutor(), throttleMs: 0, chunkSize: 10 }),
+      new RunController(fast.h, { executor: () => new InProcessExecutor(), throttleMs: 0, chunkSize: 2 }),
     );
-    await run.start(request(undefined, 25));
+    await run.start(request(undefined, 6));
     /** The partial results shown, in order (a state repeats the last one while only the count moves). */
     const partialsOf = (states: RunState[]) => [
       ...new Set(
         states.filter((s) => s.status === 'running' && s.result && !s.complete).map((s) => s.result!),
       ),
     ];
-    // Chunk 0 holds one iteration (the first partial result comes early), then chunks of 10.
-    expect(partialsOf(fast.states).map((r) => r.scenarios[0]!.summary.iterations)).toEqual([1, 11, 21, 25]);
+    // Chunk 0 holds one iteration (the first partial result comes early), then chunks of 2.
+    expect(partialsOf(fast.states).map((r) => r.scenarios[0]!.summary.iterations)).toEqual([1, 3, 5, 6]);
 
     let clock = 0;
     const slow = host();
@@ -79,14 +79,14 @@ describe('RunController', () => {
       new RunController(slow.h, {
         executor: () => new InProcessExecutor(),
         throttleMs: 1e9,
-        chunkSize: 10,
+        chunkSize: 2,
         now: () => clock++,
       }),
     );
-    await throttled.start(request(undefined, 25));
+    await throttled.start(request(undefined, 6));
     // The first partial result shows at once; the next would wait out the interval. The count moves on.
     expect(partialsOf(slow.states).map((r) => r.scenarios[0]!.summary.iterations)).toEqual([1]);
-    expect(slow.states.filter((s) => s.status === 'running').map((s) => s.completed)).toContain(21);
+    expect(slow.states.filter((s) => s.status === 'running').map((s) => s.completed)).toContain(5);
     expect(throttled.state.status).toBe('done');
   });
 
@@ -114,8 +114,9 @@ describe('RunController', () => {
   it('keeps the previous results and says why when a scenario is invalid', async () => {
     const { h, bind } = host();
     const run = bind(new RunController(h, { executor: () => new InProcessExecutor() }));
-    await run.start(request());
+    await run.start(request(undefined, 2));
     const previous = run.state.result;
+    expect(previous?.scenarios[0]!.summary.iterations).toBe(2);
     await run.start(request([FIXTURE_BASELINE, 'test/fixtures/scenarios/missing.json']));
     expect(run.state.status).toBe('failed');
     expect(run.state.result).toBe(previous);
@@ -132,8 +133,9 @@ describe('RunController', () => {
     const { h, bind } = host();
     const executor = new GatedExecutor(async () => {});
     const run = bind(new RunController(h, { executor: () => executor, throttleMs: 0 }));
-    await run.start(request());
+    await run.start(request(undefined, 2));
     const previous = run.state.result;
+    expect(previous?.scenarios[0]!.summary.iterations).toBe(2);
     executor.failAt = 1;
     await run.start(request(undefined, 30));
     expect(run.state.status).toBe('failed');

@@ -1,5 +1,3 @@
-import { ParserOptions } from '@fast-csv/parse/build/src/ParserOptions.js';
-import { Parser } from '@fast-csv/parse/build/src/parser/Parser.js';
 import type { TapeDialect } from '../tape-dialect.ts';
 import { csvRecords, type UndecodableRecord } from './records.ts';
 
@@ -30,6 +28,11 @@ export async function* csvRows(
   bytes: AsyncIterable<Uint8Array>,
   dialect: TapeDialect,
 ): AsyncGenerator<CsvRow | UndecodableRecord> {
+  // Loaded on the first tape read: a run of a scenario without a tape never needs the parser.
+  const [{ Parser }, { ParserOptions }] = await Promise.all([
+    import('@fast-csv/parse/build/src/parser/Parser.js'),
+    import('@fast-csv/parse/build/src/ParserOptions.js'),
+  ]);
   const parser = new Parser(
     new ParserOptions({ delimiter: dialect.delimiter, quote: '"', escape: '"', headers: false }),
   );
