@@ -22,7 +22,16 @@ const chromium = hasChromium();
 if (!chromium) console.warn(skipReason('the sensitivity and sweep end-to-end tests'));
 
 const FUNDING = 'world.economics.fundingRate={"dist":"pert","min":0.03,"mode":0.04,"max":0.06}';
-const RUN = ['--iterations', '2', '--seed', '3', '--horizon', '6', '--workers', '1', '--format', 'json'];
+/**
+ * The settings over the scenarios, in the page's box and as the CLI's --set: a world value as a
+ * distribution, and a small book (200 contracts rather than 10,000), since the page equals the CLI at
+ * any size and the tornado alone is 33 runs (each of its 11 bars twice, and the break-even searches).
+ */
+const SET = [FUNDING, 'portfolio.contracts=200'];
+const RUN = [
+  ...SET.flatMap((s) => ['--set', s]),
+  ...['--iterations', '2', '--seed', '3', '--horizon', '6', '--workers', '1', '--format', 'json'],
+];
 const euro = (x: number | null) => formatValue(x, '€');
 
 describe.skipIf(!chromium)('sensitivity and sweep in Chromium', () => {
@@ -40,7 +49,7 @@ describe.skipIf(!chromium)('sensitivity and sweep in Chromium', () => {
       horizonMonths: 6,
     });
     await app.page.click('#view-analysis');
-    await app.page.fill('#analysis-set', FUNDING);
+    await app.page.fill('#analysis-set', SET.join('\n'));
   }, 120_000);
 
   afterAll(async () => {
@@ -49,21 +58,19 @@ describe.skipIf(!chromium)('sensitivity and sweep in Chromium', () => {
 
   it('sweeps one setting and charts what the CLI prints', async () => {
     const { page } = app;
+    // The CLI's answer, computed while the page runs the same sweep.
+    const fromCli = cli([
+      'sweep',
+      'scenarios/baseline.json',
+      '--param',
+      'dunning.agencyDays=30..90:30',
+      ...RUN,
+    ]);
     await page.fill('#sweep-param', 'dunning.agencyDays=30..90:30');
     await page.click('#run-sweep');
     await page.waitForSelector('#sweep-status:has-text("Done.")', { timeout: 90_000 });
     const label = (await page.getAttribute('#sweep-chart svg', 'aria-label'))!;
-    const expected = JSON.parse(
-      await cli([
-        'sweep',
-        'scenarios/baseline.json',
-        '--param',
-        'dunning.agencyDays=30..90:30',
-        '--set',
-        FUNDING,
-        ...RUN,
-      ]),
-    ) as SweepResult;
+    const expected = JSON.parse(await fromCli) as SweepResult;
     for (const p of expected.points) {
       expect(label).toContain(`at ${p.values['dunning.agencyDays']} ${euro(p.mean)}`);
     }
@@ -74,19 +81,11 @@ describe.skipIf(!chromium)('sensitivity and sweep in Chromium', () => {
     const { page } = app;
     await page.click('#run-sensitivity');
     await page.waitForSelector('#sensitivity-status progress');
+    // The CLI's answer, computed while the page runs the same analysis.
+    const fromCli = cli(['sensitivity', 'scenarios/tcm.json', '--vs', 'scenarios/baseline.json', ...RUN]);
     await page.waitForSelector('#sensitivity-status:has-text("Done.")', { timeout: 120_000 });
     const label = (await page.getAttribute('#tornado svg', 'aria-label'))!;
-    const expected = JSON.parse(
-      await cli([
-        'sensitivity',
-        'scenarios/tcm.json',
-        '--vs',
-        'scenarios/baseline.json',
-        '--set',
-        FUNDING,
-        ...RUN,
-      ]),
-    ) as SensitivityResult;
+    const expected = JSON.parse(await fromCli) as SensitivityResult;
     const bar = expected.bars[0]!;
     expect(label).toContain(
       `${bar.label} from ${euro(bar.low.mean)} at p10 to ${euro(bar.high.mean)} at p90`,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
@@ -11,10 +12,25 @@ import { CHROMIUM, CHROMIUM_ARGS, hasChromium, skipReason } from './harness.ts';
 const available = hasChromium();
 if (!available) console.warn(skipReason('the deterministic-math comparison with Chromium'));
 
+/** What the page exposes: the input sets and functions of test/math/deterministic-inputs.ts, bundled. */
+interface InPage {
+  SETS: { name: string; pairs: Float64Array }[];
+  evaluate: typeof evaluate;
+  functionNamed: typeof functionNamed;
+}
+
+const sha256 = (values: Float64Array) =>
+  createHash('sha256')
+    .update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength))
+    .digest('hex');
+
 describe.skipIf(!available)('deterministic math in Chromium', () => {
   it('computes the same bits in Chromium as in Node', async () => {
+    // The page draws the same input sets (integer arithmetic and exact scaling: the same doubles in
+    // every engine, checked by their digests) and evaluates them; only the SHA-256 of each set's
+    // inputs and outputs comes back, and a set's outputs themselves only when its digest differs.
     const bundle = await build({
-      entryPoints: [fileURLToPath(new URL('../../engine/math/index.ts', import.meta.url))],
+      entryPoints: [fileURLToPath(new URL('../math/deterministic-inputs.ts', import.meta.url))],
       bundle: true,
       format: 'iife',
       globalName: 'deterministicMath',
@@ -22,53 +38,54 @@ describe.skipIf(!available)('deterministic math in Chromium', () => {
       write: false,
       logLevel: 'silent',
     });
-    const source = bundle.outputFiles[0]!.text;
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
-      await page.addScriptTag({ content: source });
-      const sets = SETS.map((s) => ({
-        name: s.name,
-        pairs: Buffer.from(s.pairs.buffer).toString('base64'),
-      }));
-      const results = await page.evaluate((inputs) => {
-        const api = (
-          globalThis as unknown as { deterministicMath: Record<string, (x: number, y: number) => number> }
-        ).deterministicMath;
-        const decode = (text: string): Float64Array => {
-          const raw = atob(text);
-          const bytes = new Uint8Array(raw.length);
-          for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-          return new Float64Array(bytes.buffer);
-        };
-        const encode = (values: Float64Array): string => {
-          const bytes = new Uint8Array(values.buffer);
-          let raw = '';
-          for (let i = 0; i < bytes.length; i += 0x8000) {
-            raw += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-          }
-          return btoa(raw);
-        };
-        return inputs.map(({ name, pairs }) => {
-          const fn = api[name]!;
-          const xs = decode(pairs);
-          const out = new Float64Array(xs.length / 2);
-          for (let i = 0; i < out.length; i++) out[i] = fn(xs[2 * i]!, xs[2 * i + 1]!);
-          return encode(out);
-        });
-      }, sets);
-      SETS.forEach((set, k) => {
-        const node = evaluate(functionNamed(set.name).ours, set.pairs);
-        const raw = Buffer.from(results[k]!, 'base64');
-        const browserValues = new Float64Array(raw.buffer, raw.byteOffset, raw.length / 8);
-        const first = node.findIndex((v, i) => ulpDistance(v, browserValues[i]!) !== 0);
-        const where =
-          first < 0
-            ? ''
-            : `${set.name}(${set.pairs[2 * first]}, ${set.pairs[2 * first + 1]}): ` +
-              `Node ${node[first]}, Chromium ${browserValues[first]}`;
-        expect(where, `${set.name} on ${set.label}`).toBe('');
+      // An empty page on a loopback origin, answered by playwright: a secure context, which WebCrypto needs.
+      const blank = 'http://127.0.0.1/deterministic-math';
+      await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '' }));
+      await page.goto(blank);
+      await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+      const digests = await page.evaluate(async () => {
+        const api = (globalThis as unknown as { deterministicMath: InPage }).deterministicMath;
+        // Every array here is on an ArrayBuffer of its own (none is shared).
+        const hex = async (values: Float64Array) =>
+          Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', values as BufferSource)), (b) =>
+            b.toString(16).padStart(2, '0'),
+          ).join('');
+        const out: { inputs: string; outputs: string }[] = [];
+        for (const set of api.SETS) {
+          const outputs = api.evaluate(api.functionNamed(set.name).ours, set.pairs);
+          out.push({ inputs: await hex(set.pairs), outputs: await hex(outputs) });
+        }
+        return out;
       });
+      expect(digests.map((d) => d.inputs)).toEqual(SETS.map((s) => sha256(s.pairs)));
+      for (const [k, set] of SETS.entries()) {
+        const node = evaluate(functionNamed(set.name).ours, set.pairs);
+        let where = '';
+        if (digests[k]!.outputs !== sha256(node)) {
+          const text = await page.evaluate((k) => {
+            const api = (globalThis as unknown as { deterministicMath: InPage }).deterministicMath;
+            const set = api.SETS[k]!;
+            const bytes = new Uint8Array(api.evaluate(api.functionNamed(set.name).ours, set.pairs).buffer);
+            let raw = '';
+            for (let i = 0; i < bytes.length; i += 0x8000) {
+              raw += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+            }
+            return btoa(raw);
+          }, k);
+          const raw = Buffer.from(text, 'base64');
+          const browserValues = new Float64Array(raw.buffer, raw.byteOffset, raw.length / 8);
+          const first = node.findIndex((v, i) => ulpDistance(v, browserValues[i]!) !== 0);
+          where =
+            first < 0
+              ? `${set.name}: the outputs' digests differ`
+              : `${set.name}(${set.pairs[2 * first]}, ${set.pairs[2 * first + 1]}): ` +
+                `Node ${node[first]}, Chromium ${browserValues[first]}`;
+        }
+        expect(where, `${set.name} on ${set.label}`).toBe('');
+      }
     } finally {
       await browser.close();
     }

@@ -68,15 +68,22 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-/** Serves `dir`, launches Chromium and opens the workbench (`path`, e.g. `/?chunk=1`) at 1280 × 900 (a laptop). */
+/**
+ * Serves `dir`, launches Chromium and opens the workbench (`path`, e.g. `/?chunk=1`) at 1280 × 900 (a
+ * laptop). Given a `browser` already open, opens it in a fresh context of that one instead (its own
+ * storage, as a browser that never ran the workbench has), and closing leaves the browser open.
+ */
 export async function openWorkbench(
   dir: string,
   viewport = { width: 1280, height: 900 },
   path = '/',
+  browser?: Browser,
 ): Promise<Workbench> {
   const server = await serveStatic(dir);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const owned = browser
+    ? undefined
+    : await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await (browser ?? owned!).newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -86,12 +93,12 @@ export async function openWorkbench(
   await page.goto(`${server.origin}${path}`);
   await page.waitForSelector('#run');
   return {
-    browser,
+    browser: browser ?? owned!,
     page,
     origin: server.origin,
     errors,
     close: async () => {
-      await browser.close();
+      await (owned ?? context).close();
       await server.close();
     },
   };

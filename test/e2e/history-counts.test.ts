@@ -1,13 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  buildWorkbench,
-  hasChromium,
-  openWorkbench,
-  skipReason,
-  violations,
-  type Workbench,
-} from './harness.ts';
+import { hasChromium, openWorkbench, skipReason, violations, type Workbench } from './harness.ts';
 
 /*
  * Calibration from the book's history, in Debian's Chromium: a counts.csv dropped on the workbench is
@@ -46,19 +39,18 @@ async function drop(page: Page, name: string, text: string): Promise<void> {
 }
 
 describe.skipIf(!chromium)('your book’s history in Chromium', () => {
-  let built: Awaited<ReturnType<typeof buildWorkbench>>;
+  // Built once for the lane (test/setup/build-workbench.ts).
+  const dir = inject('workbenchDir');
   let app: Workbench;
   const requests: string[] = [];
 
   beforeAll(async () => {
-    built = await buildWorkbench();
-    app = await openWorkbench(built.dir);
+    app = await openWorkbench(dir);
     app.page.on('request', (r) => requests.push(r.url()));
   }, 180_000);
 
   afterAll(async () => {
     await app?.close();
-    built?.remove();
   });
 
   it('lists a dropped file’s bad row at its row and column, with the CLI’s message', async () => {

@@ -115,6 +115,8 @@ describe.skipIf(!chromium)('keeping work in Chromium', () => {
       challengers: ['scenarios/tcm.json'],
       iterations: 2,
       seed: 5,
+      // A year rather than the scenarios' ten: what is kept and reopened does not depend on it.
+      horizonMonths: 12,
     });
     expect(await runAndWait(page)).toBe('done');
     const heading = await page.textContent('#results-heading');
@@ -128,8 +130,9 @@ describe.skipIf(!chromium)('keeping work in Chromium', () => {
     expect(await page.textContent('#results-heading')).toBe(heading);
     expect(await kpiCells(page)).toEqual(cells);
 
-    // A browser that never ran it: the exported file opens into the results view.
-    const other = await openWorkbench(dir);
+    // A browser that never ran it (a fresh context: storage of its own): the exported file opens into
+    // the results view.
+    const other = await openWorkbench(dir, undefined, undefined, app.browser);
     try {
       expect(await other.page.locator('#results-heading').count()).toBe(0);
       await other.page.setInputFiles('#open-files', [

@@ -1,12 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatValue } from '../../engine/report/number.ts';
 import type { MonteCarloResult } from '../../engine/result/run.ts';
 import { writeBenchTape } from '../bench/tape-generator.ts';
 import { tempDir } from '../temp-dir.ts';
 import {
-  buildWorkbench,
   cli,
   hasChromium,
   kpiCells,
@@ -42,19 +41,18 @@ const RUN = {
 
 describe.skipIf(!chromium)('a contract tape in the workbench', () => {
   const dir = tempDir('e2e-tape');
-  let built: Awaited<ReturnType<typeof buildWorkbench>>;
+  // Built once for the lane (test/setup/build-workbench.ts).
+  const site = inject('workbenchDir');
   let app: Workbench;
   const book = join(dir, 'book.csv');
 
   beforeAll(async () => {
     await writeBenchTape(book, 40);
-    built = await buildWorkbench();
-    app = await openWorkbench(built.dir);
+    app = await openWorkbench(site);
   }, 120_000);
 
   afterAll(async () => {
     await app?.close();
-    built?.remove();
   });
 
   it('lists a bad row at its row and column, with the CLI’s message, and runs nothing on it', async () => {

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatDelta, formatQuantileRange, formatValue } from '../../engine/report/number.ts';
@@ -40,8 +40,11 @@ const RUN = {
   horizonMonths: 36,
 };
 
-/** `cyclecast compare` of RUN in one of its formats. */
-const compareInCli = (format: string, more: readonly string[] = []) =>
+const scratch = tempDir('e2e-workbench');
+const shard = join(scratch, 'compare.shard.json');
+
+/** `cyclecast compare` of RUN, simulated once: the whole run as its one shard (`--shard 0/1`). */
+const simulateInCli = () =>
   cli([
     'compare',
     RUN.baseline,
@@ -54,24 +57,31 @@ const compareInCli = (format: string, more: readonly string[] = []) =>
     String(RUN.horizonMonths),
     '--workers',
     '1',
-    '--format',
-    format,
-    ...more,
+    '--shard',
+    '0/1',
+    '--out',
+    shard,
   ]);
 
-const scratch = tempDir('e2e-workbench');
+/**
+ * `cyclecast compare` of RUN in one of its formats, as `cyclecast merge` writes it from the one shard:
+ * what compare itself writes, byte for byte (test/cli/shard.test.ts), without simulating it again.
+ */
+const compareInCli = (format: string, more: readonly string[] = []) =>
+  cli(['merge', shard, '--format', format, ...more]);
 
 describe.skipIf(!chromium)('workbench in Chromium', () => {
   // Built once for the lane (test/setup/build-workbench.ts).
   const dir = inject('workbenchDir');
   let app: Workbench;
-  let expected: string;
+  /** The CLI's answer for the same inputs (its JSON), computed while the page runs them. */
+  let reference: Promise<string>;
 
   beforeAll(async () => {
-    // The CLI's answer for the same inputs, computed while Chromium starts.
-    const reference = compareInCli('json');
+    reference = simulateInCli().then(() => compareInCli('json'));
+    // Awaited by the first test; a failure here fails it, not the file's teardown.
+    reference.catch(() => {});
     app = await openWorkbench(dir);
-    expected = await reference;
   }, 120_000);
 
   afterAll(async () => {
@@ -83,6 +93,7 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     await setUpRun(page, RUN);
     expect(await runAndWait(page)).toBe('done');
 
+    const expected = await reference;
     const result = JSON.parse(expected) as MonteCarloResult;
     const cells = await kpiCells(page);
     for (const [s, scenario] of result.scenarios.entries()) {
