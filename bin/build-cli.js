@@ -22,6 +22,18 @@ function writeAtomic(path, contents) {
   renameSync(temporary, path);
 }
 
+/** esbuild's options for Node code, shared by the per-file compile and the CLI's bundles. */
+const ESBUILD_NODE = {
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // Node 20.19 reads `import … with { type: 'json' }`; esbuild's node20 table would drop the attribute.
+  supported: { 'import-attributes': true },
+  sourcemap: true,
+  write: false,
+  logLevel: 'warning',
+};
+
 /** `import … from "./x.ts"`, `export … from "./x.ts"`, `import("./x.ts")`: a relative TypeScript specifier. */
 const RELATIVE_TS_IMPORT = /(\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)"(\.{1,2}\/[^"]+)\.ts"/g;
 
@@ -43,14 +55,7 @@ export async function transpile(folders) {
     entryPoints: inputs,
     outbase: '.',
     outdir: 'dist',
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // Node 20.19 reads `import … with { type: 'json' }`; esbuild's node20 table would drop the attribute.
-    supported: { 'import-attributes': true },
-    sourcemap: true,
-    write: false,
-    logLevel: 'warning',
+    ...ESBUILD_NODE,
   });
   for (const file of result.outputFiles) {
     const text = file.path.endsWith('.js') ? file.text.replace(RELATIVE_TS_IMPORT, '$1"$2.js"') : file.text;
@@ -89,13 +94,7 @@ async function bundleCli() {
     splitting: true,
     packages: 'external',
     outdir: BUNDLE_DIR,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    supported: { 'import-attributes': true },
-    sourcemap: true,
-    write: false,
-    logLevel: 'warning',
+    ...ESBUILD_NODE,
   });
   const mutable = mutableTopLevelNames(readdirSync(join(root, 'dist', 'engine'), { recursive: true }));
   const written = new Set();
