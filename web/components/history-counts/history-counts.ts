@@ -8,6 +8,7 @@ import {
   type CountTables,
   type Problem,
 } from '../../../engine/index.ts';
+import { FileDropController } from '../../controllers/file-drop-controller.ts';
 import { shared } from '../../styles/shared.ts';
 import { contractsAtLeast, rateRows, yearsCovered, type RateRow } from './rate-rows.ts';
 import { styles } from './styles.ts';
@@ -30,25 +31,19 @@ export class HistoryCounts extends LitElement {
   static override styles = [shared, styles];
   static override properties = {
     reading: { state: true },
-    dragging: { state: true },
   };
 
   declare reading: Reading | undefined;
-  declare dragging: boolean;
-
-  constructor() {
-    super();
-    this.dragging = false;
-  }
+  private readonly drop = new FileDropController(this, (file) => void this.read(file));
 
   override render() {
     return html`<section
-      class="card counts ${this.dragging ? 'dragging' : ''}"
+      class="card counts ${this.drop.dragging ? 'dragging' : ''}"
       role="region"
       aria-labelledby="counts-heading"
-      @dragover=${this.onDragOver}
-      @dragleave=${() => (this.dragging = false)}
-      @drop=${this.onDrop}
+      @dragover=${this.drop.over}
+      @dragleave=${this.drop.leave}
+      @drop=${this.drop.drop}
     >
       <h2 id="counts-heading">Your book’s history</h2>
       <p class="muted">
@@ -64,7 +59,7 @@ export class HistoryCounts extends LitElement {
           type="file"
           accept=".csv,text/csv"
           aria-label="Count tables of your history (counts.csv)"
-          @change=${this.onPicked}
+          @change=${this.drop.pick}
         />
         <span class="muted">or drop it here</span>
         ${
@@ -160,29 +155,6 @@ export class HistoryCounts extends LitElement {
 
   private choose() {
     this.renderRoot.querySelector<HTMLInputElement>('#counts-file')?.click();
-  }
-
-  private onPicked(e: Event) {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) void this.read(file);
-  }
-
-  private onDragOver(e: DragEvent) {
-    if (!e.dataTransfer?.types.includes('Files')) return;
-    e.preventDefault();
-    // The run panel's drop opens scenarios: a counts file dropped here stays here.
-    e.stopPropagation();
-    this.dragging = true;
-  }
-
-  private onDrop(e: DragEvent) {
-    e.preventDefault();
-    e.stopPropagation();
-    this.dragging = false;
-    const file = e.dataTransfer?.files[0];
-    if (file) void this.read(file);
   }
 }
 

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing } from 'lit';
+import { FileDropController } from '../../controllers/file-drop-controller.ts';
 import type { TapeState } from '../../controllers/tape-controller.ts';
 import { shared } from '../../styles/shared.ts';
 import { styles } from './styles.ts';
@@ -17,29 +18,29 @@ export class TapeDrop extends LitElement {
     /** The file name of the tape the shown results were run on, when it is not loaded (after a reload). */
     previous: {},
     disabled: { type: Boolean },
-    dragging: { state: true },
   };
 
   declare state: TapeState;
   declare previous: string | undefined;
   declare disabled: boolean;
-  declare dragging: boolean;
+  private readonly drop = new FileDropController(this, (file) => {
+    if (!this.disabled) this.emit('cc-tape-file', { file });
+  });
 
   constructor() {
     super();
     this.state = { status: 'none', lines: [] };
     this.disabled = false;
-    this.dragging = false;
   }
 
   override render() {
     const s = this.state;
     return html`<section
-      class="tape ${this.dragging ? 'dragging' : ''}"
+      class="tape ${this.drop.dragging ? 'dragging' : ''}"
       aria-labelledby="tape-heading"
-      @dragover=${this.onDragOver}
-      @dragleave=${() => (this.dragging = false)}
-      @drop=${this.onDrop}
+      @dragover=${this.drop.over}
+      @dragleave=${this.drop.leave}
+      @drop=${this.drop.drop}
     >
       <div class="row">
         <strong id="tape-heading">Your book</strong>
@@ -49,7 +50,7 @@ export class TapeDrop extends LitElement {
             type="file"
             accept=".csv,.gz,text/csv"
             ?disabled=${this.disabled}
-            @change=${this.onPick}
+            @change=${this.drop.pick}
           />
           Choose a contract tape…
         </label>
@@ -72,27 +73,6 @@ export class TapeDrop extends LitElement {
           : nothing
       }
     </section>`;
-  }
-
-  private onDragOver(e: DragEvent) {
-    e.preventDefault();
-    e.stopPropagation();
-    this.dragging = true;
-  }
-
-  private onDrop(e: DragEvent) {
-    e.preventDefault();
-    e.stopPropagation();
-    this.dragging = false;
-    const file = e.dataTransfer?.files[0];
-    if (file && !this.disabled) this.emit('cc-tape-file', { file });
-  }
-
-  private onPick(e: Event) {
-    const input = e.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) this.emit('cc-tape-file', { file });
   }
 
   private onClear() {
