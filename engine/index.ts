@@ -78,6 +78,7 @@ export { OPTIMISE_STAGES, selectBest } from './sim/montecarlo/select-best.ts';
 export type { Constraint, SelectionOutcome, SelectionSettings } from './sim/montecarlo/select-best.ts';
 export type { RunProgress } from './sim/montecarlo/driver.ts';
 export { InProcessExecutor, PreparedRunCache, runChunkCached } from './sim/montecarlo/executor.ts';
+export { chunkSteps } from './sim/montecarlo/chunk.ts';
 export type { ChunkExecutor } from './sim/montecarlo/executor.ts';
 export { contentHash } from './sim/montecarlo/hash.ts';
 export { progressLine } from './sim/montecarlo/progress-line.ts';

@@ -88,20 +88,36 @@ function shareLeads(scenarios: readonly ScenarioInput[], setups: readonly SimSet
  * same random streams) and aggregates them. The same chunk gives the same result on any worker.
  */
 export function runChunk(run: PreparedRun, task: ChunkTask): ChunkResult {
+  const steps = chunkSteps(run, task);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * runChunk, pausing after each scenario's iteration: a browser worker yields to its event loop there,
+ * so that `Worker.terminate()` stops it within one scenario-iteration. Chromium lets a worker busy in one long task
+ * run on for two seconds after terminate(); a cancelled run kept every core busy that long.
+ */
+export function* chunkSteps(run: PreparedRun, task: ChunkTask): Generator<void, ChunkResult, void> {
   const runs = run.setups.map((setup) => new RunAccumulator(setup.layout));
   const paired = run.setups.slice(1).map(() => new PairedAccumulator());
   const tracked = run.spec.trackKpi === undefined ? -1 : kpiIndex(run.spec.trackKpi);
   const kpiValues = run.setups.map((): number[] => []);
-  for (let i = task.first; i < task.first + task.count; i++) {
+  const end = task.first + task.count;
+  for (let i = task.first; i < end; i++) {
     const baseline = runIteration(run.setups[0]!, i);
     runs[0]!.add(baseline);
     if (tracked >= 0) kpiValues[0]!.push(baseline.kpis[tracked]!);
     for (let s = 1; s < run.setups.length; s++) {
+      yield;
       const challenger = runIteration(run.setups[s]!, i);
       runs[s]!.add(challenger);
       paired[s - 1]!.add(baseline, challenger);
       if (tracked >= 0) kpiValues[s]!.push(challenger.kpis[tracked]!);
     }
+    if (i + 1 < end) yield;
   }
   return {
     index: task.index,
