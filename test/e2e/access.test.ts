@@ -72,6 +72,21 @@ describe.skipIf(!chromium)('layout and access in Chromium', () => {
     }, 120_000);
   }
 
+  it('finds the serious and critical violations axe-core knows of, and only those', async () => {
+    // The check above can fail: an unnamed button (critical) and grey on white (serious) are reported, a
+    // page without a main landmark (moderate) is not.
+    const page = await app.browser.newPage();
+    try {
+      await page.setContent(
+        '<!doctype html><html lang="en"><title>t</title><button></button><p style="color:#bbb">faint</p></html>',
+      );
+      const found = await violations(page);
+      expect(found.map((v) => v.split(':')[0]).sort()).toEqual(['button-name', 'color-contrast']);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('works at 1024 px: Run, Cancel and every column of the table reachable, no page-wide scrolling', async () => {
     const { page } = app;
     await page.setViewportSize({ width: 1024, height: 768 });
