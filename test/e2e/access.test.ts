@@ -75,7 +75,7 @@ describe.skipIf(!chromium)('layout and access in Chromium', () => {
   it('finds the serious and critical violations axe-core knows of, and only those', async () => {
     // The check above can fail: an unnamed button (critical) and grey on white (serious) are reported, a
     // page without a main landmark (moderate) is not.
-    const page = await app.browser.newPage();
+    const page = await app.page.context().newPage();
     try {
       await page.setContent(
         '<!doctype html><html lang="en"><title>t</title><button></button><p style="color:#bbb">faint</p></html>',
