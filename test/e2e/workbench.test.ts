@@ -312,10 +312,12 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     const status = await page.textContent('#run-status');
     await page.waitForTimeout(2_500);
     // Nothing moves after a cancel: the workers were stopped, not left to finish their chunks. They stop
-    // within a second, mid-chunk: Chromium lets a worker that never yields simulate on for two seconds
-    // after terminate(), its core busy for nothing.
-    expect(closedAfter).toHaveLength(workers.length);
-    expect(Math.max(...closedAfter)).toBeLessThan(1_000);
+    // mid-chunk (0.2-0.6 s measured at a load average of 7): Chromium lets a worker that never yields
+    // simulate on for two seconds after terminate(), its core busy for nothing.
+    expect(closedAfter, 'ms from Cancel until each worker closed').toHaveLength(workers.length);
+    expect(Math.max(...closedAfter), `workers closed ${closedAfter.join(', ')} ms after Cancel`).toBeLessThan(
+      1_500,
+    );
     expect(await progressValue()).toBe(progress);
     expect(await page.textContent('#run-status')).toBe(status);
     expect(await page.isEnabled('#run')).toBe(true);
