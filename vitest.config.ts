@@ -42,13 +42,13 @@ export default defineConfig({
       // lanes run the engine from source (the bench's children build what they run, test/bench/child.ts).
       lane('cli', CLI, ['test/setup/build-cli.ts']),
       lane('bench', BENCH),
-      // The workbench is built, and Chromium launched, once for the lane's files (test/setup/).
+      // The workbench is built once for the lane's files (test/setup/build-workbench.ts).
       {
         extends: true,
         test: {
           name: 'e2e',
           include: [`${E2E}/**/*.test.ts`],
-          globalSetup: ['test/setup/build-workbench.ts', 'test/setup/launch-chromium.ts'],
+          globalSetup: ['test/setup/build-workbench.ts'],
         },
       },
     ],

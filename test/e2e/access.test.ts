@@ -11,8 +11,6 @@ import {
   violations,
   type Workbench,
 } from './harness.ts';
-import { laneBrowser } from './lane-browser.ts';
-import type { Browser } from 'playwright-core';
 
 /*
  * Layout and access in Debian's Chromium: axe-core finds no serious or critical violation on any
@@ -35,12 +33,10 @@ async function reachable(page: Page, selector: string): Promise<boolean> {
 describe.skipIf(!chromium)('layout and access in Chromium', () => {
   // Built once for the lane (test/setup/build-workbench.ts).
   const dir = inject('workbenchDir');
-  let browser: Browser;
   let app: Workbench;
 
   beforeAll(async () => {
-    browser = await laneBrowser();
-    app = await openWorkbench(dir, { width: 1440, height: 900 }, '/', browser);
+    app = await openWorkbench(dir, { width: 1440, height: 900 });
     await setUpRun(app.page, {
       baseline: 'scenarios/baseline.json',
       challengers: ['scenarios/tcm.json', 'scenarios/speed-to-lead.json', 'scenarios/all-in.json'],
@@ -55,7 +51,6 @@ describe.skipIf(!chromium)('layout and access in Chromium', () => {
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
   });
 
   for (const width of [1440, 1024]) {

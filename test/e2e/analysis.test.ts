@@ -11,8 +11,6 @@ import {
   violations,
   type Workbench,
 } from './harness.ts';
-import type { Browser } from 'playwright-core';
-import { laneBrowser } from './lane-browser.ts';
 
 /*
  * The Sensitivity & sweep view in Debian's Chromium: a tiny sweep and a tiny tornado run in the page's
@@ -39,12 +37,10 @@ const euro = (x: number | null) => formatValue(x, '€');
 describe.skipIf(!chromium)('sensitivity and sweep in Chromium', () => {
   // Built once for the lane (test/setup/build-workbench.ts).
   const dir = inject('workbenchDir');
-  let browser: Browser;
   let app: Workbench;
 
   beforeAll(async () => {
-    browser = await laneBrowser();
-    app = await openWorkbench(dir, undefined, undefined, browser);
+    app = await openWorkbench(dir);
     await setUpRun(app.page, {
       baseline: 'scenarios/baseline.json',
       challengers: ['scenarios/tcm.json'],
@@ -58,7 +54,6 @@ describe.skipIf(!chromium)('sensitivity and sweep in Chromium', () => {
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
   });
 
   it('sweeps one setting and charts what the CLI prints', async () => {

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { evaluate, functionNamed, SETS, ulpDistance } from '../math/deterministic-inputs.ts';
-import { hasChromium, skipReason } from './harness.ts';
-import { laneBrowser } from './lane-browser.ts';
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, skipReason } from './harness.ts';
 
 // The engine's deterministic math (engine/math) computes the same bits in the browser as in Node: the
 // workbench's results equal the CLI's. The Node-only checks are in test/math/deterministic.test.ts.
@@ -38,7 +38,7 @@ describe.skipIf(!available)('deterministic math in Chromium', () => {
       write: false,
       logLevel: 'silent',
     });
-    const browser = await laneBrowser();
+    const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     try {
       const page = await browser.newPage();
       // An empty page on a loopback origin, answered by playwright: a secure context, which WebCrypto needs.

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { hasChromium, openWorkbench, skipReason, violations, type Workbench } from './harness.ts';
-import { laneBrowser } from './lane-browser.ts';
 
 /*
  * Calibration from the book's history, in Debian's Chromium: a counts.csv dropped on the workbench is
@@ -42,19 +41,16 @@ async function drop(page: Page, name: string, text: string): Promise<void> {
 describe.skipIf(!chromium)('your book’s history in Chromium', () => {
   // Built once for the lane (test/setup/build-workbench.ts).
   const dir = inject('workbenchDir');
-  let browser: Browser;
   let app: Workbench;
   const requests: string[] = [];
 
   beforeAll(async () => {
-    browser = await laneBrowser();
-    app = await openWorkbench(dir, undefined, undefined, browser);
+    app = await openWorkbench(dir);
     app.page.on('request', (r) => requests.push(r.url()));
   }, 180_000);
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
   });
 
   it('lists a dropped file’s bad row at its row and column, with the CLI’s message', async () => {

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { formatValue } from '../../engine/report/number.ts';
 import type { MonteCarloResult } from '../../engine/result/run.ts';
 import { encodeWorkspace } from '../../web/lib/share.ts';
@@ -13,7 +14,6 @@ import {
   skipReason,
   type Workbench,
 } from './harness.ts';
-import { downloaded, laneBrowser } from './lane-browser.ts';
 
 /*
  * Nothing a reader did is lost, in Debian's Chromium: a share link waits beside their own work until
@@ -65,12 +65,10 @@ async function open(page: Page, url: string) {
 describe.skipIf(!chromium)('keeping work in Chromium', () => {
   // Built once for the lane (test/setup/build-workbench.ts).
   const dir = inject('workbenchDir');
-  let browser: Browser;
   let app: Workbench;
 
   beforeAll(async () => {
-    browser = await laneBrowser();
-    app = await openWorkbench(dir, undefined, undefined, browser);
+    app = await openWorkbench(dir);
     await app.page.route(`${app.origin}${LEFT}`, (route) =>
       route.fulfill({ contentType: 'text/html', body: '' }),
     );
@@ -78,7 +76,6 @@ describe.skipIf(!chromium)('keeping work in Chromium', () => {
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
   });
 
   it('opens a share link beside the reader’s own work and lets them choose', async () => {
@@ -139,7 +136,7 @@ describe.skipIf(!chromium)('keeping work in Chromium', () => {
     const heading = await page.textContent('#results-heading');
     const cells = await kpiCells(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
-    const file = await downloaded(download);
+    const file = readFileSync(await download.path());
     const result = JSON.parse(file.toString('utf8')) as MonteCarloResult;
 
     await page.reload();

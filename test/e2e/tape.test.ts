@@ -16,8 +16,6 @@ import {
   skipReason,
   type Workbench,
 } from './harness.ts';
-import type { Browser } from 'playwright-core';
-import { laneBrowser } from './lane-browser.ts';
 
 /*
  * A contract tape dropped on the workbench: read and checked in the page with the engine's reader (a
@@ -45,19 +43,16 @@ describe.skipIf(!chromium)('a contract tape in the workbench', () => {
   const dir = tempDir('e2e-tape');
   // Built once for the lane (test/setup/build-workbench.ts).
   const site = inject('workbenchDir');
-  let browser: Browser;
   let app: Workbench;
   const book = join(dir, 'book.csv');
 
   beforeAll(async () => {
     await writeBenchTape(book, 40);
-    browser = await laneBrowser();
-    app = await openWorkbench(site, undefined, undefined, browser);
+    app = await openWorkbench(site);
   }, 120_000);
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
   });
 
   it('lists a bad row at its row and column, with the CLI’s message, and runs nothing on it', async () => {

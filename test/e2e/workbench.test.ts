@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatDelta, formatQuantileRange, formatValue } from '../../engine/report/number.ts';
@@ -20,8 +21,6 @@ import {
   skipReason,
   type Workbench,
 } from './harness.ts';
-import type { Browser } from 'playwright-core';
-import { downloaded, laneBrowser } from './lane-browser.ts';
 
 /*
  * The workbench end to end, in Debian's Chromium driven by playwright-core: the built static site,
@@ -77,7 +76,6 @@ const compareInCli = (format: string, more: readonly string[] = []) =>
 describe.skipIf(!chromium)('workbench in Chromium', () => {
   // Built once for the lane (test/setup/build-workbench.ts).
   const dir = inject('workbenchDir');
-  let browser: Browser;
   let app: Workbench;
   /** The CLI's answer for the same inputs (its JSON), computed while the page runs them. */
   let reference: Promise<string>;
@@ -86,13 +84,11 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     reference = simulateInCli().then(() => compareInCli('json'));
     // Awaited by the first test; a failure here fails it, not the file's teardown.
     reference.catch(() => {});
-    browser = await laneBrowser();
-    app = await openWorkbench(dir, undefined, undefined, browser);
+    app = await openWorkbench(dir);
   }, 120_000);
 
   afterAll(async () => {
     await app?.close();
-    await browser?.close();
   });
 
   it('compares two shipped scenarios with the CLI’s numbers, every chart drawn and the CLI’s JSON', async () => {
@@ -177,7 +173,7 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     // Charts export as SVG and PNG, the table as the CLI's CSV.
     const save = async (selector: string) => {
       const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-      return { name: file.suggestedFilename(), bytes: await downloaded(file) };
+      return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
     };
     const svg = await save('figure[data-chart="profit-bridge"] .exports button:text("SVG")');
     expect(svg.name).toBe('cyclecast-profit-bridge-baseline-vs-tcm.svg');
@@ -210,7 +206,7 @@ describe.skipIf(!chromium)('workbench in Chromium', () => {
     // inputs) and every number to the last bit. The engine computes exp, log, pow, cos and tan with
     // engine/math rather than Math.*, which Chromium computes differently from Node 20 on some inputs.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
-    expect((await downloaded(download)).toString('utf8')).toBe(expected);
+    expect(readFileSync(await download.path(), 'utf8')).toBe(expected);
 
     // The report: one self-contained file with every section, its numbers the CLI's.
     const report = (await save('#export-report')).bytes.toString('utf8');
