@@ -75,11 +75,10 @@ export async function transpile(folders) {
 const BUNDLE_DIR = join(root, 'dist', 'cli');
 
 /**
- * npm packages stay imports that node_modules provides, except two that are bundled, because Node
- * loads them as CommonJS: seedrandom's alea (one small function), so that a worker thread loads no
- * CommonJS at all (starting Node's CommonJS loader for it alone cost each worker about 5 ms of CPU),
- * and jsonc-parser, whose ES module build (its "module", see mainFields) is read instead of the five
- * CommonJS files Node would load (about 12 ms).
+ * npm packages stay imports that node_modules provides, except two that Node would load as CommonJS,
+ * one file after another: seedrandom's alea (one small function, which each worker thread loads) and
+ * jsonc-parser, of which the bundles take the ES module build (its "module", see mainFields) instead
+ * of the five CommonJS files (about 12 ms of CPU for the CLI).
  */
 const BUNDLED_PACKAGES = new Set(['seedrandom/lib/alea.js', 'jsonc-parser']);
 
