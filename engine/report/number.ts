@@ -81,11 +81,27 @@ function deltaScale(abs: number, unit: KpiUnit | string): Scale {
   return unit === '0–1' ? rateDeltaScale(abs) : valueScale(abs, unit);
 }
 
+/**
+ * The scale |value| `abs` is written on (of a difference when `delta`), no finer than `resolution` (0:
+ * as fine as the scale goes). A value that rounds up to 1,000 of a k or M moves to the next scale, so
+ * €999,700 is written "€1.00M", never "€1000k".
+ */
+function scaleFor(abs: number, unit: KpiUnit | string, delta: boolean, resolution = 0): Scale {
+  const pick = (x: number) => coarsen(delta ? deltaScale(x, unit) : valueScale(x, unit), resolution);
+  const scale = pick(abs);
+  const carries = scale.suffix === 'k' || scale.suffix === 'M';
+  return carries && Number(fixedOn(abs, scale)) >= 1000 ? pick(1000 * scale.divisor) : scale;
+}
+
+/** |value| `abs` in units of the scale, rounded as it is written: "999.70", "1000". */
+function fixedOn(abs: number, scale: Scale): string {
+  const rounded = scale.step ? Math.round(abs / scale.step) * scale.step : abs;
+  return (rounded / scale.divisor).toFixed(scale.digits);
+}
+
 /** The digits of |value| on a scale, and whether they are all zero (the value rounds to nothing). */
 function digitsOf(abs: number, scale: Scale): { text: string; zero: boolean } {
-  const rounded = scale.step ? Math.round(abs / scale.step) * scale.step : abs;
-  const scaled = rounded / scale.divisor;
-  const fixed = scaled.toFixed(scale.digits);
+  const fixed = fixedOn(abs, scale);
   // Counts and other plain numbers drop trailing zeros ("2", not "2.0"); rates keep them.
   const plain = scale.prefix === '' && scale.suffix === '';
   const body = scale.grouped
@@ -118,7 +134,7 @@ const missing = (value: number | null): value is null => value === null || !Numb
  */
 export function formatValue(value: number | null, unit: KpiUnit | string): string {
   if (missing(value)) return '–';
-  return written(value, valueScale(Math.abs(value), unit), false);
+  return written(value, scaleFor(Math.abs(value), unit, false), false);
 }
 
 /**
@@ -129,7 +145,7 @@ export function formatValue(value: number | null, unit: KpiUnit | string): strin
  */
 export function formatDelta(value: number | null, unit: KpiUnit | string): string {
   if (missing(value)) return '–';
-  return written(value, deltaScale(Math.abs(value), unit), true);
+  return written(value, scaleFor(Math.abs(value), unit, true), true);
 }
 
 /**
@@ -153,8 +169,7 @@ export function intervalEnds(
   delta = false,
 ): readonly [string, string] | undefined {
   if (!ci || missing(ci[0]) || missing(ci[1])) return undefined;
-  const abs = Math.max(Math.abs(ci[0]), Math.abs(ci[1]));
-  const scale = delta ? deltaScale(abs, unit) : valueScale(abs, unit);
+  const scale = scaleFor(Math.max(Math.abs(ci[0]), Math.abs(ci[1])), unit, delta);
   return [written(ci[0], scale, delta), written(ci[1], scale, delta)];
 }
 
@@ -167,8 +182,7 @@ export function intervalEnds(
 export function formatQuantile(value: number | null, unit: KpiUnit | string, delta = false): string {
   if (missing(value)) return '–';
   const abs = Math.abs(value);
-  const scale = delta ? deltaScale(abs, unit) : valueScale(abs, unit);
-  return written(value, coarsen(scale, abs * RELATIVE_ACCURACY), delta);
+  return written(value, scaleFor(abs, unit, delta, abs * RELATIVE_ACCURACY), delta);
 }
 
 /** Both ends of a range of quantiles on one scale, no finer than the sketch knows the larger. */
@@ -180,7 +194,7 @@ export function formatQuantileRange(
 ): string {
   if (missing(lo) || missing(hi)) return '–';
   const abs = Math.max(Math.abs(lo), Math.abs(hi));
-  const scale = coarsen(delta ? deltaScale(abs, unit) : valueScale(abs, unit), abs * RELATIVE_ACCURACY);
+  const scale = scaleFor(abs, unit, delta, abs * RELATIVE_ACCURACY);
   return `${written(lo, scale, delta)} … ${written(hi, scale, delta)}`;
 }
 

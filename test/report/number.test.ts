@@ -14,6 +14,16 @@ describe('formatValue', () => {
     expect(formatValue(-250_000, '€')).toBe('−€250k');
     expect(formatValue(39_180_000, '€')).toBe('€39.18M');
   });
+  it('moves a value that rounds up to 1,000k or 1,000M to the next scale', () => {
+    expect(formatValue(-999_700, '€')).toBe('−€1.00M');
+    expect(formatValue(999_499, '€')).toBe('€999k');
+    expect(formatValue(999_996_000, '€')).toBe('€1.00bn');
+    expect(formatDelta(999_800, '€')).toBe('+€1.00M');
+    expect(formatInterval([-1_360_000, -999_700], '€')).toBe('−€1.36M … −€1.00M');
+    expect(formatInterval([-654_000, -999_700], '€')).toBe('−€0.65M … −€1.00M');
+    // A quantile is rounded to what the sketch knows (here to €10k) before the scale is settled.
+    expect(formatQuantile(996_000, '€')).toBe('€1.00M');
+  });
   it('shows rates as percentages, counts whole, and undefined values as a dash', () => {
     expect(formatValue(0.3612, '0–1')).toBe('36.1%');
     expect(formatValue(1234.4, 'count')).toBe('1,234');
