@@ -48,7 +48,7 @@ export interface StartupSuiteResult {
   /** `node -e ""`: Node starting and exiting with nothing to load, seconds. */
   readonly nodeSeconds: number;
   /**
-   * A process that only loads a worker thread's code (dist/cli/worker-chunk.js, the worker's bundle, what
+   * A process that only loads a worker thread's code (dist/cli/worker.js, the worker's bundle, what
    * each worker of a run loads) and exits, seconds: minus nodeSeconds, what loading it costs.
    */
   readonly workerCodeSeconds: number;
@@ -77,7 +77,7 @@ export interface StartupSuiteResult {
 export type Contender =
   'node' | 'workerCode' | 'runCode' | 'facts' | 'factsThroughTsx' | 'smallRun' | 'smallRunOneWorker';
 
-const WORKER_CODE = "await import('./dist/cli/worker-chunk.js')";
+const WORKER_CODE = "await import('./dist/cli/worker.js')";
 const RUN_CODE = "await import('./dist/cli/run.js')";
 
 interface Timing {
@@ -239,7 +239,7 @@ export function formatStartup(s: StartupSuiteResult): string {
   const rows = [
     ['`node -e ""` (Node alone)', ms(s.nodeSeconds), cpu('node'), ''],
     [
-      'load a worker thread’s code (`dist/cli/worker-chunk.js`)',
+      'load a worker thread’s code (`dist/cli/worker.js`)',
       ms(s.workerCodeSeconds),
       cpu('workerCode'),
       `${ms(s.workerCodeSeconds - s.nodeSeconds)} over Node alone`,

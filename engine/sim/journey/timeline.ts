@@ -349,18 +349,28 @@ function line(label: string, kind: string, text: string): string {
   return `${label.padEnd(13)} ${kind.padEnd(KIND_WIDTH)} ${text}`;
 }
 
-const EURO = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+let timelineFormats: { readonly euro: Intl.NumberFormat; readonly whole: Intl.NumberFormat } | undefined;
+
+/**
+ * The timeline's number formats, made when it first prints: a process's first Intl formatter loads
+ * ICU's locale data (about 10 ms of CPU), which a command that prints no timeline should not pay.
+ */
+function numberFormats(): NonNullable<typeof timelineFormats> {
+  return (timelineFormats ??= {
+    euro: new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    whole: new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }),
+  });
+}
 
 /** €1,234.56; with `signed`, +€1,234.56 or −€1,234.56. */
 function money(x: number, signed: boolean): string {
-  const text = `€${EURO.format(Math.abs(x))}`;
+  const text = `€${numberFormats().euro.format(Math.abs(x))}`;
   if (!signed) return x < 0 ? `−${text}` : text;
   return `${x < 0 ? '−' : '+'}${text}`;
 }
 
 function grouped(x: number): string {
-  return WHOLE.format(x);
+  return numberFormats().whole.format(x);
 }
 
 function round(x: number): string {
