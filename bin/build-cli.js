@@ -1,18 +1,17 @@
 #!/usr/bin/env node
 // Compiles the CLI and its worker-pool worker into dist/ (npm run build:cli; `npm install` runs it as
-// `prepare`). dist/cli/ holds what `cyclecast` runs: one bundle for the CLI and one for a worker thread,
-// sharing chunks, each command a chunk loaded when it runs; npm packages stay imports that node_modules
-// provides at run time. Loading ~250 modules one file each cost about twice the CPU of the bundles.
+// `prepare`). dist/cli/ holds what `cyclecast` runs: the CLI's bundle, each command a chunk loaded when it
+// runs, and a worker thread's own bundle (worker.js); npm packages stay imports that node_modules provides
+// at run time, except the few BUNDLED_PACKAGES. Loading ~250 modules one file each cost about twice the
+// CPU of the bundles.
 // dist/engine/**/*.js keeps every source as its own module too, for the benchmarks' children.
 // bin/cyclecast.js rebuilds through buildCli() when a source listed in dist/inputs.json has changed.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { INPUTS_FILE } from './dist-inputs.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-/** dist/inputs.json: what bin/cyclecast.js compares with the sources to tell a stale build. */
-export const INPUTS_FILE = join(root, 'dist', 'inputs.json');
 
 /** Writes a file under a temporary name and renames it, so no process ever reads half of it. */
 function writeAtomic(path, contents) {

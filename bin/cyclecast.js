@@ -4,14 +4,9 @@
 // runs the current source.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { INPUTS_FILE } from './dist-inputs.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-/**
- * What bin/build-cli.js writes last (its INPUTS_FILE). build-cli.js itself is imported only to rebuild:
- * importing it on every start cost about 1.3 ms of CPU.
- */
-const INPUTS_FILE = fileURLToPath(new URL('../dist/inputs.json', import.meta.url));
 
 /** Why dist/ does not match the sources (missing, or the first changed source), or null when it does. */
 function staleness() {
