@@ -43,14 +43,7 @@ export default defineConfig({
       lane('cli', CLI, ['test/setup/build-cli.ts']),
       lane('bench', BENCH),
       // The workbench is built once for the lane's files (test/setup/build-workbench.ts).
-      {
-        extends: true,
-        test: {
-          name: 'e2e',
-          include: [`${E2E}/**/*.test.ts`],
-          globalSetup: ['test/setup/build-workbench.ts'],
-        },
-      },
+      lane('e2e', E2E, ['test/setup/build-workbench.ts']),
     ],
   },
 });

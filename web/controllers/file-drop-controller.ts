@@ -15,6 +15,7 @@ export class FileDropController implements ReactiveController {
     host.addController(this);
   }
 
+  // Nothing to do on connect; one member of ReactiveController (all optional) is needed for the type.
   hostConnected(): void {}
 
   /** `@dragover`: only files are accepted here. */
